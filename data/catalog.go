@@ -1,0 +1,193 @@
+package data
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// Catalog names a table of OU-bound configuration items that users are assigned.
+type Catalog string
+
+// The catalogues whose items are CatalogItems.
+const (
+	NAReasons            Catalog = "na_reasons"
+	DomainTemplates      Catalog = "domain_templates"
+	DirectSystemMessages Catalog = "direct_system_messages"
+	DirectCallTemplates  Catalog = "direct_call_templates"
+)
+
+func (c Catalog) valid() error {
+	switch c {
+	case NAReasons, DomainTemplates, DirectSystemMessages, DirectCallTemplates:
+		return nil
+	}
+	return fmt.Errorf("unknown catalogue %q", string(c))
+}
+
+// CatalogItems lists the items of a catalogue, by name.
+func (q *Q) CatalogItems(c Catalog) ([]CatalogItem, error) {
+	if err := c.valid(); err != nil {
+		return nil, err
+	}
+	rows, err := q.db.QueryContext(q.ctx, `SELECT id, name, ou_id FROM `+string(c)+` ORDER BY name COLLATE NOCASE`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []CatalogItem
+	for rows.Next() {
+		var it CatalogItem
+		if err := rows.Scan(&it.ID, &it.Name, &it.OUID); err != nil {
+			return nil, err
+		}
+		out = append(out, it)
+	}
+	return out, rows.Err()
+}
+
+// CatalogItem reads one item of a catalogue.
+func (q *Q) CatalogItem(c Catalog, id int64) (CatalogItem, error) {
+	var it CatalogItem
+	if err := c.valid(); err != nil {
+		return it, err
+	}
+	err := q.db.QueryRowContext(q.ctx, `SELECT id, name, ou_id FROM `+string(c)+` WHERE id = ?`, id).Scan(&it.ID, &it.Name, &it.OUID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return it, ErrNotFound
+	}
+	return it, err
+}
+
+// orderedList describes a per-user ordered list table.
+type orderedList struct{ table, column string }
+
+var (
+	userNAReasons     = orderedList{"user_na_reasons", "reason_id"}
+	userCallTemplates = orderedList{"user_call_templates", "template_id"}
+)
+
+func (q *Q) listItems(l orderedList, c Catalog, userID string) ([]CatalogItem, error) {
+	rows, err := q.db.QueryContext(q.ctx, `SELECT c.id, c.name, c.ou_id FROM `+l.table+` u
+		JOIN `+string(c)+` c ON c.id = u.`+l.column+` WHERE u.user_id = ? ORDER BY u.position`, userID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []CatalogItem
+	for rows.Next() {
+		var it CatalogItem
+		if err := rows.Scan(&it.ID, &it.Name, &it.OUID); err != nil {
+			return nil, err
+		}
+		out = append(out, it)
+	}
+	return out, rows.Err()
+}
+
+// setList replaces a user's ordered list with ids, in that order.
+func (q *Q) setList(l orderedList, userID string, ids []int64) error {
+	if _, err := q.Exec(`DELETE FROM `+l.table+` WHERE user_id = ?`, userID); err != nil {
+		return err
+	}
+	for i, id := range ids {
+		if _, err := q.Exec(`INSERT INTO `+l.table+` (user_id, `+l.column+`, position) VALUES (?, ?, ?)`, userID, id, i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UserNAReasons lists a user's N/A reasons in their order.
+func (q *Q) UserNAReasons(userID string) ([]CatalogItem, error) {
+	return q.listItems(userNAReasons, NAReasons, userID)
+}
+
+// SetUserNAReasons replaces a user's ordered N/A reasons.
+func (q *Q) SetUserNAReasons(userID string, ids []int64) error {
+	return q.setList(userNAReasons, userID, ids)
+}
+
+// SetNAReasonsEnabled turns a user's N/A reasons on or off.
+func (q *Q) SetNAReasonsEnabled(userID string, on bool) error {
+	_, err := q.Exec(`UPDATE nimbus_users SET na_reasons_enabled = ? WHERE id = ?`, on, userID)
+	return err
+}
+
+// UserCallTemplates lists a user's direct call templates in their order.
+func (q *Q) UserCallTemplates(userID string) ([]CatalogItem, error) {
+	return q.listItems(userCallTemplates, DirectCallTemplates, userID)
+}
+
+// SetUserCallTemplates replaces a user's ordered direct call templates.
+func (q *Q) SetUserCallTemplates(userID string, ids []int64) error {
+	return q.setList(userCallTemplates, userID, ids)
+}
+
+// UserInteract reads a user's Interact settings; ErrNotFound when they have none yet.
+func (q *Q) UserInteract(userID string) (InteractSettings, error) {
+	var s InteractSettings
+	err := q.db.QueryRowContext(q.ctx, `SELECT contact_id, active, audio_video, instant_messaging,
+		ifnull(direct_system_message_id, 0), restrict_access, ifnull(domain_template_id, 0)
+		FROM interact_users WHERE user_id = ?`, userID).Scan(&s.ContactID, &s.Active, &s.AudioVideo,
+		&s.InstantMessaging, &s.DirectSystemMessageID, &s.RestrictAccess, &s.DomainTemplateID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return s, ErrNotFound
+	}
+	return s, err
+}
+
+// SetUserInteract writes a user's Interact settings.
+func (q *Q) SetUserInteract(userID string, s InteractSettings) error {
+	nullable := func(id int64) any {
+		if id == 0 {
+			return nil
+		}
+		return id
+	}
+	_, err := q.Exec(`INSERT INTO interact_users (user_id, contact_id, active, audio_video, instant_messaging,
+		direct_system_message_id, restrict_access, domain_template_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (user_id) DO UPDATE SET contact_id = excluded.contact_id, active = excluded.active,
+		audio_video = excluded.audio_video, instant_messaging = excluded.instant_messaging,
+		direct_system_message_id = excluded.direct_system_message_id,
+		restrict_access = excluded.restrict_access, domain_template_id = excluded.domain_template_id`,
+		userID, s.ContactID, s.Active, s.AudioVideo, s.InstantMessaging, nullable(s.DirectSystemMessageID),
+		s.RestrictAccess, nullable(s.DomainTemplateID))
+	return err
+}
+
+// Journal records one accepted change.
+func (q *Q) Journal(e JournalEntry) error {
+	if e.At == "" {
+		e.At = Timestamp(Now())
+	}
+	_, err := q.Exec(`INSERT INTO journal (at, actor, action, target, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)`,
+		e.At, e.Actor, e.Action, e.Target, e.Old, e.New)
+	return err
+}
+
+// JournalEntries lists the newest journal entries first, at most limit of them.
+func (q *Q) JournalEntries(limit int) ([]JournalEntry, error) {
+	rows, err := q.db.QueryContext(q.ctx, `SELECT id, at, actor, action, target, old_value, new_value
+		FROM journal ORDER BY id DESC LIMIT ?`, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []JournalEntry
+	for rows.Next() {
+		var e JournalEntry
+		if err := rows.Scan(&e.ID, &e.At, &e.Actor, &e.Action, &e.Target, &e.Old, &e.New); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// CountRows counts the rows of a table, for tests and status lines.
+func (q *Q) CountRows(table string) (int, error) {
+	var n int
+	err := q.db.QueryRowContext(q.ctx, `SELECT count(*) FROM "`+table+`"`).Scan(&n)
+	return n, err
+}

@@ -1,0 +1,173 @@
+// Package data is the SQLite cache of one tenant: its schema and migrations, the domain
+// types, and typed queries. It knows nothing of Fyne, HTTP or the business rules.
+package data
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// Store is an open tenant cache. It is safe for concurrent use; writes are serialised
+// by SQLite (WAL mode lets readers go on while one writer commits).
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+// Open opens (creating when needed, mode 0600) the cache at path and brings its schema
+// up to date. The parent directory is created with mode 0700.
+func Open(path string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("cannot create the cache folder: %w", err)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open the cache %s: %w", path, err)
+	}
+	f.Close()
+	dsn := "file:" + path +
+		"?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)" +
+		"&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open the cache %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path}
+	if err := s.migrate(context.Background()); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("cache %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Path is the cache file's location, for status lines and messages.
+func (s *Store) Path() string { return s.path }
+
+// Close releases the cache file.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Read gives the typed queries on the connection pool, for reads that need no transaction.
+func (s *Store) Read(ctx context.Context) *Q { return &Q{db: s.db, ctx: ctx} }
+
+// Tx runs fn in one write transaction: everything fn writes is committed together, or,
+// when fn returns an error, nothing is.
+func (s *Store) Tx(ctx context.Context, fn func(q *Q) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(&Q{db: tx, ctx: ctx}); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// querier is what *sql.DB and *sql.Tx have in common.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
+}
+
+// Q carries the typed queries; it runs either inside a transaction or on the pool.
+type Q struct {
+	db  querier
+	ctx context.Context
+}
+
+// Exec runs a statement; for bulk writers (the demo generator, the sync) that the typed
+// queries do not cover.
+func (q *Q) Exec(query string, args ...any) (sql.Result, error) {
+	return q.db.ExecContext(q.ctx, query, args...)
+}
+
+// Prepare prepares a statement for repeated use within this Q's transaction.
+func (q *Q) Prepare(query string) (*sql.Stmt, error) { return q.db.PrepareContext(q.ctx, query) }
+
+// ErrNotFound is returned when a looked-up row does not exist.
+var ErrNotFound = errors.New("not found")
+
+// SchemaVersion is the highest migration this build knows.
+func SchemaVersion() int {
+	ms, _ := migrations()
+	return ms[len(ms)-1].version
+}
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	for _, e := range entries {
+		n, _, ok := strings.Cut(e.Name(), "_")
+		v, err := strconv.Atoi(n)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("migration %s: name must start with its number", e.Name())
+		}
+		body, err := migrationFiles.ReadFile("migrations/" + e.Name())
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{version: v, name: e.Name(), sql: string(body)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	return ms, nil
+}
+
+// migrate applies the missing migrations, all in one transaction with the version row.
+func (s *Store) migrate(ctx context.Context) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	return s.Tx(ctx, func(q *Q) error {
+		if _, err := q.Exec(`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+			return err
+		}
+		var current int
+		if err := q.db.QueryRowContext(ctx, `SELECT ifnull(max(version), 0) FROM schema_version`).Scan(&current); err != nil {
+			return err
+		}
+		if latest := ms[len(ms)-1].version; current > latest {
+			return fmt.Errorf("written by a newer Nimbus Admin (schema %d, this build knows %d); update the program", current, latest)
+		}
+		for _, m := range ms {
+			if m.version <= current {
+				continue
+			}
+			if _, err := q.Exec(m.sql); err != nil {
+				return fmt.Errorf("migration %s: %w", m.name, err)
+			}
+			if _, err := q.Exec(`DELETE FROM schema_version`); err != nil {
+				return err
+			}
+			if _, err := q.Exec(`INSERT INTO schema_version (version) VALUES (?)`, m.version); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
