@@ -1,0 +1,102 @@
+// Package app is the core of Nimbus Admin: the use cases the GUI and the command line
+// call, and the business rules they enforce, written once. It does not import Fyne.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"nimbusadmin/data"
+)
+
+// App is one open tenant cache and the admin working on it.
+type App struct {
+	store *data.Store
+	actor string
+}
+
+// New wraps an open store; actor names the admin in the change journal.
+func New(store *data.Store, actor string) *App {
+	if actor == "" {
+		actor = "unknown admin"
+	}
+	return &App{store: store, actor: actor}
+}
+
+// Store gives the underlying cache, for the sync and the demo generator.
+func (a *App) Store() *data.Store { return a.store }
+
+// Actor is the admin named in the change journal.
+func (a *App) Actor() string { return a.actor }
+
+// RuleError is a refused change: the message says, in the admin's words, which rule
+// refused it and what to do instead. Nothing was written.
+type RuleError struct {
+	Rule    string // a stable key, for tests and scripts
+	Message string
+}
+
+func (e *RuleError) Error() string { return e.Message }
+
+// refuse builds a RuleError.
+func refuse(rule, format string, args ...any) error {
+	return &RuleError{Rule: rule, Message: fmt.Sprintf(format, args...)}
+}
+
+// IsRule reports whether err is a refusal by the named rule.
+func IsRule(err error, rule string) bool {
+	var re *RuleError
+	return errors.As(err, &re) && re.Rule == rule
+}
+
+// NotFoundError says that a user, OU or item named by the admin does not exist.
+type NotFoundError struct{ What, Key string }
+
+func (e *NotFoundError) Error() string { return fmt.Sprintf("no %s %q in this tenant", e.What, e.Key) }
+
+// change runs fn in one transaction and journals what it returns; a refusal or failure
+// in fn leaves the cache as it was.
+func (a *App) change(ctx context.Context, fn func(q *data.Q) ([]data.JournalEntry, error)) error {
+	return a.store.Tx(ctx, func(q *data.Q) error {
+		entries, err := fn(q)
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			e.Actor = a.actor
+			if err := q.Journal(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// entry is shorthand for a journal entry.
+func entry(action, target, old, new string) data.JournalEntry {
+	return data.JournalEntry{Action: action, Target: target, Old: old, New: new}
+}
+
+// JournalEntry is one accepted change as scripts see it.
+type JournalEntry struct {
+	At     string `json:"at"`
+	Actor  string `json:"actor"`
+	Action string `json:"action"`
+	Target string `json:"target"`
+	Old    string `json:"old"`
+	New    string `json:"new"`
+}
+
+// Journal lists the newest accepted changes first.
+func (a *App) Journal(ctx context.Context, limit int) ([]JournalEntry, error) {
+	rows, err := a.store.Read(ctx).JournalEntries(limit)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]JournalEntry, len(rows))
+	for i, r := range rows {
+		out[i] = JournalEntry{r.At, r.Actor, r.Action, r.Target, r.Old, r.New}
+	}
+	return out, nil
+}

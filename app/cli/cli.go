@@ -1,0 +1,164 @@
+// Package cli is the command line of Nimbus Admin: verbs that scripts call, thin over
+// package app, so that the rules and their messages are the GUI's.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"nimbusadmin/app"
+)
+
+// Globals are the flags that come before the verb; each may also be set through the
+// environment as NIMBUSADMIN_<FLAG> (dashes as underscores).
+type Globals struct {
+	DB        string
+	Demo      bool
+	DemoUsers int
+}
+
+// Session is what OpenSession needs from the global flags.
+func (g Globals) Session(progress io.Writer) app.SessionOptions {
+	return app.SessionOptions{DBPath: g.DB, Demo: g.Demo, DemoUsers: g.DemoUsers, Progress: progress}
+}
+
+// usageError marks a mistake in the command line itself (exit code 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// ParseGlobals reads the global flags (and their environment variables) from args and
+// returns them with the rest of the command line: the verb and its arguments.
+func ParseGlobals(args []string, getenv func(string) string) (Globals, []string, error) {
+	var g Globals
+	fs := flag.NewFlagSet("nimbusadmin", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&g.DB, "db", "", "cache file")
+	fs.BoolVar(&g.Demo, "demo", false, "use the demo tenant")
+	fs.IntVar(&g.DemoUsers, "demo-users", app.DefaultDemoUsers, "Nimbus users in the demo tenant")
+	var envErr error
+	fs.VisitAll(func(f *flag.Flag) {
+		name := "NIMBUSADMIN_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		if v := getenv(name); v != "" && envErr == nil {
+			if err := fs.Set(f.Name, v); err != nil {
+				envErr = usagef("%s=%q: %v", name, v, err)
+			}
+		}
+	})
+	if envErr != nil {
+		return g, nil, envErr
+	}
+	if err := fs.Parse(args); err != nil {
+		return g, nil, usagef("%v", err)
+	}
+	return g, fs.Args(), nil
+}
+
+// Run executes one command line and returns the process exit code: 0 on success, 1 when
+// the command failed or a rule refused it, 2 for a malformed command line.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	err := run(ctx, args, stdout, stderr)
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, new(usageError)):
+		fmt.Fprintf(stderr, "nimbusadmin: %v (see 'nimbusadmin help')\n", err)
+		return 2
+	default:
+		fmt.Fprintf(stderr, "nimbusadmin: %s\n", oneLine(err.Error()))
+		return 1
+	}
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	g, rest, err := ParseGlobals(args, os.Getenv)
+	if err != nil {
+		return err
+	}
+	if len(rest) == 0 {
+		return usagef("no verb given")
+	}
+	verb, ok := findVerb(rest)
+	if !ok {
+		return usagef("unknown verb %q", strings.Join(rest[:min(2, len(rest))], " "))
+	}
+	if verb.run == nil {
+		printHelp(stdout)
+		return nil
+	}
+	words := len(strings.Fields(verb.name))
+	open := func() (*app.App, error) { return app.OpenSession(ctx, g.Session(stderr)) }
+	return verb.run(ctx, env{open: open, stdout: stdout, stderr: stderr}, rest[words:])
+}
+
+// env is what a verb gets: a way to open the session and the output streams.
+type env struct {
+	open   func() (*app.App, error)
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// verb is one command of the command line.
+type verb struct {
+	name  string // one or two words: "users", "user show"
+	args  string // the synopsis after the name
+	about string
+	run   func(ctx context.Context, e env, args []string) error
+}
+
+// verbs is filled by init to avoid an initialisation cycle with printHelp.
+var verbs []verb
+
+func init() {
+	verbs = []verb{
+		{"help", "", "list every verb", nil},
+		{"users", "[--search Q] [--ou OU] [--ou-only] [--licence NAME]... [--department D] [--format table|csv|json]", "the Nimbus user list (seed 000's eight columns)", runUsers},
+		{"users delete", "ID|UPN", "remove a manually added user from Nimbus (never from the directory or Teams)", runUsersDelete},
+		{"user show", "ID|UPN [--format table|json]", "everything the user detail view shows", runUserShow},
+		{"user licence", "ID|UPN --grant NAME|--revoke NAME", "grant or revoke a licence (contact-center, attendant-console, interact, assistant)", runUserLicence},
+		{"ous", "[--format table|csv|json]", "the organization unit tree", runOUs},
+		{"journal", "[--limit N] [--format table|csv|json]", "the newest accepted changes: who, when, what, old -> new", runJournal},
+	}
+}
+
+// findVerb matches the longest verb name at the start of args.
+func findVerb(args []string) (verb, bool) {
+	for _, v := range verbs {
+		words := strings.Fields(v.name)
+		if len(words) == 2 && len(args) >= 2 && args[0] == words[0] && args[1] == words[1] {
+			return v, true
+		}
+	}
+	for _, v := range verbs {
+		if v.name == args[0] {
+			return v, true
+		}
+	}
+	return verb{}, false
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprintln(w, "Nimbus Admin: administration of Nimbus users for Microsoft Teams tenants.")
+	fmt.Fprintln(w, "")
+	fmt.Fprintln(w, "Usage: nimbusadmin [global flags] VERB [arguments]")
+	fmt.Fprintln(w, "       nimbusadmin [global flags]            (no verb: open the window)")
+	fmt.Fprintln(w, "")
+	fmt.Fprintln(w, "Verbs:")
+	for _, v := range verbs {
+		fmt.Fprintf(w, "  %-13s %s\n      %s\n", v.name, v.args, v.about)
+	}
+	fmt.Fprintln(w, "")
+	fmt.Fprintln(w, "Global flags (each also read from NIMBUSADMIN_<FLAG>, e.g. NIMBUSADMIN_DB):")
+	fmt.Fprintln(w, "  --db PATH         the cache file (default: one per tenant in the config folder)")
+	fmt.Fprintln(w, "  --demo            use the built-in demo tenant (its own cache unless --db is given)")
+	fmt.Fprintf(w, "  --demo-users N    Nimbus users in the demo tenant (default %d, at most %d)\n", app.DefaultDemoUsers, app.MaxDemoUsers)
+}

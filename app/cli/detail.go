@@ -1,0 +1,133 @@
+package cli
+
+import (
+	"nimbusadmin/app"
+	"nimbusadmin/data"
+)
+
+// userDetailJSON is `user show --format json`; the field names are a stable interface.
+type userDetailJSON struct {
+	ID                  string        `json:"id"`
+	DisplayName         string        `json:"displayName"`
+	GivenName           string        `json:"givenName"`
+	Surname             string        `json:"surname"`
+	UserPrincipalName   string        `json:"userPrincipalName"`
+	Mail                string        `json:"mail"`
+	Department          string        `json:"department"`
+	JobTitle            string        `json:"jobTitle"`
+	OrganizationUnit    string        `json:"organizationUnit"`
+	OrganizationUnitID  int64         `json:"organizationUnitId"`
+	Origin              string        `json:"origin"`
+	Licences            []string      `json:"licences"`
+	Tabs                []string      `json:"tabs"`
+	Deletable           bool          `json:"deletable"`
+	DeleteBlockedReason string        `json:"deleteBlockedReason"`
+	Services            []serviceJSON `json:"services"`
+	Roles               []roleJSON    `json:"roles"`
+	Skills              []skillJSON   `json:"skills"`
+	Profiles            []profileJSON `json:"profiles"`
+	NAReasons           naReasonsJSON `json:"naReasons"`
+	Interact            *interactJSON `json:"interact"`
+	Assistant           assistantJSON `json:"assistant"`
+}
+
+type serviceJSON struct {
+	ID             int64    `json:"id"`
+	Name           string   `json:"name"`
+	Users          int      `json:"users"`
+	AssignmentType string   `json:"assignmentType"`
+	Memberships    []string `json:"memberships"`
+}
+
+type roleJSON struct {
+	AssignmentID int64  `json:"assignmentId"`
+	Role         string `json:"role"`
+	Kind         string `json:"kind"`
+	Scope        string `json:"scope"`
+	ScopeID      int64  `json:"scopeId"`
+	AutoGranted  bool   `json:"autoGranted"`
+}
+
+type skillJSON struct {
+	ID       int64  `json:"id"`
+	Skill    string `json:"skill"`
+	Category string `json:"category"`
+	Level    string `json:"level"`
+}
+
+type profileJSON struct {
+	ID     int64  `json:"id"`
+	Name   string `json:"name"`
+	Active bool   `json:"active"`
+}
+
+type itemJSON struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+}
+
+type naReasonsJSON struct {
+	Enabled bool       `json:"enabled"`
+	Reasons []itemJSON `json:"reasons"`
+}
+
+type interactJSON struct {
+	ContactID             string `json:"contactId"`
+	Active                bool   `json:"active"`
+	AudioVideo            bool   `json:"audioVideo"`
+	InstantMessaging      bool   `json:"instantMessaging"`
+	DirectSystemMessageID int64  `json:"directSystemMessageId"`
+	RestrictAccess        bool   `json:"restrictAccess"`
+	DomainTemplateID      int64  `json:"domainTemplateId"`
+	Snippet               string `json:"snippet"`
+}
+
+type assistantJSON struct {
+	DirectCallTemplates []itemJSON `json:"directCallTemplates"`
+}
+
+func items(in []data.CatalogItem) []itemJSON {
+	out := make([]itemJSON, len(in))
+	for i, it := range in {
+		out[i] = itemJSON{it.ID, it.Name}
+	}
+	return out
+}
+
+func newUserDetailJSON(d app.UserDetail, tree *app.OUTree) userDetailJSON {
+	u := d.User
+	v := userDetailJSON{
+		ID: u.ID, DisplayName: u.DisplayName, GivenName: u.GivenName, Surname: u.Surname,
+		UserPrincipalName: u.UPN, Mail: u.Mail, Department: u.Department, JobTitle: u.JobTitle,
+		OrganizationUnit: d.OUPath, OrganizationUnitID: u.OUID, Origin: string(u.Origin),
+		Licences: u.Licences.Keys(), Tabs: []string{}, Deletable: d.Deletable(),
+		DeleteBlockedReason: d.DeleteBlockedReason, Services: []serviceJSON{}, Roles: []roleJSON{},
+		Skills: []skillJSON{}, Profiles: []profileJSON{},
+		NAReasons: naReasonsJSON{Enabled: u.NAReasonsEnabled, Reasons: items(d.NAReasons)},
+		Assistant: assistantJSON{DirectCallTemplates: items(d.CallTemplates)},
+	}
+	for _, t := range d.Tabs {
+		v.Tabs = append(v.Tabs, string(t))
+	}
+	for _, s := range d.Services {
+		ms := make([]string, len(s.Memberships))
+		for i, m := range s.Memberships {
+			ms[i] = string(m)
+		}
+		v.Services = append(v.Services, serviceJSON{s.ID, s.Name, s.Users, s.AssignmentType.String(), ms})
+	}
+	for _, r := range d.Roles {
+		v.Roles = append(v.Roles, roleJSON{r.ID, r.Role.Name, string(r.Role.Kind), tree.Path(r.ScopeOUID), r.ScopeOUID, r.AutoGranted})
+	}
+	for _, s := range d.Skills {
+		v.Skills = append(v.Skills, skillJSON{s.Skill.ID, s.Skill.Name, s.Category, s.LevelName})
+	}
+	for _, p := range d.Profiles {
+		v.Profiles = append(v.Profiles, profileJSON{p.ID, p.Name, p.Active})
+	}
+	if ia := d.Interact; ia != nil {
+		v.Interact = &interactJSON{ia.ContactID, ia.Active, ia.AudioVideo, ia.InstantMessaging,
+			ia.DirectSystemMessageID, ia.RestrictAccess, ia.DomainTemplateID, d.Snippet}
+	}
+	return v
+}

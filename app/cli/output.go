@@ -1,0 +1,100 @@
+package cli
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+)
+
+// format is an output format flag value.
+type format string
+
+func (f *format) String() string { return string(*f) }
+
+// Set accepts table, csv and json.
+func (f *format) Set(v string) error {
+	switch v {
+	case "table", "csv", "json":
+		*f = format(v)
+		return nil
+	}
+	return fmt.Errorf("unknown format %q (use table, csv or json)", v)
+}
+
+// listFlag collects a repeatable flag.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+// Set appends one value.
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+// newFlags makes a verb's flag set that reports errors instead of printing usage.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parse reads flags and positional arguments in any order ("ID --format json" and
+// "--format json ID" alike) and checks the number of positional arguments.
+func parse(fs *flag.FlagSet, args []string, positional int, what string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usagef("%s: %v", fs.Name(), err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	if len(pos) != positional {
+		if positional == 0 {
+			return nil, usagef("%s: unexpected argument %q", fs.Name(), pos[0])
+		}
+		return nil, usagef("%s needs %s", fs.Name(), what)
+	}
+	return pos, nil
+}
+
+// writeTable prints rows under a header as aligned columns, or as CSV.
+func writeTable(w io.Writer, f format, header []string, rows [][]string) error {
+	if f == "csv" {
+		cw := csv.NewWriter(w)
+		cw.Write(header)
+		cw.WriteAll(rows)
+		return cw.Error()
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join(header, "\t"))
+	for _, r := range rows {
+		clean := make([]string, len(r))
+		for i, c := range r {
+			clean[i] = strings.NewReplacer("\t", " ", "\n", " ").Replace(c)
+		}
+		fmt.Fprintln(tw, strings.Join(clean, "\t"))
+	}
+	return tw.Flush()
+}
+
+// writeJSON prints v as indented JSON.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}

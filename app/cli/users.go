@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"nimbusadmin/app"
+	"nimbusadmin/data"
+)
+
+// userJSON is one user of `users --format json`; the field names are a stable interface.
+type userJSON struct {
+	ID                 string   `json:"id"`
+	DisplayName        string   `json:"displayName"`
+	OrganizationUnit   string   `json:"organizationUnit"`
+	OrganizationUnitID int64    `json:"organizationUnitId"`
+	UserPrincipalName  string   `json:"userPrincipalName"`
+	Department         string   `json:"department"`
+	AttendantConsole   bool     `json:"attendantConsole"`
+	ActiveProfile      string   `json:"activeProfile"`
+	RoutingServices    int      `json:"routingServices"`
+	Licences           []string `json:"licences"`
+}
+
+func runUsers(ctx context.Context, e env, args []string) error {
+	fs := newFlags("users")
+	search := fs.String("search", "", "words that must all match")
+	ou := fs.String("ou", "", "OU id or path")
+	ouOnly := fs.Bool("ou-only", false, "only the OU itself, not its subtree")
+	department := fs.String("department", "", "department")
+	var licences listFlag
+	fs.Var(&licences, "licence", "licence the users must hold (repeatable)")
+	f := format("table")
+	fs.Var(&f, "format", "table, csv or json")
+	if _, err := parse(fs, args, 0, ""); err != nil {
+		return err
+	}
+	filter := app.UserFilter{Search: *search, Department: *department}
+	for _, name := range licences {
+		l, err := data.ParseLicence(name)
+		if err != nil {
+			return usagef("users: %v", err)
+		}
+		filter.WithLicences |= l
+	}
+	if *ouOnly && *ou == "" {
+		return usagef("users: --ou-only needs --ou")
+	}
+	a, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer a.Store().Close()
+	ix, err := a.LoadUserIndex(ctx)
+	if err != nil {
+		return err
+	}
+	if *ou != "" {
+		id, err := ix.Tree.Resolve(*ou)
+		if err != nil {
+			return err
+		}
+		filter.OUs = ix.Tree.Subtree(id)
+		if *ouOnly {
+			filter.OUs = []int64{id}
+		}
+	}
+	hits := ix.Filter(filter)
+	if f == "json" {
+		out := make([]userJSON, len(hits))
+		for i, h := range hits {
+			r := ix.Rows[h]
+			out[i] = userJSON{r.ID, r.DisplayName, r.OUPath, r.OUID, r.UPN, r.Department,
+				r.Licences.Has(data.AttendantConsole), r.ActiveProfile, r.RoutingServices, r.Licences.Keys()}
+		}
+		return writeJSON(e.stdout, out)
+	}
+	rows := make([][]string, len(hits))
+	for i, h := range hits {
+		r := ix.Rows[h]
+		rows[i] = []string{r.DisplayName, r.OUPath, r.UPN, r.ID, r.Department,
+			yesNo(r.Licences.Has(data.AttendantConsole)), r.ActiveProfile, strconv.Itoa(r.RoutingServices)}
+	}
+	header := []string{"Display Name", "Organization Unit", "UPN", "O365 ID", "Department",
+		"Attendant Console enabled", "Active Profile", "Number of routing services"}
+	if err := writeTable(e.stdout, f, header, rows); err != nil {
+		return err
+	}
+	if f == "table" {
+		fmt.Fprintf(e.stderr, "%d of %d users\n", len(hits), len(ix.Rows))
+	}
+	return nil
+}
+
+func runUsersDelete(ctx context.Context, e env, args []string) error {
+	pos, err := parse(newFlags("users delete"), args, 1, "one user (O365 ID or UPN)")
+	if err != nil {
+		return err
+	}
+	a, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer a.Store().Close()
+	if err := a.DeleteUser(ctx, pos[0]); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "Deleted %s from Nimbus; the directory and Microsoft Teams are unchanged.\n", pos[0])
+	return nil
+}

@@ -1,0 +1,93 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"nimbusadmin/data"
+)
+
+// InteractChange is what an admin can change on the Interact tab; the Contact ID is the
+// user's own and never changes here.
+type InteractChange struct {
+	Active                bool
+	AudioVideo            bool
+	InstantMessaging      bool
+	DirectSystemMessageID int64
+	RestrictAccess        bool
+	DomainTemplateID      int64
+}
+
+// SetInteract writes a user's Interact settings. Restrict Access needs a domain template
+// (one must exist in the user's OU or above, and be chosen); a direct system message and
+// a domain template must each come from the user's OU or above.
+func (a *App) SetInteract(ctx context.Context, idOrUPN string, c InteractChange) error {
+	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+		u, tree, err := userInTree(q, idOrUPN)
+		if err != nil {
+			return nil, err
+		}
+		if err := needsLicence(u, data.Interact|data.ContactCenter, "Interact settings"); err != nil {
+			return nil, err
+		}
+		old, err := q.UserInteract(u.ID)
+		if errors.Is(err, data.ErrNotFound) {
+			old = data.InteractSettings{ContactID: newContactID()}
+		} else if err != nil {
+			return nil, err
+		}
+		if c.RestrictAccess {
+			if err := restrictAccessPossible(q, tree, u, c.DomainTemplateID); err != nil {
+				return nil, err
+			}
+		}
+		if c.DomainTemplateID != 0 {
+			if _, err := checkCatalogItems(q, tree, u, data.DomainTemplates, "domain template", []int64{c.DomainTemplateID}); err != nil {
+				return nil, err
+			}
+		}
+		if c.DirectSystemMessageID != 0 {
+			if _, err := checkCatalogItems(q, tree, u, data.DirectSystemMessages, "direct system message", []int64{c.DirectSystemMessageID}); err != nil {
+				return nil, err
+			}
+		}
+		next := data.InteractSettings{ContactID: old.ContactID, Active: c.Active, AudioVideo: c.AudioVideo,
+			InstantMessaging: c.InstantMessaging, DirectSystemMessageID: c.DirectSystemMessageID,
+			RestrictAccess: c.RestrictAccess, DomainTemplateID: c.DomainTemplateID}
+		if next == old {
+			return nil, nil
+		}
+		if err := q.SetUserInteract(u.ID, next); err != nil {
+			return nil, err
+		}
+		return []data.JournalEntry{entry("user.interact", u.UPN, interactText(old), interactText(next))}, nil
+	})
+}
+
+// restrictAccessPossible is the Restrict Access rule.
+func restrictAccessPossible(q *data.Q, tree *OUTree, u data.NimbusUser, chosen int64) error {
+	all, err := q.CatalogItems(data.DomainTemplates)
+	if err != nil {
+		return err
+	}
+	available := 0
+	for _, it := range all {
+		if tree.IsSameOrAncestor(it.OUID, u.OUID) {
+			available++
+		}
+	}
+	if available == 0 {
+		return refuse("interact.restrict-no-template",
+			"Restrict Access needs at least one domain template in %s or above; create one under Configuration > Domain Templates first", tree.Path(u.OUID))
+	}
+	if chosen == 0 {
+		return refuse("interact.restrict-no-template", "Restrict Access needs a domain template: choose the one that lists the allowed web sites")
+	}
+	return nil
+}
+
+func interactText(s data.InteractSettings) string {
+	return fmt.Sprintf("active %s, audio & video %s, instant messaging %s, direct system message %d, restrict access %s, domain template %d",
+		onOff(s.Active), onOff(s.AudioVideo), onOff(s.InstantMessaging), s.DirectSystemMessageID, onOff(s.RestrictAccess), s.DomainTemplateID)
+}

@@ -1,0 +1,44 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"nimbusadmin/data"
+)
+
+// AddServiceMember adds a Nimbus user by hand to a Skill-based service as an agent or an
+// owner. Both need the Contact Center licence (seed 003); Teams-based services take their
+// members from the Team and None services have no users.
+func (a *App) AddServiceMember(ctx context.Context, serviceID int64, idOrUPN string, m data.Membership) error {
+	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+		u, err := findUser(q, idOrUPN)
+		if err != nil {
+			return nil, err
+		}
+		s, err := q.Service(serviceID)
+		if errors.Is(err, data.ErrNotFound) {
+			return nil, &NotFoundError{What: "service", Key: fmt.Sprint(serviceID)}
+		} else if err != nil {
+			return nil, err
+		}
+		switch s.AssignmentType {
+		case data.TeamsBased:
+			return nil, refuse("service.teams-members", "%q is MS Teams-based: its members and owners come from its Team in Microsoft Teams", s.Name)
+		case data.NoUsers:
+			return nil, refuse("service.no-users", "%q has the user assignment type None and takes no users", s.Name)
+		}
+		if m != data.Agent && m != data.Owner {
+			return nil, refuse("service.membership", "users join a Skill-based service as an agent or an owner")
+		}
+		if !u.Licences.Has(data.ContactCenter) {
+			return nil, refuse("service.cc-required", "%s needs a Contact Center licence to be an %s of the Skill-based service %q; grant it on the General tab first",
+				displayName(u), m, s.Name)
+		}
+		if err := q.AddServiceMember(s.ID, u.ID, m); err != nil {
+			return nil, err
+		}
+		return []data.JournalEntry{entry("service.member.add", s.Name, "", fmt.Sprintf("%s as %s", u.UPN, m))}, nil
+	})
+}

@@ -1,0 +1,134 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/user"
+	"path/filepath"
+
+	"nimbusadmin/data"
+	"nimbusadmin/data/demo"
+)
+
+// DefaultDemoUsers is the size of the demo tenant unless asked otherwise.
+const DefaultDemoUsers = 2000
+
+// MaxDemoUsers is the largest demo tenant the generator makes.
+const MaxDemoUsers = 1_000_000
+
+// SessionOptions says which cache to open: an explicit file, or the demo tenant.
+type SessionOptions struct {
+	DBPath    string    // --db / NIMBUSADMIN_DB; "" for the default of the tenant
+	Demo      bool      // use the built-in demo tenant
+	DemoUsers int       // Nimbus users in the demo tenant (DefaultDemoUsers when 0)
+	Progress  io.Writer // where to say that a demo tenant is being generated; may be nil
+}
+
+// ErrNoTenant is returned when no cache was named and no tenant is signed in.
+var ErrNoTenant = errors.New("no tenant is signed in: use --demo for the demo tenant, or --db PATH for a cache file")
+
+// CacheDir is the folder of the per-tenant cache files in the user's config directory.
+func CacheDir() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("cannot find the config folder: %w", err)
+	}
+	return filepath.Join(dir, "nimbusadmin"), nil
+}
+
+// DemoCachePath is the demo tenant's own cache file: one per demo size.
+func DemoCachePath(users int) (string, error) {
+	dir, err := CacheDir()
+	if err != nil {
+		return "", err
+	}
+	if users == DefaultDemoUsers {
+		return filepath.Join(dir, "demo.db"), nil
+	}
+	return filepath.Join(dir, fmt.Sprintf("demo-%d.db", users)), nil
+}
+
+// OpenSession opens the cache the options name, generating the demo tenant when it is
+// asked for and not there yet, and returns the App over it.
+func OpenSession(ctx context.Context, o SessionOptions) (*App, error) {
+	if o.DemoUsers == 0 {
+		o.DemoUsers = DefaultDemoUsers
+	}
+	if o.DemoUsers < 1 || o.DemoUsers > MaxDemoUsers {
+		return nil, fmt.Errorf("--demo-users must be between 1 and %d", MaxDemoUsers)
+	}
+	path := o.DBPath
+	if path == "" {
+		if !o.Demo {
+			return nil, ErrNoTenant
+		}
+		var err error
+		if path, err = DemoCachePath(o.DemoUsers); err != nil {
+			return nil, err
+		}
+	}
+	store, err := data.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	settings, err := store.Read(ctx).TenantSettings()
+	switch {
+	case errors.Is(err, data.ErrNotFound) && o.Demo:
+		err = generateDemo(ctx, store, o)
+	case errors.Is(err, data.ErrNotFound):
+		err = fmt.Errorf("the cache %s holds no tenant yet: sign in and sync first, or use --demo", path)
+	case err == nil && o.Demo && !settings.IsDemo:
+		err = fmt.Errorf("the cache %s holds the tenant %q, not the demo tenant: use another --db for the demo", path, settings.TenantName)
+	case err == nil && o.Demo && settings.DemoUsers != o.DemoUsers:
+		store, err = regenerateDemo(ctx, store, o, settings.DemoUsers)
+	}
+	if err != nil {
+		if store != nil {
+			store.Close()
+		}
+		return nil, err
+	}
+	return New(store, actorName(o.Demo)), nil
+}
+
+func generateDemo(ctx context.Context, store *data.Store, o SessionOptions) error {
+	if o.Progress != nil {
+		fmt.Fprintf(o.Progress, "Generating the demo tenant with %d Nimbus users in %s…\n", o.DemoUsers, store.Path())
+	}
+	return demo.Generate(ctx, store, demo.Options{Users: o.DemoUsers})
+}
+
+// regenerateDemo replaces a demo cache of another size: demo data is generated, so
+// nothing of a real tenant is lost.
+func regenerateDemo(ctx context.Context, store *data.Store, o SessionOptions, had int) (*data.Store, error) {
+	path := store.Path()
+	store.Close()
+	if o.Progress != nil {
+		fmt.Fprintf(o.Progress, "The demo cache %s held %d users; making it again with %d.\n", path, had, o.DemoUsers)
+	}
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		if err := os.Remove(path + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return nil, err
+		}
+	}
+	store, err := data.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	return store, generateDemo(ctx, store, o)
+}
+
+// actorName names the admin in the journal until sign-in provides the account.
+func actorName(isDemo bool) string {
+	name := "local admin"
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		name = u.Username
+	}
+	if isDemo {
+		return name + " (demo)"
+	}
+	return name
+}

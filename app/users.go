@@ -1,0 +1,200 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"nimbusadmin/data"
+)
+
+// UserDetail is everything the user detail view shows about one Nimbus user.
+type UserDetail struct {
+	User                data.NimbusUser
+	OUPath              string
+	Tabs                []Tab
+	DeleteBlockedReason string // "" when the user can be deleted
+	Services            []data.UserService
+	Roles               []data.RoleAssignment
+	Skills              []data.UserSkill
+	Profiles            []data.UserProfile
+	NAReasons           []data.CatalogItem
+	Interact            *data.InteractSettings // nil until the user first had an Interact licence
+	Snippet             string
+	CallTemplates       []data.CatalogItem
+}
+
+// Deletable reports whether the delete rule allows removing the user.
+func (d UserDetail) Deletable() bool { return d.DeleteBlockedReason == "" }
+
+// findUser resolves an O365 ID or UPN to a Nimbus user, or a NotFoundError.
+func findUser(q *data.Q, idOrUPN string) (data.NimbusUser, error) {
+	u, err := q.FindNimbusUser(idOrUPN)
+	if errors.Is(err, data.ErrNotFound) {
+		return u, &NotFoundError{What: "Nimbus user", Key: idOrUPN}
+	}
+	return u, err
+}
+
+// UserDetail loads a user's detail view by O365 ID or UPN.
+func (a *App) UserDetail(ctx context.Context, idOrUPN string) (UserDetail, error) {
+	q := a.store.Read(ctx)
+	var d UserDetail
+	u, err := findUser(q, idOrUPN)
+	if err != nil {
+		return d, err
+	}
+	tree, err := a.OUTree(ctx)
+	if err != nil {
+		return d, err
+	}
+	d.User, d.OUPath, d.Tabs = u, tree.Path(u.OUID), VisibleTabs(u.Licences)
+	if d.Services, err = q.UserServices(u.ID); err != nil {
+		return d, err
+	}
+	d.DeleteBlockedReason = DeleteBlockedReason(u, d.Services)
+	if d.Roles, err = q.UserRoles(u.ID); err != nil {
+		return d, err
+	}
+	if d.Skills, err = q.UserSkills(u.ID); err != nil {
+		return d, err
+	}
+	if d.Profiles, err = q.UserProfiles(u.ID); err != nil {
+		return d, err
+	}
+	if d.NAReasons, err = q.UserNAReasons(u.ID); err != nil {
+		return d, err
+	}
+	if d.CallTemplates, err = q.UserCallTemplates(u.ID); err != nil {
+		return d, err
+	}
+	switch ia, err := q.UserInteract(u.ID); {
+	case err == nil:
+		d.Interact = &ia
+		settings, err := q.TenantSettings()
+		if err != nil {
+			return d, err
+		}
+		d.Snippet = Snippet(settings, ia.ContactID)
+	case !errors.Is(err, data.ErrNotFound):
+		return d, err
+	}
+	return d, nil
+}
+
+// DeleteBlockedReason applies the delete rule: a manually added user who is in no
+// Teams-based service can be deleted; for anyone else it says why not, naming the
+// service(s) that keep the user. "" means deletion is allowed.
+func DeleteBlockedReason(u data.NimbusUser, services []data.UserService) string {
+	var keeping []string
+	for _, s := range services {
+		if s.AssignmentType == data.TeamsBased {
+			keeping = append(keeping, s.Name)
+		}
+	}
+	name := u.DisplayName
+	if name == "" {
+		name = u.UPN
+	}
+	switch {
+	case len(keeping) == 1:
+		return fmt.Sprintf("%s is kept by the MS Teams-based service %q: they leave Nimbus when they leave its Team in Microsoft Teams", name, keeping[0])
+	case len(keeping) > 1:
+		return fmt.Sprintf("%s is kept by the MS Teams-based services %s: they leave Nimbus when they leave those Teams in Microsoft Teams", name, quoteList(keeping))
+	case u.Origin == data.OriginTeams:
+		return fmt.Sprintf("%s was added automatically from Microsoft Teams: they leave Nimbus at the next sync once they are in no Team of a Teams-based service", name)
+	}
+	return ""
+}
+
+func quoteList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	return strings.Join(q, ", ")
+}
+
+// DeleteUser removes a user from Nimbus when the delete rule allows it. The directory and
+// Teams are never touched.
+func (a *App) DeleteUser(ctx context.Context, idOrUPN string) error {
+	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+		u, err := findUser(q, idOrUPN)
+		if err != nil {
+			return nil, err
+		}
+		services, err := q.UserServices(u.ID)
+		if err != nil {
+			return nil, err
+		}
+		if reason := DeleteBlockedReason(u, services); reason != "" {
+			return nil, refuse("delete", "cannot delete: %s", reason)
+		}
+		if err := q.DeleteNimbusUser(u.ID); err != nil {
+			return nil, err
+		}
+		return []data.JournalEntry{entry("user.delete", u.UPN, "Nimbus user", "")}, nil
+	})
+}
+
+// AddUser makes a directory user a Nimbus user (origin manual) in an OU with licences.
+// Nimbus never creates directory accounts: the user must already be in the directory.
+func (a *App) AddUser(ctx context.Context, directoryID string, ou int64, licences data.LicenceSet) error {
+	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+		du, err := q.DirectoryUser(directoryID)
+		if errors.Is(err, data.ErrNotFound) {
+			return nil, &NotFoundError{What: "directory user", Key: directoryID}
+		} else if err != nil {
+			return nil, err
+		}
+		if _, err := q.NimbusUser(du.ID); err == nil {
+			return nil, refuse("add.exists", "%s is already a Nimbus user", du.UPN)
+		}
+		tree, err := loadTree(q)
+		if err != nil {
+			return nil, err
+		}
+		if !tree.Has(ou) {
+			return nil, &NotFoundError{What: "organization unit", Key: fmt.Sprint(ou)}
+		}
+		if err := q.AddNimbusUser(du.ID, ou, data.OriginManual, 0); err != nil {
+			return nil, err
+		}
+		entries := []data.JournalEntry{entry("user.add", du.UPN, "", "Nimbus user in "+tree.Path(ou))}
+		more, err := setLicences(q, data.NimbusUser{DirectoryUser: du, OUID: ou, Origin: data.OriginManual}, licences)
+		return append(entries, more...), err
+	})
+}
+
+func loadTree(q *data.Q) (*OUTree, error) {
+	ous, err := q.OrganizationUnits()
+	if err != nil {
+		return nil, err
+	}
+	return NewOUTree(ous), nil
+}
+
+// MoveUser puts a user in another OU.
+func (a *App) MoveUser(ctx context.Context, idOrUPN string, ou int64) error {
+	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+		u, err := findUser(q, idOrUPN)
+		if err != nil {
+			return nil, err
+		}
+		tree, err := loadTree(q)
+		if err != nil {
+			return nil, err
+		}
+		if !tree.Has(ou) {
+			return nil, &NotFoundError{What: "organization unit", Key: fmt.Sprint(ou)}
+		}
+		if u.OUID == ou {
+			return nil, nil
+		}
+		if err := q.SetUserOU(u.ID, ou); err != nil {
+			return nil, err
+		}
+		return []data.JournalEntry{entry("user.ou", u.UPN, tree.Path(u.OUID), tree.Path(ou))}, nil
+	})
+}
