@@ -140,7 +140,10 @@ func TestAtMostFiveCustomRoles(t *testing.T) {
 		return err
 	}, "5 custom roles")
 	// built-in roles do not count against the limit
-	f.accepted(func() error { _, err := f.app.AssignRole(ctx, f.user["anna"], f.id["Supervisor"], f.ou["Sales"]); return err })
+	f.accepted(func() error {
+		_, err := f.app.AssignRole(ctx, f.user["anna"], f.id["Supervisor"], f.ou["Sales"])
+		return err
+	})
 }
 
 func TestAutoGrantedRolesCannotBeEditedOrRemoved(t *testing.T) {
