@@ -137,34 +137,49 @@ func migrations() ([]migration, error) {
 	return ms, nil
 }
 
-// migrate applies the missing migrations, all in one transaction with the version row.
+// migrate applies every migration not applied yet, in version order, in one transaction
+// that also records each applied version. Versions are tracked one by one so that
+// migrations written on parallel branches all apply, whatever order they landed in.
 func (s *Store) migrate(ctx context.Context) error {
 	ms, err := migrations()
 	if err != nil {
 		return err
 	}
 	return s.Tx(ctx, func(q *Q) error {
-		if _, err := q.Exec(`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+		if _, err := q.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
 			return err
 		}
-		var current int
-		if err := q.db.QueryRowContext(ctx, `SELECT ifnull(max(version), 0) FROM schema_version`).Scan(&current); err != nil {
+		applied := map[int]bool{}
+		rows, err := q.db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+		if err != nil {
 			return err
 		}
-		if latest := ms[len(ms)-1].version; current > latest {
-			return fmt.Errorf("written by a newer Nimbus Admin (schema %d, this build knows %d); update the program", current, latest)
+		for rows.Next() {
+			var v int
+			if err := rows.Scan(&v); err != nil {
+				rows.Close()
+				return err
+			}
+			applied[v] = true
+		}
+		rows.Close()
+		known := map[int]bool{}
+		for _, m := range ms {
+			known[m.version] = true
+		}
+		for v := range applied {
+			if !known[v] {
+				return fmt.Errorf("written by a newer Nimbus Admin (schema migration %d is unknown to this build); update the program", v)
+			}
 		}
 		for _, m := range ms {
-			if m.version <= current {
+			if applied[m.version] {
 				continue
 			}
 			if _, err := q.Exec(m.sql); err != nil {
 				return fmt.Errorf("migration %s: %w", m.name, err)
 			}
-			if _, err := q.Exec(`DELETE FROM schema_version`); err != nil {
-				return err
-			}
-			if _, err := q.Exec(`INSERT INTO schema_version (version) VALUES (?)`, m.version); err != nil {
+			if _, err := q.Exec(`INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, m.version, Timestamp(Now())); err != nil {
 				return err
 			}
 		}

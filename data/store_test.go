@@ -24,7 +24,7 @@ func TestOpenCreatesPrivateFileAppliesMigrationsOnce(t *testing.T) {
 	q := s.Read(ctx)
 	q.db.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode)
 	q.db.QueryRowContext(ctx, `PRAGMA foreign_keys`).Scan(&fk)
-	q.db.QueryRowContext(ctx, `SELECT version FROM schema_version`).Scan(&version)
+	q.db.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&version)
 	if mode != "wal" || fk != 1 || version != SchemaVersion() {
 		t.Errorf("journal_mode %q, foreign_keys %d, schema %d", mode, fk, version)
 	}
@@ -42,7 +42,7 @@ func TestOpenCreatesPrivateFileAppliesMigrationsOnce(t *testing.T) {
 func TestNewerSchemaIsRefused(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "tenant.db")
 	s, _ := Open(path)
-	s.Read(context.Background()).Exec(`UPDATE schema_version SET version = 999`)
+	s.Read(context.Background()).Exec(`INSERT INTO schema_migrations (version, applied_at) VALUES (999, '')`)
 	s.Close()
 	if _, err := Open(path); err == nil || !strings.Contains(err.Error(), "newer Nimbus Admin") {
 		t.Errorf("got %v", err)

@@ -20,6 +20,12 @@ type Globals struct {
 	DB        string
 	Demo      bool
 	DemoUsers int
+	Tenant    string // tenant id or domain to sign in to ("organizations" by default)
+	ClientID  string // the app registration used for sign-in
+	Authority string // authority host, e.g. https://login.microsoftonline.us
+	GraphURL  string // Graph base URL, e.g. https://graph.microsoft.com/v1.0
+	Cloud     string // global, usgov, usgovdod or china
+	NoKeyring bool   // keep tokens in memory for this process only
 }
 
 // Session is what OpenSession needs from the global flags.
@@ -43,6 +49,12 @@ func ParseGlobals(args []string, getenv func(string) string) (Globals, []string,
 	fs.StringVar(&g.DB, "db", "", "cache file")
 	fs.BoolVar(&g.Demo, "demo", false, "use the demo tenant")
 	fs.IntVar(&g.DemoUsers, "demo-users", app.DefaultDemoUsers, "Nimbus users in the demo tenant")
+	fs.StringVar(&g.Tenant, "tenant", "organizations", "tenant id or domain")
+	fs.StringVar(&g.ClientID, "client-id", "", "app registration (client) id")
+	fs.StringVar(&g.Authority, "authority", "", "authority host")
+	fs.StringVar(&g.GraphURL, "graph-url", "", "Graph base URL")
+	fs.StringVar(&g.Cloud, "cloud", "global", "global, usgov, usgovdod or china")
+	fs.BoolVar(&g.NoKeyring, "no-keyring", false, "keep tokens in memory only")
 	var envErr error
 	fs.VisitAll(func(f *flag.Flag) {
 		name := "NIMBUSADMIN_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
@@ -97,14 +109,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	words := len(strings.Fields(verb.name))
 	open := func() (*app.App, error) { return app.OpenSession(ctx, g.Session(stderr)) }
-	return verb.run(ctx, env{open: open, stdout: stdout, stderr: stderr}, rest[words:])
+	return verb.run(ctx, env{open: open, globals: g, stdout: stdout, stderr: stderr}, rest[words:])
 }
 
-// env is what a verb gets: a way to open the session and the output streams.
+// env is what a verb gets: the global flags, a way to open the session and the output
+// streams.
 type env struct {
-	open   func() (*app.App, error)
-	stdout io.Writer
-	stderr io.Writer
+	open    func() (*app.App, error)
+	globals Globals
+	stdout  io.Writer
+	stderr  io.Writer
 }
 
 // verb is one command of the command line.
@@ -115,20 +129,20 @@ type verb struct {
 	run   func(ctx context.Context, e env, args []string) error
 }
 
-// verbs is filled by init to avoid an initialisation cycle with printHelp.
-var verbs []verb
-
-func init() {
-	verbs = []verb{
-		{"help", "", "list every verb", nil},
-		{"users", "[--search Q] [--ou OU] [--ou-only] [--licence NAME]... [--department D] [--format table|csv|json]", "the Nimbus user list (seed 000's eight columns)", runUsers},
-		{"users delete", "ID|UPN", "remove a manually added user from Nimbus (never from the directory or Teams)", runUsersDelete},
-		{"user show", "ID|UPN [--format table|json]", "everything the user detail view shows", runUserShow},
-		{"user licence", "ID|UPN --grant NAME|--revoke NAME", "grant or revoke a licence (contact-center, attendant-console, interact, assistant)", runUserLicence},
-		{"ous", "[--format table|csv|json]", "the organization unit tree", runOUs},
-		{"journal", "[--limit N] [--format table|csv|json]", "the newest accepted changes: who, when, what, old -> new", runJournal},
-	}
+// verbs lists every verb in help order. Verbs of other areas (sync, sign-in,
+// configuration) add themselves from their own files with register.
+var verbs = []verb{
+	{"help", "", "list every verb", nil},
+	{"users", "[--search Q] [--ou OU] [--ou-only] [--licence NAME]... [--department D] [--format table|csv|json]", "the Nimbus user list (seed 000's eight columns)", runUsers},
+	{"users delete", "ID|UPN", "remove a manually added user from Nimbus (never from the directory or Teams)", runUsersDelete},
+	{"user show", "ID|UPN [--format table|json]", "everything the user detail view shows", runUserShow},
+	{"user licence", "ID|UPN --grant NAME|--revoke NAME", "grant or revoke a licence (contact-center, attendant-console, interact, assistant)", runUserLicence},
+	{"ous", "[--format table|csv|json]", "the organization unit tree", runOUs},
+	{"journal", "[--limit N] [--format table|csv|json]", "the newest accepted changes: who, when, what, old -> new", runJournal},
 }
+
+// register adds verbs from another file's init function.
+func register(vs ...verb) { verbs = append(verbs, vs...) }
 
 // findVerb matches the longest verb name at the start of args.
 func findVerb(args []string) (verb, bool) {
@@ -161,4 +175,10 @@ func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "  --db PATH         the cache file (default: one per tenant in the config folder)")
 	fmt.Fprintln(w, "  --demo            use the built-in demo tenant (its own cache unless --db is given)")
 	fmt.Fprintf(w, "  --demo-users N    Nimbus users in the demo tenant (default %d, at most %d)\n", app.DefaultDemoUsers, app.MaxDemoUsers)
+	fmt.Fprintln(w, "  --tenant ID       tenant id or domain to sign in to (default organizations)")
+	fmt.Fprintln(w, "  --client-id ID    app registration used for sign-in")
+	fmt.Fprintln(w, "  --cloud NAME      global, usgov, usgovdod or china (sets the two below)")
+	fmt.Fprintln(w, "  --authority URL   authority host, e.g. https://login.microsoftonline.us")
+	fmt.Fprintln(w, "  --graph-url URL   Graph base URL, e.g. https://graph.microsoft.com/v1.0")
+	fmt.Fprintln(w, "  --no-keyring      keep tokens in memory for this process only")
 }
