@@ -5,8 +5,11 @@
 
 GO        ?= go
 TAGS      := migrated_fynedo
-# cgo toolchain and the OpenGL/X11 headers the Fyne desktop driver compiles against.
-PACKAGES  := gcc pkg-config libgl1-mesa-dev xorg-dev
+# cgo toolchain and the OpenGL/X11 headers the Fyne desktop driver compiles against;
+# for the tests: a virtual X server with keystrokes, screenshots and the clipboard, and a
+# real Secret Service (gnome-keyring on a private D-Bus session).
+PACKAGES  := gcc pkg-config libgl1-mesa-dev xorg-dev \
+             xvfb xdotool imagemagick xclip gnome-keyring dbus
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test deps build bench
