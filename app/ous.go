@@ -46,16 +46,25 @@ func checkOUName(tree *OUTree, parent, self int64, name string) error {
 	return nil
 }
 
+// existingOU loads the tree and checks that the OU exists.
+func existingOU(q *data.Q, id int64) (*OUTree, error) {
+	tree, err := loadTree(q)
+	if err != nil {
+		return nil, err
+	}
+	if !tree.Has(id) {
+		return nil, &NotFoundError{What: "organization unit", Key: fmt.Sprint(id)}
+	}
+	return tree, nil
+}
+
 // MoveOU moves an OU, with its subtree, below another parent. The root cannot move and no
 // OU can move below itself or its own descendants (no cycles).
 func (a *App) MoveOU(ctx context.Context, id, parent int64) error {
 	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
-		tree, err := loadTree(q)
+		tree, err := existingOU(q, id)
 		if err != nil {
 			return nil, err
-		}
-		if !tree.Has(id) {
-			return nil, &NotFoundError{What: "organization unit", Key: fmt.Sprint(id)}
 		}
 		if id == tree.Root {
 			return nil, refuse("ou.root", "the root organization unit (the tenant) cannot be moved")
@@ -78,12 +87,9 @@ func (a *App) MoveOU(ctx context.Context, id, parent int64) error {
 // RenameOU gives an OU a new name, unique among its siblings.
 func (a *App) RenameOU(ctx context.Context, id int64, name string) error {
 	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
-		tree, err := loadTree(q)
+		tree, err := existingOU(q, id)
 		if err != nil {
 			return nil, err
-		}
-		if !tree.Has(id) {
-			return nil, &NotFoundError{What: "organization unit", Key: fmt.Sprint(id)}
 		}
 		if id != tree.Root {
 			if err := checkOUName(tree, tree.Parent(id), id, name); err != nil {
@@ -101,12 +107,9 @@ func (a *App) RenameOU(ctx context.Context, id int64, name string) error {
 // DeleteOU deletes an empty OU; when anything still lives in it, the refusal says what.
 func (a *App) DeleteOU(ctx context.Context, id int64) error {
 	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
-		tree, err := loadTree(q)
+		tree, err := existingOU(q, id)
 		if err != nil {
 			return nil, err
-		}
-		if !tree.Has(id) {
-			return nil, &NotFoundError{What: "organization unit", Key: fmt.Sprint(id)}
 		}
 		if id == tree.Root {
 			return nil, refuse("ou.root", "the root organization unit (the tenant) cannot be deleted")

@@ -30,7 +30,12 @@ func (q *Q) CatalogItems(c Catalog) ([]CatalogItem, error) {
 	if err := c.valid(); err != nil {
 		return nil, err
 	}
-	rows, err := q.db.QueryContext(q.ctx, `SELECT id, name, ou_id FROM `+string(c)+` ORDER BY name COLLATE NOCASE`)
+	return q.catalogItems(`SELECT id, name, ou_id FROM ` + string(c) + ` ORDER BY name COLLATE NOCASE`)
+}
+
+// catalogItems runs a query whose columns are id, name and ou_id.
+func (q *Q) catalogItems(query string, args ...any) ([]CatalogItem, error) {
+	rows, err := q.db.QueryContext(q.ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -68,21 +73,8 @@ var (
 )
 
 func (q *Q) listItems(l orderedList, c Catalog, userID string) ([]CatalogItem, error) {
-	rows, err := q.db.QueryContext(q.ctx, `SELECT c.id, c.name, c.ou_id FROM `+l.table+` u
+	return q.catalogItems(`SELECT c.id, c.name, c.ou_id FROM `+l.table+` u
 		JOIN `+string(c)+` c ON c.id = u.`+l.column+` WHERE u.user_id = ? ORDER BY u.position`, userID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []CatalogItem
-	for rows.Next() {
-		var it CatalogItem
-		if err := rows.Scan(&it.ID, &it.Name, &it.OUID); err != nil {
-			return nil, err
-		}
-		out = append(out, it)
-	}
-	return out, rows.Err()
 }
 
 // setList replaces a user's ordered list with ids, in that order.
