@@ -1,10 +1,5 @@
 package data
 
-import (
-	"database/sql"
-	"errors"
-)
-
 // OrganizationUnits lists every OU of the tree, parents before children is not promised.
 func (q *Q) OrganizationUnits() ([]OrganizationUnit, error) {
 	rows, err := q.db.QueryContext(q.ctx, `SELECT id, ifnull(parent_id, 0), name FROM organization_units ORDER BY id`)
@@ -85,14 +80,4 @@ func (q *Q) OUContents(id int64) ([]OUContent, error) {
 		}
 	}
 	return out, nil
-}
-
-// scanID reads one id, mapping "no rows" to ErrNotFound.
-func scanID(row *sql.Row) (int64, error) {
-	var id int64
-	err := row.Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, ErrNotFound
-	}
-	return id, err
 }
