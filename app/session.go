@@ -13,11 +13,12 @@ import (
 	"nimbusadmin/data/demo"
 )
 
-// DefaultDemoUsers is the size of the demo tenant unless asked otherwise.
-const DefaultDemoUsers = 2000
-
-// MaxDemoUsers is the largest demo tenant the generator makes.
-const MaxDemoUsers = 1_000_000
+// The sizes of the demo tenant: the default, and the range the generator makes.
+const (
+	DefaultDemoUsers = demo.DefaultUsers
+	MinDemoUsers     = demo.MinUsers
+	MaxDemoUsers     = demo.MaxUsers
+)
 
 // SessionOptions says which cache to open: an explicit file, or the demo tenant.
 type SessionOptions struct {
@@ -57,8 +58,8 @@ func OpenSession(ctx context.Context, o SessionOptions) (*App, error) {
 	if o.DemoUsers == 0 {
 		o.DemoUsers = DefaultDemoUsers
 	}
-	if o.DemoUsers < 1 || o.DemoUsers > MaxDemoUsers {
-		return nil, fmt.Errorf("--demo-users must be between 1 and %d", MaxDemoUsers)
+	if o.DemoUsers < MinDemoUsers || o.DemoUsers > MaxDemoUsers {
+		return nil, fmt.Errorf("--demo-users must be between %d and %d", MinDemoUsers, MaxDemoUsers)
 	}
 	path := o.DBPath
 	if path == "" {

@@ -174,7 +174,7 @@ func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "Global flags (each also read from NIMBUSADMIN_<FLAG>, e.g. NIMBUSADMIN_DB):")
 	fmt.Fprintln(w, "  --db PATH         the cache file (default: one per tenant in the config folder)")
 	fmt.Fprintln(w, "  --demo            use the built-in demo tenant (its own cache unless --db is given)")
-	fmt.Fprintf(w, "  --demo-users N    Nimbus users in the demo tenant (default %d, at most %d)\n", app.DefaultDemoUsers, app.MaxDemoUsers)
+	fmt.Fprintf(w, "  --demo-users N    Nimbus users in the demo tenant (default %d, %d to %d)\n", app.DefaultDemoUsers, app.MinDemoUsers, app.MaxDemoUsers)
 	fmt.Fprintln(w, "  --tenant ID       tenant id or domain to sign in to (default organizations)")
 	fmt.Fprintln(w, "  --client-id ID    app registration used for sign-in")
 	fmt.Fprintln(w, "  --cloud NAME      global, usgov, usgovdod or china (sets the two below)")
