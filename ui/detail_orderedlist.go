@@ -86,7 +86,7 @@ func (l *detailOrderedList) rebuild() {
 		if i == len(l.items)-1 {
 			down.Disable()
 		}
-		remove := &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.DangerImportance, OnTapped: func() { l.remove(i) }}
+		remove := &widget.Button{Icon: theme.DeleteIcon(), OnTapped: func() { l.remove(i) }}
 		h := newDetailDragHandle(l, i)
 		l.handles = append(l.handles, h)
 		label := &widget.Label{Text: itemPosition(i) + it.Name, Truncation: fyne.TextTruncateEllipsis}

@@ -126,12 +126,14 @@ func (p *detailPane) load(id string) {
 		p.title.SetText("Select a user to see their details.")
 		p.hidden.SetText("")
 		p.tabs.Hide()
+		p.root.Refresh()
 		return
 	}
 	d, err := p.nimbus.UserDetail(context.Background(), id)
 	if err != nil {
 		p.title.SetText(err.Error())
 		p.tabs.Hide()
+		p.root.Refresh()
 		return
 	}
 	p.detail = d
@@ -141,6 +143,7 @@ func (p *detailPane) load(id string) {
 	p.title.SetText(d.User.DisplayName + "  ·  " + d.User.UPN)
 	p.applyTabs(d)
 	p.tabs.Show()
+	p.root.Refresh() // showing the tabs or the hidden-tab note changes the layout
 }
 
 // reload shows the current user again after an accepted change and tells the list.

@@ -54,7 +54,7 @@ func (pr *detailProfiles) show(d app.UserDetail) {
 		}
 		pr.rows.Add(container.NewGridWithColumns(3,
 			&widget.Label{Text: up.Name, Truncation: fyne.TextTruncateEllipsis}, active,
-			container.NewHBox(&widget.Button{Text: "Remove", Importance: widget.DangerImportance, OnTapped: func() { pr.onRemove(up) }})))
+			container.NewHBox(&widget.Button{Text: "Remove", OnTapped: func() { pr.onRemove(up) }})))
 	}
 	if len(d.Profiles) == 0 {
 		pr.rows.Add(detailNote("No profile assigned yet."))

@@ -157,4 +157,3 @@ func detailSelectOption(s *widget.Select, label string) bool {
 	}
 	return false
 }
-

@@ -39,7 +39,7 @@ func newDetailRoles(p *detailPane) *detailRoles {
 
 func (r *detailRoles) object() fyne.CanvasObject {
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, r.add, r.custom), r.lock,
-		container.NewGridWithColumns(3, detailHeading("Role"), detailHeading("Scope (organization unit)"), detailHeading("")))
+		container.NewGridWithColumns(4, detailHeading("Role"), detailHeading("Scope (organization unit)"), detailHeading("Granted"), detailHeading("")))
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(r.rows))
 }
 
@@ -68,24 +68,23 @@ func (r *detailRoles) show(d app.UserDetail) {
 		problem := newDetailProblem()
 		r.problems[as.ID] = problem
 		edit := &widget.Button{Text: "Scope…", OnTapped: func() { r.onEditScope(as) }}
-		remove := &widget.Button{Text: "Remove", Importance: widget.DangerImportance, OnTapped: func() { r.onRemove(as) }}
+		remove := &widget.Button{Text: "Remove", OnTapped: func() { r.onRemove(as) }}
 		r.editBtns[as.ID], r.removeBtns[as.ID] = edit, remove
-		actions := fyne.CanvasObject(container.NewHBox(edit, remove))
+		granted := "by an admin"
+		if as.AutoGranted {
+			granted = "automatically"
+		}
 		if reason := each[as.ID]; reason != "" {
 			edit.Disable()
 			remove.Disable()
-			label := "locked"
-			if as.AutoGranted {
-				label = "granted automatically"
-			}
-			actions = container.NewHBox(&widget.Label{Text: label, Importance: widget.LowImportance}, edit, remove)
 			problem.SetText(reason)
 			problem.Importance = widget.LowImportance
 			problem.Show()
 		}
 		r.rows.Add(container.NewVBox(
-			container.NewGridWithColumns(3, &widget.Label{Text: name, Truncation: fyne.TextTruncateEllipsis},
-				&widget.Label{Text: tree.Path(as.ScopeOUID), Truncation: fyne.TextTruncateEllipsis}, actions),
+			container.NewGridWithColumns(4, &widget.Label{Text: name, Truncation: fyne.TextTruncateEllipsis},
+				&widget.Label{Text: tree.Path(as.ScopeOUID), Truncation: fyne.TextTruncateEllipsis},
+				widget.NewLabel(granted), container.NewHBox(edit, remove)),
 			problem))
 	}
 	if len(d.Roles) == 0 {

@@ -50,4 +50,3 @@ func (s *detailServices) show(d app.UserDetail) {
 		s.empty.Hide()
 	}
 }
-

@@ -57,7 +57,7 @@ func (s *detailSkills) show(d app.UserDetail) {
 			widget.NewLabel(level),
 			container.NewHBox(
 				&widget.Button{Text: "Level…", OnTapped: func() { s.openDialog(us.Skill.ID) }},
-				&widget.Button{Text: "Remove", Importance: widget.DangerImportance, OnTapped: func() { s.onRemove(us) }})))
+				&widget.Button{Text: "Remove", OnTapped: func() { s.onRemove(us) }})))
 	}
 	if len(d.Skills) == 0 {
 		s.rows.Add(detailNote("No skills yet."))
