@@ -187,8 +187,11 @@ func (a *App) UserSnippet(ctx context.Context, idOrUPN string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if !d.User.Licences.Has(data.Interact) || d.Interact == nil {
+	if !d.User.Licences.Has(data.Interact) {
 		return "", refuse("snippet.licence", "%s holds no Interact licence, so there is no widget snippet; grant Interact on the General tab first", displayName(d.User))
+	}
+	if d.Interact == nil {
+		return "", refuse("snippet.contact-id", "%s has no Interact Contact ID yet: save the Interact tab once to create it", displayName(d.User))
 	}
 	return d.Snippet, nil
 }

@@ -100,6 +100,10 @@ func (p *detailPane) ShowUser(id string) {
 	if id == p.userID && id != "" {
 		return
 	}
+	if p.ask != nil { // a newer selection replaces the open question
+		p.ask.dlg.Hide()
+		p.ask = nil
+	}
 	if dirty := p.dirtyTabs(); len(dirty) > 0 {
 		p.askBeforeLeaving(dirty, func() { p.load(id) })
 		return
