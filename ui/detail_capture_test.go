@@ -59,12 +59,24 @@ func TestDetailEveryTabRenders(t *testing.T) {
 		if n := detailColours(img); n < 8 {
 			t.Errorf("%s tab renders almost blank (%d colours)", tab, n)
 		}
-		name := "detail_" + strings.ToLower(strings.NewReplacer("/", "", " ", "_").Replace(string(tab))) + ".png"
-		out, err := os.Create(filepath.Join(dir, name))
-		f.must(err)
-		f.must(png.Encode(out, img))
-		out.Close()
+		detailWritePNG(f, dir, "detail_"+strings.ToLower(strings.NewReplacer("/", "", " ", "_").Replace(string(tab)))+".png", img)
 	}
+	f.pane.tabs.Select(f.pane.tab(app.TabInteract).item)
+	f.pane.interact.onPreview()
+	detailWritePNG(f, dir, "detail_interact_preview.png", f.win.Canvas().Capture())
+	f.pane.interact.preview.Hide()
+	f.pane.tabs.Select(f.pane.tab(app.TabRoles).item)
+	f.pane.roles.onAdd()
+	detailSelectOption(f.pane.roles.dialog.role, "Custom 2 (custom)")
+	detailSelectOption(f.pane.roles.dialog.scope, "Support")
+	detailWritePNG(f, dir, "detail_roles_add.png", f.win.Canvas().Capture())
+}
+
+func detailWritePNG(f *detailTenant, dir, name string, img image.Image) {
+	out, err := os.Create(filepath.Join(dir, name))
+	f.must(err)
+	defer out.Close()
+	f.must(png.Encode(out, img))
 }
 
 // detailColours counts the distinct colours of an image (up to a cap).

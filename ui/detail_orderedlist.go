@@ -20,6 +20,8 @@ type detailOrderedList struct {
 	items     []data.CatalogItem
 	box       *fyne.Container
 	handles   []*detailDragHandle
+	ups       []*widget.Button
+	downs     []*widget.Button
 	onChanged func()
 }
 
@@ -75,7 +77,7 @@ func (l *detailOrderedList) changed() {
 
 func (l *detailOrderedList) rebuild() {
 	l.box.RemoveAll()
-	l.handles = l.handles[:0]
+	l.handles, l.ups, l.downs = l.handles[:0], l.ups[:0], l.downs[:0]
 	for i, it := range l.items {
 		i := i
 		up := &widget.Button{Icon: theme.MoveUpIcon(), OnTapped: func() { l.move(i, i-1) }}
@@ -88,7 +90,7 @@ func (l *detailOrderedList) rebuild() {
 		}
 		remove := &widget.Button{Icon: theme.DeleteIcon(), OnTapped: func() { l.remove(i) }}
 		h := newDetailDragHandle(l, i)
-		l.handles = append(l.handles, h)
+		l.handles, l.ups, l.downs = append(l.handles, h), append(l.ups, up), append(l.downs, down)
 		label := &widget.Label{Text: itemPosition(i) + it.Name, Truncation: fyne.TextTruncateEllipsis}
 		l.box.Add(container.NewBorder(nil, nil, h, container.NewHBox(up, down, remove), label))
 	}

@@ -98,6 +98,9 @@ func (p *detailPane) Object() fyne.CanvasObject { return p.root }
 // whether to save or discard them; nothing is dropped silently.
 func (p *detailPane) ShowUser(id string) {
 	if id == p.userID && id != "" {
+		if len(p.dirtyTabs()) == 0 {
+			p.load(id) // the same user again: show what the cache holds now
+		}
 		return
 	}
 	if p.ask != nil { // a newer selection replaces the open question
