@@ -114,6 +114,14 @@ func (ia *detailInteract) show(d app.UserDetail) {
 	ia.template.SetSelected(detailNameOf(ia.options.DomainTemplates, s.DomainTemplateID))
 	ia.loading = false
 	ia.snippet.SetText(d.Snippet)
+	if d.Snippet == "" {
+		ia.snippet.SetText("No Contact ID yet: save these settings once to create this user's snippet.")
+		ia.copyBtn.Disable()
+		ia.previewBtn.Disable()
+	} else {
+		ia.copyBtn.Enable()
+		ia.previewBtn.Enable()
+	}
 	detailShowProblem(ia.bar.problem, nil)
 	ia.changed()
 }
@@ -173,9 +181,12 @@ func (ia *detailInteract) changed() {
 }
 
 func (ia *detailInteract) dirty() bool {
-	s := ia.saved.Interact
-	if s == nil || ia.saved.User.ID == "" {
+	if ia.saved.User.ID == "" || !ia.saved.User.Licences.Has(data.Interact|data.ContactCenter) {
 		return false
+	}
+	s := ia.saved.Interact
+	if s == nil {
+		s = &data.InteractSettings{}
 	}
 	return ia.draft() != app.InteractChange{Active: s.Active, AudioVideo: s.AudioVideo, InstantMessaging: s.InstantMessaging,
 		DirectSystemMessageID: s.DirectSystemMessageID, RestrictAccess: s.RestrictAccess, DomainTemplateID: s.DomainTemplateID}

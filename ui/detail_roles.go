@@ -50,6 +50,11 @@ func (r *detailRoles) show(d app.UserDetail) {
 		whole = err.Error()
 	}
 	detailShowProblem(r.lock, errText(whole))
+	if whole != "" {
+		r.add.Disable()
+	} else {
+		r.add.Enable()
+	}
 	custom := 0
 	tree, _ := r.p.nimbus.OUTree(context.Background())
 	r.rows.RemoveAll()

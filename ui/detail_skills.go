@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -73,6 +74,13 @@ func (s *detailSkills) openDialog(skillID int64) {
 	if s.choices, err = s.p.nimbus.AssignableSkills(context.Background(), s.d.User.ID); err != nil {
 		dialog.ShowError(err, s.p.win)
 		return
+	}
+	if skillID == 0 { // adding: offer only the skills the user does not hold yet
+		held := map[int64]bool{}
+		for _, us := range s.d.Skills {
+			held[us.Skill.ID] = true
+		}
+		s.choices = slices.DeleteFunc(s.choices, func(c app.DetailSkillChoice) bool { return held[c.Skill.ID] })
 	}
 	var names []string
 	for _, c := range s.choices {
