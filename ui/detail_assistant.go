@@ -37,12 +37,11 @@ func newDetailAssistant(p *detailPane) *detailAssistant {
 }
 
 func (a *detailAssistant) object() fyne.CanvasObject {
-	return container.NewVScroll(container.NewVBox(
+	return a.bar.around(container.NewVBox(
 		detailHeading("Direct Call Templates, in the order they run (drag the handle or use the arrows)"),
 		detailNote("They open only on direct calls to this user; templates come from the user's organization unit or above."),
 		a.list.object(),
 		container.NewBorder(nil, nil, nil, a.addBtn, a.pick),
-		a.bar.object(),
 	))
 }
 

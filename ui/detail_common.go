@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -24,8 +25,11 @@ func newDetailSaveBar(onSave, onRevert func()) *detailSaveBar {
 	return b
 }
 
-func (b *detailSaveBar) object() fyne.CanvasObject {
-	return container.NewVBox(container.NewHBox(b.save, b.revert), b.problem)
+// around puts a tab's content in a scroll with the bar fixed below it, so that Save is
+// always in sight however long the tab is.
+func (b *detailSaveBar) around(content fyne.CanvasObject) fyne.CanvasObject {
+	bar := container.NewVBox(widget.NewSeparator(), b.problem, container.NewHBox(b.save, b.revert))
+	return container.NewBorder(nil, bar, nil, nil, container.NewVScroll(content))
 }
 
 // setDirty enables Save and Revert only while there is something to save.
@@ -60,7 +64,7 @@ func detailShowProblem(l *widget.Label, err error) {
 
 // detailNote is a wrapped, low-key explanation line.
 func detailNote(text string) *widget.Label {
-	return &widget.Label{Text: text, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	return &widget.Label{Text: text, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 }
 
 // detailHeading is a bold section title.

@@ -58,7 +58,7 @@ func (g *detailGeneral) object() fyne.CanvasObject {
 	for _, l := range data.AllLicences {
 		lic.Add(g.licences[l])
 	}
-	return container.NewVScroll(container.NewVBox(
+	return g.bar.around(container.NewVBox(
 		detailHeading("From the directory"),
 		dir,
 		detailNote("These details come from the tenant's directory (Entra ID). Nimbus never changes them: edit them in Entra ID and they arrive with the next sync."),
@@ -69,7 +69,6 @@ func (g *detailGeneral) object() fyne.CanvasObject {
 		widget.NewSeparator(),
 		detailHeading("Licences"),
 		lic,
-		g.bar.object(),
 	))
 }
 

@@ -63,12 +63,11 @@ func (ia *detailInteract) object() fyne.CanvasObject {
 		widget.NewFormItem("Direct System Messages", container.NewVBox(ia.systemMessage, ia.systemMessageWhy)),
 		widget.NewFormItem("Domain Template", ia.template),
 	)
-	return container.NewVScroll(container.NewVBox(
+	return ia.bar.around(container.NewVBox(
 		ia.tenantOff,
 		container.NewHBox(ia.active, ia.audioVideo, ia.messaging),
 		form,
 		ia.restrict, ia.restrictWhy,
-		ia.bar.object(),
 		widget.NewSeparator(),
 		detailHeading("User Snippet"),
 		detailNote("Paste it into a web page to let visitors reach this user. Its Contact ID belongs to this user and the Widget Key to the tenant: do not mix snippets up."),

@@ -39,13 +39,12 @@ func newDetailNAReasons(p *detailPane) *detailNAReasons {
 }
 
 func (n *detailNAReasons) object() fyne.CanvasObject {
-	return container.NewVScroll(container.NewVBox(
+	return n.bar.around(container.NewVBox(
 		n.enabled,
 		detailNote("The user picks one of these reasons in Assistant when going Not Available; the order here is the order they see."),
 		detailHeading("Reasons, in order (drag the handle or use the arrows)"),
 		n.list.object(),
 		container.NewBorder(nil, nil, nil, n.addBtn, n.pick),
-		n.bar.object(),
 	))
 }
 
