@@ -49,7 +49,10 @@ func (a *detailAssistant) show(d app.UserDetail) {
 	a.saved = d
 	a.available = nil
 	if d.User.Licences.Has(data.Assistant) {
-		a.available, _ = a.p.nimbus.AvailableItems(context.Background(), d.User.ID, data.DirectCallTemplates)
+		var err error
+		if a.available, err = a.p.nimbus.AvailableItems(context.Background(), d.User.ID, data.DirectCallTemplates); err != nil {
+			defer detailShowProblem(a.bar.problem, err)
+		}
 	}
 	a.loading = true
 	a.list.set(d.CallTemplates)

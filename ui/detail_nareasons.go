@@ -52,7 +52,10 @@ func (n *detailNAReasons) show(d app.UserDetail) {
 	n.saved = d
 	n.available = nil
 	if d.User.Licences.Has(data.ContactCenter) {
-		n.available, _ = n.p.nimbus.AvailableItems(context.Background(), d.User.ID, data.NAReasons)
+		var err error
+		if n.available, err = n.p.nimbus.AvailableItems(context.Background(), d.User.ID, data.NAReasons); err != nil {
+			defer detailShowProblem(n.bar.problem, err)
+		}
 	}
 	n.loading = true
 	n.enabled.SetChecked(d.User.NAReasonsEnabled)

@@ -56,8 +56,12 @@ func (r *detailRoles) show(d app.UserDetail) {
 		r.add.Enable()
 	}
 	custom := 0
-	tree, _ := r.p.nimbus.OUTree(context.Background())
 	r.rows.RemoveAll()
+	tree, err := r.p.nimbus.OUTree(context.Background())
+	if err != nil {
+		r.rows.Add(detailNote(err.Error()))
+		return
+	}
 	r.problems, r.removeBtns, r.editBtns = map[int64]*widget.Label{}, map[int64]*widget.Button{}, map[int64]*widget.Button{}
 	seen := map[int64]bool{}
 	for _, as := range d.Roles {
