@@ -8,9 +8,9 @@ import (
 	"nimbusadmin/data"
 )
 
-// elevationFixture gives anna (Sales/EMEA) the OU Administrator role in Sales, and adds
+// detailElevationFixture gives anna (Sales/EMEA) the OU Administrator role in Sales, and adds
 // "Mover", a custom role at the root that may change users' OU.
-func elevationFixture(t *testing.T) (*fixture, int64, int64) {
+func detailElevationFixture(t *testing.T) (*fixture, int64, int64) {
 	f := newFixture(t)
 	ctx := context.Background()
 	ouAdmin, err := f.app.Store().Read(ctx).BuiltinRole(data.RoleOUAdmin)
@@ -34,7 +34,7 @@ func elevationFixture(t *testing.T) (*fixture, int64, int64) {
 }
 
 func TestSelfElevationIsWarnedWhenUsersCanBeMovedIntoAStrongerScope(t *testing.T) {
-	f, mover, _ := elevationFixture(t)
+	f, mover, _ := detailElevationFixture(t)
 	ctx := context.Background()
 	warn, err := f.app.SelfElevationWarning(ctx, f.user["anna"], mover, f.ou["Support"], 0)
 	if err != nil {
@@ -57,7 +57,7 @@ func TestSelfElevationIsWarnedWhenUsersCanBeMovedIntoAStrongerScope(t *testing.T
 }
 
 func TestSelfElevationWarnsTheAdminWhoChangesTheirOwnRoles(t *testing.T) {
-	f, mover, _ := elevationFixture(t)
+	f, mover, _ := detailElevationFixture(t)
 	self := New(f.app.Store(), "anna@contoso.example")
 	warn, err := self.SelfElevationWarning(context.Background(), f.user["anna"], mover, f.ou["Support"], 0)
 	if err != nil || !strings.HasPrefix(warn, "You are changing your own roles.") {
@@ -66,7 +66,7 @@ func TestSelfElevationWarnsTheAdminWhoChangesTheirOwnRoles(t *testing.T) {
 }
 
 func TestSelfElevationChecksAScopeChangeWithoutTheOldScope(t *testing.T) {
-	f, mover, ouAdmin := elevationFixture(t)
+	f, mover, ouAdmin := detailElevationFixture(t)
 	ctx := context.Background()
 	d, _ := f.app.UserDetail(ctx, f.user["anna"])
 	var assignment int64

@@ -91,7 +91,7 @@ func (l *detailOrderedList) rebuild() {
 		remove := &widget.Button{Icon: theme.DeleteIcon(), OnTapped: func() { l.remove(i) }}
 		h := newDetailDragHandle(l, i)
 		l.handles, l.ups, l.downs = append(l.handles, h), append(l.ups, up), append(l.downs, down)
-		label := &widget.Label{Text: itemPosition(i) + it.Name, Truncation: fyne.TextTruncateEllipsis}
+		label := &widget.Label{Text: detailItemPosition(i) + it.Name, Truncation: fyne.TextTruncateEllipsis}
 		l.box.Add(container.NewBorder(nil, nil, h, container.NewHBox(up, down, remove), label))
 	}
 	if len(l.items) == 0 {
@@ -99,7 +99,7 @@ func (l *detailOrderedList) rebuild() {
 	}
 }
 
-func itemPosition(i int) string { return strconv.Itoa(i+1) + ". " }
+func detailItemPosition(i int) string { return strconv.Itoa(i+1) + ". " }
 
 // detailDragHandle is the grip at the start of a row: dragging it up or down by whole
 // rows moves the item.

@@ -114,7 +114,7 @@ func (dd *detailRoleDialog) check() {
 	if err != nil {
 		warn = err.Error()
 	}
-	detailShowProblem(dd.warning, errText(warn))
+	detailShowProblem(dd.warning, detailErrText(warn))
 }
 
 // onSave applies the change through the rule; on refusal the dialog stays open with the

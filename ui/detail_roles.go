@@ -49,7 +49,7 @@ func (r *detailRoles) show(d app.UserDetail) {
 	if err != nil {
 		whole = err.Error()
 	}
-	detailShowProblem(r.lock, errText(whole))
+	detailShowProblem(r.lock, detailErrText(whole))
 	if whole != "" {
 		r.add.Disable()
 	} else {
@@ -102,8 +102,8 @@ func (r *detailRoles) show(d app.UserDetail) {
 	r.custom.SetText(fmt.Sprintf("Custom roles: %d of at most %d per user.", custom, app.MaxCustomRoles))
 }
 
-// errText turns a message into an error for detailShowProblem ("" for none).
-func errText(msg string) error {
+// detailErrText turns a message into an error for detailShowProblem ("" for none).
+func detailErrText(msg string) error {
 	if msg == "" {
 		return nil
 	}

@@ -28,8 +28,8 @@ func detailExpectedTabs(l data.LicenceSet) []app.Tab {
 	return tabs
 }
 
-// setLicencesOnGeneralTab ticks the four licence boxes to match l and presses Save.
-func setLicencesOnGeneralTab(t *testing.T, g *detailGeneral, l data.LicenceSet) {
+// detailSetLicencesOnGeneralTab ticks the four licence boxes to match l and presses Save.
+func detailSetLicencesOnGeneralTab(t *testing.T, g *detailGeneral, l data.LicenceSet) {
 	t.Helper()
 	for _, one := range data.AllLicences {
 		if g.licences[one].Checked != l.Has(one) {
@@ -48,7 +48,7 @@ func TestDetailAllSixteenLicenceCombinationsShowExactlyTheirTabs(t *testing.T) {
 	f := newDetailTenant(t)
 	f.pane.ShowUser(f.user["anna"])
 	for l := data.LicenceSet(0); l < 16; l++ {
-		setLicencesOnGeneralTab(t, f.pane.general, l)
+		detailSetLicencesOnGeneralTab(t, f.pane.general, l)
 		if got := f.detail("anna").User.Licences; got != l {
 			t.Fatalf("licences saved %v, want %v", got, l)
 		}
@@ -75,7 +75,7 @@ func TestDetailRevokingHidesAtOnceAndGrantingBringsSettingsBack(t *testing.T) {
 	f.pane.ShowUser(anna)
 	f.pane.tabs.Select(f.pane.tab(app.TabAssistant).item)
 
-	setLicencesOnGeneralTab(t, f.pane.general, data.ContactCenter|data.Assistant)
+	detailSetLicencesOnGeneralTab(t, f.pane.general, data.ContactCenter|data.Assistant)
 	if slices.Contains(f.pane.visibleTabs(), app.TabInteract) {
 		t.Fatal("Interact tab still shown after the licence was revoked")
 	}
@@ -86,11 +86,11 @@ func TestDetailRevokingHidesAtOnceAndGrantingBringsSettingsBack(t *testing.T) {
 		t.Errorf("hidden note does not say what Interact needs: %q", f.pane.hidden.Text)
 	}
 
-	setLicencesOnGeneralTab(t, f.pane.general, data.ContactCenter)
+	detailSetLicencesOnGeneralTab(t, f.pane.general, data.ContactCenter)
 	if f.pane.tabs.Selected() != f.pane.tab(app.TabGeneral).item {
 		t.Errorf("after Assistant was hidden the view should fall back to General")
 	}
-	setLicencesOnGeneralTab(t, f.pane.general, data.ContactCenter|data.Interact|data.Assistant)
+	detailSetLicencesOnGeneralTab(t, f.pane.general, data.ContactCenter|data.Interact|data.Assistant)
 	if !f.pane.interact.active.Checked || !f.pane.interact.audioVideo.Checked || f.pane.interact.messaging.Checked {
 		t.Errorf("Interact settings did not come back with the licence")
 	}

@@ -11,8 +11,8 @@ import (
 	"nimbusadmin/data"
 )
 
-// draftOnNAReasons leaves anna with an unsaved N/A draft: Lunch added to an empty list.
-func draftOnNAReasons(t *testing.T, f *detailTenant) {
+// detailDraftOnNAReasons leaves anna with an unsaved N/A draft: Lunch added to an empty list.
+func detailDraftOnNAReasons(t *testing.T, f *detailTenant) {
 	t.Helper()
 	f.must(f.app.GrantLicence(context.Background(), f.user["anna"], data.ContactCenter))
 	f.pane.ShowUser(f.user["anna"])
@@ -29,7 +29,7 @@ func draftOnNAReasons(t *testing.T, f *detailTenant) {
 
 func TestDetailSelectingAnotherUserAsksAndKeepEditingKeepsTheDraft(t *testing.T) {
 	f := newDetailTenant(t)
-	draftOnNAReasons(t, f)
+	detailDraftOnNAReasons(t, f)
 	before := f.digest()
 	f.pane.ShowUser(f.user["ben"])
 	if f.pane.ask == nil {
@@ -46,7 +46,7 @@ func TestDetailSelectingAnotherUserAsksAndKeepEditingKeepsTheDraft(t *testing.T)
 
 func TestDetailSelectingAnotherUserThenDiscardWritesNothing(t *testing.T) {
 	f := newDetailTenant(t)
-	draftOnNAReasons(t, f)
+	detailDraftOnNAReasons(t, f)
 	before := f.digest()
 	f.pane.ShowUser(f.user["ben"])
 	test.Tap(f.pane.ask.discard)
@@ -62,7 +62,7 @@ func TestDetailSelectingAnotherUserThenSaveKeepsTheEdit(t *testing.T) {
 	f := newDetailTenant(t)
 	var changed []string
 	f.pane.onChanged = func(id string) { changed = append(changed, id) }
-	draftOnNAReasons(t, f)
+	detailDraftOnNAReasons(t, f)
 	f.pane.ShowUser(f.user["ben"])
 	test.Tap(f.pane.ask.save)
 	if f.pane.userID != f.user["ben"] {
