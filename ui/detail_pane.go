@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -43,7 +44,7 @@ type detailPane struct {
 	hidden *widget.Label
 	tabs   *container.AppTabs
 	master []*detailTab
-	root   fyne.CanvasObject
+	root   *fyne.Container
 
 	general   *detailGeneral
 	services  *detailServices
@@ -133,14 +134,14 @@ func (p *detailPane) load(id string) {
 		p.title.SetText("Select a user to see their details.")
 		p.hidden.SetText("")
 		p.tabs.Hide()
-		p.root.Refresh()
+		p.relayout()
 		return
 	}
 	d, err := p.nimbus.UserDetail(context.Background(), id)
 	if err != nil {
 		p.title.SetText(err.Error())
 		p.tabs.Hide()
-		p.root.Refresh()
+		p.relayout()
 		return
 	}
 	p.detail = d
@@ -150,7 +151,14 @@ func (p *detailPane) load(id string) {
 	p.title.SetText(d.User.DisplayName + "  ·  " + d.User.UPN)
 	p.applyTabs(d)
 	p.tabs.Show()
-	p.root.Refresh() // showing the tabs or the hidden-tab note changes the layout
+	p.relayout()
+}
+
+// relayout places the title, the hidden-tab note and the tabs again: showing the tabs or
+// a note of another length changes their sizes. It lays out without refreshing every
+// widget of every tab, which would cost a tenth of a second per selected user.
+func (p *detailPane) relayout() {
+	p.root.Layout.Layout(p.root.Objects, p.root.Size())
 }
 
 // reload shows the current user again after an accepted change and tells the list.
@@ -179,14 +187,18 @@ func (p *detailPane) applyTabs(d app.UserDetail) {
 			reasons = append(reasons, r)
 		}
 	}
-	p.tabs.SetItems(items)
+	if !slices.Equal(items, p.tabs.Items) { // SetItems redraws every tab: only when they change
+		p.tabs.SetItems(items)
+	}
 	keep := items[0]
 	for _, it := range items {
 		if it == current {
 			keep = it
 		}
 	}
-	p.tabs.Select(keep)
+	if p.tabs.Selected() != keep {
+		p.tabs.Select(keep)
+	}
 	if len(reasons) == 0 {
 		p.hidden.SetText("")
 		p.hidden.Hide()
@@ -197,18 +209,22 @@ func (p *detailPane) applyTabs(d app.UserDetail) {
 	p.markDirty()
 }
 
-// markDirty puts a dot after the title of each tab with unsaved edits.
+// markDirty puts a dot after the title of each tab with unsaved edits; the tabs are
+// refreshed only when a title changes.
 func (p *detailPane) markDirty() {
+	changed := false
 	for _, t := range p.master {
 		text := string(t.id)
 		if t.draft != nil && t.draft.dirty() {
 			text += " •"
 		}
 		if t.item.Text != text {
-			t.item.Text = text
+			t.item.Text, changed = text, true
 		}
 	}
-	p.tabs.Refresh()
+	if changed {
+		p.tabs.Refresh()
+	}
 }
 
 // visibleTabs lists the titles of the tabs shown now, for tests and the status line.
