@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
@@ -87,7 +88,7 @@ func (r *detailRoles) show(d app.UserDetail) {
 			edit.Disable()
 			remove.Disable()
 			problem.SetText(reason)
-			problem.Importance = widget.LowImportance
+			problem.Importance, problem.SizeName = widget.MediumImportance, theme.SizeNameCaptionText
 			problem.Show()
 		}
 		r.rows.Add(container.NewVBox(
@@ -123,7 +124,7 @@ func (r *detailRoles) onRemove(as data.RoleAssignment) {
 func (r *detailRoles) remove(as data.RoleAssignment) {
 	if err := r.p.nimbus.RemoveRole(context.Background(), r.d.User.ID, as.ID); err != nil {
 		if l := r.problems[as.ID]; l != nil {
-			l.Importance = widget.DangerImportance
+			l.Importance, l.SizeName = widget.DangerImportance, theme.SizeNameText
 			detailShowProblem(l, err)
 		}
 		return
