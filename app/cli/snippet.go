@@ -1,0 +1,30 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+)
+
+func init() {
+	register(verb{"user snippet", "ID|UPN", "print the user's Interact widget snippet, ready to paste into a web page", runUserSnippet})
+}
+
+// runUserSnippet prints exactly the snippet the GUI's Copy button puts on the clipboard.
+func runUserSnippet(ctx context.Context, e env, args []string) error {
+	fs := newFlags("user snippet")
+	pos, err := parse(fs, args, 1, "one user (O365 ID or UPN)")
+	if err != nil {
+		return err
+	}
+	a, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer a.Store().Close()
+	s, err := a.UserSnippet(ctx, pos[0])
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(e.stdout, s)
+	return err
+}

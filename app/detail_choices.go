@@ -1,0 +1,197 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"nimbusadmin/data"
+)
+
+// DetailSkillChoice is a skill an admin may give a user, with the levels of its
+// category to choose from (none when the category has no levels).
+type DetailSkillChoice struct {
+	Skill    data.Skill
+	Category string
+	Levels   []data.SkillLevel
+}
+
+// AssignableSkills lists the skills that live in the user's OU or above, each with its
+// category's levels: exactly what SetUserSkill accepts.
+func (a *App) AssignableSkills(ctx context.Context, idOrUPN string) ([]DetailSkillChoice, error) {
+	q := a.store.Read(ctx)
+	u, tree, err := userInTree(q, idOrUPN)
+	if err != nil {
+		return nil, err
+	}
+	all, err := q.DetailSkills()
+	if err != nil {
+		return nil, err
+	}
+	levels := map[int64][]data.SkillLevel{}
+	var out []DetailSkillChoice
+	for _, s := range all {
+		if !tree.IsSameOrAncestor(s.Skill.OUID, u.OUID) {
+			continue
+		}
+		ls, ok := levels[s.Skill.CategoryID]
+		if !ok {
+			if ls, err = q.SkillLevels(s.Skill.CategoryID); err != nil {
+				return nil, err
+			}
+			levels[s.Skill.CategoryID] = ls
+		}
+		out = append(out, DetailSkillChoice{Skill: s.Skill, Category: s.Category, Levels: ls})
+	}
+	return out, nil
+}
+
+// AssignableProfiles lists the responsibility profiles in the user's OU or above; the
+// built-in On Duty and Off Duty live in the root and are always among them.
+func (a *App) AssignableProfiles(ctx context.Context, idOrUPN string) ([]data.Profile, error) {
+	q := a.store.Read(ctx)
+	u, tree, err := userInTree(q, idOrUPN)
+	if err != nil {
+		return nil, err
+	}
+	all, err := q.DetailProfiles()
+	if err != nil {
+		return nil, err
+	}
+	var out []data.Profile
+	for _, p := range all {
+		if tree.IsSameOrAncestor(p.OUID, u.OUID) {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+// AssignableRoles lists the roles an admin may add on the Roles tab: the built-in roles
+// except Tenant Administrator (it comes from the security group) and the custom roles in
+// the user's OU or above.
+func (a *App) AssignableRoles(ctx context.Context, idOrUPN string) ([]data.Role, error) {
+	q := a.store.Read(ctx)
+	u, tree, err := userInTree(q, idOrUPN)
+	if err != nil {
+		return nil, err
+	}
+	all, err := q.Roles()
+	if err != nil {
+		return nil, err
+	}
+	var out []data.Role
+	for _, r := range all {
+		switch {
+		case r.BuiltinKey == data.RoleTenantAdmin:
+		case r.Kind == data.CustomRole && !tree.IsSameOrAncestor(r.OUID, u.OUID):
+		default:
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// UnassignProfile takes a responsibility profile from a user. The active profile stays
+// until another one is made active, so that the list's "Active Profile" never goes blank
+// by accident.
+func (a *App) UnassignProfile(ctx context.Context, idOrUPN string, profileID int64) error {
+	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+		u, err := findUser(q, idOrUPN)
+		if err != nil {
+			return nil, err
+		}
+		profiles, err := q.UserProfiles(u.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range profiles {
+			if p.ID != profileID {
+				continue
+			}
+			if p.Active {
+				return nil, refuse("profile.active",
+					"%q is %s's active profile: make another profile active before removing it", p.Name, displayName(u))
+			}
+			if err := q.UnassignProfile(u.ID, p.ID); err != nil {
+				return nil, err
+			}
+			return []data.JournalEntry{entry("user.profile.remove", u.UPN, p.Name, "")}, nil
+		}
+		return nil, &NotFoundError{What: "profile of " + displayName(u), Key: fmt.Sprint(profileID)}
+	})
+}
+
+// RoleLocks says which of a user's roles cannot be changed and why, in the words of the
+// rules that would refuse the change: whole is the Tenant Administrator lock ("" when the
+// user's roles can change), and each maps an assignment id to the reason it is locked.
+func (a *App) RoleLocks(ctx context.Context, idOrUPN string) (whole string, each map[int64]string, err error) {
+	q := a.store.Read(ctx)
+	u, roles, _, err := roleContext(q, idOrUPN)
+	if err != nil {
+		return "", nil, err
+	}
+	if lock := tenantAdminLock(u, roles); lock != nil {
+		whole = lock.Error()
+	}
+	each = map[int64]string{}
+	for _, r := range roles {
+		if _, _, _, lock := editableAssignment(q, u.ID, r.ID); lock != nil {
+			each[r.ID] = lock.Error()
+		}
+	}
+	return whole, each, nil
+}
+
+// DetailInteractOptions is what the Interact tab offers one user: the tenant switch, the
+// domain templates and direct system messages from the user's OU or above, and why the
+// Restrict Access and Direct System Messages controls are off when they are.
+type DetailInteractOptions struct {
+	TenantEnabled         bool
+	DomainTemplates       []data.CatalogItem
+	SystemMessages        []data.CatalogItem
+	RestrictAccessBlocked string
+	SystemMessagesBlocked string
+}
+
+// InteractOptions gathers the Interact tab's choices for a user.
+func (a *App) InteractOptions(ctx context.Context, idOrUPN string) (DetailInteractOptions, error) {
+	var o DetailInteractOptions
+	q := a.store.Read(ctx)
+	u, tree, err := userInTree(q, idOrUPN)
+	if err != nil {
+		return o, err
+	}
+	settings, err := q.TenantSettings()
+	if err != nil {
+		return o, err
+	}
+	o.TenantEnabled = settings.InteractEnabled
+	if o.DomainTemplates, err = a.AvailableItems(ctx, u.ID, data.DomainTemplates); err != nil {
+		return o, err
+	}
+	if o.SystemMessages, err = a.AvailableItems(ctx, u.ID, data.DirectSystemMessages); err != nil {
+		return o, err
+	}
+	if err := restrictAccessPossible(q, tree, u, -1); err != nil {
+		o.RestrictAccessBlocked = err.Error()
+	}
+	if len(o.SystemMessages) == 0 {
+		o.SystemMessagesBlocked = fmt.Sprintf("no direct system message exists in %s or above; create one under Configuration > Direct System Messages first", tree.Path(u.OUID))
+	}
+	return o, nil
+}
+
+// UserSnippet is the Interact widget snippet of a user who holds the Interact licence.
+func (a *App) UserSnippet(ctx context.Context, idOrUPN string) (string, error) {
+	d, err := a.UserDetail(ctx, idOrUPN)
+	if err != nil {
+		return "", err
+	}
+	if !d.User.Licences.Has(data.Interact) {
+		return "", refuse("snippet.licence", "%s holds no Interact licence, so there is no widget snippet; grant Interact on the General tab first", displayName(d.User))
+	}
+	if d.Interact == nil {
+		return "", refuse("snippet.contact-id", "%s has no Interact Contact ID yet: save the Interact tab once to create it", displayName(d.User))
+	}
+	return d.Snippet, nil
+}

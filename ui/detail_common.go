@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// detailSaveBar is the Save and Revert buttons of a draft tab with the line beside them
+// where a refused change shows the rule's message.
+type detailSaveBar struct {
+	save, revert *widget.Button
+	problem      *widget.Label
+}
+
+func newDetailSaveBar(onSave, onRevert func()) *detailSaveBar {
+	b := &detailSaveBar{
+		save:    &widget.Button{Text: "Save", Importance: widget.HighImportance, OnTapped: onSave},
+		revert:  &widget.Button{Text: "Revert", OnTapped: onRevert},
+		problem: newDetailProblem(),
+	}
+	b.setDirty(false)
+	return b
+}
+
+// around puts a tab's content in a scroll with the bar fixed below it, so that Save is
+// always in sight however long the tab is.
+func (b *detailSaveBar) around(content fyne.CanvasObject) fyne.CanvasObject {
+	bar := container.NewVBox(widget.NewSeparator(), b.problem, container.NewHBox(b.save, b.revert))
+	return container.NewBorder(nil, bar, nil, nil, container.NewVScroll(content))
+}
+
+// setDirty enables Save and Revert only while there is something to save.
+func (b *detailSaveBar) setDirty(dirty bool) {
+	if dirty {
+		b.save.Enable()
+		b.revert.Enable()
+	} else {
+		b.save.Disable()
+		b.revert.Disable()
+	}
+}
+
+// newDetailProblem is a label for a rule's message, shown next to the control that
+// caused it and hidden while there is none.
+func newDetailProblem() *widget.Label {
+	l := &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
+	l.Hide()
+	return l
+}
+
+// detailShowProblem shows err's message in l, or clears l when err is nil.
+func detailShowProblem(l *widget.Label, err error) {
+	if err == nil {
+		l.SetText("")
+		l.Hide()
+		return
+	}
+	l.SetText(err.Error())
+	l.Show()
+}
+
+// detailNote is a wrapped, low-key explanation line.
+func detailNote(text string) *widget.Label {
+	return &widget.Label{Text: text, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+}
+
+// detailHeading is a bold section title.
+func detailHeading(text string) *widget.Label {
+	return &widget.Label{Text: text, TextStyle: fyne.TextStyle{Bold: true}}
+}
+
+// detailFormDialog is a small dialog whose button saves through a rule: a refusal keeps
+// it open with the rule's message under the form, success closes it.
+type detailFormDialog struct {
+	dlg     *dialog.CustomDialog
+	save    *widget.Button
+	problem *widget.Label
+}
+
+func detailOpenForm(win fyne.Window, title, verb string, form fyne.CanvasObject, onSave func() error, done func()) *detailFormDialog {
+	f := &detailFormDialog{problem: newDetailProblem()}
+	f.save = &widget.Button{Text: verb, Importance: widget.HighImportance, OnTapped: func() {
+		if err := onSave(); err != nil {
+			detailShowProblem(f.problem, err)
+			return
+		}
+		f.dlg.Hide()
+		done()
+	}}
+	cancel := &widget.Button{Text: "Cancel", OnTapped: func() { f.dlg.Hide() }}
+	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(form, f.problem), win)
+	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.save})
+	f.dlg.Resize(fyne.NewSize(520, 280))
+	f.dlg.Show()
+	return f
+}

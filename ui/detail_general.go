@@ -1,0 +1,200 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"nimbusadmin/app"
+	"nimbusadmin/data"
+)
+
+// detailGeneral is the General tab: the directory facts (read-only), the OU and the
+// licences. The OU and licences are a draft until Save.
+type detailGeneral struct {
+	p *detailPane
+
+	displayName, givenName, surname, upn, o365ID *widget.Label
+	ou                                           *widget.Label
+	changeOU                                     *widget.Button
+	licences                                     map[data.LicenceSet]*widget.Check
+	bar                                          *detailSaveBar
+
+	saved      app.UserDetail
+	draftOU    int64
+	draftLic   data.LicenceSet
+	loading    bool
+	ouTree     *app.OUTree
+	ouDialog   dialog.Dialog
+	ouSelected int64
+}
+
+func newDetailGeneral(p *detailPane) *detailGeneral {
+	g := &detailGeneral{p: p, licences: map[data.LicenceSet]*widget.Check{}}
+	field := func() *widget.Label { return &widget.Label{Selectable: true, Truncation: fyne.TextTruncateEllipsis} }
+	g.displayName, g.givenName, g.surname, g.upn, g.o365ID = field(), field(), field(), field(), field()
+	g.ou = &widget.Label{Wrapping: fyne.TextWrapWord}
+	g.changeOU = &widget.Button{Text: "Change…", OnTapped: g.onChangeOU}
+	for _, l := range data.AllLicences {
+		l := l
+		g.licences[l] = &widget.Check{Text: l.String(), OnChanged: func(on bool) { g.onLicenceChanged(l, on) }}
+	}
+	g.bar = newDetailSaveBar(g.onSave, g.discard)
+	return g
+}
+
+func (g *detailGeneral) object() fyne.CanvasObject {
+	dir := widget.NewForm(
+		widget.NewFormItem("Display name", g.displayName),
+		widget.NewFormItem("First name", g.givenName),
+		widget.NewFormItem("Last name", g.surname),
+		widget.NewFormItem("UPN", g.upn),
+		widget.NewFormItem("O365 ID", g.o365ID),
+	)
+	lic := container.NewGridWithColumns(2)
+	for _, l := range data.AllLicences {
+		lic.Add(g.licences[l])
+	}
+	return g.bar.around(container.NewVBox(
+		detailHeading("From the directory"),
+		dir,
+		detailNote("These details come from the tenant's directory (Entra ID). Nimbus never changes them: edit them in Entra ID and they arrive with the next sync."),
+		widget.NewSeparator(),
+		detailHeading("Organization unit"),
+		container.NewBorder(nil, nil, nil, g.changeOU, g.ou),
+		detailNote("The OU decides what the user sees in Nimbus and which skills, profiles and templates can be assigned to them."),
+		widget.NewSeparator(),
+		detailHeading("Licences"),
+		lic,
+	))
+}
+
+// show fills the tab with a freshly loaded user; any draft of the previous one is gone
+// (the pane asked about it before).
+func (g *detailGeneral) show(d app.UserDetail) {
+	g.saved = d
+	g.draftOU, g.draftLic = d.User.OUID, d.User.Licences
+	u := d.User
+	g.displayName.SetText(u.DisplayName)
+	g.givenName.SetText(u.GivenName)
+	g.surname.SetText(u.Surname)
+	g.upn.SetText(u.UPN)
+	g.o365ID.SetText(u.ID)
+	detailShowProblem(g.bar.problem, nil)
+	g.refresh()
+}
+
+// refresh shows the draft.
+func (g *detailGeneral) refresh() {
+	g.loading = true
+	for l, c := range g.licences {
+		c.SetChecked(g.draftLic.Has(l))
+	}
+	g.loading = false
+	ouText := g.saved.OUPath
+	if g.draftOU != g.saved.User.OUID {
+		tree, err := g.p.nimbus.OUTree(context.Background())
+		if err == nil {
+			ouText = g.saved.OUPath + "  →  " + tree.Path(g.draftOU) + "  (not saved yet)"
+		}
+	}
+	g.ou.SetText(ouText)
+	g.bar.setDirty(g.dirty())
+	g.p.markDirty()
+}
+
+func (g *detailGeneral) dirty() bool {
+	return g.saved.User.ID != "" && (g.draftOU != g.saved.User.OUID || g.draftLic != g.saved.User.Licences)
+}
+
+func (g *detailGeneral) discard() {
+	g.draftOU, g.draftLic = g.saved.User.OUID, g.saved.User.Licences
+	detailShowProblem(g.bar.problem, nil)
+	g.refresh()
+}
+
+func (g *detailGeneral) onLicenceChanged(l data.LicenceSet, on bool) {
+	if g.loading {
+		return
+	}
+	if on {
+		g.draftLic |= l
+	} else {
+		g.draftLic &^= l
+	}
+	g.refresh()
+}
+
+// chooseOU puts another OU in the draft.
+func (g *detailGeneral) chooseOU(id int64) {
+	g.draftOU = id
+	g.refresh()
+}
+
+func (g *detailGeneral) onSave() { g.save() }
+
+// save applies the licences and then the OU, each through its rule; what a rule refuses
+// stays in the draft with the rule's message beside Save.
+func (g *detailGeneral) save() bool {
+	ctx := context.Background()
+	id := g.saved.User.ID
+	wantOU, wantLic, had := g.draftOU, g.draftLic, g.saved.User.Licences
+	err := g.p.nimbus.ChangeLicences(ctx, id, wantLic&^had, had&^wantLic)
+	if err == nil && wantOU != g.saved.User.OUID {
+		err = g.p.nimbus.MoveUser(ctx, id, wantOU)
+	}
+	g.p.reload()
+	if err != nil {
+		g.draftOU, g.draftLic = wantOU, wantLic
+		g.refresh()
+		detailShowProblem(g.bar.problem, err)
+		return false
+	}
+	return true
+}
+
+// onChangeOU opens the OU picker: the tree of OUs, the current one selected.
+func (g *detailGeneral) onChangeOU() {
+	tree, err := g.p.nimbus.OUTree(context.Background())
+	if err != nil {
+		detailShowProblem(g.bar.problem, err)
+		return
+	}
+	g.ouTree, g.ouSelected = tree, g.draftOU
+	picker := widget.NewTree(g.ouChildren, g.ouIsBranch, g.ouCreate, g.ouUpdate)
+	picker.OnSelected = func(uid widget.TreeNodeID) { g.ouSelected = detailOUID(uid) }
+	picker.OpenAllBranches()
+	picker.Select(detailOUUID(g.draftOU))
+	g.ouDialog = dialog.NewCustomConfirm("Organization unit of "+g.saved.User.DisplayName, "Choose", "Cancel", picker, func(ok bool) {
+		if ok && g.ouSelected != 0 {
+			g.chooseOU(g.ouSelected)
+		}
+	}, g.p.win)
+	g.ouDialog.Resize(fyne.NewSize(420, 460))
+	g.ouDialog.Show()
+}
+
+func (g *detailGeneral) ouChildren(uid widget.TreeNodeID) []widget.TreeNodeID {
+	if uid == "" {
+		return []widget.TreeNodeID{detailOUUID(g.ouTree.Root)}
+	}
+	kids := g.ouTree.Children(detailOUID(uid))
+	out := make([]widget.TreeNodeID, len(kids))
+	for i, k := range kids {
+		out[i] = detailOUUID(k)
+	}
+	return out
+}
+
+func (g *detailGeneral) ouIsBranch(uid widget.TreeNodeID) bool {
+	return uid == "" || len(g.ouTree.Children(detailOUID(uid))) > 0
+}
+
+func (g *detailGeneral) ouCreate(bool) fyne.CanvasObject { return widget.NewLabel("") }
+
+func (g *detailGeneral) ouUpdate(uid widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
+	o.(*widget.Label).SetText(g.ouTree.Name(detailOUID(uid)))
+}

@@ -1,0 +1,131 @@
+package ui
+
+import (
+	"context"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"nimbusadmin/app"
+	"nimbusadmin/data"
+)
+
+// detailNAReasons is the N/A Reasons tab (Contact Center): the enable switch and the
+// ordered list of reasons, a draft until Save.
+type detailNAReasons struct {
+	p *detailPane
+
+	enabled   *widget.Check
+	list      *detailOrderedList
+	available []data.CatalogItem
+	pick      *widget.Select
+	addBtn    *widget.Button
+	bar       *detailSaveBar
+
+	saved   app.UserDetail
+	loading bool
+}
+
+func newDetailNAReasons(p *detailPane) *detailNAReasons {
+	n := &detailNAReasons{p: p}
+	n.enabled = &widget.Check{Text: "N/A reasons enabled for this user", OnChanged: func(bool) { n.changed() }}
+	n.list = newDetailOrderedList(n.changed)
+	n.pick = &widget.Select{PlaceHolder: "Choose a reason to add"}
+	n.addBtn = &widget.Button{Text: "Add", OnTapped: n.onAdd}
+	n.bar = newDetailSaveBar(func() { n.save() }, n.discard)
+	return n
+}
+
+func (n *detailNAReasons) object() fyne.CanvasObject {
+	return n.bar.around(container.NewVBox(
+		n.enabled,
+		detailNote("The user picks one of these reasons in Assistant when going Not Available; the order here is the order they see."),
+		detailHeading("Reasons, in order (drag the handle or use the arrows)"),
+		n.list.object(),
+		container.NewBorder(nil, nil, nil, n.addBtn, n.pick),
+	))
+}
+
+func (n *detailNAReasons) show(d app.UserDetail) {
+	n.saved = d
+	n.available = nil
+	if d.User.Licences.Has(data.ContactCenter) {
+		var err error
+		if n.available, err = n.p.nimbus.AvailableItems(context.Background(), d.User.ID, data.NAReasons); err != nil {
+			defer detailShowProblem(n.bar.problem, err)
+		}
+	}
+	n.loading = true
+	n.enabled.SetChecked(d.User.NAReasonsEnabled)
+	n.list.set(d.NAReasons)
+	n.loading = false
+	detailShowProblem(n.bar.problem, nil)
+	n.changed()
+}
+
+// changed refreshes what may be added and the Save state after any edit of the draft.
+func (n *detailNAReasons) changed() {
+	if n.loading {
+		return
+	}
+	n.pick.Options = detailNotIn(n.available, n.list.items)
+	n.pick.ClearSelected()
+	n.bar.setDirty(n.dirty())
+	n.p.markDirty()
+}
+
+// detailNotIn names the items of all that are not in the list yet.
+func detailNotIn(all, in []data.CatalogItem) []string {
+	var out []string
+	for _, it := range all {
+		if !slices.ContainsFunc(in, func(x data.CatalogItem) bool { return x.ID == it.ID }) {
+			out = append(out, it.Name)
+		}
+	}
+	return out
+}
+
+// detailItemNamed finds an item by name.
+func detailItemNamed(all []data.CatalogItem, name string) (data.CatalogItem, bool) {
+	for _, it := range all {
+		if it.Name == name {
+			return it, true
+		}
+	}
+	return data.CatalogItem{}, false
+}
+
+func (n *detailNAReasons) onAdd() {
+	if it, ok := detailItemNamed(n.available, n.pick.Selected); ok {
+		n.list.add(it)
+	}
+}
+
+func (n *detailNAReasons) dirty() bool {
+	if n.saved.User.ID == "" {
+		return false
+	}
+	saved := make([]int64, len(n.saved.NAReasons))
+	for i, it := range n.saved.NAReasons {
+		saved[i] = it.ID
+	}
+	return n.enabled.Checked != n.saved.User.NAReasonsEnabled || !slices.Equal(saved, n.list.ids())
+}
+
+func (n *detailNAReasons) discard() {
+	n.show(n.saved)
+}
+
+// save writes the switch and the ordered list together through the rule; a refusal
+// keeps the draft and shows the rule's message beside Save.
+func (n *detailNAReasons) save() bool {
+	on, ids := n.enabled.Checked, n.list.ids()
+	if err := n.p.nimbus.SetNAReasons(context.Background(), n.saved.User.ID, on, ids); err != nil {
+		detailShowProblem(n.bar.problem, err)
+		return false
+	}
+	n.p.reload()
+	return true
+}

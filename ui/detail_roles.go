@@ -1,0 +1,137 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"nimbusadmin/app"
+	"nimbusadmin/data"
+)
+
+// detailRoles is the Roles tab: each role with its OU scope and whether it was granted
+// automatically. Adding, re-scoping and removing each happen in a dialog whose button
+// saves; locked roles say why instead of offering Edit and Remove.
+type detailRoles struct {
+	p *detailPane
+
+	lock, custom *widget.Label
+	add          *widget.Button
+	rows         *fyne.Container
+	problems     map[int64]*widget.Label // per assignment: the rule's message
+	removeBtns   map[int64]*widget.Button
+	editBtns     map[int64]*widget.Button
+
+	d      app.UserDetail
+	dialog *detailRoleDialog // the open add or scope dialog, if any
+}
+
+func newDetailRoles(p *detailPane) *detailRoles {
+	r := &detailRoles{p: p, lock: newDetailProblem(), custom: detailNote(""), rows: container.NewVBox()}
+	r.lock.Importance = widget.WarningImportance
+	r.add = &widget.Button{Text: "Add role…", OnTapped: r.onAdd}
+	return r
+}
+
+func (r *detailRoles) object() fyne.CanvasObject {
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, r.add, r.custom), r.lock,
+		container.NewGridWithColumns(4, detailHeading("Role"), detailHeading("Scope (organization unit)"), detailHeading("Granted"), detailHeading("")))
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(r.rows))
+}
+
+func (r *detailRoles) show(d app.UserDetail) {
+	r.d = d
+	whole, each, err := r.p.nimbus.RoleLocks(context.Background(), d.User.ID)
+	if err != nil {
+		whole = err.Error()
+	}
+	detailShowProblem(r.lock, detailErrText(whole))
+	if whole != "" {
+		r.add.Disable()
+	} else {
+		r.add.Enable()
+	}
+	custom := 0
+	r.rows.RemoveAll()
+	tree, err := r.p.nimbus.OUTree(context.Background())
+	if err != nil {
+		r.rows.Add(detailNote(err.Error()))
+		return
+	}
+	r.problems, r.removeBtns, r.editBtns = map[int64]*widget.Label{}, map[int64]*widget.Button{}, map[int64]*widget.Button{}
+	seen := map[int64]bool{}
+	for _, as := range d.Roles {
+		as := as
+		if as.Role.Kind == data.CustomRole && !seen[as.Role.ID] {
+			seen[as.Role.ID] = true
+			custom++
+		}
+		name := as.Role.Name
+		if as.Role.Kind == data.CustomRole {
+			name += " (custom)"
+		}
+		problem := newDetailProblem()
+		r.problems[as.ID] = problem
+		edit := &widget.Button{Text: "Scope…", OnTapped: func() { r.onEditScope(as) }}
+		remove := &widget.Button{Text: "Remove", OnTapped: func() { r.onRemove(as) }}
+		r.editBtns[as.ID], r.removeBtns[as.ID] = edit, remove
+		granted := "by an admin"
+		if as.AutoGranted {
+			granted = "automatically"
+		}
+		if reason := each[as.ID]; reason != "" {
+			edit.Disable()
+			remove.Disable()
+			problem.SetText(reason)
+			problem.Importance, problem.SizeName = widget.MediumImportance, theme.SizeNameCaptionText
+			problem.Show()
+		}
+		r.rows.Add(container.NewVBox(
+			container.NewGridWithColumns(4, &widget.Label{Text: name, Truncation: fyne.TextTruncateEllipsis},
+				&widget.Label{Text: tree.Path(as.ScopeOUID), Truncation: fyne.TextTruncateEllipsis},
+				widget.NewLabel(granted), container.NewHBox(edit, remove)),
+			problem))
+	}
+	if len(d.Roles) == 0 {
+		r.rows.Add(detailNote("This user holds no role yet."))
+	}
+	r.custom.SetText(fmt.Sprintf("Custom roles: %d of at most %d per user.", custom, app.MaxCustomRoles))
+}
+
+// detailErrText turns a message into an error for detailShowProblem ("" for none).
+func detailErrText(msg string) error {
+	if msg == "" {
+		return nil
+	}
+	return fmt.Errorf("%s", msg)
+}
+
+// onRemove asks, then removes the assignment through the rule; a refusal shows beside
+// the row.
+func (r *detailRoles) onRemove(as data.RoleAssignment) {
+	dialog.ShowConfirm("Remove role", fmt.Sprintf("Remove %s from %s?", as.Role.Name, r.d.User.DisplayName), func(ok bool) {
+		if ok {
+			r.remove(as)
+		}
+	}, r.p.win)
+}
+
+func (r *detailRoles) remove(as data.RoleAssignment) {
+	if err := r.p.nimbus.RemoveRole(context.Background(), r.d.User.ID, as.ID); err != nil {
+		if l := r.problems[as.ID]; l != nil {
+			l.Importance, l.SizeName = widget.DangerImportance, theme.SizeNameText
+			detailShowProblem(l, err)
+		}
+		return
+	}
+	r.p.reload()
+}
+
+func (r *detailRoles) onAdd() { r.openDialog(nil) }
+
+func (r *detailRoles) onEditScope(as data.RoleAssignment) { r.openDialog(&as) }
