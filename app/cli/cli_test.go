@@ -211,6 +211,9 @@ func TestUserShowTabsFollowLicenceGrantAndRevoke(t *testing.T) {
 	if !slices.Equal(d.Tabs, []string{"General", "Services", "Roles"}) {
 		t.Fatalf("after revoke: tabs %v", d.Tabs)
 	}
+	if len(d.HiddenTabs) != 5 || d.HiddenTabs[0].Tab != "Skills" || !strings.Contains(d.HiddenTabs[0].Reason, "Contact Center") {
+		t.Errorf("hidden tabs after revoke: %+v", d.HiddenTabs)
+	}
 }
 
 func TestUsersDeleteFollowsTheRule(t *testing.T) {

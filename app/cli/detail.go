@@ -20,6 +20,7 @@ type userDetailJSON struct {
 	Origin              string        `json:"origin"`
 	Licences            []string      `json:"licences"`
 	Tabs                []string      `json:"tabs"`
+	HiddenTabs          []hiddenJSON  `json:"hiddenTabs"`
 	Deletable           bool          `json:"deletable"`
 	DeleteBlockedReason string        `json:"deleteBlockedReason"`
 	Services            []serviceJSON `json:"services"`
@@ -29,6 +30,11 @@ type userDetailJSON struct {
 	NAReasons           naReasonsJSON `json:"naReasons"`
 	Interact            *interactJSON `json:"interact"`
 	Assistant           assistantJSON `json:"assistant"`
+}
+
+type hiddenJSON struct {
+	Tab    string `json:"tab"`
+	Reason string `json:"reason"`
 }
 
 type serviceJSON struct {
@@ -46,6 +52,7 @@ type roleJSON struct {
 	Scope        string `json:"scope"`
 	ScopeID      int64  `json:"scopeId"`
 	AutoGranted  bool   `json:"autoGranted"`
+	LockedReason string `json:"lockedReason"`
 }
 
 type skillJSON struct {
@@ -56,9 +63,10 @@ type skillJSON struct {
 }
 
 type profileJSON struct {
-	ID     int64  `json:"id"`
-	Name   string `json:"name"`
-	Active bool   `json:"active"`
+	ID      int64  `json:"id"`
+	Name    string `json:"name"`
+	Active  bool   `json:"active"`
+	Builtin bool   `json:"builtin"`
 }
 
 type itemJSON struct {
@@ -72,13 +80,16 @@ type naReasonsJSON struct {
 }
 
 type interactJSON struct {
+	TenantEnabled         bool   `json:"tenantEnabled"`
 	ContactID             string `json:"contactId"`
 	Active                bool   `json:"active"`
 	AudioVideo            bool   `json:"audioVideo"`
 	InstantMessaging      bool   `json:"instantMessaging"`
 	DirectSystemMessageID int64  `json:"directSystemMessageId"`
+	DirectSystemMessage   string `json:"directSystemMessage"`
 	RestrictAccess        bool   `json:"restrictAccess"`
 	DomainTemplateID      int64  `json:"domainTemplateId"`
+	DomainTemplate        string `json:"domainTemplate"`
 	Snippet               string `json:"snippet"`
 }
 
@@ -94,13 +105,30 @@ func items(in []data.CatalogItem) []itemJSON {
 	return out
 }
 
-func newUserDetailJSON(d app.UserDetail, tree *app.OUTree) userDetailJSON {
+// detailExtras are the facts the GUI shows beside the UserDetail: why roles are locked
+// and the Interact tab's choices.
+type detailExtras struct {
+	roleLockAll string
+	roleLocks   map[int64]string
+	interact    app.DetailInteractOptions
+}
+
+func itemName(items []data.CatalogItem, id int64) string {
+	for _, it := range items {
+		if it.ID == id {
+			return it.Name
+		}
+	}
+	return ""
+}
+
+func newUserDetailJSON(d app.UserDetail, tree *app.OUTree, x detailExtras) userDetailJSON {
 	u := d.User
 	v := userDetailJSON{
 		ID: u.ID, DisplayName: u.DisplayName, GivenName: u.GivenName, Surname: u.Surname,
 		UserPrincipalName: u.UPN, Mail: u.Mail, Department: u.Department, JobTitle: u.JobTitle,
 		OrganizationUnit: d.OUPath, OrganizationUnitID: u.OUID, Origin: string(u.Origin),
-		Licences: u.Licences.Keys(), Tabs: []string{}, Deletable: d.Deletable(),
+		Licences: u.Licences.Keys(), Tabs: []string{}, HiddenTabs: []hiddenJSON{}, Deletable: d.Deletable(),
 		DeleteBlockedReason: d.DeleteBlockedReason, Services: []serviceJSON{}, Roles: []roleJSON{},
 		Skills: []skillJSON{}, Profiles: []profileJSON{},
 		NAReasons: naReasonsJSON{Enabled: u.NAReasonsEnabled, Reasons: items(d.NAReasons)},
@@ -108,6 +136,11 @@ func newUserDetailJSON(d app.UserDetail, tree *app.OUTree) userDetailJSON {
 	}
 	for _, t := range d.Tabs {
 		v.Tabs = append(v.Tabs, string(t))
+	}
+	for _, t := range app.AllTabs() {
+		if reason := app.HiddenTabReason(t, u.Licences); reason != "" {
+			v.HiddenTabs = append(v.HiddenTabs, hiddenJSON{string(t), reason})
+		}
 	}
 	for _, s := range d.Services {
 		ms := make([]string, len(s.Memberships))
@@ -117,17 +150,22 @@ func newUserDetailJSON(d app.UserDetail, tree *app.OUTree) userDetailJSON {
 		v.Services = append(v.Services, serviceJSON{s.ID, s.Name, s.Users, s.AssignmentType.String(), ms})
 	}
 	for _, r := range d.Roles {
-		v.Roles = append(v.Roles, roleJSON{r.ID, r.Role.Name, string(r.Role.Kind), tree.Path(r.ScopeOUID), r.ScopeOUID, r.AutoGranted})
+		locked := x.roleLocks[r.ID]
+		if locked == "" {
+			locked = x.roleLockAll
+		}
+		v.Roles = append(v.Roles, roleJSON{r.ID, r.Role.Name, string(r.Role.Kind), tree.Path(r.ScopeOUID), r.ScopeOUID, r.AutoGranted, locked})
 	}
 	for _, s := range d.Skills {
 		v.Skills = append(v.Skills, skillJSON{s.Skill.ID, s.Skill.Name, s.Category, s.LevelName})
 	}
 	for _, p := range d.Profiles {
-		v.Profiles = append(v.Profiles, profileJSON{p.ID, p.Name, p.Active})
+		v.Profiles = append(v.Profiles, profileJSON{p.ID, p.Name, p.Active, p.Builtin != ""})
 	}
 	if ia := d.Interact; ia != nil {
-		v.Interact = &interactJSON{ia.ContactID, ia.Active, ia.AudioVideo, ia.InstantMessaging,
-			ia.DirectSystemMessageID, ia.RestrictAccess, ia.DomainTemplateID, d.Snippet}
+		v.Interact = &interactJSON{x.interact.TenantEnabled, ia.ContactID, ia.Active, ia.AudioVideo, ia.InstantMessaging,
+			ia.DirectSystemMessageID, itemName(x.interact.SystemMessages, ia.DirectSystemMessageID),
+			ia.RestrictAccess, ia.DomainTemplateID, itemName(x.interact.DomainTemplates, ia.DomainTemplateID), d.Snippet}
 	}
 	return v
 }

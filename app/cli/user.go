@@ -29,7 +29,14 @@ func runUserShow(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	v := newUserDetailJSON(d, tree)
+	var x detailExtras
+	if x.roleLockAll, x.roleLocks, err = a.RoleLocks(ctx, d.User.ID); err != nil {
+		return err
+	}
+	if x.interact, err = a.InteractOptions(ctx, d.User.ID); err != nil {
+		return err
+	}
+	v := newUserDetailJSON(d, tree, x)
 	if f == "json" {
 		return writeJSON(e.stdout, v)
 	}
