@@ -1,0 +1,362 @@
+package data
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// ConfigKind names one configuration catalogue, spelt as on the command line.
+type ConfigKind string
+
+// The configuration catalogues an admin builds before anything can be assigned.
+const (
+	ConfigSkillCategories ConfigKind = "skill-categories"
+	ConfigSkills          ConfigKind = "skills"
+	ConfigProfiles        ConfigKind = "profiles"
+	ConfigNAReasons       ConfigKind = "na-reasons"
+	ConfigDomainTemplates ConfigKind = "domain-templates"
+	ConfigSystemMessages  ConfigKind = "system-messages"
+	ConfigCallTemplates   ConfigKind = "call-templates"
+	ConfigCustomRoles     ConfigKind = "custom-roles"
+)
+
+// ConfigKinds lists the catalogues in the order the configuration window shows them.
+var ConfigKinds = []ConfigKind{ConfigSkillCategories, ConfigSkills, ConfigProfiles, ConfigNAReasons,
+	ConfigDomainTemplates, ConfigSystemMessages, ConfigCallTemplates, ConfigCustomRoles}
+
+// configUse is one way an item of a catalogue can be in use: from is a FROM clause with
+// one "?" for the item's id, key what to count and name what to show.
+type configUse struct{ kind, from, key, name string }
+
+// configTable is how one catalogue is stored.
+type configTable struct {
+	table  string
+	where  string // restricts the table to the catalogue's rows ("" for all)
+	detail string // an SQL expression summarising a row for lists
+	uses   []configUse
+}
+
+const userName = `ifnull(nullif(d.display_name, ''), d.upn)`
+
+var configTables = map[ConfigKind]configTable{
+	ConfigSkillCategories: {table: "skill_categories", detail: `ifnull((SELECT group_concat(l.name || ' (' || l.value || ')', ', ')
+		FROM (SELECT name, value FROM skill_levels WHERE category_id = t.id ORDER BY value) l), 'no levels')`,
+		uses: []configUse{{"skill", "skills x WHERE x.category_id = ?", "x.id", "x.name"}}},
+	ConfigSkills: {table: "skills", detail: `(SELECT name FROM skill_categories WHERE id = t.category_id)`,
+		uses: []configUse{
+			{"user", "user_skills x JOIN directory_users d ON d.id = x.user_id WHERE x.skill_id = ?", "x.user_id", userName},
+			{"responsibility profile", "profile_skills x JOIN responsibility_profiles p ON p.id = x.profile_id WHERE x.skill_id = ?", "p.id", "p.name"}}},
+	ConfigProfiles: {table: "responsibility_profiles", detail: `CASE WHEN t.builtin IS NOT NULL THEN 'built in' ELSE
+		ifnull((SELECT group_concat(s.name || ifnull(' (' || l.name || ')', ''), ', ') FROM profile_skills ps
+		JOIN skills s ON s.id = ps.skill_id LEFT JOIN skill_levels l ON l.id = ps.level_id WHERE ps.profile_id = t.id), 'no skills') END`,
+		uses: []configUse{{"user", "user_profiles x JOIN directory_users d ON d.id = x.user_id WHERE x.profile_id = ?", "x.user_id", userName}}},
+	ConfigNAReasons: {table: "na_reasons", detail: `''`,
+		uses: []configUse{{"user", "user_na_reasons x JOIN directory_users d ON d.id = x.user_id WHERE x.reason_id = ?", "x.user_id", userName}}},
+	ConfigDomainTemplates: {table: "domain_templates", detail: `replace(t.origins, char(10), ', ')`,
+		uses: []configUse{{"user", "interact_users x JOIN directory_users d ON d.id = x.user_id WHERE x.domain_template_id = ?", "x.user_id", userName}}},
+	ConfigSystemMessages: {table: "direct_system_messages", detail: `t.display_name || ': ' || t.welcome`,
+		uses: []configUse{{"user", "interact_users x JOIN directory_users d ON d.id = x.user_id WHERE x.direct_system_message_id = ?", "x.user_id", userName}}},
+	ConfigCallTemplates: {table: "direct_call_templates", detail: `t.url`,
+		uses: []configUse{{"user", "user_call_templates x JOIN directory_users d ON d.id = x.user_id WHERE x.template_id = ?", "x.user_id", userName}}},
+	ConfigCustomRoles: {table: "roles", where: "t.kind = 'custom'", detail: `t.description`,
+		uses: []configUse{{"user", "role_assignments x JOIN directory_users d ON d.id = x.user_id WHERE x.role_id = ?", "x.user_id", userName}}},
+}
+
+func configTableOf(k ConfigKind) (configTable, error) {
+	t, ok := configTables[k]
+	if !ok {
+		return t, fmt.Errorf("unknown configuration catalogue %q", string(k))
+	}
+	return t, nil
+}
+
+// ConfigRow is one item of a catalogue as the configuration lists show it.
+type ConfigRow struct {
+	ID      int64
+	Name    string
+	OUID    int64
+	Detail  string
+	Builtin bool // On Duty and Off Duty
+}
+
+// ConfigRows lists the items of a catalogue by name.
+func (q *Q) ConfigRows(k ConfigKind) ([]ConfigRow, error) {
+	t, err := configTableOf(k)
+	if err != nil {
+		return nil, err
+	}
+	builtin, where, order := "0", "", "t.name COLLATE NOCASE"
+	if k == ConfigProfiles {
+		builtin, order = "t.builtin IS NOT NULL", "t.builtin IS NULL, "+order
+	}
+	if t.where != "" {
+		where = " WHERE " + t.where
+	}
+	rows, err := q.db.QueryContext(q.ctx, `SELECT t.id, t.name, ifnull(t.ou_id, 0), ifnull(`+t.detail+`, ''), `+builtin+
+		` FROM `+t.table+` t`+where+` ORDER BY `+order)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ConfigRow
+	for rows.Next() {
+		var r ConfigRow
+		if err := rows.Scan(&r.ID, &r.Name, &r.OUID, &r.Detail, &r.Builtin); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// ConfigRow reads one item of a catalogue; ErrNotFound when there is none with that id.
+func (q *Q) ConfigRow(k ConfigKind, id int64) (ConfigRow, error) {
+	rows, err := q.ConfigRows(k)
+	if err != nil {
+		return ConfigRow{}, err
+	}
+	for _, r := range rows {
+		if r.ID == id {
+			return r, nil
+		}
+	}
+	return ConfigRow{}, ErrNotFound
+}
+
+// ConfigUse says how many of one kind of thing use an item, with the first few names.
+type ConfigUse struct {
+	Kind  string // "user", "skill", "responsibility profile"
+	Count int
+	Names []string // at most three, by name
+}
+
+// ConfigUses says where an item of a catalogue is used; only kinds with a use are listed.
+func (q *Q) ConfigUses(k ConfigKind, id int64) ([]ConfigUse, error) {
+	t, err := configTableOf(k)
+	if err != nil {
+		return nil, err
+	}
+	var out []ConfigUse
+	for _, u := range t.uses {
+		use := ConfigUse{Kind: u.kind}
+		if err := q.db.QueryRowContext(q.ctx, `SELECT count(DISTINCT `+u.key+`) FROM `+u.from, id).Scan(&use.Count); err != nil {
+			return nil, err
+		}
+		if use.Count == 0 {
+			continue
+		}
+		rows, err := q.db.QueryContext(q.ctx, `SELECT DISTINCT `+u.name+` AS n FROM `+u.from+` ORDER BY n COLLATE NOCASE LIMIT 3`, id)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var n string
+			if err := rows.Scan(&n); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			use.Names = append(use.Names, n)
+		}
+		rows.Close()
+		out = append(out, use)
+	}
+	return out, nil
+}
+
+// ConfigDelete deletes one item of a catalogue (with its levels, profile skills or
+// permissions); the caller has checked that nothing uses it.
+func (q *Q) ConfigDelete(k ConfigKind, id int64) error {
+	t, err := configTableOf(k)
+	if err != nil {
+		return err
+	}
+	_, err = q.Exec(`DELETE FROM `+t.table+` WHERE id = ?`, id)
+	return err
+}
+
+// ConfigNameTaken reports whether another item of the catalogue (not self) has the name,
+// compared without case.
+func (q *Q) ConfigNameTaken(k ConfigKind, name string, self int64) (bool, error) {
+	t, err := configTableOf(k)
+	if err != nil {
+		return false, err
+	}
+	table := t.table
+	if k == ConfigCustomRoles {
+		table = "roles" // built-in role names are taken too
+	}
+	var n int
+	err = q.db.QueryRowContext(q.ctx, `SELECT count(*) FROM `+table+` WHERE name = ? COLLATE NOCASE AND id <> ?`,
+		strings.TrimSpace(name), self).Scan(&n)
+	return n > 0, err
+}
+
+// ConfigLevel is one level of a new skill category.
+type ConfigLevel struct {
+	Name  string
+	Value int
+}
+
+// ConfigCreateSkillCategory adds a skill category with its levels and returns its id.
+func (q *Q) ConfigCreateSkillCategory(name string, ou int64, levels []ConfigLevel) (int64, error) {
+	id, err := q.insertID(`INSERT INTO skill_categories (name, ou_id) VALUES (?, ?)`, name, ou)
+	if err != nil {
+		return 0, err
+	}
+	for _, l := range levels {
+		if _, err := q.Exec(`INSERT INTO skill_levels (category_id, name, value) VALUES (?, ?, ?)`, id, l.Name, l.Value); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
+}
+
+// ConfigCreateSkill adds a skill in a category and returns its id.
+func (q *Q) ConfigCreateSkill(name string, categoryID, ou int64) (int64, error) {
+	return q.insertID(`INSERT INTO skills (name, category_id, ou_id) VALUES (?, ?, ?)`, name, categoryID, ou)
+}
+
+// ConfigProfileSkill is one skill of a responsibility profile (LevelID 0: no level).
+type ConfigProfileSkill struct{ SkillID, LevelID int64 }
+
+// ConfigCreateProfile adds a responsibility profile with its skills and returns its id.
+func (q *Q) ConfigCreateProfile(name string, ou int64, skills []ConfigProfileSkill) (int64, error) {
+	id, err := q.insertID(`INSERT INTO responsibility_profiles (name, ou_id) VALUES (?, ?)`, name, ou)
+	if err != nil {
+		return 0, err
+	}
+	for _, s := range skills {
+		var level any
+		if s.LevelID != 0 {
+			level = s.LevelID
+		}
+		if _, err := q.Exec(`INSERT INTO profile_skills (profile_id, skill_id, level_id) VALUES (?, ?, ?)`, id, s.SkillID, level); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
+}
+
+// ConfigCreateNAReason adds an N/A reason and returns its id.
+func (q *Q) ConfigCreateNAReason(name string, ou int64) (int64, error) {
+	return q.insertID(`INSERT INTO na_reasons (name, ou_id) VALUES (?, ?)`, name, ou)
+}
+
+// ConfigCreateDomainTemplate adds a domain template with its CORS origins and returns its id.
+func (q *Q) ConfigCreateDomainTemplate(name string, ou int64, origins []string) (int64, error) {
+	return q.insertID(`INSERT INTO domain_templates (name, ou_id, origins) VALUES (?, ?, ?)`, name, ou, strings.Join(origins, "\n"))
+}
+
+// ConfigCreateSystemMessage adds a direct system message and returns its id.
+func (q *Q) ConfigCreateSystemMessage(name string, ou int64, displayName, welcome string) (int64, error) {
+	return q.insertID(`INSERT INTO direct_system_messages (name, ou_id, display_name, welcome) VALUES (?, ?, ?, ?)`,
+		name, ou, displayName, welcome)
+}
+
+// ConfigCreateCallTemplate adds a direct call template and returns its id.
+func (q *Q) ConfigCreateCallTemplate(name string, ou int64, description, url string) (int64, error) {
+	return q.insertID(`INSERT INTO direct_call_templates (name, ou_id, description, url) VALUES (?, ?, ?, ?)`,
+		name, ou, description, url)
+}
+
+func (q *Q) insertID(query string, args ...any) (int64, error) {
+	res, err := q.Exec(query, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// ConfigUpdateCustomRole changes a custom role's name, OU and description.
+func (q *Q) ConfigUpdateCustomRole(id int64, name string, ou int64, description string) error {
+	_, err := q.Exec(`UPDATE roles SET name = ?, ou_id = ?, description = ? WHERE id = ? AND kind = 'custom'`, name, ou, description, id)
+	return err
+}
+
+// ConfigRolePermissions reads a custom role's permission items and their CRUD bits.
+func (q *Q) ConfigRolePermissions(roleID int64) (map[string]int, error) {
+	rows, err := q.db.QueryContext(q.ctx, `SELECT item, permissions FROM role_permissions WHERE role_id = ?`, roleID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var item string
+		var bits int
+		if err := rows.Scan(&item, &bits); err != nil {
+			return nil, err
+		}
+		out[item] = bits
+	}
+	return out, rows.Err()
+}
+
+// ConfigSetRolePermissions replaces a custom role's permission items.
+func (q *Q) ConfigSetRolePermissions(roleID int64, perms map[string]int) error {
+	if _, err := q.Exec(`DELETE FROM role_permissions WHERE role_id = ?`, roleID); err != nil {
+		return err
+	}
+	for item, bits := range perms {
+		if err := q.SetRolePermission(roleID, item, bits); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ConfigRoleHolder is a user who holds a role, with the OU scope they hold it in.
+type ConfigRoleHolder struct {
+	UserID      string
+	DisplayName string
+	UPN         string
+	ScopeOUID   int64
+}
+
+// ConfigRoleHolders lists the users holding a role, by name.
+func (q *Q) ConfigRoleHolders(roleID int64) ([]ConfigRoleHolder, error) {
+	rows, err := q.db.QueryContext(q.ctx, `SELECT d.id, ifnull(d.display_name, ''), d.upn, a.scope_ou_id
+		FROM role_assignments a JOIN directory_users d ON d.id = a.user_id WHERE a.role_id = ?
+		ORDER BY ifnull(d.display_name, d.upn) COLLATE NOCASE, a.scope_ou_id`, roleID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ConfigRoleHolder
+	for rows.Next() {
+		var h ConfigRoleHolder
+		if err := rows.Scan(&h.UserID, &h.DisplayName, &h.UPN, &h.ScopeOUID); err != nil {
+			return nil, err
+		}
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// ConfigSkillCategory reads one skill category with its levels.
+func (q *Q) ConfigSkillCategory(id int64) (SkillCategory, error) {
+	var c SkillCategory
+	err := q.db.QueryRowContext(q.ctx, `SELECT id, name, ou_id FROM skill_categories WHERE id = ?`, id).Scan(&c.ID, &c.Name, &c.OUID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, ErrNotFound
+	} else if err != nil {
+		return c, err
+	}
+	c.Levels, err = q.SkillLevels(id)
+	return c, err
+}
+
+// ConfigUpdateTenantSettings writes the settings an admin edits: Interact, the widget
+// key, the snippet template, the default OU for Teams users and the admin group.
+func (q *Q) ConfigUpdateTenantSettings(s TenantSettings) error {
+	var defOU any
+	if s.DefaultTeamsOUID != 0 {
+		defOU = s.DefaultTeamsOUID
+	}
+	_, err := q.Exec(`UPDATE tenant_settings SET interact_enabled = ?, widget_key = ?, snippet_template = ?,
+		default_teams_ou_id = ?, admin_security_group = ? WHERE id = 1`,
+		s.InteractEnabled, s.WidgetKey, s.SnippetTemplate, defOU, s.AdminSecurityGroup)
+	return err
+}
