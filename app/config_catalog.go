@@ -115,7 +115,7 @@ func (a *App) DeleteConfigItem(ctx context.Context, k data.ConfigKind, id int64)
 func checkNewConfigItem(q *data.Q, tree *OUTree, k data.ConfigKind, name string, ou, self int64) (string, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
-		return "", refuse("config.name", "a %s needs a name", ConfigNoun(k))
+		return "", refuse("config.name", "%s needs a name", withArticle(ConfigNoun(k)))
 	}
 	if !tree.Has(ou) {
 		return "", &NotFoundError{What: "organization unit", Key: fmt.Sprint(ou)}
@@ -125,7 +125,7 @@ func checkNewConfigItem(q *data.Q, tree *OUTree, k data.ConfigKind, name string,
 		return "", err
 	}
 	if taken {
-		what := "a " + ConfigNoun(k)
+		what := withArticle(ConfigNoun(k))
 		if k == data.ConfigCustomRoles {
 			what = "a role"
 		}
@@ -207,4 +207,47 @@ func (a *App) CreateCallTemplate(ctx context.Context, name string, ou int64, des
 	return a.createConfigItem(ctx, data.ConfigCallTemplates, name, ou, check, func(q *data.Q, name string) (int64, error) {
 		return q.ConfigCreateCallTemplate(name, ou, strings.TrimSpace(description), pageURL)
 	})
+}
+
+// FindConfigItem finds an item of a catalogue by its id or its name (without case), as
+// an admin names it on the command line.
+func (a *App) FindConfigItem(ctx context.Context, k data.ConfigKind, ref string) (ConfigItem, error) {
+	items, err := a.ConfigItems(ctx, k)
+	if err != nil {
+		return ConfigItem{}, err
+	}
+	ref = strings.TrimSpace(ref)
+	for _, it := range items {
+		if fmt.Sprint(it.ID) == ref {
+			return it, nil
+		}
+	}
+	for _, it := range items {
+		if strings.EqualFold(it.Name, ref) {
+			return it, nil
+		}
+	}
+	return ConfigItem{}, &NotFoundError{What: ConfigNoun(k), Key: ref}
+}
+
+// OUHolds says what lives directly in an OU ("3 users, 1 skill"), or "" when it is empty:
+// where an OU is used.
+func (a *App) OUHolds(ctx context.Context, id int64) (string, error) {
+	contents, err := a.store.Read(ctx).OUContents(id)
+	if err != nil {
+		return "", err
+	}
+	parts := make([]string, len(contents))
+	for i, c := range contents {
+		parts[i] = plural(c.Count, c.Kind)
+	}
+	return strings.Join(parts, ", "), nil
+}
+
+// withArticle puts "a" or "an" before a noun ("an N/A reason").
+func withArticle(noun string) string {
+	if strings.HasPrefix(noun, "N/A") || strings.ContainsAny(noun[:1], "aeiou") {
+		return "an " + noun
+	}
+	return "a " + noun
 }
