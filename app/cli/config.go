@@ -32,7 +32,7 @@ func init() {
 func configVerb(k data.ConfigKind, add, about string) verb {
 	return verb{name: "config " + string(k), args: "list|" + add + "|delete ID|NAME [--format table|csv|json]",
 		about: about + "; list shows where each is used; in-use items cannot be deleted",
-		run: func(ctx context.Context, e env, args []string) error { return runConfigCatalog(ctx, e, k, args) }}
+		run:   func(ctx context.Context, e env, args []string) error { return runConfigCatalog(ctx, e, k, args) }}
 }
 
 type configUseJSON struct {
