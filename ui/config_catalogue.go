@@ -1,0 +1,169 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"nimbusadmin/app"
+	"nimbusadmin/data"
+)
+
+// configColumns are the columns of every catalogue list.
+var configColumns = []struct {
+	title string
+	width float32
+}{{"Name", 190}, {"Organization Unit", 150}, {"Details", 260}, {"Used by", 240}}
+
+// configCatalogue is the screen of one catalogue: its items with where each is used, a
+// form to add one and a delete that the rules may refuse.
+type configCatalogue struct {
+	cw       *configWindow
+	kind     data.ConfigKind
+	items    []app.ConfigItem
+	selected int // -1 when none
+
+	table     *widget.Table
+	usedBy    *widget.Label
+	deleteBtn *widget.Button
+	form      *configForm
+	status    *widget.Label
+}
+
+func newConfigCatalogue(cw *configWindow, k data.ConfigKind) *configCatalogue {
+	return &configCatalogue{cw: cw, kind: k, selected: -1}
+}
+
+func (c *configCatalogue) build() fyne.CanvasObject {
+	c.table = widget.NewTableWithHeaders(c.size, c.newCell, c.updateCell)
+	c.table.ShowHeaderColumn = false
+	c.table.CreateHeader = c.newCell
+	c.table.UpdateHeader = c.updateHeader
+	c.table.OnSelected = c.onSelected
+	for i, col := range configColumns {
+		c.table.SetColumnWidth(i, col.width)
+	}
+	c.usedBy = &widget.Label{Wrapping: fyne.TextWrapWord, Text: "Select an item to see where it is used."}
+	c.deleteBtn = &widget.Button{Text: "Delete…", Importance: widget.DangerImportance, OnTapped: c.onDelete}
+	c.deleteBtn.Disable()
+	c.status = configStatus()
+	c.form = configFormFor(c)
+	title := &widget.Label{Text: "New " + app.ConfigNoun(c.kind), TextStyle: fyne.TextStyle{Bold: true}}
+	add := &widget.Button{Text: "Add " + app.ConfigNoun(c.kind), Importance: widget.HighImportance, OnTapped: c.onAdd}
+	side := container.NewVBox(c.usedBy, container.NewHBox(c.deleteBtn), widget.NewSeparator(),
+		title, c.form.content, container.NewHBox(add), c.status)
+	c.reload()
+	split := container.NewHSplit(c.table, container.NewVScroll(container.NewPadded(side)))
+	split.Offset = 0.66
+	return split
+}
+
+// reload reads the catalogue and the pickers again.
+func (c *configCatalogue) reload() {
+	items, err := c.cw.nimbus.ConfigItems(context.Background(), c.kind)
+	if err != nil {
+		configShow(c.status, err, "")
+		return
+	}
+	c.items = items
+	c.form.reload(configLoadOUs(c.cw.nimbus, c.status))
+	c.table.UnselectAll()
+	c.selected = -1
+	c.deleteBtn.Disable()
+	c.usedBy.SetText(fmt.Sprintf("%d %s. Select one to see where it is used.", len(items), configPlural(c.kind)))
+	c.table.Refresh()
+}
+
+func configPlural(k data.ConfigKind) string {
+	n := app.ConfigNoun(k)
+	if n[len(n)-1] == 'y' {
+		return n[:len(n)-1] + "ies"
+	}
+	return n + "s"
+}
+
+func (c *configCatalogue) size() (int, int) { return len(c.items), len(configColumns) }
+
+func (c *configCatalogue) newCell() fyne.CanvasObject {
+	return &widget.Label{Truncation: fyne.TextTruncateEllipsis}
+}
+
+func (c *configCatalogue) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	if id.Col >= 0 {
+		l := o.(*widget.Label)
+		l.TextStyle.Bold = true
+		l.SetText(configColumns[id.Col].title)
+	}
+}
+
+func (c *configCatalogue) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	if id.Row >= len(c.items) {
+		return
+	}
+	it := c.items[id.Row]
+	text := ""
+	switch id.Col {
+	case 0:
+		text = it.Name
+	case 1:
+		text = it.OUPath
+	case 2:
+		text = it.Detail
+	case 3:
+		text = it.UsedBy()
+		if it.Builtin {
+			text = "built in"
+		} else if text == "" {
+			text = "—"
+		}
+	}
+	o.(*widget.Label).SetText(text)
+}
+
+func (c *configCatalogue) onSelected(id widget.TableCellID) {
+	if id.Row < 0 || id.Row >= len(c.items) {
+		return
+	}
+	c.selected = id.Row
+	it := c.items[id.Row]
+	switch used := it.UsedBy(); {
+	case it.Builtin:
+		c.usedBy.SetText(fmt.Sprintf("%s is built in and cannot be deleted.", it.Name))
+	case used == "":
+		c.usedBy.SetText(fmt.Sprintf("%s (in %s) is not used anywhere.", it.Name, it.OUPath))
+	default:
+		c.usedBy.SetText(fmt.Sprintf("%s (in %s) is used by %s.", it.Name, it.OUPath, used))
+	}
+	if it.Builtin {
+		c.deleteBtn.Disable()
+	} else {
+		c.deleteBtn.Enable()
+	}
+}
+
+func (c *configCatalogue) onDelete() {
+	if c.selected < 0 {
+		return
+	}
+	it := c.items[c.selected]
+	c.cw.confirm("Delete "+app.ConfigNoun(c.kind), fmt.Sprintf("Delete the %s %q?", app.ConfigNoun(c.kind), it.Name), func() {
+		err := c.cw.nimbus.DeleteConfigItem(context.Background(), c.kind, it.ID)
+		if err == nil {
+			c.reload()
+		}
+		configShow(c.status, err, fmt.Sprintf("Deleted %q.", it.Name))
+	})
+}
+
+func (c *configCatalogue) onAdd() {
+	name := c.form.name.Text
+	_, err := c.form.submit()
+	if err == nil {
+		c.reload()
+		c.form.clear()
+	}
+	configShow(c.status, err, fmt.Sprintf("Added %q.", name))
+}
