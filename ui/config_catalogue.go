@@ -16,7 +16,7 @@ import (
 var configColumns = []struct {
 	title string
 	width float32
-}{{"Name", 190}, {"Organization Unit", 150}, {"Details", 260}, {"Used by", 240}}
+}{{"Name", 160}, {"Organization Unit", 150}, {"Used by", 230}, {"Details", 320}}
 
 // configCatalogue is the screen of one catalogue: its items with where each is used, a
 // form to add one and a delete that the rules may refuse.
@@ -57,7 +57,7 @@ func (c *configCatalogue) build() fyne.CanvasObject {
 		title, c.form.content, container.NewHBox(add), c.status)
 	c.reload()
 	split := container.NewHSplit(c.table, container.NewVScroll(container.NewPadded(side)))
-	split.Offset = 0.66
+	split.Offset = 0.7
 	return split
 }
 
@@ -87,8 +87,12 @@ func configPlural(k data.ConfigKind) string {
 
 func (c *configCatalogue) size() (int, int) { return len(c.items), len(configColumns) }
 
+// newCell makes a cell label through its constructor: a struct-literal label is not
+// yet extended when the table resizes it, so it would never cut its text to the column.
 func (c *configCatalogue) newCell() fyne.CanvasObject {
-	return &widget.Label{Truncation: fyne.TextTruncateEllipsis}
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
 }
 
 func (c *configCatalogue) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
@@ -111,14 +115,14 @@ func (c *configCatalogue) updateCell(id widget.TableCellID, o fyne.CanvasObject)
 	case 1:
 		text = it.OUPath
 	case 2:
-		text = it.Detail
-	case 3:
 		text = it.UsedBy()
 		if it.Builtin {
 			text = "built in"
 		} else if text == "" {
 			text = "—"
 		}
+	case 3:
+		text = it.Detail
 	}
 	o.(*widget.Label).SetText(text)
 }
@@ -129,14 +133,19 @@ func (c *configCatalogue) onSelected(id widget.TableCellID) {
 	}
 	c.selected = id.Row
 	it := c.items[id.Row]
+	text := fmt.Sprintf("%s, in %s", it.Name, it.OUPath)
+	if it.Detail != "" {
+		text += ": " + it.Detail
+	}
 	switch used := it.UsedBy(); {
 	case it.Builtin:
-		c.usedBy.SetText(fmt.Sprintf("%s is built in and cannot be deleted.", it.Name))
+		text += "\nBuilt in: it cannot be deleted."
 	case used == "":
-		c.usedBy.SetText(fmt.Sprintf("%s (in %s) is not used anywhere.", it.Name, it.OUPath))
+		text += "\nNot used anywhere."
 	default:
-		c.usedBy.SetText(fmt.Sprintf("%s (in %s) is used by %s.", it.Name, it.OUPath, used))
+		text += "\nUsed by " + used + "."
 	}
+	c.usedBy.SetText(text)
 	if it.Builtin {
 		c.deleteBtn.Disable()
 	} else {

@@ -30,6 +30,11 @@ type configPermRow struct {
 	checks [4]*widget.Check // Create, Read, Update, Delete
 }
 
+// configPermColumn centres o in a cell of the column width, so that titles and boxes line up.
+func configPermColumn(o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewGridWrap(configPermCell, container.New(layout.NewCenterLayout(), o))
+}
+
 func newConfigPermTree(onChange func()) *configPermTree {
 	p := &configPermTree{perms: app.PermissionSet{}, rows: map[string]*configPermRow{},
 		byObject: map[fyne.CanvasObject]*configPermRow{}, onChange: onChange}
@@ -39,9 +44,9 @@ func newConfigPermTree(onChange func()) *configPermTree {
 
 // build gives the tree under its column titles.
 func (p *configPermTree) build() fyne.CanvasObject {
-	titles := container.NewGridWrap(configPermCell)
+	titles := container.NewHBox()
 	for _, bit := range app.PermBits {
-		titles.Add(&widget.Label{Text: app.PermName(bit), TextStyle: fyne.TextStyle{Bold: true}})
+		titles.Add(configPermColumn(&widget.Label{Text: app.PermName(bit), TextStyle: fyne.TextStyle{Bold: true}}))
 	}
 	header := container.NewBorder(nil, nil, &widget.Label{Text: "Permission", TextStyle: fyne.TextStyle{Bold: true}}, titles)
 	return container.NewBorder(header, nil, nil, nil, p.tree)
@@ -78,11 +83,12 @@ func (p *configPermTree) isBranch(id widget.TreeNodeID) bool {
 }
 
 func (p *configPermTree) newNode(bool) fyne.CanvasObject {
-	r := &configPermRow{name: &widget.Label{Truncation: fyne.TextTruncateEllipsis}}
-	boxes := container.NewGridWrap(configPermCell)
+	r := &configPermRow{name: widget.NewLabel("")}
+	r.name.Truncation = fyne.TextTruncateEllipsis
+	boxes := container.NewHBox()
 	for i, bit := range app.PermBits {
 		r.checks[i] = widget.NewCheck("", func(on bool) { p.onCheck(r, bit, on) })
-		boxes.Add(container.New(layout.NewCenterLayout(), r.checks[i]))
+		boxes.Add(configPermColumn(r.checks[i]))
 	}
 	o := container.NewBorder(nil, nil, nil, boxes, r.name)
 	p.byObject[o] = r

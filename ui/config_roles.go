@@ -53,6 +53,9 @@ func (e *configRoleEditor) build() fyne.CanvasObject {
 	editor := container.NewBorder(top, bottom, nil, nil, e.perms.build())
 	left := container.NewBorder(container.NewPadded(newBtn), nil, nil, nil, e.list)
 	e.reload()
+	if len(e.roles) > 0 {
+		e.list.Select(0)
+	}
 	split := container.NewHSplit(left, container.NewPadded(editor))
 	split.Offset = 0.24
 	return split
@@ -74,8 +77,10 @@ func (e *configRoleEditor) reload() {
 }
 
 func (e *configRoleEditor) newRoleRow() fyne.CanvasObject {
-	return container.NewVBox(&widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
-		&widget.Label{Truncation: fyne.TextTruncateEllipsis, Importance: widget.LowImportance})
+	name, where := widget.NewLabel(""), widget.NewLabel("")
+	name.TextStyle.Bold, name.Truncation = true, fyne.TextTruncateEllipsis
+	where.Truncation, where.Importance = fyne.TextTruncateEllipsis, widget.LowImportance
+	return container.NewVBox(name, where)
 }
 
 func (e *configRoleEditor) updateRoleRow(i widget.ListItemID, o fyne.CanvasObject) {

@@ -62,21 +62,13 @@ func (s *configSettings) reload() {
 	s.interact.OnChanged = nil
 	s.interact.SetChecked(set.InteractEnabled)
 	s.interact.OnChanged = s.onInteract
-	s.widgetKey.SetText(configMaskKey(set.WidgetKey))
+	s.widgetKey.SetText(set.WidgetKey)
 	s.template.SetText(set.SnippetTemplate)
 	s.defaultOU.Options = s.choice.paths
 	if s.choice.tree != nil {
 		s.defaultOU.SetSelected(s.choice.tree.Path(set.DefaultTeamsOUID))
 	}
 	s.adminGroup.SetText(set.AdminSecurityGroup)
-}
-
-// configMaskKey shows only the end of the Widget Key: enough to tell keys apart.
-func configMaskKey(k string) string {
-	if len(k) <= 6 {
-		return k
-	}
-	return "••••••••" + k[len(k)-6:]
 }
 
 func (s *configSettings) onInteract(on bool) {
