@@ -29,6 +29,7 @@ type configCatalogue struct {
 	table     *widget.Table
 	usedBy    *widget.Label
 	deleteBtn *widget.Button
+	addBtn    *widget.Button
 	form      *configForm
 	status    *widget.Label
 }
@@ -52,9 +53,9 @@ func (c *configCatalogue) build() fyne.CanvasObject {
 	c.status = configStatus()
 	c.form = configFormFor(c)
 	title := &widget.Label{Text: "New " + app.ConfigNoun(c.kind), TextStyle: fyne.TextStyle{Bold: true}}
-	add := &widget.Button{Text: "Add " + app.ConfigNoun(c.kind), Importance: widget.HighImportance, OnTapped: c.onAdd}
+	c.addBtn = &widget.Button{Text: "Add " + app.ConfigNoun(c.kind), Importance: widget.HighImportance, OnTapped: c.onAdd}
 	side := container.NewVBox(c.usedBy, container.NewHBox(c.deleteBtn), widget.NewSeparator(),
-		title, c.form.content, container.NewHBox(add), c.status)
+		title, c.form.content, container.NewHBox(c.addBtn), c.status)
 	c.reload()
 	split := container.NewHSplit(c.table, container.NewVScroll(container.NewPadded(side)))
 	split.Offset = 0.7

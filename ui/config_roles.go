@@ -88,8 +88,11 @@ func (e *configRoleEditor) updateRoleRow(i widget.ListItemID, o fyne.CanvasObjec
 	box := o.(*fyne.Container)
 	box.Objects[0].(*widget.Label).SetText(r.Name)
 	holders := "held by nobody"
-	if len(r.Uses) > 0 {
-		holders = fmt.Sprintf("held by %d", r.Uses[0].Count)
+	switch {
+	case len(r.Uses) > 0 && r.Uses[0].Count == 1:
+		holders = "held by 1 user"
+	case len(r.Uses) > 0:
+		holders = fmt.Sprintf("held by %d users", r.Uses[0].Count)
 	}
 	box.Objects[1].(*widget.Label).SetText(r.OUPath + " · " + holders)
 }
