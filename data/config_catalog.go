@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -26,9 +27,17 @@ const (
 var ConfigKinds = []ConfigKind{ConfigSkillCategories, ConfigSkills, ConfigProfiles, ConfigNAReasons,
 	ConfigDomainTemplates, ConfigSystemMessages, ConfigCallTemplates, ConfigCustomRoles}
 
-// configUse is one way an item of a catalogue can be in use: from is a FROM clause with
-// one "?" for the item's id, key what to count and name what to show.
-type configUse struct{ kind, from, key, name string }
+// configUse is one way an item of a catalogue can be in use: count counts the users or
+// items that use it and names lists a few of them, each with one "?" for the item's id.
+// Both stay index lookups: the count reads no other table and the names stop at three.
+type configUse struct{ kind, count, names string }
+
+// userUse is a use by users through a table with a user_id column.
+func userUse(table, column string) configUse {
+	return configUse{"user", `SELECT count(*) FROM ` + table + ` WHERE ` + column + ` = ?`,
+		`SELECT ifnull(nullif(d.display_name, ''), d.upn) FROM (SELECT user_id FROM ` + table + ` WHERE ` + column + ` = ? LIMIT 3) x
+		JOIN directory_users d ON d.id = x.user_id`}
+}
 
 // configTable is how one catalogue is stored.
 type configTable struct {
@@ -38,30 +47,29 @@ type configTable struct {
 	uses   []configUse
 }
 
-const userName = `ifnull(nullif(d.display_name, ''), d.upn)`
-
 var configTables = map[ConfigKind]configTable{
 	ConfigSkillCategories: {table: "skill_categories", detail: `ifnull((SELECT group_concat(l.name || ' (' || l.value || ')', ', ')
 		FROM (SELECT name, value FROM skill_levels WHERE category_id = t.id ORDER BY value) l), 'no levels')`,
-		uses: []configUse{{"skill", "skills x WHERE x.category_id = ?", "x.id", "x.name"}}},
+		uses: []configUse{{"skill", `SELECT count(*) FROM skills WHERE category_id = ?`,
+			`SELECT name FROM skills WHERE category_id = ? ORDER BY name COLLATE NOCASE LIMIT 3`}}},
 	ConfigSkills: {table: "skills", detail: `(SELECT name FROM skill_categories WHERE id = t.category_id)`,
-		uses: []configUse{
-			{"user", "user_skills x JOIN directory_users d ON d.id = x.user_id WHERE x.skill_id = ?", "x.user_id", userName},
-			{"responsibility profile", "profile_skills x JOIN responsibility_profiles p ON p.id = x.profile_id WHERE x.skill_id = ?", "p.id", "p.name"}}},
+		uses: []configUse{userUse("user_skills", "skill_id"),
+			{"responsibility profile", `SELECT count(*) FROM profile_skills WHERE skill_id = ?`,
+				`SELECT p.name FROM profile_skills x JOIN responsibility_profiles p ON p.id = x.profile_id WHERE x.skill_id = ?
+				ORDER BY p.name COLLATE NOCASE LIMIT 3`}}},
 	ConfigProfiles: {table: "responsibility_profiles", detail: `CASE WHEN t.builtin IS NOT NULL THEN 'built in' ELSE
 		ifnull((SELECT group_concat(s.name || ifnull(' (' || l.name || ')', ''), ', ') FROM profile_skills ps
 		JOIN skills s ON s.id = ps.skill_id LEFT JOIN skill_levels l ON l.id = ps.level_id WHERE ps.profile_id = t.id), 'no skills') END`,
-		uses: []configUse{{"user", "user_profiles x JOIN directory_users d ON d.id = x.user_id WHERE x.profile_id = ?", "x.user_id", userName}}},
-	ConfigNAReasons: {table: "na_reasons", detail: `''`,
-		uses: []configUse{{"user", "user_na_reasons x JOIN directory_users d ON d.id = x.user_id WHERE x.reason_id = ?", "x.user_id", userName}}},
-	ConfigDomainTemplates: {table: "domain_templates", detail: `replace(t.origins, char(10), ', ')`,
-		uses: []configUse{{"user", "interact_users x JOIN directory_users d ON d.id = x.user_id WHERE x.domain_template_id = ?", "x.user_id", userName}}},
+		uses: []configUse{userUse("user_profiles", "profile_id")}},
+	ConfigNAReasons:       {table: "na_reasons", detail: `''`, uses: []configUse{userUse("user_na_reasons", "reason_id")}},
+	ConfigDomainTemplates: {table: "domain_templates", detail: `replace(t.origins, char(10), ', ')`, uses: []configUse{userUse("interact_users", "domain_template_id")}},
 	ConfigSystemMessages: {table: "direct_system_messages", detail: `t.display_name || ': ' || t.welcome`,
-		uses: []configUse{{"user", "interact_users x JOIN directory_users d ON d.id = x.user_id WHERE x.direct_system_message_id = ?", "x.user_id", userName}}},
-	ConfigCallTemplates: {table: "direct_call_templates", detail: `t.url`,
-		uses: []configUse{{"user", "user_call_templates x JOIN directory_users d ON d.id = x.user_id WHERE x.template_id = ?", "x.user_id", userName}}},
+		uses: []configUse{userUse("interact_users", "direct_system_message_id")}},
+	ConfigCallTemplates: {table: "direct_call_templates", detail: `t.url`, uses: []configUse{userUse("user_call_templates", "template_id")}},
 	ConfigCustomRoles: {table: "roles", where: "t.kind = 'custom'", detail: `t.description`,
-		uses: []configUse{{"user", "role_assignments x JOIN directory_users d ON d.id = x.user_id WHERE x.role_id = ?", "x.user_id", userName}}},
+		uses: []configUse{{"user", `SELECT count(DISTINCT user_id) FROM role_assignments WHERE role_id = ?`,
+			`SELECT ifnull(nullif(d.display_name, ''), d.upn) FROM (SELECT DISTINCT user_id FROM role_assignments WHERE role_id = ? LIMIT 3) x
+			JOIN directory_users d ON d.id = x.user_id`}}},
 }
 
 func configTableOf(k ConfigKind) (configTable, error) {
@@ -129,7 +137,7 @@ func (q *Q) ConfigRow(k ConfigKind, id int64) (ConfigRow, error) {
 type ConfigUse struct {
 	Kind  string // "user", "skill", "responsibility profile"
 	Count int
-	Names []string // at most three, by name
+	Names []string // at most three, sorted by name
 }
 
 // ConfigUses says where an item of a catalogue is used; only kinds with a use are listed.
@@ -141,13 +149,13 @@ func (q *Q) ConfigUses(k ConfigKind, id int64) ([]ConfigUse, error) {
 	var out []ConfigUse
 	for _, u := range t.uses {
 		use := ConfigUse{Kind: u.kind}
-		if err := q.db.QueryRowContext(q.ctx, `SELECT count(DISTINCT `+u.key+`) FROM `+u.from, id).Scan(&use.Count); err != nil {
+		if err := q.db.QueryRowContext(q.ctx, u.count, id).Scan(&use.Count); err != nil {
 			return nil, err
 		}
 		if use.Count == 0 {
 			continue
 		}
-		rows, err := q.db.QueryContext(q.ctx, `SELECT DISTINCT `+u.name+` AS n FROM `+u.from+` ORDER BY n COLLATE NOCASE LIMIT 3`, id)
+		rows, err := q.db.QueryContext(q.ctx, u.names, id)
 		if err != nil {
 			return nil, err
 		}
@@ -160,6 +168,7 @@ func (q *Q) ConfigUses(k ConfigKind, id int64) ([]ConfigUse, error) {
 			use.Names = append(use.Names, n)
 		}
 		rows.Close()
+		sort.Slice(use.Names, func(i, j int) bool { return strings.ToLower(use.Names[i]) < strings.ToLower(use.Names[j]) })
 		out = append(out, use)
 	}
 	return out, nil

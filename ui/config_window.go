@@ -59,37 +59,36 @@ func (c *configWindow) build() fyne.CanvasObject {
 	}
 	c.roles = newConfigRoleEditor(c)
 	c.settings = newConfigSettings(c)
-	skills := container.NewAppTabs(
-		container.NewTabItem("Skill Categories", c.catalogues[data.ConfigSkillCategories].build()),
-		container.NewTabItem("Skills", c.catalogues[data.ConfigSkills].build()),
-		container.NewTabItem("Responsibility Profiles", c.catalogues[data.ConfigProfiles].build()))
-	interact := container.NewAppTabs(
-		container.NewTabItem("Domain Templates (CORS)", c.catalogues[data.ConfigDomainTemplates].build()),
-		container.NewTabItem("Direct System Messages", c.catalogues[data.ConfigSystemMessages].build()))
-	c.tabs = container.NewAppTabs(
-		container.NewTabItem("Organization Units", c.ous.build()),
-		container.NewTabItem("Skills & Profiles", skills),
-		container.NewTabItem("N/A Reasons", c.catalogues[data.ConfigNAReasons].build()),
-		container.NewTabItem("Interact", interact),
-		container.NewTabItem("Direct Call Templates", c.catalogues[data.ConfigCallTemplates].build()),
-		container.NewTabItem("Custom Roles", c.roles.build()),
-		container.NewTabItem("Tenant Settings", c.settings.build()))
-	c.tabs.SetTabLocation(container.TabLocationLeading)
-	c.tabs.OnSelected = func(*container.TabItem) { c.reloadAll() }
-	skills.OnSelected = func(*container.TabItem) { c.reloadAll() }
-	interact.OnSelected = func(*container.TabItem) { c.reloadAll() }
-	return c.tabs
-}
-
-// reloadAll refreshes every screen, so that where-used counts and OU pickers follow the
-// changes made on another screen.
-func (c *configWindow) reloadAll() {
-	c.ous.reload()
-	for _, cat := range c.catalogues {
-		cat.reload()
+	reloads := map[*container.TabItem]func(){}
+	tab := func(title string, content fyne.CanvasObject, reload func()) *container.TabItem {
+		item := container.NewTabItem(title, content)
+		reloads[item] = reload
+		return item
 	}
-	c.roles.reload()
-	c.settings.reload()
+	catalogue := func(title string, k data.ConfigKind) *container.TabItem {
+		return tab(title, c.catalogues[k].build(), c.catalogues[k].reload)
+	}
+	skills := container.NewAppTabs(
+		catalogue("Skill Categories", data.ConfigSkillCategories),
+		catalogue("Skills", data.ConfigSkills),
+		catalogue("Responsibility Profiles", data.ConfigProfiles))
+	interact := container.NewAppTabs(
+		catalogue("Domain Templates (CORS)", data.ConfigDomainTemplates),
+		catalogue("Direct System Messages", data.ConfigSystemMessages))
+	c.tabs = container.NewAppTabs(
+		tab("Organization Units", c.ous.build(), c.ous.reload),
+		tab("Skills & Profiles", skills, func() { reloads[skills.Selected()]() }),
+		catalogue("N/A Reasons", data.ConfigNAReasons),
+		tab("Interact", interact, func() { reloads[interact.Selected()]() }),
+		catalogue("Direct Call Templates", data.ConfigCallTemplates),
+		tab("Custom Roles", c.roles.build(), c.roles.reload),
+		tab("Tenant Settings", c.settings.build(), c.settings.reload))
+	c.tabs.SetTabLocation(container.TabLocationLeading)
+	// Each screen is read again when it is shown, so that where-used counts and OU
+	// pickers follow changes made on another screen.
+	onSelected := func(item *container.TabItem) { reloads[item]() }
+	c.tabs.OnSelected, skills.OnSelected, interact.OnSelected = onSelected, onSelected, onSelected
+	return c.tabs
 }
 
 // configOUChoice is the OU picker's list: every OU's path in tree order.
