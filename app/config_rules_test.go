@@ -209,3 +209,42 @@ func TestSkillAndProfileScopeAndLevels(t *testing.T) {
 		t.Errorf("journal %+v", entries[0])
 	}
 }
+
+func TestRenameAndMoveKeepEveryUseInScope(t *testing.T) {
+	f := newFixture(t)
+	if err := f.app.SetUserSkill(ctx, f.user["anna"], f.id["French"], f.level["Basic"]); err != nil {
+		t.Fatal(err)
+	}
+	f.refused("config.move-scope", func() error {
+		return f.app.RenameConfigItem(ctx, data.ConfigSkills, f.id["French"], "French", f.ou["Support"])
+	}, `"French"`, "users in Sales/EMEA")
+	var lang int64
+	items, _ := f.app.ConfigItems(ctx, data.ConfigSkillCategories)
+	for _, it := range items {
+		if it.Name == "Language" {
+			lang = it.ID
+		}
+	}
+	f.refused("config.move-scope", func() error {
+		return f.app.RenameConfigItem(ctx, data.ConfigSkillCategories, lang, "Language", f.ou["Sales"])
+	}, "skills in Support")
+	f.refused("config.name", func() error {
+		return f.app.RenameConfigItem(ctx, data.ConfigSkills, f.id["French"], "german", f.ou["Sales"])
+	})
+	var onDuty int64
+	profiles, _ := f.app.ConfigItems(ctx, data.ConfigProfiles)
+	for _, p := range profiles {
+		if p.Builtin {
+			onDuty = p.ID
+		}
+	}
+	f.refused("profile.builtin", func() error {
+		return f.app.RenameConfigItem(ctx, data.ConfigProfiles, onDuty, "Busy", f.ou["root"])
+	})
+	entries := f.accepted(func() error {
+		return f.app.RenameConfigItem(ctx, data.ConfigSkills, f.id["French"], "French (EU)", f.ou["root"])
+	})
+	if entries[0].Old != "French in Sales" || entries[0].New != "French (EU) in Contoso" {
+		t.Errorf("journal %+v", entries[0])
+	}
+}

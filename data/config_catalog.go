@@ -28,13 +28,15 @@ var ConfigKinds = []ConfigKind{ConfigSkillCategories, ConfigSkills, ConfigProfil
 // configUse is one way an item of a catalogue can be in use: count counts the users or
 // items that use it and names lists a few of them, each with one "?" for the item's id.
 // Both stay index lookups: the count reads no other table and the names stop at three.
-type configUse struct{ kind, count, names string }
+// ous lists the distinct OUs those users or items live in.
+type configUse struct{ kind, count, names, ous string }
 
 // userUse is a use by users through a table with a user_id column.
 func userUse(table, column string) configUse {
 	return configUse{"user", `SELECT count(*) FROM ` + table + ` WHERE ` + column + ` = ?`,
 		`SELECT ifnull(nullif(d.display_name, ''), d.upn) FROM (SELECT user_id FROM ` + table + ` WHERE ` + column + ` = ? LIMIT 3) x
-		JOIN directory_users d ON d.id = x.user_id`}
+		JOIN directory_users d ON d.id = x.user_id`,
+		`SELECT DISTINCT u.ou_id FROM ` + table + ` x JOIN nimbus_users u ON u.id = x.user_id WHERE x.` + column + ` = ?`}
 }
 
 // configTable is how one catalogue is stored.
@@ -49,12 +51,14 @@ var configTables = map[ConfigKind]configTable{
 	ConfigSkillCategories: {table: "skill_categories", detail: `ifnull((SELECT group_concat(l.name || ' (' || l.value || ')', ', ')
 		FROM (SELECT name, value FROM skill_levels WHERE category_id = t.id ORDER BY value) l), 'no levels')`,
 		uses: []configUse{{"skill", `SELECT count(*) FROM skills WHERE category_id = ?`,
-			`SELECT name FROM skills WHERE category_id = ? ORDER BY name COLLATE NOCASE LIMIT 3`}}},
+			`SELECT name FROM skills WHERE category_id = ? ORDER BY name COLLATE NOCASE LIMIT 3`,
+			`SELECT DISTINCT ou_id FROM skills WHERE category_id = ?`}}},
 	ConfigSkills: {table: "skills", detail: `(SELECT name FROM skill_categories WHERE id = t.category_id)`,
 		uses: []configUse{userUse("user_skills", "skill_id"),
 			{"responsibility profile", `SELECT count(*) FROM profile_skills WHERE skill_id = ?`,
 				`SELECT p.name FROM profile_skills x JOIN responsibility_profiles p ON p.id = x.profile_id WHERE x.skill_id = ?
-				ORDER BY p.name COLLATE NOCASE LIMIT 3`}}},
+				ORDER BY p.name COLLATE NOCASE LIMIT 3`,
+				`SELECT DISTINCT p.ou_id FROM profile_skills x JOIN responsibility_profiles p ON p.id = x.profile_id WHERE x.skill_id = ?`}}},
 	ConfigProfiles: {table: "responsibility_profiles", detail: `CASE WHEN t.builtin IS NOT NULL THEN 'built in' ELSE
 		ifnull((SELECT group_concat(s.name || ifnull(' (' || l.name || ')', ''), ', ') FROM profile_skills ps
 		JOIN skills s ON s.id = ps.skill_id LEFT JOIN skill_levels l ON l.id = ps.level_id WHERE ps.profile_id = t.id), 'no skills') END`,
@@ -67,7 +71,8 @@ var configTables = map[ConfigKind]configTable{
 	ConfigCustomRoles: {table: "roles", where: "t.kind = 'custom'", detail: `t.description`,
 		uses: []configUse{{"user", `SELECT count(DISTINCT user_id) FROM role_assignments WHERE role_id = ?`,
 			`SELECT ifnull(nullif(d.display_name, ''), d.upn) FROM (SELECT DISTINCT user_id FROM role_assignments WHERE role_id = ? LIMIT 3) x
-			JOIN directory_users d ON d.id = x.user_id`}}},
+			JOIN directory_users d ON d.id = x.user_id`,
+			`SELECT DISTINCT u.ou_id FROM role_assignments x JOIN nimbus_users u ON u.id = x.user_id WHERE x.role_id = ?`}}},
 }
 
 func configTableOf(k ConfigKind) (configTable, error) {
@@ -198,4 +203,43 @@ func (q *Q) ConfigNameTaken(k ConfigKind, name string, self int64) (bool, error)
 	err = q.db.QueryRowContext(q.ctx, `SELECT count(*) FROM `+table+` WHERE name = ? COLLATE NOCASE AND id <> ?`,
 		strings.TrimSpace(name), self).Scan(&n)
 	return n > 0, err
+}
+
+// ConfigUseOUs lists, per kind of use, the OUs where the users or items that use an
+// item live: an item can only move to an OU at or above all of them.
+func (q *Q) ConfigUseOUs(k ConfigKind, id int64) (map[string][]int64, error) {
+	t, err := configTableOf(k)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]int64{}
+	for _, u := range t.uses {
+		rows, err := q.db.QueryContext(q.ctx, u.ous, id)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var ou int64
+			if err := rows.Scan(&ou); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[u.kind] = append(out[u.kind], ou)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// ConfigRenameMove gives an item of a catalogue a new name and OU.
+func (q *Q) ConfigRenameMove(k ConfigKind, id int64, name string, ou int64) error {
+	t, err := configTableOf(k)
+	if err != nil {
+		return err
+	}
+	_, err = q.Exec(`UPDATE `+t.table+` SET name = ?, ou_id = ? WHERE id = ?`, name, ou, id)
+	return err
 }

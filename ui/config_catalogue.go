@@ -24,10 +24,14 @@ type configCatalogue struct {
 	cw       *configWindow
 	kind     data.ConfigKind
 	items    []app.ConfigItem
+	ous      configOUChoice
 	selected int // -1 when none
 
 	table     *widget.Table
 	usedBy    *widget.Label
+	editName  *widget.Entry
+	editOU    *widget.Select
+	saveBtn   *widget.Button
 	deleteBtn *widget.Button
 	addBtn    *widget.Button
 	form      *configForm
@@ -50,11 +54,15 @@ func (c *configCatalogue) build() fyne.CanvasObject {
 	c.usedBy = &widget.Label{Wrapping: fyne.TextWrapWord, Text: "Select an item to see where it is used."}
 	c.deleteBtn = &widget.Button{Text: "Delete…", Importance: widget.DangerImportance, OnTapped: c.onDelete}
 	c.deleteBtn.Disable()
+	c.editName = &widget.Entry{PlaceHolder: "Name"}
+	c.editOU = &widget.Select{PlaceHolder: "Organization unit"}
+	c.saveBtn = &widget.Button{Text: "Save name and OU", OnTapped: c.onSave}
 	c.status = configStatus()
 	c.form = configFormFor(c)
 	title := &widget.Label{Text: "New " + app.ConfigNoun(c.kind), TextStyle: fyne.TextStyle{Bold: true}}
 	c.addBtn = &widget.Button{Text: "Add " + app.ConfigNoun(c.kind), Importance: widget.HighImportance, OnTapped: c.onAdd}
-	side := container.NewVBox(c.usedBy, container.NewHBox(c.deleteBtn), widget.NewSeparator(),
+	edit := widget.NewForm(widget.NewFormItem("Name", c.editName), widget.NewFormItem("Lives in", c.editOU))
+	side := container.NewVBox(c.usedBy, edit, container.NewHBox(c.saveBtn, c.deleteBtn), widget.NewSeparator(),
 		title, c.form.content, container.NewHBox(c.addBtn), c.status)
 	c.reload()
 	split := container.NewHSplit(c.table, container.NewVScroll(container.NewPadded(side)))
@@ -70,10 +78,16 @@ func (c *configCatalogue) reload() {
 		return
 	}
 	c.items = items
-	c.form.reload(configLoadOUs(c.cw.nimbus, c.status))
+	c.ous = configLoadOUs(c.cw.nimbus, c.status)
+	c.form.reload(c.ous)
+	c.editOU.Options = c.ous.paths
 	c.table.UnselectAll()
 	c.selected = -1
-	c.deleteBtn.Disable()
+	c.editName.SetText("")
+	c.editOU.ClearSelected()
+	for _, w := range []fyne.Disableable{c.deleteBtn, c.saveBtn, c.editName, c.editOU} {
+		w.Disable()
+	}
 	c.usedBy.SetText(fmt.Sprintf("%d %s. Select one to see where it is used.", len(items), configPlural(c.kind)))
 	c.table.Refresh()
 }
@@ -147,11 +161,32 @@ func (c *configCatalogue) onSelected(id widget.TableCellID) {
 		text += "\nUsed by " + used + "."
 	}
 	c.usedBy.SetText(text)
-	if it.Builtin {
-		c.deleteBtn.Disable()
-	} else {
-		c.deleteBtn.Enable()
+	c.editName.SetText(it.Name)
+	c.editOU.SetSelected(it.OUPath)
+	for _, w := range []fyne.Disableable{c.deleteBtn, c.saveBtn, c.editName, c.editOU} {
+		if it.Builtin {
+			w.Disable()
+		} else {
+			w.Enable()
+		}
 	}
+}
+
+func (c *configCatalogue) onSave() {
+	if c.selected < 0 {
+		return
+	}
+	it := c.items[c.selected]
+	ou, ok := c.ous.ids[c.editOU.Selected]
+	if !ok {
+		ou = it.OUID
+	}
+	name, path := c.editName.Text, c.editOU.Selected
+	err := c.cw.nimbus.RenameConfigItem(context.Background(), c.kind, it.ID, name, ou)
+	if err == nil {
+		c.reload()
+	}
+	configShow(c.status, err, fmt.Sprintf("Saved %q in %s.", name, path))
 }
 
 func (c *configCatalogue) onDelete() {

@@ -31,6 +31,17 @@ func TestCatalogueShowsWhereAnItemIsUsedAndRefusesItsDelete(t *testing.T) {
 	if !strings.Contains(c.status.Text, `cannot delete the N/A reason "Lunch": it is used by`) || c.status.Importance != widget.DangerImportance {
 		t.Errorf("delete in use: %q", c.status.Text)
 	}
+	c.editOU.SetSelected("Support/EMEA")
+	test.Tap(c.saveBtn)
+	if !strings.Contains(c.status.Text, `cannot move the N/A reason "Lunch" to Support/EMEA`) {
+		t.Errorf("move out of scope: %q", c.status.Text)
+	}
+	c.editOU.SetSelected(c.ous.paths[0])
+	c.editName.SetText("Lunch break")
+	test.Tap(c.saveBtn)
+	if !strings.Contains(c.status.Text, `Saved "Lunch break"`) || c.saveBtn.Disabled() == false {
+		t.Errorf("rename: %q", c.status.Text)
+	}
 	before := len(c.items)
 	test.Type(c.form.name, "Dentist")
 	test.Tap(c.addBtn)

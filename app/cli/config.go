@@ -30,8 +30,8 @@ func init() {
 
 // configVerb is the list|add|delete verb of one catalogue.
 func configVerb(k data.ConfigKind, add, about string) verb {
-	return verb{name: "config " + string(k), args: "list|" + add + "|delete ID|NAME [--format table|csv|json]",
-		about: about + "; list shows where each is used; in-use items cannot be deleted",
+	return verb{name: "config " + string(k), args: "list|" + add + "|update ID|NAME [--name NEW] [--ou OU]|delete ID|NAME [--format table|csv|json]",
+		about: about + "; list shows where each is used; in-use items cannot be deleted or moved away from their users",
 		run:   func(ctx context.Context, e env, args []string) error { return runConfigCatalog(ctx, e, k, args) }}
 }
 
@@ -54,7 +54,7 @@ type configItemJSON struct {
 func runConfigCatalog(ctx context.Context, e env, k data.ConfigKind, args []string) error {
 	name := "config " + string(k)
 	if len(args) == 0 {
-		return usagef("%s needs list, add or delete", name)
+		return usagef("%s needs list, add, update or delete", name)
 	}
 	sub, args := args[0], args[1:]
 	fs := newFlags(name + " " + sub)
@@ -78,6 +78,14 @@ func runConfigCatalog(ctx context.Context, e env, k data.ConfigKind, args []stri
 			}
 			return a.DeleteConfigItem(ctx, k, it.ID)
 		})
+	case "update":
+		newName := fs.String("name", "", "the new name")
+		ou := fs.String("ou", "", "the OU to move it to")
+		pos, err := parse(fs, args, 1, "the id or name of one "+app.ConfigNoun(k))
+		if err != nil {
+			return err
+		}
+		return withApp(e, func(a *app.App) error { return updateConfig(ctx, a, k, pos[0], *newName, *ou) })
 	case "add":
 		add := configAdders[k](fs)
 		pos, err := parse(fs, args, 1, "the name of the new "+app.ConfigNoun(k))
@@ -97,7 +105,29 @@ func runConfigCatalog(ctx context.Context, e env, k data.ConfigKind, args []stri
 			return err
 		})
 	}
-	return usagef("%s: unknown action %q (use list, add or delete)", name, sub)
+	return usagef("%s: unknown action %q (use list, add, update or delete)", name, sub)
+}
+
+// updateConfig renames and/or moves one item; what is not given stays.
+func updateConfig(ctx context.Context, a *app.App, k data.ConfigKind, ref, newName, ou string) error {
+	it, err := a.FindConfigItem(ctx, k, ref)
+	if err != nil {
+		return err
+	}
+	ouID := it.OUID
+	if ou != "" {
+		tree, err := a.OUTree(ctx)
+		if err != nil {
+			return err
+		}
+		if ouID, err = tree.Resolve(ou); err != nil {
+			return err
+		}
+	}
+	if newName == "" {
+		newName = it.Name
+	}
+	return a.RenameConfigItem(ctx, k, it.ID, newName, ouID)
 }
 
 // withApp opens the session, runs fn and closes it.

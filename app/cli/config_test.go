@@ -55,7 +55,17 @@ func TestConfigAddListDeleteThroughTheRules(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, `already an N/A reason named "dentist"`) || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("duplicate: exit %d, %q", code, stderr)
 	}
-	if code, _, stderr := run("config", "na-reasons", "delete", "Dentist"); code != 0 {
+	code, _, stderr = run("config", "na-reasons", "update", "lunch", "--ou", "Sales")
+	if code != 1 || !strings.Contains(stderr, "cannot move the N/A reason") {
+		t.Errorf("move out of scope: exit %d, %q", code, stderr)
+	}
+	if code, _, stderr := run("config", "na-reasons", "update", "Dentist", "--name", "Dentist visit", "--ou", "/"); code != 0 {
+		t.Fatalf("update: %s", stderr)
+	}
+	if it, _ := find(configList(t, run, "na-reasons"), "Dentist visit"); it.OUPath != "Contoso Demo" {
+		t.Errorf("after update %+v", it)
+	}
+	if code, _, stderr := run("config", "na-reasons", "delete", "Dentist visit"); code != 0 {
 		t.Fatalf("delete: %s", stderr)
 	}
 	if _, ok := find(configList(t, run, "na-reasons"), "Dentist"); ok {
