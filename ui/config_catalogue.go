@@ -66,7 +66,7 @@ func (c *configCatalogue) build() fyne.CanvasObject {
 		title, c.form.content, container.NewHBox(c.addBtn), c.status)
 	c.reload()
 	split := container.NewHSplit(c.table, container.NewVScroll(container.NewPadded(side)))
-	split.Offset = 0.7
+	split.Offset = 0.64
 	return split
 }
 

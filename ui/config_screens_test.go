@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 )
 
 // TestConfigurationScreensRender captures every screen of the Configuration window to a
@@ -25,6 +26,9 @@ func TestConfigurationScreensRender(t *testing.T) {
 	shots := 0
 	capture := func(name string) {
 		for _, c := range cw.catalogues {
+			if c.selected < 0 && len(c.items) > 2 {
+				c.table.Select(widget.TableCellID{Row: 2, Col: 0})
+			}
 			c.table.Refresh()
 		}
 		img := w.Canvas().Capture()
