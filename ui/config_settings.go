@@ -64,6 +64,7 @@ func (s *configSettings) reload() {
 	s.interact.OnChanged = s.onInteract
 	s.widgetKey.SetText(set.WidgetKey)
 	s.template.SetText(set.SnippetTemplate)
+	s.onTemplateChanged(set.SnippetTemplate) // the key may have changed while the template did not
 	s.defaultOU.Options = s.choice.paths
 	if s.choice.tree != nil {
 		s.defaultOU.SetSelected(s.choice.tree.Path(set.DefaultTeamsOUID))
