@@ -111,12 +111,12 @@ func (a *App) DeleteConfigItem(ctx context.Context, k data.ConfigKind, id int64)
 	})
 }
 
-// checkNewConfigItem checks what every new item needs: a name not yet taken in its
+// configCheckNewItem checks what every new item needs: a name not yet taken in its
 // catalogue and an OU that exists. It returns the trimmed name.
-func checkNewConfigItem(q *data.Q, tree *OUTree, k data.ConfigKind, name string, ou, self int64) (string, error) {
+func configCheckNewItem(q *data.Q, tree *OUTree, k data.ConfigKind, name string, ou, self int64) (string, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
-		return "", refuse("config.name", "%s needs a name", withArticle(ConfigNoun(k)))
+		return "", refuse("config.name", "%s needs a name", configWithArticle(ConfigNoun(k)))
 	}
 	if !tree.Has(ou) {
 		return "", &NotFoundError{What: "organization unit", Key: fmt.Sprint(ou)}
@@ -126,7 +126,7 @@ func checkNewConfigItem(q *data.Q, tree *OUTree, k data.ConfigKind, name string,
 		return "", err
 	}
 	if taken {
-		what := withArticle(ConfigNoun(k))
+		what := configWithArticle(ConfigNoun(k))
 		if k == data.ConfigCustomRoles {
 			what = "a role"
 		}
@@ -135,9 +135,9 @@ func checkNewConfigItem(q *data.Q, tree *OUTree, k data.ConfigKind, name string,
 	return name, nil
 }
 
-// createConfigItem runs the common checks and journals the creation of one item; insert
+// configCreateItem runs the common checks and journals the creation of one item; insert
 // writes it once the checks pass.
-func (a *App) createConfigItem(ctx context.Context, k data.ConfigKind, name string, ou int64,
+func (a *App) configCreateItem(ctx context.Context, k data.ConfigKind, name string, ou int64,
 	check func(q *data.Q, tree *OUTree) (string, error), insert func(q *data.Q, name string) (int64, error)) (int64, error) {
 	var id int64
 	err := a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
@@ -145,7 +145,7 @@ func (a *App) createConfigItem(ctx context.Context, k data.ConfigKind, name stri
 		if err != nil {
 			return nil, err
 		}
-		clean, err := checkNewConfigItem(q, tree, k, name, ou, 0)
+		clean, err := configCheckNewItem(q, tree, k, name, ou, 0)
 		if err != nil {
 			return nil, err
 		}
@@ -165,7 +165,7 @@ func (a *App) createConfigItem(ctx context.Context, k data.ConfigKind, name stri
 
 // CreateNAReason adds a not-available reason in an OU.
 func (a *App) CreateNAReason(ctx context.Context, name string, ou int64) (int64, error) {
-	return a.createConfigItem(ctx, data.ConfigNAReasons, name, ou, nil, func(q *data.Q, name string) (int64, error) {
+	return a.configCreateItem(ctx, data.ConfigNAReasons, name, ou, nil, func(q *data.Q, name string) (int64, error) {
 		return q.ConfigCreateNAReason(name, ou)
 	})
 }
@@ -180,7 +180,7 @@ func (a *App) CreateDomainTemplate(ctx context.Context, name string, ou int64, o
 		clean, err = CheckCORSOrigins(origins)
 		return strings.Join(clean, ", "), err
 	}
-	return a.createConfigItem(ctx, data.ConfigDomainTemplates, name, ou, check, func(q *data.Q, name string) (int64, error) {
+	return a.configCreateItem(ctx, data.ConfigDomainTemplates, name, ou, check, func(q *data.Q, name string) (int64, error) {
 		return q.ConfigCreateDomainTemplate(name, ou, clean)
 	})
 }
@@ -195,7 +195,7 @@ func (a *App) CreateSystemMessage(ctx context.Context, name string, ou int64, di
 		}
 		return "", nil
 	}
-	return a.createConfigItem(ctx, data.ConfigSystemMessages, name, ou, check, func(q *data.Q, name string) (int64, error) {
+	return a.configCreateItem(ctx, data.ConfigSystemMessages, name, ou, check, func(q *data.Q, name string) (int64, error) {
 		return q.ConfigCreateSystemMessage(name, ou, displayName, welcome)
 	})
 }
@@ -204,8 +204,8 @@ func (a *App) CreateSystemMessage(ctx context.Context, name string, ou int64, di
 // a direct call, which must be an absolute http(s) address.
 func (a *App) CreateCallTemplate(ctx context.Context, name string, ou int64, description, pageURL string) (int64, error) {
 	pageURL = strings.TrimSpace(pageURL)
-	check := func(*data.Q, *OUTree) (string, error) { return pageURL, checkTemplateURL(pageURL) }
-	return a.createConfigItem(ctx, data.ConfigCallTemplates, name, ou, check, func(q *data.Q, name string) (int64, error) {
+	check := func(*data.Q, *OUTree) (string, error) { return pageURL, configCheckURL(pageURL) }
+	return a.configCreateItem(ctx, data.ConfigCallTemplates, name, ou, check, func(q *data.Q, name string) (int64, error) {
 		return q.ConfigCreateCallTemplate(name, ou, strings.TrimSpace(description), pageURL)
 	})
 }
@@ -245,8 +245,8 @@ func (a *App) OUHolds(ctx context.Context, id int64) (string, error) {
 	return strings.Join(parts, ", "), nil
 }
 
-// withArticle puts "a" or "an" before a noun ("an N/A reason").
-func withArticle(noun string) string {
+// configWithArticle puts "a" or "an" before a noun ("an N/A reason").
+func configWithArticle(noun string) string {
 	if strings.HasPrefix(noun, "N/A") || strings.ContainsAny(noun[:1], "aeiou") {
 		return "an " + noun
 	}
@@ -283,11 +283,11 @@ func (a *App) RenameConfigItem(ctx context.Context, k data.ConfigKind, id int64,
 		if err != nil {
 			return nil, err
 		}
-		clean, err := checkNewConfigItem(q, tree, k, name, ou, id)
+		clean, err := configCheckNewItem(q, tree, k, name, ou, id)
 		if err != nil {
 			return nil, err
 		}
-		if err := checkMoveScope(q, tree, k, it, ou); err != nil {
+		if err := configCheckMoveScope(q, tree, k, it, ou); err != nil {
 			return nil, err
 		}
 		if clean == it.Name && ou == it.OUID {
@@ -301,9 +301,9 @@ func (a *App) RenameConfigItem(ctx context.Context, k data.ConfigKind, id int64,
 	})
 }
 
-// checkMoveScope is the "same OU or higher" rule seen from the item: it refuses a move
+// configCheckMoveScope is the "same OU or higher" rule seen from the item: it refuses a move
 // that would leave a user, skill or profile using the item outside the item's new OU.
-func checkMoveScope(q *data.Q, tree *OUTree, k data.ConfigKind, it data.ConfigRow, ou int64) error {
+func configCheckMoveScope(q *data.Q, tree *OUTree, k data.ConfigKind, it data.ConfigRow, ou int64) error {
 	if ou == it.OUID {
 		return nil
 	}

@@ -17,7 +17,7 @@ func CheckCORSOrigins(origins []string) ([]string, error) {
 		if o == "" {
 			continue
 		}
-		clean, err := checkCORSOrigin(o)
+		clean, err := configCheckOrigin(o)
 		if err != nil {
 			return nil, err
 		}
@@ -33,7 +33,7 @@ func CheckCORSOrigins(origins []string) ([]string, error) {
 	return out, nil
 }
 
-func checkCORSOrigin(o string) (string, error) {
+func configCheckOrigin(o string) (string, error) {
 	bad := func(why string) error {
 		return refuse("config.origin", "%q is not a valid CORS origin: %s (write it like https://www.contoso.com)", o, why)
 	}
@@ -71,8 +71,8 @@ func checkCORSOrigin(o string) (string, error) {
 	return scheme + "://" + strings.ToLower(u.Host), nil
 }
 
-// checkTemplateURL checks a direct call template's page address.
-func checkTemplateURL(s string) error {
+// configCheckURL checks a direct call template's page address.
+func configCheckURL(s string) error {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return refuse("config.url", "%q is not a web address: a direct call template opens a page such as https://crm.contoso.com/lookup?phone={callerId}", s)

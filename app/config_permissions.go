@@ -30,73 +30,73 @@ type PermissionNode struct {
 	Children []PermissionNode
 }
 
-func pn(key, name string, children ...PermissionNode) PermissionNode {
+func configNode(key, name string, children ...PermissionNode) PermissionNode {
 	return PermissionNode{Key: key, Name: name, Children: children}
 }
 
-// permissionTree is seed 004's Services and Users areas.
-var permissionTree = []PermissionNode{
-	pn("services", "Services",
-		pn("services.list", "Services List"),
-		pn("services.general", "General Tab",
-			pn("services.general.info", "General info"),
-			pn("services.general.opening_hours", "Opening Hours"),
-			pn("services.general.reporting", "Reporting"),
-			pn("services.general.sla", "SLAs and Thresholds"),
-			pn("services.general.visibility", "Visibility"),
-			pn("services.general.licences", "Licenses and Addons")),
-		pn("services.modalities", "Modalities Tab",
-			pn("services.modalities.info", "General info"),
-			pn("services.modalities.audio_video", "Audio Video"),
-			pn("services.modalities.instant_messaging", "Instant Messaging"),
-			pn("services.modalities.external_task", "External Task"),
-			pn("services.modalities.email", "Email")),
-		pn("services.distribution", "Distribution Tab",
-			pn("services.distribution.users", "Users"),
-			pn("services.distribution.assignment_type", "User Assignment Type"),
-			pn("services.distribution.new_users_active", "New users immediately active"),
-			pn("services.distribution.conversations", "Conversations Distribution"),
-			pn("services.distribution.task_priority", "Task Priority"),
-			pn("services.distribution.acw", "ACW"),
-			pn("services.distribution.rona", "Persistent RONA"),
-			pn("services.distribution.emergency", "Emergency Routing")),
-		pn("services.extensions", "Extensions Tab",
-			pn("services.extensions.codes", "Codes"),
-			pn("services.extensions.assistant", "Assistant"),
-			pn("services.extensions.attendant_console", "Attendant Console"),
-			pn("services.extensions.my_sessions", "My Sessions",
-				pn("services.extensions.my_sessions.context_urls", "Conversation Context URLs"),
-				pn("services.extensions.my_sessions.store_context", "Store Conversation Context Data"),
-				pn("services.extensions.my_sessions.keep_context", "Keep Custom Context Parameter on Transfer"),
-				pn("services.extensions.my_sessions.widgets", "Widgets"))),
-		pn("services.interact", "Interact Tab"),
-		pn("services.users", "Users Tab (MS Teams-based services)",
-			pn("services.users.default_owner_role", "Default Team Owner Role"),
-			pn("services.users.member_active_state", "Team member can change active state"),
-			pn("services.users.list", "Users list"),
-			pn("services.users.users", "Users"),
-			pn("services.users.role", "Role"),
-			pn("services.users.active_state", "Active State")),
-		pn("services.permissions", "Permissions Tab (Skill-based services)"),
-		pn("services.companion", "Companion Tab")),
-	pn("users", "Users",
-		pn("users.list", "Users List"),
-		pn("users.general", "General Tab",
-			pn("users.general.info", "General Info"),
-			pn("users.general.licences", "Licenses and Modalities")),
-		pn("users.services", "Services Tab"),
-		pn("users.roles", "Roles Tab"),
-		pn("users.skills", "Skills Tab",
-			pn("users.skills.assignment", "Skill Assignment"),
-			pn("users.skills.levels", "Skill Levels")),
-		pn("users.profiles", "Profiles Tab"),
-		pn("users.na_reasons", "N/A Reasons Tab"),
-		pn("users.interact", "Interact Tab"),
-		pn("users.assistant", "Assistant Tab")),
+// configPermissionTree is seed 004's Services and Users areas.
+var configPermissionTree = []PermissionNode{
+	configNode("services", "Services",
+		configNode("services.list", "Services List"),
+		configNode("services.general", "General Tab",
+			configNode("services.general.info", "General info"),
+			configNode("services.general.opening_hours", "Opening Hours"),
+			configNode("services.general.reporting", "Reporting"),
+			configNode("services.general.sla", "SLAs and Thresholds"),
+			configNode("services.general.visibility", "Visibility"),
+			configNode("services.general.licences", "Licenses and Addons")),
+		configNode("services.modalities", "Modalities Tab",
+			configNode("services.modalities.info", "General info"),
+			configNode("services.modalities.audio_video", "Audio Video"),
+			configNode("services.modalities.instant_messaging", "Instant Messaging"),
+			configNode("services.modalities.external_task", "External Task"),
+			configNode("services.modalities.email", "Email")),
+		configNode("services.distribution", "Distribution Tab",
+			configNode("services.distribution.users", "Users"),
+			configNode("services.distribution.assignment_type", "User Assignment Type"),
+			configNode("services.distribution.new_users_active", "New users immediately active"),
+			configNode("services.distribution.conversations", "Conversations Distribution"),
+			configNode("services.distribution.task_priority", "Task Priority"),
+			configNode("services.distribution.acw", "ACW"),
+			configNode("services.distribution.rona", "Persistent RONA"),
+			configNode("services.distribution.emergency", "Emergency Routing")),
+		configNode("services.extensions", "Extensions Tab",
+			configNode("services.extensions.codes", "Codes"),
+			configNode("services.extensions.assistant", "Assistant"),
+			configNode("services.extensions.attendant_console", "Attendant Console"),
+			configNode("services.extensions.my_sessions", "My Sessions",
+				configNode("services.extensions.my_sessions.context_urls", "Conversation Context URLs"),
+				configNode("services.extensions.my_sessions.store_context", "Store Conversation Context Data"),
+				configNode("services.extensions.my_sessions.keep_context", "Keep Custom Context Parameter on Transfer"),
+				configNode("services.extensions.my_sessions.widgets", "Widgets"))),
+		configNode("services.interact", "Interact Tab"),
+		configNode("services.users", "Users Tab (MS Teams-based services)",
+			configNode("services.users.default_owner_role", "Default Team Owner Role"),
+			configNode("services.users.member_active_state", "Team member can change active state"),
+			configNode("services.users.list", "Users list"),
+			configNode("services.users.users", "Users"),
+			configNode("services.users.role", "Role"),
+			configNode("services.users.active_state", "Active State")),
+		configNode("services.permissions", "Permissions Tab (Skill-based services)"),
+		configNode("services.companion", "Companion Tab")),
+	configNode("users", "Users",
+		configNode("users.list", "Users List"),
+		configNode("users.general", "General Tab",
+			configNode("users.general.info", "General Info"),
+			configNode("users.general.licences", "Licenses and Modalities")),
+		configNode("users.services", "Services Tab"),
+		configNode("users.roles", "Roles Tab"),
+		configNode("users.skills", "Skills Tab",
+			configNode("users.skills.assignment", "Skill Assignment"),
+			configNode("users.skills.levels", "Skill Levels")),
+		configNode("users.profiles", "Profiles Tab"),
+		configNode("users.na_reasons", "N/A Reasons Tab"),
+		configNode("users.interact", "Interact Tab"),
+		configNode("users.assistant", "Assistant Tab")),
 }
 
-// permissionIndex maps every key to its node.
-var permissionIndex = func() map[string]PermissionNode {
+// configPermissionIndex maps every key to its node.
+var configPermissionIndex = func() map[string]PermissionNode {
 	idx := map[string]PermissionNode{}
 	var walk func(ns []PermissionNode)
 	walk = func(ns []PermissionNode) {
@@ -105,15 +105,18 @@ var permissionIndex = func() map[string]PermissionNode {
 			walk(n.Children)
 		}
 	}
-	walk(permissionTree)
+	walk(configPermissionTree)
 	return idx
 }()
 
 // PermissionTree gives the permission tree's areas.
-func PermissionTree() []PermissionNode { return permissionTree }
+func PermissionTree() []PermissionNode { return configPermissionTree }
 
 // PermissionItem finds a node of the tree by key.
-func PermissionItem(key string) (PermissionNode, bool) { n, ok := permissionIndex[key]; return n, ok }
+func PermissionItem(key string) (PermissionNode, bool) {
+	n, ok := configPermissionIndex[key]
+	return n, ok
+}
 
 // PermissionSet is a custom role's permissions: item key → CRUD bits.
 type PermissionSet map[string]int
@@ -133,7 +136,7 @@ func (p PermissionSet) Clone() PermissionSet {
 // children. Turning Create, Update or Delete on also turns Read on; turning Read off
 // turns the others off, since none of them works without it.
 func (p PermissionSet) Set(key string, bit int, on bool) {
-	n, ok := permissionIndex[key]
+	n, ok := configPermissionIndex[key]
 	if !ok {
 		return
 	}
@@ -148,7 +151,7 @@ func (p PermissionSet) Set(key string, bit int, on bool) {
 		default:
 			v &^= bit
 		}
-		v = impliedRead(v)
+		v = configImpliedRead(v)
 		if v == 0 {
 			delete(p, n.Key)
 		} else {
@@ -161,30 +164,30 @@ func (p PermissionSet) Set(key string, bit int, on bool) {
 	walk(n)
 }
 
-// impliedRead adds Read to any of Create, Update or Delete.
-func impliedRead(v int) int {
+// configImpliedRead adds Read to any of Create, Update or Delete.
+func configImpliedRead(v int) int {
 	if v&(PermCreate|PermUpdate|PermDelete) != 0 {
 		v |= PermRead
 	}
 	return v
 }
 
-// CheckState is the state of a checkbox in the permission tree.
-type CheckState int
+// PermissionState is the state of a checkbox in the permission tree.
+type PermissionState int
 
 // The three states: a group with only some of its items set is Partial.
 const (
-	CheckOff CheckState = iota
-	CheckOn
-	CheckPartial
+	PermissionOff PermissionState = iota
+	PermissionOn
+	PermissionPartial
 )
 
 // State is the checkbox state of one bit on an item: On when the item and all its
 // descendants have it, Partial when only some do, Off when none do.
-func (p PermissionSet) State(key string, bit int) CheckState {
-	n, ok := permissionIndex[key]
+func (p PermissionSet) State(key string, bit int) PermissionState {
+	n, ok := configPermissionIndex[key]
 	if !ok {
-		return CheckOff
+		return PermissionOff
 	}
 	set, total := 0, 0
 	var walk func(n PermissionNode)
@@ -200,24 +203,24 @@ func (p PermissionSet) State(key string, bit int) CheckState {
 	walk(n)
 	switch set {
 	case 0:
-		return CheckOff
+		return PermissionOff
 	case total:
-		return CheckOn
+		return PermissionOn
 	}
-	return CheckPartial
+	return PermissionPartial
 }
 
 // normalise checks that every item is in the tree and applies the implied Read.
 func (p PermissionSet) normalise() (PermissionSet, error) {
 	out := PermissionSet{}
 	for k, v := range p {
-		if _, ok := permissionIndex[k]; !ok {
+		if _, ok := configPermissionIndex[k]; !ok {
 			return nil, refuse("role.permission-item", "%q is not an item of the permission tree", k)
 		}
 		if v < 0 || v > 15 {
 			return nil, refuse("role.permission-item", "the permissions of %q must be a combination of Create, Read, Update and Delete", k)
 		}
-		if v = impliedRead(v); v != 0 {
+		if v = configImpliedRead(v); v != 0 {
 			out[k] = v
 		}
 	}

@@ -37,7 +37,7 @@ type CustomRole struct {
 // CustomRole loads a custom role for the role editor.
 func (a *App) CustomRole(ctx context.Context, id int64) (CustomRole, error) {
 	q := a.store.Read(ctx)
-	r, err := customRole(q, id)
+	r, err := configCustomRole(q, id)
 	if err != nil {
 		return CustomRole{}, err
 	}
@@ -60,7 +60,7 @@ func (a *App) CustomRole(ctx context.Context, id int64) (CustomRole, error) {
 	return out, nil
 }
 
-func customRole(q *data.Q, id int64) (data.Role, error) {
+func configCustomRole(q *data.Q, id int64) (data.Role, error) {
 	r, err := q.Role(id)
 	if errors.Is(err, data.ErrNotFound) || (err == nil && r.Kind != data.CustomRole) {
 		return r, &NotFoundError{What: "custom role", Key: fmt.Sprint(id)}
@@ -77,7 +77,7 @@ func (a *App) CreateCustomRole(ctx context.Context, spec CustomRoleSpec) (int64,
 		perms, err = spec.Permissions.normalise()
 		return "with " + perms.String(), err
 	}
-	return a.createConfigItem(ctx, data.ConfigCustomRoles, spec.Name, spec.OUID, check, func(q *data.Q, name string) (int64, error) {
+	return a.configCreateItem(ctx, data.ConfigCustomRoles, spec.Name, spec.OUID, check, func(q *data.Q, name string) (int64, error) {
 		id, err := q.CreateCustomRole(name, spec.OUID, strings.TrimSpace(spec.Description))
 		if err != nil {
 			return 0, err
@@ -90,7 +90,7 @@ func (a *App) CreateCustomRole(ctx context.Context, spec CustomRoleSpec) (int64,
 // OU is not in or below: they could no longer hold it.
 func (a *App) UpdateCustomRole(ctx context.Context, id int64, spec CustomRoleSpec) error {
 	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
-		old, err := customRole(q, id)
+		old, err := configCustomRole(q, id)
 		if err != nil {
 			return nil, err
 		}
@@ -98,7 +98,7 @@ func (a *App) UpdateCustomRole(ctx context.Context, id int64, spec CustomRoleSpe
 		if err != nil {
 			return nil, err
 		}
-		name, err := checkNewConfigItem(q, tree, data.ConfigCustomRoles, spec.Name, spec.OUID, id)
+		name, err := configCheckNewItem(q, tree, data.ConfigCustomRoles, spec.Name, spec.OUID, id)
 		if err != nil {
 			return nil, err
 		}

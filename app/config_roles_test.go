@@ -30,24 +30,24 @@ func TestGroupSetsAndClearsChildrenAndShowsPartial(t *testing.T) {
 			t.Errorf("%s: %s after setting Update on the group", k, PermText(p[k]))
 		}
 	}
-	if got := p.State("users.skills", PermUpdate); got != CheckOn {
+	if got := p.State("users.skills", PermUpdate); got != PermissionOn {
 		t.Errorf("group state %v, want on", got)
 	}
-	if got := p.State("users", PermUpdate); got != CheckPartial {
+	if got := p.State("users", PermUpdate); got != PermissionPartial {
 		t.Errorf("area state %v, want partial", got)
 	}
 	p.Set("users.skills.levels", PermUpdate, false)
-	if got := p.State("users.skills", PermUpdate); got != CheckPartial {
+	if got := p.State("users.skills", PermUpdate); got != PermissionPartial {
 		t.Errorf("group with one child cleared: %v, want partial", got)
 	}
-	if got := p.State("users.skills", PermRead); got != CheckOn {
+	if got := p.State("users.skills", PermRead); got != PermissionOn {
 		t.Errorf("Read stays on everywhere: %v", got)
 	}
 	p.Set("users", PermRead, false)
 	if len(p) != 0 {
 		t.Errorf("clearing Read on the area left %v", p)
 	}
-	if got := p.State("users.skills", PermUpdate); got != CheckOff {
+	if got := p.State("users.skills", PermUpdate); got != PermissionOff {
 		t.Errorf("state after clear %v", got)
 	}
 }
@@ -95,7 +95,7 @@ func TestCustomRoleUpdateKeepsItsHoldersInScope(t *testing.T) {
 	}
 }
 
-func TestParsePermissions(t *testing.T) {
+func TestConfigParsePermissions(t *testing.T) {
 	p, err := ParsePermissions("users.skills=cu, users.list=R")
 	if err != nil || p["users.skills"] != PermCreate|PermUpdate || p["users.list"] != PermRead {
 		t.Fatalf("%v %v", p, err)
@@ -108,7 +108,7 @@ func TestParsePermissions(t *testing.T) {
 	}
 }
 
-func TestTenantSettingsRules(t *testing.T) {
+func TestConfigTenantSettingsRules(t *testing.T) {
 	f := newFixture(t)
 	for _, bad := range []string{"", `<script data-key="{{widgetKey}}"></script>`, `<script data-contact="{{contactId}}"></script>`,
 		`<script data-contact="{{contactId}}" data-key="{{widgetKey}}" data-x="{{ userName }}"></script>`} {
@@ -126,7 +126,7 @@ func TestTenantSettingsRules(t *testing.T) {
 	}
 	entries := f.accepted(func() error { return f.app.RegenerateWidgetKey(ctx) })
 	after, _ := f.app.UserDetail(ctx, f.user["carl"])
-	s, _ := f.app.TenantSettings(ctx)
+	s, _ := f.app.ConfigTenantSettings(ctx)
 	if after.Snippet == before.Snippet || !strings.Contains(after.Snippet, s.WidgetKey) || s.WidgetKey == "wk-123" {
 		t.Errorf("snippet did not change with the key: %q -> %q", before.Snippet, after.Snippet)
 	}
@@ -137,7 +137,7 @@ func TestTenantSettingsRules(t *testing.T) {
 	f.accepted(func() error { return f.app.SetAdminSecurityGroup(ctx, "Nimbus Tenant Admins") })
 	f.accepted(func() error { return f.app.SetDefaultTeamsOU(ctx, f.ou["APAC"]) })
 	f.accepted(func() error { return f.app.SetInteractEnabled(ctx, false) })
-	s, _ = f.app.TenantSettings(ctx)
+	s, _ = f.app.ConfigTenantSettings(ctx)
 	if s.DefaultTeamsOUID != f.ou["APAC"] || s.InteractEnabled || s.AdminSecurityGroup != "Nimbus Tenant Admins" || s.SnippetTemplate != good {
 		t.Errorf("settings %+v", s)
 	}

@@ -9,9 +9,9 @@ import (
 	"nimbusadmin/data"
 )
 
-// emptyTenant is a freshly synced tenant: a directory with two people and nothing
+// configEmptyTenant is a freshly synced tenant: a directory with two people and nothing
 // configured yet (only the root OU and the built-in profiles).
-func emptyTenant(t *testing.T) (*App, int64) {
+func configEmptyTenant(t *testing.T) (*App, int64) {
 	t.Helper()
 	store, err := data.Open(filepath.Join(t.TempDir(), "fresh.db"))
 	if err != nil {
@@ -38,7 +38,7 @@ func emptyTenant(t *testing.T) (*App, int64) {
 // TestBuildACompleteSetupFromAnEmptyCatalogueAndAssignIt is issue 7's "done when" path,
 // through app/ only: configure everything, then assign each item on a user's tabs.
 func TestBuildACompleteSetupFromAnEmptyCatalogueAndAssignIt(t *testing.T) {
-	a, root := emptyTenant(t)
+	a, root := configEmptyTenant(t)
 	for _, k := range data.ConfigKinds {
 		items, err := a.ConfigItems(ctx, k)
 		if err != nil {

@@ -16,15 +16,15 @@ func (a *App) CreateSkillCategory(ctx context.Context, name string, ou int64, le
 	var clean []data.ConfigLevel
 	check := func(*data.Q, *OUTree) (string, error) {
 		var err error
-		clean, err = checkSkillLevels(levels)
-		return levelsText(clean), err
+		clean, err = configCheckLevels(levels)
+		return configLevelsText(clean), err
 	}
-	return a.createConfigItem(ctx, data.ConfigSkillCategories, name, ou, check, func(q *data.Q, name string) (int64, error) {
+	return a.configCreateItem(ctx, data.ConfigSkillCategories, name, ou, check, func(q *data.Q, name string) (int64, error) {
 		return q.ConfigCreateSkillCategory(name, ou, clean)
 	})
 }
 
-func checkSkillLevels(levels []data.ConfigLevel) ([]data.ConfigLevel, error) {
+func configCheckLevels(levels []data.ConfigLevel) ([]data.ConfigLevel, error) {
 	out := make([]data.ConfigLevel, 0, len(levels))
 	names, values := map[string]bool{}, map[int]bool{}
 	for _, l := range levels {
@@ -47,7 +47,7 @@ func checkSkillLevels(levels []data.ConfigLevel) ([]data.ConfigLevel, error) {
 	return out, nil
 }
 
-func levelsText(levels []data.ConfigLevel) string {
+func configLevelsText(levels []data.ConfigLevel) string {
 	if len(levels) == 0 {
 		return "with no levels"
 	}
@@ -74,7 +74,7 @@ func (a *App) CreateSkill(ctx context.Context, name string, categoryID, ou int64
 		}
 		return "in category " + c.Name, nil
 	}
-	return a.createConfigItem(ctx, data.ConfigSkills, name, ou, check, func(q *data.Q, name string) (int64, error) {
+	return a.configCreateItem(ctx, data.ConfigSkills, name, ou, check, func(q *data.Q, name string) (int64, error) {
 		return q.ConfigCreateSkill(name, categoryID, ou)
 	})
 }
@@ -116,7 +116,7 @@ func (a *App) CreateProfile(ctx context.Context, name string, ou int64, skills [
 		}
 		return "with " + strings.Join(parts, ", "), nil
 	}
-	return a.createConfigItem(ctx, data.ConfigProfiles, name, ou, check, func(q *data.Q, name string) (int64, error) {
+	return a.configCreateItem(ctx, data.ConfigProfiles, name, ou, check, func(q *data.Q, name string) (int64, error) {
 		return q.ConfigCreateProfile(name, ou, skills)
 	})
 }

@@ -12,13 +12,13 @@ import (
 	"nimbusadmin/data"
 )
 
-// TenantSettings reads the tenant-wide settings for the settings screen.
-func (a *App) TenantSettings(ctx context.Context) (data.TenantSettings, error) {
+// ConfigTenantSettings reads the tenant-wide settings for the settings screen.
+func (a *App) ConfigTenantSettings(ctx context.Context) (data.TenantSettings, error) {
 	return a.store.Read(ctx).TenantSettings()
 }
 
-// updateTenant applies edit to the settings and journals what changed under action.
-func (a *App) updateTenant(ctx context.Context, action string, edit func(q *data.Q, tree *OUTree, s *data.TenantSettings) (old, new string, err error)) error {
+// configUpdateTenant applies edit to the settings and journals what changed under action.
+func (a *App) configUpdateTenant(ctx context.Context, action string, edit func(q *data.Q, tree *OUTree, s *data.TenantSettings) (old, new string, err error)) error {
 	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
 		s, err := q.TenantSettings()
 		if err != nil {
@@ -41,7 +41,7 @@ func (a *App) updateTenant(ctx context.Context, action string, edit func(q *data
 
 // SetInteractEnabled turns Interact on or off for the whole tenant.
 func (a *App) SetInteractEnabled(ctx context.Context, on bool) error {
-	return a.updateTenant(ctx, "tenant.interact", func(_ *data.Q, _ *OUTree, s *data.TenantSettings) (string, string, error) {
+	return a.configUpdateTenant(ctx, "tenant.interact", func(_ *data.Q, _ *OUTree, s *data.TenantSettings) (string, string, error) {
 		old := onOff(s.InteractEnabled)
 		s.InteractEnabled = on
 		return old, onOff(on), nil
@@ -52,7 +52,7 @@ func (a *App) SetInteractEnabled(ctx context.Context, on bool) error {
 // changes with it, so web pages must be updated; the journal records the event, not
 // the keys.
 func (a *App) RegenerateWidgetKey(ctx context.Context) error {
-	return a.updateTenant(ctx, "tenant.widget-key", func(_ *data.Q, _ *OUTree, s *data.TenantSettings) (string, string, error) {
+	return a.configUpdateTenant(ctx, "tenant.widget-key", func(_ *data.Q, _ *OUTree, s *data.TenantSettings) (string, string, error) {
 		b := make([]byte, 24)
 		rand.Read(b)
 		s.WidgetKey = hex.EncodeToString(b)
@@ -60,7 +60,7 @@ func (a *App) RegenerateWidgetKey(ctx context.Context) error {
 	})
 }
 
-var snippetPlaceholder = regexp.MustCompile(`\{\{\s*([^{}]*?)\s*\}\}`)
+var configSnippetPlaceholder = regexp.MustCompile(`\{\{\s*([^{}]*?)\s*\}\}`)
 
 // CheckSnippetTemplate is the snippet template rule: it must contain {{contactId}} and
 // {{widgetKey}} (or no snippet could reach a user) and no other placeholder.
@@ -68,7 +68,7 @@ func CheckSnippetTemplate(tmpl string) error {
 	if strings.TrimSpace(tmpl) == "" {
 		return refuse("snippet.template", "the snippet template is empty: it must contain {{contactId}} and {{widgetKey}}")
 	}
-	for _, m := range snippetPlaceholder.FindAllStringSubmatch(tmpl, -1) {
+	for _, m := range configSnippetPlaceholder.FindAllStringSubmatch(tmpl, -1) {
 		if m[0] != "{{contactId}}" && m[0] != "{{widgetKey}}" {
 			return refuse("snippet.template", "the snippet template has the unknown placeholder %s: only {{contactId}} and {{widgetKey}} are filled in", m[0])
 		}
@@ -83,7 +83,7 @@ func CheckSnippetTemplate(tmpl string) error {
 
 // SetSnippetTemplate changes the tenant's snippet template after checking it.
 func (a *App) SetSnippetTemplate(ctx context.Context, tmpl string) error {
-	return a.updateTenant(ctx, "tenant.snippet-template", func(_ *data.Q, _ *OUTree, s *data.TenantSettings) (string, string, error) {
+	return a.configUpdateTenant(ctx, "tenant.snippet-template", func(_ *data.Q, _ *OUTree, s *data.TenantSettings) (string, string, error) {
 		if err := CheckSnippetTemplate(tmpl); err != nil {
 			return "", "", err
 		}
@@ -116,7 +116,7 @@ func (a *App) SnippetPreview(ctx context.Context, tmpl string) (preview, sample 
 
 // SetDefaultTeamsOU chooses the OU that users arriving from Teams are put in.
 func (a *App) SetDefaultTeamsOU(ctx context.Context, ou int64) error {
-	return a.updateTenant(ctx, "tenant.default-ou", func(_ *data.Q, tree *OUTree, s *data.TenantSettings) (string, string, error) {
+	return a.configUpdateTenant(ctx, "tenant.default-ou", func(_ *data.Q, tree *OUTree, s *data.TenantSettings) (string, string, error) {
 		if !tree.Has(ou) {
 			return "", "", &NotFoundError{What: "organization unit", Key: fmt.Sprint(ou)}
 		}
@@ -129,7 +129,7 @@ func (a *App) SetDefaultTeamsOU(ctx context.Context, ou int64) error {
 // SetAdminSecurityGroup names the Entra ID security group whose members are Tenant
 // Administrators.
 func (a *App) SetAdminSecurityGroup(ctx context.Context, group string) error {
-	return a.updateTenant(ctx, "tenant.admin-group", func(_ *data.Q, _ *OUTree, s *data.TenantSettings) (string, string, error) {
+	return a.configUpdateTenant(ctx, "tenant.admin-group", func(_ *data.Q, _ *OUTree, s *data.TenantSettings) (string, string, error) {
 		group = strings.TrimSpace(group)
 		if group == "" {
 			return "", "", refuse("tenant.admin-group", "name the security group whose members are Tenant Administrators; without one nobody could administer the tenant")

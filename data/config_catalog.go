@@ -31,8 +31,8 @@ var ConfigKinds = []ConfigKind{ConfigSkillCategories, ConfigSkills, ConfigProfil
 // ous lists the distinct OUs those users or items live in.
 type configUse struct{ kind, count, names, ous string }
 
-// userUse is a use by users through a table with a user_id column.
-func userUse(table, column string) configUse {
+// configUserUse is a use by users through a table with a user_id column.
+func configUserUse(table, column string) configUse {
 	return configUse{"user", `SELECT count(*) FROM ` + table + ` WHERE ` + column + ` = ?`,
 		`SELECT ifnull(nullif(d.display_name, ''), d.upn) FROM (SELECT user_id FROM ` + table + ` WHERE ` + column + ` = ? LIMIT 3) x
 		JOIN directory_users d ON d.id = x.user_id`,
@@ -54,7 +54,7 @@ var configTables = map[ConfigKind]configTable{
 			`SELECT name FROM skills WHERE category_id = ? ORDER BY name COLLATE NOCASE LIMIT 3`,
 			`SELECT DISTINCT ou_id FROM skills WHERE category_id = ?`}}},
 	ConfigSkills: {table: "skills", detail: `(SELECT name FROM skill_categories WHERE id = t.category_id)`,
-		uses: []configUse{userUse("user_skills", "skill_id"),
+		uses: []configUse{configUserUse("user_skills", "skill_id"),
 			{"responsibility profile", `SELECT count(*) FROM profile_skills WHERE skill_id = ?`,
 				`SELECT p.name FROM profile_skills x JOIN responsibility_profiles p ON p.id = x.profile_id WHERE x.skill_id = ?
 				ORDER BY p.name COLLATE NOCASE LIMIT 3`,
@@ -62,12 +62,12 @@ var configTables = map[ConfigKind]configTable{
 	ConfigProfiles: {table: "responsibility_profiles", detail: `CASE WHEN t.builtin IS NOT NULL THEN 'built in' ELSE
 		ifnull((SELECT group_concat(s.name || ifnull(' (' || l.name || ')', ''), ', ') FROM profile_skills ps
 		JOIN skills s ON s.id = ps.skill_id LEFT JOIN skill_levels l ON l.id = ps.level_id WHERE ps.profile_id = t.id), 'no skills') END`,
-		uses: []configUse{userUse("user_profiles", "profile_id")}},
-	ConfigNAReasons:       {table: "na_reasons", detail: `''`, uses: []configUse{userUse("user_na_reasons", "reason_id")}},
-	ConfigDomainTemplates: {table: "domain_templates", detail: `replace(t.origins, char(10), ', ')`, uses: []configUse{userUse("interact_users", "domain_template_id")}},
+		uses: []configUse{configUserUse("user_profiles", "profile_id")}},
+	ConfigNAReasons:       {table: "na_reasons", detail: `''`, uses: []configUse{configUserUse("user_na_reasons", "reason_id")}},
+	ConfigDomainTemplates: {table: "domain_templates", detail: `replace(t.origins, char(10), ', ')`, uses: []configUse{configUserUse("interact_users", "domain_template_id")}},
 	ConfigSystemMessages: {table: "direct_system_messages", detail: `t.display_name || ': ' || t.welcome`,
-		uses: []configUse{userUse("interact_users", "direct_system_message_id")}},
-	ConfigCallTemplates: {table: "direct_call_templates", detail: `t.url`, uses: []configUse{userUse("user_call_templates", "template_id")}},
+		uses: []configUse{configUserUse("interact_users", "direct_system_message_id")}},
+	ConfigCallTemplates: {table: "direct_call_templates", detail: `t.url`, uses: []configUse{configUserUse("user_call_templates", "template_id")}},
 	ConfigCustomRoles: {table: "roles", where: "t.kind = 'custom'", detail: `t.description`,
 		uses: []configUse{{"user", `SELECT count(DISTINCT user_id) FROM role_assignments WHERE role_id = ?`,
 			`SELECT ifnull(nullif(d.display_name, ''), d.upn) FROM (SELECT DISTINCT user_id FROM role_assignments WHERE role_id = ? LIMIT 3) x

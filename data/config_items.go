@@ -14,7 +14,7 @@ type ConfigLevel struct {
 
 // ConfigCreateSkillCategory adds a skill category with its levels and returns its id.
 func (q *Q) ConfigCreateSkillCategory(name string, ou int64, levels []ConfigLevel) (int64, error) {
-	id, err := q.insertID(`INSERT INTO skill_categories (name, ou_id) VALUES (?, ?)`, name, ou)
+	id, err := q.configInsertID(`INSERT INTO skill_categories (name, ou_id) VALUES (?, ?)`, name, ou)
 	if err != nil {
 		return 0, err
 	}
@@ -28,7 +28,7 @@ func (q *Q) ConfigCreateSkillCategory(name string, ou int64, levels []ConfigLeve
 
 // ConfigCreateSkill adds a skill in a category and returns its id.
 func (q *Q) ConfigCreateSkill(name string, categoryID, ou int64) (int64, error) {
-	return q.insertID(`INSERT INTO skills (name, category_id, ou_id) VALUES (?, ?, ?)`, name, categoryID, ou)
+	return q.configInsertID(`INSERT INTO skills (name, category_id, ou_id) VALUES (?, ?, ?)`, name, categoryID, ou)
 }
 
 // ConfigProfileSkill is one skill of a responsibility profile (LevelID 0: no level).
@@ -36,7 +36,7 @@ type ConfigProfileSkill struct{ SkillID, LevelID int64 }
 
 // ConfigCreateProfile adds a responsibility profile with its skills and returns its id.
 func (q *Q) ConfigCreateProfile(name string, ou int64, skills []ConfigProfileSkill) (int64, error) {
-	id, err := q.insertID(`INSERT INTO responsibility_profiles (name, ou_id) VALUES (?, ?)`, name, ou)
+	id, err := q.configInsertID(`INSERT INTO responsibility_profiles (name, ou_id) VALUES (?, ?)`, name, ou)
 	if err != nil {
 		return 0, err
 	}
@@ -54,27 +54,27 @@ func (q *Q) ConfigCreateProfile(name string, ou int64, skills []ConfigProfileSki
 
 // ConfigCreateNAReason adds an N/A reason and returns its id.
 func (q *Q) ConfigCreateNAReason(name string, ou int64) (int64, error) {
-	return q.insertID(`INSERT INTO na_reasons (name, ou_id) VALUES (?, ?)`, name, ou)
+	return q.configInsertID(`INSERT INTO na_reasons (name, ou_id) VALUES (?, ?)`, name, ou)
 }
 
 // ConfigCreateDomainTemplate adds a domain template with its CORS origins and returns its id.
 func (q *Q) ConfigCreateDomainTemplate(name string, ou int64, origins []string) (int64, error) {
-	return q.insertID(`INSERT INTO domain_templates (name, ou_id, origins) VALUES (?, ?, ?)`, name, ou, strings.Join(origins, "\n"))
+	return q.configInsertID(`INSERT INTO domain_templates (name, ou_id, origins) VALUES (?, ?, ?)`, name, ou, strings.Join(origins, "\n"))
 }
 
 // ConfigCreateSystemMessage adds a direct system message and returns its id.
 func (q *Q) ConfigCreateSystemMessage(name string, ou int64, displayName, welcome string) (int64, error) {
-	return q.insertID(`INSERT INTO direct_system_messages (name, ou_id, display_name, welcome) VALUES (?, ?, ?, ?)`,
+	return q.configInsertID(`INSERT INTO direct_system_messages (name, ou_id, display_name, welcome) VALUES (?, ?, ?, ?)`,
 		name, ou, displayName, welcome)
 }
 
 // ConfigCreateCallTemplate adds a direct call template and returns its id.
 func (q *Q) ConfigCreateCallTemplate(name string, ou int64, description, url string) (int64, error) {
-	return q.insertID(`INSERT INTO direct_call_templates (name, ou_id, description, url) VALUES (?, ?, ?, ?)`,
+	return q.configInsertID(`INSERT INTO direct_call_templates (name, ou_id, description, url) VALUES (?, ?, ?, ?)`,
 		name, ou, description, url)
 }
 
-func (q *Q) insertID(query string, args ...any) (int64, error) {
+func (q *Q) configInsertID(query string, args ...any) (int64, error) {
 	res, err := q.Exec(query, args...)
 	if err != nil {
 		return 0, err

@@ -78,23 +78,23 @@ func (e *configOUEditor) reload() {
 	if e.selected == 0 || !tree.Has(e.selected) {
 		e.selected = tree.Root
 	}
-	e.ouTree.OpenBranch(uid(tree.Root))
+	e.ouTree.OpenBranch(configUID(tree.Root))
 	e.showSelected()
 }
 
-func uid(id int64) string { return strconv.FormatInt(id, 10) }
+func configUID(id int64) string { return strconv.FormatInt(id, 10) }
 
 func (e *configOUEditor) childUIDs(id widget.TreeNodeID) []widget.TreeNodeID {
 	if e.tree == nil {
 		return nil
 	}
 	if id == "" {
-		return []string{uid(e.tree.Root)}
+		return []string{configUID(e.tree.Root)}
 	}
 	n, _ := strconv.ParseInt(id, 10, 64)
 	var out []string
 	for _, c := range e.tree.Children(n) {
-		out = append(out, uid(c))
+		out = append(out, configUID(c))
 	}
 	return out
 }
@@ -121,9 +121,9 @@ func (e *configOUEditor) onSelected(id widget.TreeNodeID) {
 // selectOU selects an OU in the tree as a click would.
 func (e *configOUEditor) selectOU(id int64) {
 	for cur := e.tree.Parent(id); cur != 0; cur = e.tree.Parent(cur) {
-		e.ouTree.OpenBranch(uid(cur))
+		e.ouTree.OpenBranch(configUID(cur))
 	}
-	e.ouTree.Select(uid(id))
+	e.ouTree.Select(configUID(id))
 }
 
 func (e *configOUEditor) showSelected() {

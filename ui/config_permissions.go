@@ -107,7 +107,7 @@ func (p *configPermTree) updateNode(id widget.TreeNodeID, _ bool, o fyne.CanvasO
 	for i, bit := range app.PermBits {
 		c := r.checks[i]
 		state := p.perms.State(id, bit)
-		c.Checked, c.Partial = state == app.CheckOn, state == app.CheckPartial
+		c.Checked, c.Partial = state == app.PermissionOn, state == app.PermissionPartial
 		c.Refresh()
 	}
 }

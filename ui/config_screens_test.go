@@ -32,7 +32,7 @@ func TestConfigurationScreensRender(t *testing.T) {
 			c.table.Refresh()
 		}
 		img := w.Canvas().Capture()
-		if distinctColours(img) < 8 {
+		if configDistinctColours(img) < 8 {
 			t.Errorf("%s renders almost blank", name)
 		}
 		f, err := os.Create(filepath.Join(dir, "config_"+name+".png"))
@@ -67,8 +67,8 @@ func TestConfigurationScreensRender(t *testing.T) {
 	}
 }
 
-// distinctColours counts the colours of an image, up to 64.
-func distinctColours(img image.Image) int {
+// configDistinctColours counts the colours of an image, up to 64.
+func configDistinctColours(img image.Image) int {
 	seen := map[[4]uint32]bool{}
 	b := img.Bounds()
 	for y := b.Min.Y; y < b.Max.Y && len(seen) < 64; y += 3 {

@@ -53,7 +53,7 @@ func (s *configSettings) build() fyne.CanvasObject {
 }
 
 func (s *configSettings) reload() {
-	set, err := s.cw.nimbus.TenantSettings(context.Background())
+	set, err := s.cw.nimbus.ConfigTenantSettings(context.Background())
 	if err != nil {
 		configShow(s.status, err, "")
 		return

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-func TestTenantSettingsScreen(t *testing.T) {
+func TestConfigTenantSettingsScreen(t *testing.T) {
 	cw, _, nimbus := configTestWindow(t, "Tenant Settings")
 	s := cw.settings
 	asked := ""
@@ -31,12 +31,12 @@ func TestTenantSettingsScreen(t *testing.T) {
 	s.template.SetText(good)
 	s.adminGroup.SetText("Nimbus Owners")
 	test.Tap(s.saveBtn)
-	set, _ := nimbus.TenantSettings(context.Background())
+	set, _ := nimbus.ConfigTenantSettings(context.Background())
 	if set.SnippetTemplate != good || set.AdminSecurityGroup != "Nimbus Owners" || s.status.Importance != widget.SuccessImportance {
 		t.Errorf("saved %+v, status %q", set, s.status.Text)
 	}
 	test.Tap(s.interact)
-	if set, _ := nimbus.TenantSettings(context.Background()); set.InteractEnabled != s.interact.Checked {
+	if set, _ := nimbus.ConfigTenantSettings(context.Background()); set.InteractEnabled != s.interact.Checked {
 		t.Errorf("Interact box %v, stored %v", s.interact.Checked, set.InteractEnabled)
 	}
 }

@@ -14,14 +14,14 @@ import (
 	"nimbusadmin/data"
 )
 
-// selectTab shows a screen as a click on its tab (and sub-tab) would.
-func selectTab(t *testing.T, tabs *container.AppTabs, names ...string) {
+// configSelectTab shows a screen as a click on its tab (and sub-tab) would.
+func configSelectTab(t *testing.T, tabs *container.AppTabs, names ...string) {
 	t.Helper()
 	for _, item := range tabs.Items {
 		if item.Text == names[0] {
 			tabs.Select(item)
 			if sub, ok := item.Content.(*container.AppTabs); ok && len(names) > 1 {
-				selectTab(t, sub, names[1:]...)
+				configSelectTab(t, sub, names[1:]...)
 			}
 			return
 		}
@@ -29,8 +29,8 @@ func selectTab(t *testing.T, tabs *container.AppTabs, names ...string) {
 	t.Fatalf("no tab %q", names[0])
 }
 
-// addThrough fills a catalogue's form with typed values and taps Add.
-func addThrough(t *testing.T, c *configCatalogue, name, ou string, fields ...string) {
+// configAddThrough fills a catalogue's form with typed values and taps Add.
+func configAddThrough(t *testing.T, c *configCatalogue, name, ou string, fields ...string) {
 	t.Helper()
 	test.Type(c.form.name, name)
 	if ou != "" {
@@ -77,17 +77,17 @@ func TestBuildASetupInTheWindowFromAnEmptyTenant(t *testing.T) {
 	if cw.ous.title.Text != "Support" {
 		t.Fatalf("OU: %s", cw.ous.status.Text)
 	}
-	selectTab(t, cw.tabs, "Skills & Profiles", "Skill Categories")
-	addThrough(t, cw.catalogues[data.ConfigSkillCategories], "Language", "", "Basic = 1\nFluent = 2")
-	selectTab(t, cw.tabs, "Skills & Profiles", "Skills")
+	configSelectTab(t, cw.tabs, "Skills & Profiles", "Skill Categories")
+	configAddThrough(t, cw.catalogues[data.ConfigSkillCategories], "Language", "", "Basic = 1\nFluent = 2")
+	configSelectTab(t, cw.tabs, "Skills & Profiles", "Skills")
 	skills := cw.catalogues[data.ConfigSkills]
 	configWalk(skills.form.content, func(o fyne.CanvasObject) {
 		if s, ok := o.(*widget.Select); ok && s.PlaceHolder == "Skill category" {
 			s.SetSelected("Language (Fabrikam)")
 		}
 	})
-	addThrough(t, skills, "German", "Support")
-	selectTab(t, cw.tabs, "Skills & Profiles", "Responsibility Profiles")
+	configAddThrough(t, skills, "German", "Support")
+	configSelectTab(t, cw.tabs, "Skills & Profiles", "Responsibility Profiles")
 	profiles := cw.catalogues[data.ConfigProfiles]
 	var level *widget.Select
 	configWalk(profiles.form.content, func(o fyne.CanvasObject) {
@@ -102,18 +102,18 @@ func TestBuildASetupInTheWindowFromAnEmptyTenant(t *testing.T) {
 		t.Fatal("the profile form offers no level for German")
 	}
 	level.SetSelected("Fluent (2)")
-	addThrough(t, profiles, "German desk", "Support")
-	selectTab(t, cw.tabs, "N/A Reasons")
-	addThrough(t, cw.catalogues[data.ConfigNAReasons], "Lunch", "")
-	selectTab(t, cw.tabs, "Interact", "Domain Templates (CORS)")
-	addThrough(t, cw.catalogues[data.ConfigDomainTemplates], "Support site", "Support", "https://support.fabrikam.example")
-	selectTab(t, cw.tabs, "Direct Call Templates")
-	addThrough(t, cw.catalogues[data.ConfigCallTemplates], "CRM", "", "https://crm.fabrikam.example/?p={callerId}", "Caller record")
-	selectTab(t, cw.tabs, "Custom Roles")
+	configAddThrough(t, profiles, "German desk", "Support")
+	configSelectTab(t, cw.tabs, "N/A Reasons")
+	configAddThrough(t, cw.catalogues[data.ConfigNAReasons], "Lunch", "")
+	configSelectTab(t, cw.tabs, "Interact", "Domain Templates (CORS)")
+	configAddThrough(t, cw.catalogues[data.ConfigDomainTemplates], "Support site", "Support", "https://support.fabrikam.example")
+	configSelectTab(t, cw.tabs, "Direct Call Templates")
+	configAddThrough(t, cw.catalogues[data.ConfigCallTemplates], "CRM", "", "https://crm.fabrikam.example/?p={callerId}", "Caller record")
+	configSelectTab(t, cw.tabs, "Custom Roles")
 	cw.roles.onNew()
 	test.Type(cw.roles.name, "Support Planner")
 	cw.roles.ou.SetSelected("Support")
-	tapCheck(cw.roles.perms.rows["users"].checks[colRead])
+	configTapCheck(cw.roles.perms.rows["users"].checks[configColRead])
 	test.Tap(cw.roles.saveBtn)
 	if cw.roles.status.Importance != widget.SuccessImportance {
 		t.Fatalf("role: %s", cw.roles.status.Text)

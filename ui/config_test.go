@@ -43,16 +43,16 @@ func configTestWindow(t *testing.T, tab string) (*configWindow, fyne.Window, *ap
 	return cw, w, nimbus
 }
 
-// tapCheck taps a check box in its middle, where a click lands.
-func tapCheck(c *widget.Check) {
+// configTapCheck taps a check box in its middle, where a click lands.
+func configTapCheck(c *widget.Check) {
 	test.TapAt(c, fyne.NewPos(c.MinSize().Height/2, c.Size().Height/2))
 }
 
 const (
-	colCreate = iota
-	colRead
-	colUpdate
-	colDelete
+	configColCreate = iota
+	configColRead
+	configColUpdate
+	configColDelete
 )
 
 func TestPermissionTreeImpliesReadSetsGroupsAndShowsPartial(t *testing.T) {
@@ -67,30 +67,30 @@ func TestPermissionTreeImpliesReadSetsGroupsAndShowsPartial(t *testing.T) {
 			t.Fatalf("node %s not shown; shown: %d nodes", k, len(rows))
 		}
 	}
-	tapCheck(rows["users.skills"].checks[colUpdate])
-	if !rows["users.skills"].checks[colRead].Checked {
+	configTapCheck(rows["users.skills"].checks[configColUpdate])
+	if !rows["users.skills"].checks[configColRead].Checked {
 		t.Error("Update did not bring Read")
 	}
-	if c := rows["users.skills.levels"].checks[colUpdate]; !c.Checked {
+	if c := rows["users.skills.levels"].checks[configColUpdate]; !c.Checked {
 		t.Error("the group did not set its child")
 	}
-	if c := rows["users"].checks[colUpdate]; !c.Partial || c.Checked {
+	if c := rows["users"].checks[configColUpdate]; !c.Partial || c.Checked {
 		t.Errorf("area with one group set: partial %v checked %v, want partial", c.Partial, c.Checked)
 	}
-	tapCheck(rows["users.skills.levels"].checks[colUpdate])
-	if c := rows["users.skills"].checks[colUpdate]; !c.Partial {
+	configTapCheck(rows["users.skills.levels"].checks[configColUpdate])
+	if c := rows["users.skills"].checks[configColUpdate]; !c.Partial {
 		t.Error("group with a cleared child is not partial")
 	}
-	tapCheck(rows["users"].checks[colDelete])
+	configTapCheck(rows["users"].checks[configColDelete])
 	for _, k := range []string{"users", "users.list", "users.skills.levels", "users.assistant"} {
-		if !rows[k].checks[colDelete].Checked || !rows[k].checks[colRead].Checked {
+		if !rows[k].checks[configColDelete].Checked || !rows[k].checks[configColRead].Checked {
 			t.Errorf("%s: Delete on the area did not set Delete and Read", k)
 		}
 	}
-	if c := rows["services"].checks[colRead]; c.Checked || c.Partial {
+	if c := rows["services"].checks[configColRead]; c.Checked || c.Partial {
 		t.Error("the Services area changed with Users")
 	}
-	tapCheck(rows["users"].checks[colRead])
+	configTapCheck(rows["users"].checks[configColRead])
 	for _, k := range []string{"users", "users.skills", "users.list"} {
 		for i, c := range rows[k].checks {
 			if c.Checked || c.Partial {
@@ -98,7 +98,7 @@ func TestPermissionTreeImpliesReadSetsGroupsAndShowsPartial(t *testing.T) {
 			}
 		}
 	}
-	tapCheck(rows["users.profiles"].checks[colCreate])
+	configTapCheck(rows["users.profiles"].checks[configColCreate])
 	test.Type(e.name, "Profile Keeper")
 	test.Tap(e.saveBtn)
 	if !strings.Contains(e.status.Text, "Saved") {
@@ -153,7 +153,7 @@ func TestDeletingAHeldCustomRoleShowsHowManyHoldIt(t *testing.T) {
 	}
 }
 
-func TestOUEditorRefusesCyclesAndNonEmptyDeletes(t *testing.T) {
+func TestConfigOUEditorRefusesCyclesAndNonEmptyDeletes(t *testing.T) {
 	cw, _, nimbus := configTestWindow(t, "Organization Units")
 	e := cw.ous
 	tree, _ := nimbus.OUTree(context.Background())

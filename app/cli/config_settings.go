@@ -89,7 +89,7 @@ func setConfigSettings(ctx context.Context, a *app.App, interact, tmpl, ou, grou
 }
 
 func showConfigSettings(ctx context.Context, e env, a *app.App, f format) error {
-	s, err := a.TenantSettings(ctx)
+	s, err := a.ConfigTenantSettings(ctx)
 	if err != nil {
 		return err
 	}

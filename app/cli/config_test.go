@@ -33,7 +33,7 @@ func configList(t *testing.T, run func(...string) (int, string, string), kind st
 	return items
 }
 
-func find(items []configItemJSON, name string) (configItemJSON, bool) {
+func configFind(items []configItemJSON, name string) (configItemJSON, bool) {
 	for _, it := range items {
 		if it.Name == name {
 			return it, true
@@ -47,7 +47,7 @@ func TestConfigAddListDeleteThroughTheRules(t *testing.T) {
 	if code, _, stderr := run("config", "na-reasons", "add", "Dentist", "--ou", "Support"); code != 0 {
 		t.Fatalf("add: %s", stderr)
 	}
-	it, ok := find(configList(t, run, "na-reasons"), "Dentist")
+	it, ok := configFind(configList(t, run, "na-reasons"), "Dentist")
 	if !ok || it.OUPath != "Support" || len(it.UsedBy) != 0 {
 		t.Fatalf("listed %+v", it)
 	}
@@ -62,17 +62,17 @@ func TestConfigAddListDeleteThroughTheRules(t *testing.T) {
 	if code, _, stderr := run("config", "na-reasons", "update", "Dentist", "--name", "Dentist visit", "--ou", "/"); code != 0 {
 		t.Fatalf("update: %s", stderr)
 	}
-	if it, _ := find(configList(t, run, "na-reasons"), "Dentist visit"); it.OUPath != "Contoso Demo" {
+	if it, _ := configFind(configList(t, run, "na-reasons"), "Dentist visit"); it.OUPath != "Contoso Demo" {
 		t.Errorf("after update %+v", it)
 	}
 	if code, _, stderr := run("config", "na-reasons", "delete", "Dentist visit"); code != 0 {
 		t.Fatalf("delete: %s", stderr)
 	}
-	if _, ok := find(configList(t, run, "na-reasons"), "Dentist"); ok {
+	if _, ok := configFind(configList(t, run, "na-reasons"), "Dentist"); ok {
 		t.Error("Dentist still listed after delete")
 	}
 	// Lunch is held by demo users: delete is refused and says by whom.
-	lunch, _ := find(configList(t, run, "na-reasons"), "Lunch")
+	lunch, _ := configFind(configList(t, run, "na-reasons"), "Lunch")
 	if len(lunch.UsedBy) == 0 || lunch.UsedBy[0].Kind != "user" || lunch.UsedBy[0].Count == 0 {
 		t.Fatalf("Lunch used by %+v", lunch.UsedBy)
 	}
@@ -98,7 +98,7 @@ func TestConfigEveryCatalogueAddsAndRefuses(t *testing.T) {
 			t.Errorf("%v: exit %d, %s", args, code, stderr)
 		}
 	}
-	role, _ := find(configList(t, run, "custom-roles"), "Jira admin")
+	role, _ := configFind(configList(t, run, "custom-roles"), "Jira admin")
 	if role.Detail != "" || role.OUPath != "Support" {
 		t.Errorf("role %+v", role)
 	}
