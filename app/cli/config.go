@@ -24,7 +24,8 @@ func init() {
 		configVerb(data.ConfigDomainTemplates, "add NAME --ou OU --origin https://HOST...", "Interact domain templates: the web sites (CORS origins) allowed to embed a widget"),
 		configVerb(data.ConfigSystemMessages, "add NAME --ou OU --display-name TEXT [--welcome TEXT]", "Interact direct system messages"),
 		configVerb(data.ConfigCallTemplates, "add NAME --ou OU --url URL [--description TEXT]", "Assistant direct call templates"),
-		configVerb(data.ConfigCustomRoles, "add NAME --ou OU [--description TEXT] [--permissions ITEM=CRUD,...]", "custom roles (seed 004); C, U and D bring R"),
+		configVerb(data.ConfigCustomRoles, "add NAME --ou OU [--description TEXT] [--permissions ITEM=CRUD,...]|show ID|NAME|permissions ID|NAME --set ITEM=CRUD,...",
+			"custom roles (seed 004): show prints the permission tree and the holders; permissions replaces it; C, U and D bring R"),
 	)
 }
 
@@ -57,6 +58,9 @@ func runConfigCatalog(ctx context.Context, e env, k data.ConfigKind, args []stri
 		return usagef("%s needs list, add, update or delete", name)
 	}
 	sub, args := args[0], args[1:]
+	if k == data.ConfigCustomRoles && (sub == "show" || sub == "permissions") {
+		return runConfigRole(ctx, e, sub, args)
+	}
 	fs := newFlags(name + " " + sub)
 	f := format("table")
 	fs.Var(&f, "format", "table, csv or json")
@@ -65,13 +69,13 @@ func runConfigCatalog(ctx context.Context, e env, k data.ConfigKind, args []stri
 		if _, err := parse(fs, args, 0, ""); err != nil {
 			return err
 		}
-		return withApp(e, func(a *app.App) error { return listConfig(ctx, e, a, k, f) })
+		return configWithApp(e, func(a *app.App) error { return configListItems(ctx, e, a, k, f) })
 	case "delete":
 		pos, err := parse(fs, args, 1, "the id or name of one "+app.ConfigNoun(k))
 		if err != nil {
 			return err
 		}
-		return withApp(e, func(a *app.App) error {
+		return configWithApp(e, func(a *app.App) error {
 			it, err := a.FindConfigItem(ctx, k, pos[0])
 			if err != nil {
 				return err
@@ -85,14 +89,14 @@ func runConfigCatalog(ctx context.Context, e env, k data.ConfigKind, args []stri
 		if err != nil {
 			return err
 		}
-		return withApp(e, func(a *app.App) error { return updateConfig(ctx, a, k, pos[0], *newName, *ou) })
+		return configWithApp(e, func(a *app.App) error { return configUpdate(ctx, a, k, pos[0], *newName, *ou) })
 	case "add":
 		add := configAdders[k](fs)
 		pos, err := parse(fs, args, 1, "the name of the new "+app.ConfigNoun(k))
 		if err != nil {
 			return err
 		}
-		return withApp(e, func(a *app.App) error {
+		return configWithApp(e, func(a *app.App) error {
 			tree, err := a.OUTree(ctx)
 			if err != nil {
 				return err
@@ -108,8 +112,8 @@ func runConfigCatalog(ctx context.Context, e env, k data.ConfigKind, args []stri
 	return usagef("%s: unknown action %q (use list, add, update or delete)", name, sub)
 }
 
-// updateConfig renames and/or moves one item; what is not given stays.
-func updateConfig(ctx context.Context, a *app.App, k data.ConfigKind, ref, newName, ou string) error {
+// configUpdate renames and/or moves one item; what is not given stays.
+func configUpdate(ctx context.Context, a *app.App, k data.ConfigKind, ref, newName, ou string) error {
 	it, err := a.FindConfigItem(ctx, k, ref)
 	if err != nil {
 		return err
@@ -130,8 +134,8 @@ func updateConfig(ctx context.Context, a *app.App, k data.ConfigKind, ref, newNa
 	return a.RenameConfigItem(ctx, k, it.ID, newName, ouID)
 }
 
-// withApp opens the session, runs fn and closes it.
-func withApp(e env, fn func(a *app.App) error) error {
+// configWithApp opens the session, runs fn and closes it.
+func configWithApp(e env, fn func(a *app.App) error) error {
 	a, err := e.open()
 	if err != nil {
 		return err
@@ -140,7 +144,7 @@ func withApp(e env, fn func(a *app.App) error) error {
 	return fn(a)
 }
 
-func listConfig(ctx context.Context, e env, a *app.App, k data.ConfigKind, f format) error {
+func configListItems(ctx context.Context, e env, a *app.App, k data.ConfigKind, f format) error {
 	items, err := a.ConfigItems(ctx, k)
 	if err != nil {
 		return err
@@ -183,7 +187,7 @@ var configAdders = map[data.ConfigKind]configAdder{
 				}
 				ls = append(ls, data.ConfigLevel{Name: n, Value: num})
 			}
-			return addIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateSkillCategory(ctx, name, ouID, ls) })
+			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateSkillCategory(ctx, name, ouID, ls) })
 		}
 	},
 	data.ConfigSkills: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
@@ -194,7 +198,7 @@ var configAdders = map[data.ConfigKind]configAdder{
 			if err != nil {
 				return 0, err
 			}
-			return addIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateSkill(ctx, name, c.ID, ouID) })
+			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateSkill(ctx, name, c.ID, ouID) })
 		}
 	},
 	data.ConfigProfiles: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
@@ -204,19 +208,19 @@ var configAdders = map[data.ConfigKind]configAdder{
 		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
 			var ps []data.ConfigProfileSkill
 			for _, s := range skills {
-				p, err := profileSkill(ctx, a, s)
+				p, err := configProfileSkill(ctx, a, s)
 				if err != nil {
 					return 0, err
 				}
 				ps = append(ps, p)
 			}
-			return addIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateProfile(ctx, name, ouID, ps) })
+			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateProfile(ctx, name, ouID, ps) })
 		}
 	},
 	data.ConfigNAReasons: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
 		ou := fs.String("ou", "/", "the OU it lives in")
 		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
-			return addIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateNAReason(ctx, name, ouID) })
+			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateNAReason(ctx, name, ouID) })
 		}
 	},
 	data.ConfigDomainTemplates: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
@@ -224,7 +228,7 @@ var configAdders = map[data.ConfigKind]configAdder{
 		var origins listFlag
 		fs.Var(&origins, "origin", "an allowed web site, e.g. https://www.contoso.com (repeat)")
 		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
-			return addIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateDomainTemplate(ctx, name, ouID, origins) })
+			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateDomainTemplate(ctx, name, ouID, origins) })
 		}
 	},
 	data.ConfigSystemMessages: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
@@ -232,7 +236,7 @@ var configAdders = map[data.ConfigKind]configAdder{
 		display := fs.String("display-name", "", "the name customers see in chat")
 		welcome := fs.String("welcome", "", "the message sent when a chat starts")
 		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
-			return addIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateSystemMessage(ctx, name, ouID, *display, *welcome) })
+			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateSystemMessage(ctx, name, ouID, *display, *welcome) })
 		}
 	},
 	data.ConfigCallTemplates: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
@@ -240,7 +244,7 @@ var configAdders = map[data.ConfigKind]configAdder{
 		url := fs.String("url", "", "the page opened on a direct call")
 		desc := fs.String("description", "", "what the page shows")
 		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
-			return addIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateCallTemplate(ctx, name, ouID, *desc, *url) })
+			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateCallTemplate(ctx, name, ouID, *desc, *url) })
 		}
 	},
 	data.ConfigCustomRoles: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
@@ -252,15 +256,15 @@ var configAdders = map[data.ConfigKind]configAdder{
 			if err != nil {
 				return 0, usagef("--permissions: %v", err)
 			}
-			return addIn(tree, *ou, func(ouID int64) (int64, error) {
+			return configAddIn(tree, *ou, func(ouID int64) (int64, error) {
 				return a.CreateCustomRole(ctx, app.CustomRoleSpec{Name: name, OUID: ouID, Description: *desc, Permissions: p})
 			})
 		}
 	},
 }
 
-// addIn resolves the OU an admin typed and runs create in it.
-func addIn(tree *app.OUTree, ou string, create func(ouID int64) (int64, error)) (int64, error) {
+// configAddIn resolves the OU an admin typed and runs create in it.
+func configAddIn(tree *app.OUTree, ou string, create func(ouID int64) (int64, error)) (int64, error) {
 	id, err := tree.Resolve(ou)
 	if err != nil {
 		return 0, err
@@ -268,8 +272,8 @@ func addIn(tree *app.OUTree, ou string, create func(ouID int64) (int64, error)) 
 	return create(id)
 }
 
-// profileSkill reads SKILL[=LEVEL], matching the level by name or number.
-func profileSkill(ctx context.Context, a *app.App, s string) (data.ConfigProfileSkill, error) {
+// configProfileSkill reads SKILL[=LEVEL], matching the level by name or number.
+func configProfileSkill(ctx context.Context, a *app.App, s string) (data.ConfigProfileSkill, error) {
 	name, level, hasLevel := strings.Cut(s, "=")
 	it, err := a.FindConfigItem(ctx, data.ConfigSkills, name)
 	if err != nil {

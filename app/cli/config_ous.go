@@ -39,14 +39,14 @@ func runConfigOUs(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return withApp(e, func(a *app.App) error {
+	return configWithApp(e, func(a *app.App) error {
 		tree, err := a.OUTree(ctx)
 		if err != nil {
 			return err
 		}
 		switch sub {
 		case "list":
-			return listConfigOUs(ctx, e, a, tree, f)
+			return configListOUs(ctx, e, a, tree, f)
 		case "add":
 			p, err := tree.Resolve(*parent)
 			if err != nil {
@@ -79,7 +79,7 @@ func runConfigOUs(ctx context.Context, e env, args []string) error {
 	})
 }
 
-func listConfigOUs(ctx context.Context, e env, a *app.App, tree *app.OUTree, f format) error {
+func configListOUs(ctx context.Context, e env, a *app.App, tree *app.OUTree, f format) error {
 	var out []configOUJSON
 	var rows [][]string
 	var walk func(id int64, depth int) error

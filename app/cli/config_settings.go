@@ -38,23 +38,23 @@ func runConfigSettings(ctx context.Context, e env, args []string) error {
 	if _, err := parse(fs, args, 0, ""); err != nil {
 		return err
 	}
-	return withApp(e, func(a *app.App) error {
+	return configWithApp(e, func(a *app.App) error {
 		switch sub {
 		case "show":
-			return showConfigSettings(ctx, e, a, f)
+			return configShowSettings(ctx, e, a, f)
 		case "regenerate-widget-key":
 			if !*yes {
 				return usagef("regenerating the Widget Key changes every user's snippet: add --yes to confirm")
 			}
 			return a.RegenerateWidgetKey(ctx)
 		case "set":
-			return setConfigSettings(ctx, a, *interact, *tmpl, *ou, *group)
+			return configSetSettings(ctx, a, *interact, *tmpl, *ou, *group)
 		}
 		return usagef("config settings: unknown action %q (use show, set or regenerate-widget-key)", sub)
 	})
 }
 
-func setConfigSettings(ctx context.Context, a *app.App, interact, tmpl, ou, group string) error {
+func configSetSettings(ctx context.Context, a *app.App, interact, tmpl, ou, group string) error {
 	switch interact {
 	case "":
 	case "on", "off":
@@ -88,7 +88,7 @@ func setConfigSettings(ctx context.Context, a *app.App, interact, tmpl, ou, grou
 	return nil
 }
 
-func showConfigSettings(ctx context.Context, e env, a *app.App, f format) error {
+func configShowSettings(ctx context.Context, e env, a *app.App, f format) error {
 	s, err := a.ConfigTenantSettings(ctx)
 	if err != nil {
 		return err

@@ -162,3 +162,27 @@ func TestConfigOUsAndSettings(t *testing.T) {
 		t.Errorf("settings %q", stdout)
 	}
 }
+
+func TestConfigCustomRoleShowAndPermissions(t *testing.T) {
+	run := configDemo(t)
+	code, _, stderr := run("config", "custom-roles", "permissions", "Licence Manager", "--set", "users.profiles=D,users.list=R")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	code, stdout, _ := run("config", "custom-roles", "show", "licence manager", "--format", "json")
+	var r configRoleJSON
+	if code != 0 || json.Unmarshal([]byte(stdout), &r) != nil {
+		t.Fatalf("show: %d %q", code, stdout)
+	}
+	if len(r.Permissions) != 2 || r.Permissions["users.profiles"] != "-R-D" || r.Permissions["users.list"] != "-R--" {
+		t.Errorf("permissions %v", r.Permissions)
+	}
+	code, stdout, _ = run("config", "custom-roles", "show", "Licence Manager")
+	if code != 0 || !strings.Contains(stdout, "-~-~   Users") || !strings.Contains(stdout, "-x-x     Profiles Tab") {
+		t.Errorf("tree:\n%s", stdout)
+	}
+	code, _, stderr = run("config", "custom-roles", "permissions", "Licence Manager", "--set", "users.bogus=R")
+	if code != 1 || !strings.Contains(stderr, `"users.bogus" is not an item`) {
+		t.Errorf("bogus item: %d %q", code, stderr)
+	}
+}
