@@ -59,7 +59,7 @@ var configTables = map[ConfigKind]configTable{
 				`SELECT p.name FROM profile_skills x JOIN responsibility_profiles p ON p.id = x.profile_id WHERE x.skill_id = ?
 				ORDER BY p.name COLLATE NOCASE LIMIT 3`,
 				`SELECT DISTINCT p.ou_id FROM profile_skills x JOIN responsibility_profiles p ON p.id = x.profile_id WHERE x.skill_id = ?`}}},
-	ConfigProfiles: {table: "responsibility_profiles", detail: `CASE WHEN t.builtin IS NOT NULL THEN 'built in' ELSE
+	ConfigProfiles: {table: "responsibility_profiles", detail: `CASE t.builtin WHEN 'on_duty' THEN 'built in: all skills on' WHEN 'off_duty' THEN 'built in: all skills off' ELSE
 		ifnull((SELECT group_concat(s.name || ifnull(' (' || l.name || ')', ''), ', ') FROM profile_skills ps
 		JOIN skills s ON s.id = ps.skill_id LEFT JOIN skill_levels l ON l.id = ps.level_id WHERE ps.profile_id = t.id), 'no skills') END`,
 		uses: []configUse{configUserUse("user_profiles", "profile_id")}},

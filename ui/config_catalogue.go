@@ -131,9 +131,7 @@ func (c *configCatalogue) updateCell(id widget.TableCellID, o fyne.CanvasObject)
 		text = it.OUPath
 	case 2:
 		text = it.UsedBy()
-		if it.Builtin {
-			text = "built in"
-		} else if text == "" {
+		if text == "" {
 			text = "—"
 		}
 	case 3:

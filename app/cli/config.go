@@ -157,11 +157,7 @@ func configListItems(ctx context.Context, e env, a *app.App, k data.ConfigKind, 
 			uses = append(uses, configUseJSON{u.Kind, u.Count, u.Names})
 		}
 		out[i] = configItemJSON{it.ID, it.Name, it.OUID, it.OUPath, it.Detail, it.Builtin, uses}
-		used := it.UsedBy()
-		if it.Builtin {
-			used = strings.TrimSpace("built in " + used)
-		}
-		rows[i] = []string{strconv.FormatInt(it.ID, 10), it.Name, it.OUPath, it.Detail, used}
+		rows[i] = []string{strconv.FormatInt(it.ID, 10), it.Name, it.OUPath, it.Detail, it.UsedBy()}
 	}
 	if f == "json" {
 		return writeJSON(e.stdout, out)
