@@ -1,0 +1,293 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"nimbusadmin/app"
+	"nimbusadmin/data"
+)
+
+// The configuration verbs: `config <kind> list|add|delete ...` for every catalogue,
+// through the same rules as the Configuration window.
+func init() {
+	register(
+		verb{"config ous", "list|add NAME --parent OU|rename OU NAME|move OU --to OU|delete OU [--format table|csv|json]",
+			"the organization unit tree: what each OU holds; create, rename, move (no cycles), delete (only when empty)", runConfigOUs},
+		configVerb(data.ConfigSkillCategories, "add NAME --ou OU [--level NAME=NUMBER]...", "skill categories with their ordered levels (or none)"),
+		configVerb(data.ConfigSkills, "add NAME --category CATEGORY --ou OU", "skills, each in one category"),
+		configVerb(data.ConfigProfiles, "add NAME --ou OU --skill SKILL[=LEVEL]...", "responsibility profiles (On Duty and Off Duty are built in)"),
+		configVerb(data.ConfigNAReasons, "add NAME --ou OU", "not-available reasons"),
+		configVerb(data.ConfigDomainTemplates, "add NAME --ou OU --origin https://HOST...", "Interact domain templates: the web sites (CORS origins) allowed to embed a widget"),
+		configVerb(data.ConfigSystemMessages, "add NAME --ou OU --display-name TEXT [--welcome TEXT]", "Interact direct system messages"),
+		configVerb(data.ConfigCallTemplates, "add NAME --ou OU --url URL [--description TEXT]", "Assistant direct call templates"),
+		configVerb(data.ConfigCustomRoles, "add NAME --ou OU [--description TEXT] [--permissions ITEM=CRUD,...]|show ID|NAME|permissions ID|NAME --set ITEM=CRUD,...",
+			"custom roles (seed 004): show prints the permission tree and the holders; permissions replaces it; C, U and D bring R"),
+	)
+}
+
+// configVerb is the list|add|delete verb of one catalogue.
+func configVerb(k data.ConfigKind, add, about string) verb {
+	return verb{name: "config " + string(k), args: "list|" + add + "|update ID|NAME [--name NEW] [--ou OU]|delete ID|NAME [--format table|csv|json]",
+		about: about + "; list shows where each is used; in-use items cannot be deleted or moved away from their users",
+		run:   func(ctx context.Context, e env, args []string) error { return runConfigCatalog(ctx, e, k, args) }}
+}
+
+type configUseJSON struct {
+	Kind  string   `json:"kind"`
+	Count int      `json:"count"`
+	Names []string `json:"names"`
+}
+
+type configItemJSON struct {
+	ID      int64           `json:"id"`
+	Name    string          `json:"name"`
+	OUID    int64           `json:"ouId"`
+	OUPath  string          `json:"ouPath"`
+	Detail  string          `json:"detail"`
+	Builtin bool            `json:"builtin"`
+	UsedBy  []configUseJSON `json:"usedBy"`
+}
+
+func runConfigCatalog(ctx context.Context, e env, k data.ConfigKind, args []string) error {
+	name := "config " + string(k)
+	if len(args) == 0 {
+		return usagef("%s needs list, add, update or delete", name)
+	}
+	sub, args := args[0], args[1:]
+	if k == data.ConfigCustomRoles && (sub == "show" || sub == "permissions") {
+		return runConfigRole(ctx, e, sub, args)
+	}
+	fs := newFlags(name + " " + sub)
+	f := format("table")
+	fs.Var(&f, "format", "table, csv or json")
+	switch sub {
+	case "list":
+		if _, err := parse(fs, args, 0, ""); err != nil {
+			return err
+		}
+		return configWithApp(e, func(a *app.App) error { return configListItems(ctx, e, a, k, f) })
+	case "delete":
+		pos, err := parse(fs, args, 1, "the id or name of one "+app.ConfigNoun(k))
+		if err != nil {
+			return err
+		}
+		return configWithApp(e, func(a *app.App) error {
+			it, err := a.FindConfigItem(ctx, k, pos[0])
+			if err != nil {
+				return err
+			}
+			return a.DeleteConfigItem(ctx, k, it.ID)
+		})
+	case "update":
+		newName := fs.String("name", "", "the new name")
+		ou := fs.String("ou", "", "the OU to move it to")
+		pos, err := parse(fs, args, 1, "the id or name of one "+app.ConfigNoun(k))
+		if err != nil {
+			return err
+		}
+		return configWithApp(e, func(a *app.App) error { return configUpdate(ctx, a, k, pos[0], *newName, *ou) })
+	case "add":
+		add := configAdders[k](fs)
+		pos, err := parse(fs, args, 1, "the name of the new "+app.ConfigNoun(k))
+		if err != nil {
+			return err
+		}
+		return configWithApp(e, func(a *app.App) error {
+			tree, err := a.OUTree(ctx)
+			if err != nil {
+				return err
+			}
+			id, err := add(ctx, a, tree, pos[0])
+			if err != nil {
+				return err
+			}
+			_, err = e.stdout.Write([]byte(strconv.FormatInt(id, 10) + "\n"))
+			return err
+		})
+	}
+	return usagef("%s: unknown action %q (use list, add, update or delete)", name, sub)
+}
+
+// configUpdate renames and/or moves one item; what is not given stays.
+func configUpdate(ctx context.Context, a *app.App, k data.ConfigKind, ref, newName, ou string) error {
+	it, err := a.FindConfigItem(ctx, k, ref)
+	if err != nil {
+		return err
+	}
+	ouID := it.OUID
+	if ou != "" {
+		tree, err := a.OUTree(ctx)
+		if err != nil {
+			return err
+		}
+		if ouID, err = tree.Resolve(ou); err != nil {
+			return err
+		}
+	}
+	if newName == "" {
+		newName = it.Name
+	}
+	return a.RenameConfigItem(ctx, k, it.ID, newName, ouID)
+}
+
+// configWithApp opens the session, runs fn and closes it.
+func configWithApp(e env, fn func(a *app.App) error) error {
+	a, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer a.Store().Close()
+	return fn(a)
+}
+
+func configListItems(ctx context.Context, e env, a *app.App, k data.ConfigKind, f format) error {
+	items, err := a.ConfigItems(ctx, k)
+	if err != nil {
+		return err
+	}
+	out := make([]configItemJSON, len(items))
+	rows := make([][]string, len(items))
+	for i, it := range items {
+		uses := []configUseJSON{}
+		for _, u := range it.Uses {
+			uses = append(uses, configUseJSON{u.Kind, u.Count, u.Names})
+		}
+		out[i] = configItemJSON{it.ID, it.Name, it.OUID, it.OUPath, it.Detail, it.Builtin, uses}
+		rows[i] = []string{strconv.FormatInt(it.ID, 10), it.Name, it.OUPath, it.Detail, it.UsedBy()}
+	}
+	if f == "json" {
+		return writeJSON(e.stdout, out)
+	}
+	return writeTable(e.stdout, f, []string{"ID", "Name", "Organization Unit", "Details", "Used by"}, rows)
+}
+
+// configAdder declares an add action's flags and returns what creates the item.
+type configAdder func(fs *flag.FlagSet) func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error)
+
+var configAdders = map[data.ConfigKind]configAdder{
+	data.ConfigSkillCategories: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
+		ou := fs.String("ou", "/", "the OU it lives in")
+		var levels listFlag
+		fs.Var(&levels, "level", "a level as NAME=NUMBER (repeat)")
+		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
+			var ls []data.ConfigLevel
+			for _, l := range levels {
+				n, v, ok := strings.Cut(l, "=")
+				num, err := strconv.Atoi(strings.TrimSpace(v))
+				if !ok || err != nil {
+					return 0, usagef("--level %q: write NAME=NUMBER, e.g. Fluent=2", l)
+				}
+				ls = append(ls, data.ConfigLevel{Name: n, Value: num})
+			}
+			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateSkillCategory(ctx, name, ouID, ls) })
+		}
+	},
+	data.ConfigSkills: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
+		ou := fs.String("ou", "/", "the OU it lives in")
+		category := fs.String("category", "", "its skill category (id or name)")
+		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
+			c, err := a.FindConfigItem(ctx, data.ConfigSkillCategories, *category)
+			if err != nil {
+				return 0, err
+			}
+			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateSkill(ctx, name, c.ID, ouID) })
+		}
+	},
+	data.ConfigProfiles: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
+		ou := fs.String("ou", "/", "the OU it lives in")
+		var skills listFlag
+		fs.Var(&skills, "skill", "a skill as SKILL=LEVEL, or SKILL when its category has no levels (repeat)")
+		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
+			var ps []data.ConfigProfileSkill
+			for _, s := range skills {
+				p, err := configProfileSkill(ctx, a, s)
+				if err != nil {
+					return 0, err
+				}
+				ps = append(ps, p)
+			}
+			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateProfile(ctx, name, ouID, ps) })
+		}
+	},
+	data.ConfigNAReasons: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
+		ou := fs.String("ou", "/", "the OU it lives in")
+		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
+			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateNAReason(ctx, name, ouID) })
+		}
+	},
+	data.ConfigDomainTemplates: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
+		ou := fs.String("ou", "/", "the OU it lives in")
+		var origins listFlag
+		fs.Var(&origins, "origin", "an allowed web site, e.g. https://www.contoso.com (repeat)")
+		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
+			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateDomainTemplate(ctx, name, ouID, origins) })
+		}
+	},
+	data.ConfigSystemMessages: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
+		ou := fs.String("ou", "/", "the OU it lives in")
+		display := fs.String("display-name", "", "the name customers see in chat")
+		welcome := fs.String("welcome", "", "the message sent when a chat starts")
+		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
+			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateSystemMessage(ctx, name, ouID, *display, *welcome) })
+		}
+	},
+	data.ConfigCallTemplates: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
+		ou := fs.String("ou", "/", "the OU it lives in")
+		url := fs.String("url", "", "the page opened on a direct call")
+		desc := fs.String("description", "", "what the page shows")
+		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
+			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateCallTemplate(ctx, name, ouID, *desc, *url) })
+		}
+	},
+	data.ConfigCustomRoles: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
+		ou := fs.String("ou", "/", "the OU it is visible in")
+		desc := fs.String("description", "", "a short description")
+		perms := fs.String("permissions", "", "items and their rights, e.g. users.list=R,users.skills=CRUD")
+		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
+			p, err := app.ParsePermissions(*perms)
+			if err != nil {
+				return 0, usagef("--permissions: %v", err)
+			}
+			return configAddIn(tree, *ou, func(ouID int64) (int64, error) {
+				return a.CreateCustomRole(ctx, app.CustomRoleSpec{Name: name, OUID: ouID, Description: *desc, Permissions: p})
+			})
+		}
+	},
+}
+
+// configAddIn resolves the OU an admin typed and runs create in it.
+func configAddIn(tree *app.OUTree, ou string, create func(ouID int64) (int64, error)) (int64, error) {
+	id, err := tree.Resolve(ou)
+	if err != nil {
+		return 0, err
+	}
+	return create(id)
+}
+
+// configProfileSkill reads SKILL[=LEVEL], matching the level by name or number.
+func configProfileSkill(ctx context.Context, a *app.App, s string) (data.ConfigProfileSkill, error) {
+	name, level, hasLevel := strings.Cut(s, "=")
+	it, err := a.FindConfigItem(ctx, data.ConfigSkills, name)
+	if err != nil {
+		return data.ConfigProfileSkill{}, err
+	}
+	_, levels, err := a.SkillWithLevels(ctx, it.ID)
+	if err != nil {
+		return data.ConfigProfileSkill{}, err
+	}
+	ps := data.ConfigProfileSkill{SkillID: it.ID}
+	if !hasLevel {
+		return ps, nil
+	}
+	for _, l := range levels {
+		if strings.EqualFold(l.Name, strings.TrimSpace(level)) || strconv.Itoa(l.Value) == strings.TrimSpace(level) {
+			ps.LevelID = l.ID
+			return ps, nil
+		}
+	}
+	return ps, fmt.Errorf("--skill %q: the skill %q has no level %q", s, it.Name, level)
+}

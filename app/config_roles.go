@@ -1,0 +1,145 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"nimbusadmin/data"
+)
+
+// CustomRoleSpec is what an admin defines for a custom role (seed 004): its name, the
+// OU it is visible in, a description and the permission tree.
+type CustomRoleSpec struct {
+	Name        string
+	OUID        int64
+	Description string
+	Permissions PermissionSet
+}
+
+// CustomRoleHolder is a user holding a custom role, with the scope they hold it in.
+type CustomRoleHolder struct {
+	UserID      string
+	DisplayName string
+	UPN         string
+	ScopePath   string
+}
+
+// CustomRole is a custom role with its permissions and the users holding it.
+type CustomRole struct {
+	ID int64
+	CustomRoleSpec
+	OUPath  string
+	Holders []CustomRoleHolder
+}
+
+// CustomRole loads a custom role for the role editor.
+func (a *App) CustomRole(ctx context.Context, id int64) (CustomRole, error) {
+	q := a.store.Read(ctx)
+	r, err := configCustomRole(q, id)
+	if err != nil {
+		return CustomRole{}, err
+	}
+	tree, err := loadTree(q)
+	if err != nil {
+		return CustomRole{}, err
+	}
+	perms, err := q.ConfigRolePermissions(id)
+	if err != nil {
+		return CustomRole{}, err
+	}
+	holders, err := q.ConfigRoleHolders(id)
+	if err != nil {
+		return CustomRole{}, err
+	}
+	out := CustomRole{ID: r.ID, CustomRoleSpec: CustomRoleSpec{r.Name, r.OUID, r.Description, PermissionSet(perms)}, OUPath: tree.Path(r.OUID)}
+	for _, h := range holders {
+		out.Holders = append(out.Holders, CustomRoleHolder{h.UserID, h.DisplayName, h.UPN, tree.Path(h.ScopeOUID)})
+	}
+	return out, nil
+}
+
+func configCustomRole(q *data.Q, id int64) (data.Role, error) {
+	r, err := q.Role(id)
+	if errors.Is(err, data.ErrNotFound) || (err == nil && r.Kind != data.CustomRole) {
+		return r, &NotFoundError{What: "custom role", Key: fmt.Sprint(id)}
+	}
+	return r, err
+}
+
+// CreateCustomRole adds a custom role. Its name must differ from every role's, built-in
+// ones included; Create, Update and Delete bring Read with them.
+func (a *App) CreateCustomRole(ctx context.Context, spec CustomRoleSpec) (int64, error) {
+	var perms PermissionSet
+	check := func(*data.Q, *OUTree) (string, error) {
+		var err error
+		perms, err = spec.Permissions.normalise()
+		return "with " + perms.String(), err
+	}
+	return a.configCreateItem(ctx, data.ConfigCustomRoles, spec.Name, spec.OUID, check, func(q *data.Q, name string) (int64, error) {
+		id, err := q.CreateCustomRole(name, spec.OUID, strings.TrimSpace(spec.Description))
+		if err != nil {
+			return 0, err
+		}
+		return id, q.ConfigSetRolePermissions(id, perms)
+	})
+}
+
+// UpdateCustomRole changes a custom role. It cannot move to an OU that some holder's own
+// OU is not in or below: they could no longer hold it.
+func (a *App) UpdateCustomRole(ctx context.Context, id int64, spec CustomRoleSpec) error {
+	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+		old, err := configCustomRole(q, id)
+		if err != nil {
+			return nil, err
+		}
+		tree, err := loadTree(q)
+		if err != nil {
+			return nil, err
+		}
+		name, err := configCheckNewItem(q, tree, data.ConfigCustomRoles, spec.Name, spec.OUID, id)
+		if err != nil {
+			return nil, err
+		}
+		perms, err := spec.Permissions.normalise()
+		if err != nil {
+			return nil, err
+		}
+		holders, err := q.ConfigRoleHolders(id)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range holders {
+			u, err := findUser(q, h.UserID)
+			if err != nil {
+				return nil, err
+			}
+			if !tree.IsSameOrAncestor(spec.OUID, u.OUID) {
+				return nil, refuse("role.holder-scope", "cannot move the custom role %q to %s: its holder %s lives in %s, outside it; remove the role from them first",
+					old.Name, tree.Path(spec.OUID), displayName(u), tree.Path(u.OUID))
+			}
+		}
+		oldPerms, err := q.ConfigRolePermissions(id)
+		if err != nil {
+			return nil, err
+		}
+		desc := strings.TrimSpace(spec.Description)
+		var entries []data.JournalEntry
+		if name != old.Name || spec.OUID != old.OUID || desc != old.Description {
+			if err := q.ConfigUpdateCustomRole(id, name, spec.OUID, desc); err != nil {
+				return nil, err
+			}
+			entries = append(entries, entry("config.custom-roles.update", old.Name,
+				fmt.Sprintf("%s in %s: %s", old.Name, tree.Path(old.OUID), old.Description),
+				fmt.Sprintf("%s in %s: %s", name, tree.Path(spec.OUID), desc)))
+		}
+		if was := PermissionSet(oldPerms).String(); was != perms.String() {
+			if err := q.ConfigSetRolePermissions(id, perms); err != nil {
+				return nil, err
+			}
+			entries = append(entries, entry("config.custom-roles.permissions", name, was, perms.String()))
+		}
+		return entries, nil
+	})
+}

@@ -1,0 +1,146 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"nimbusadmin/data"
+)
+
+func TestChoosingCreateUpdateOrDeleteImpliesRead(t *testing.T) {
+	for _, bit := range []int{PermCreate, PermUpdate, PermDelete} {
+		p := PermissionSet{}
+		p.Set("users.profiles", bit, true)
+		if p["users.profiles"] != bit|PermRead {
+			t.Errorf("%s: bits %s, want %s", PermName(bit), PermText(p["users.profiles"]), PermText(bit|PermRead))
+		}
+	}
+	p := PermissionSet{"users.profiles": PermRead | PermUpdate | PermDelete}
+	p.Set("users.profiles", PermRead, false)
+	if p["users.profiles"] != 0 {
+		t.Errorf("clearing Read left %s", PermText(p["users.profiles"]))
+	}
+}
+
+func TestGroupSetsAndClearsChildrenAndShowsPartial(t *testing.T) {
+	p := PermissionSet{}
+	p.Set("users.skills", PermUpdate, true)
+	for _, k := range []string{"users.skills", "users.skills.assignment", "users.skills.levels"} {
+		if p[k] != PermRead|PermUpdate {
+			t.Errorf("%s: %s after setting Update on the group", k, PermText(p[k]))
+		}
+	}
+	if got := p.State("users.skills", PermUpdate); got != PermissionOn {
+		t.Errorf("group state %v, want on", got)
+	}
+	if got := p.State("users", PermUpdate); got != PermissionPartial {
+		t.Errorf("area state %v, want partial", got)
+	}
+	p.Set("users.skills.levels", PermUpdate, false)
+	if got := p.State("users.skills", PermUpdate); got != PermissionPartial {
+		t.Errorf("group with one child cleared: %v, want partial", got)
+	}
+	if got := p.State("users.skills", PermRead); got != PermissionOn {
+		t.Errorf("Read stays on everywhere: %v", got)
+	}
+	p.Set("users", PermRead, false)
+	if len(p) != 0 {
+		t.Errorf("clearing Read on the area left %v", p)
+	}
+	if got := p.State("users.skills", PermUpdate); got != PermissionOff {
+		t.Errorf("state after clear %v", got)
+	}
+}
+
+func TestCustomRoleIsStoredWithImpliedReadAndKnownItemsOnly(t *testing.T) {
+	f := newFixture(t)
+	f.refused("role.permission-item", func() error {
+		_, err := f.app.CreateCustomRole(ctx, CustomRoleSpec{Name: "Bad", OUID: f.ou["root"], Permissions: PermissionSet{"users.nothing": PermRead}})
+		return err
+	}, `"users.nothing"`)
+	var id int64
+	f.accepted(func() (err error) {
+		id, err = f.app.CreateCustomRole(ctx, CustomRoleSpec{Name: "Skill planner", OUID: f.ou["Sales"], Description: "Plans skills",
+			Permissions: PermissionSet{"users.skills": PermCreate | PermDelete, "users.list": PermRead}})
+		return err
+	})
+	r, err := f.app.CustomRole(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Permissions["users.skills"] != PermCreate|PermRead|PermDelete || r.Permissions["users.list"] != PermRead || r.OUPath != "Sales" {
+		t.Errorf("stored %+v", r)
+	}
+}
+
+func TestCustomRoleUpdateKeepsItsHoldersInScope(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.app.AssignRole(ctx, f.user["anna"], f.id["Custom 3"], f.ou["EMEA"]); err != nil {
+		t.Fatal(err)
+	}
+	spec := CustomRoleSpec{Name: "Custom 3", OUID: f.ou["Support"], Permissions: PermissionSet{"users.list": PermRead}}
+	f.refused("role.holder-scope", func() error { return f.app.UpdateCustomRole(ctx, f.id["Custom 3"], spec) }, "Anna Åberg", "Sales/EMEA")
+	spec.OUID = f.ou["Sales"]
+	spec.Name = "EMEA planner"
+	entries := f.accepted(func() error { return f.app.UpdateCustomRole(ctx, f.id["Custom 3"], spec) })
+	if len(entries) != 2 {
+		t.Errorf("want a journal entry for the role and one for its permissions, got %+v", entries)
+	}
+	r, _ := f.app.CustomRole(ctx, f.id["Custom 3"])
+	if r.Name != "EMEA planner" || len(r.Holders) != 1 || r.Holders[0].DisplayName != "Anna Åberg" || r.Holders[0].ScopePath != "Sales/EMEA" {
+		t.Errorf("after update %+v", r)
+	}
+	if err := f.app.UpdateCustomRole(ctx, f.id["Tenant Administrator"], spec); err == nil {
+		t.Error("a built-in role was edited as a custom role")
+	}
+}
+
+func TestConfigParsePermissions(t *testing.T) {
+	p, err := ParsePermissions("users.skills=cu, users.list=R")
+	if err != nil || p["users.skills"] != PermCreate|PermUpdate || p["users.list"] != PermRead {
+		t.Fatalf("%v %v", p, err)
+	}
+	if _, err := ParsePermissions("users.skills=X"); err == nil {
+		t.Error("letter X accepted")
+	}
+	if s := (PermissionSet{"users.list": PermRead, "a": 15}).String(); s != "a CRUD, users.list -R--" {
+		t.Errorf("String %q", s)
+	}
+}
+
+func TestConfigTenantSettingsRules(t *testing.T) {
+	f := newFixture(t)
+	for _, bad := range []string{"", `<script data-key="{{widgetKey}}"></script>`, `<script data-contact="{{contactId}}"></script>`,
+		`<script data-contact="{{contactId}}" data-key="{{widgetKey}}" data-x="{{ userName }}"></script>`} {
+		f.refused("snippet.template", func() error { return f.app.SetSnippetTemplate(ctx, bad) })
+	}
+	good := `<script src="https://interact.example/w.js" data-c="{{contactId}}" data-k="{{widgetKey}}"></script>`
+	f.accepted(func() error { return f.app.SetSnippetTemplate(ctx, good) })
+	if err := f.app.GrantLicence(ctx, f.user["carl"], data.Interact); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := f.app.UserDetail(ctx, f.user["carl"])
+	preview, who, err := f.app.SnippetPreview(ctx, good)
+	if err != nil || who == "" || preview == good || strings.Contains(preview, "{{") {
+		t.Fatalf("preview %q for %q: %v", preview, who, err)
+	}
+	entries := f.accepted(func() error { return f.app.RegenerateWidgetKey(ctx) })
+	after, _ := f.app.UserDetail(ctx, f.user["carl"])
+	s, _ := f.app.ConfigTenantSettings(ctx)
+	if after.Snippet == before.Snippet || !strings.Contains(after.Snippet, s.WidgetKey) || s.WidgetKey == "wk-123" {
+		t.Errorf("snippet did not change with the key: %q -> %q", before.Snippet, after.Snippet)
+	}
+	if strings.Contains(entries[0].Old+entries[0].New, s.WidgetKey) || strings.Contains(entries[0].Old, "wk-123") {
+		t.Errorf("widget key written to the journal: %+v", entries[0])
+	}
+	f.refused("tenant.admin-group", func() error { return f.app.SetAdminSecurityGroup(ctx, "  ") })
+	f.accepted(func() error { return f.app.SetAdminSecurityGroup(ctx, "Nimbus Tenant Admins") })
+	f.accepted(func() error { return f.app.SetDefaultTeamsOU(ctx, f.ou["APAC"]) })
+	f.accepted(func() error { return f.app.SetInteractEnabled(ctx, false) })
+	s, _ = f.app.ConfigTenantSettings(ctx)
+	if s.DefaultTeamsOUID != f.ou["APAC"] || s.InteractEnabled || s.AdminSecurityGroup != "Nimbus Tenant Admins" || s.SnippetTemplate != good {
+		t.Errorf("settings %+v", s)
+	}
+	// The default OU for Teams users now keeps the otherwise empty APAC from being deleted.
+	f.refused("ou.not-empty", func() error { return f.app.DeleteOU(ctx, f.ou["APAC"]) }, "tenant default for Teams users")
+}

@@ -1,0 +1,77 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"nimbusadmin/data"
+)
+
+// RenameConfigItem gives an item a new name and moves it to another OU. The built-in
+// profiles keep their name and place, and an item cannot move below anyone who uses it:
+// every user, skill or profile using it must stay in its new OU or below.
+func (a *App) RenameConfigItem(ctx context.Context, k data.ConfigKind, id int64, name string, ou int64) error {
+	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+		noun := ConfigNoun(k)
+		it, err := q.ConfigRow(k, id)
+		if errors.Is(err, data.ErrNotFound) {
+			return nil, &NotFoundError{What: noun, Key: fmt.Sprint(id)}
+		} else if err != nil {
+			return nil, err
+		}
+		if it.Builtin {
+			return nil, refuse("profile.builtin", "%q is a built-in responsibility profile: its name and place cannot change", it.Name)
+		}
+		tree, err := loadTree(q)
+		if err != nil {
+			return nil, err
+		}
+		clean, err := configCheckNewItem(q, tree, k, name, ou, id)
+		if err != nil {
+			return nil, err
+		}
+		if err := configCheckMoveScope(q, tree, k, it, ou); err != nil {
+			return nil, err
+		}
+		if clean == it.Name && ou == it.OUID {
+			return nil, nil
+		}
+		if err := q.ConfigRenameMove(k, id, clean, ou); err != nil {
+			return nil, err
+		}
+		return []data.JournalEntry{entry("config."+string(k)+".update", it.Name,
+			it.Name+" in "+tree.Path(it.OUID), clean+" in "+tree.Path(ou))}, nil
+	})
+}
+
+// configCheckMoveScope is the "same OU or higher" rule seen from the item: it refuses a move
+// that would leave a user, skill or profile using the item outside the item's new OU.
+func configCheckMoveScope(q *data.Q, tree *OUTree, k data.ConfigKind, it data.ConfigRow, ou int64) error {
+	if ou == it.OUID {
+		return nil
+	}
+	byKind, err := q.ConfigUseOUs(k, it.ID)
+	if err != nil {
+		return err
+	}
+	var outside []string
+	for kind, ous := range byKind {
+		for _, o := range ous {
+			if !tree.IsSameOrAncestor(ou, o) {
+				outside = append(outside, fmt.Sprintf("%ss in %s", kind, tree.Path(o)))
+			}
+		}
+	}
+	if len(outside) == 0 {
+		return nil
+	}
+	sort.Strings(outside)
+	if len(outside) > 3 {
+		outside = append(outside[:3], "…")
+	}
+	return refuse("config.move-scope", "cannot move the %s %q to %s: it is used outside it (%s), and items can only be used in their OU or below",
+		ConfigNoun(k), it.Name, tree.Path(ou), strings.Join(outside, ", "))
+}

@@ -1,0 +1,117 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// configSettings is the Tenant Settings screen: Interact, the Widget Key, the snippet
+// template with a preview, the OU for users from Teams and the admin security group.
+type configSettings struct {
+	cw     *configWindow
+	choice configOUChoice
+
+	interact   *widget.Check
+	widgetKey  *widget.Label
+	regenerate *widget.Button
+	template   *widget.Entry
+	preview    *widget.Label
+	defaultOU  *widget.Select
+	adminGroup *widget.Entry
+	saveBtn    *widget.Button
+	status     *widget.Label
+}
+
+func newConfigSettings(cw *configWindow) *configSettings { return &configSettings{cw: cw} }
+
+func (s *configSettings) build() fyne.CanvasObject {
+	s.interact = widget.NewCheck("Interact enabled for the tenant", s.onInteract)
+	s.widgetKey = &widget.Label{TextStyle: fyne.TextStyle{Monospace: true}}
+	s.regenerate = &widget.Button{Text: "Regenerate…", OnTapped: s.onRegenerate}
+	s.template = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapBreak, OnChanged: s.onTemplateChanged,
+		TextStyle: fyne.TextStyle{Monospace: true}}
+	s.template.ExtendBaseWidget(s.template)
+	s.template.SetMinRowsVisible(4)
+	s.preview = &widget.Label{Wrapping: fyne.TextWrapBreak, TextStyle: fyne.TextStyle{Monospace: true}}
+	s.defaultOU = &widget.Select{PlaceHolder: "Organization unit"}
+	s.adminGroup = &widget.Entry{PlaceHolder: "Entra ID security group"}
+	s.saveBtn = &widget.Button{Text: "Save settings", Importance: widget.HighImportance, OnTapped: s.onSave}
+	s.status = configStatus()
+	form := widget.NewForm(
+		widget.NewFormItem("Interact", s.interact),
+		widget.NewFormItem("Widget Key", container.NewBorder(nil, nil, nil, s.regenerate, s.widgetKey)),
+		widget.NewFormItem("Snippet template", s.template),
+		widget.NewFormItem("Preview", s.preview),
+		widget.NewFormItem("OU for users from Teams", s.defaultOU),
+		widget.NewFormItem("Tenant admin group", s.adminGroup))
+	s.reload()
+	return container.NewVScroll(container.NewPadded(container.NewVBox(form, container.NewHBox(s.saveBtn), s.status)))
+}
+
+func (s *configSettings) reload() {
+	set, err := s.cw.nimbus.ConfigTenantSettings(context.Background())
+	if err != nil {
+		configShow(s.status, err, "")
+		return
+	}
+	s.choice = configLoadOUs(s.cw.nimbus, s.status)
+	s.interact.OnChanged = nil
+	s.interact.SetChecked(set.InteractEnabled)
+	s.interact.OnChanged = s.onInteract
+	s.widgetKey.SetText(set.WidgetKey)
+	s.template.SetText(set.SnippetTemplate)
+	s.onTemplateChanged(set.SnippetTemplate) // the key may have changed while the template did not
+	s.defaultOU.Options = s.choice.paths
+	if s.choice.tree != nil {
+		s.defaultOU.SetSelected(s.choice.tree.Path(set.DefaultTeamsOUID))
+	}
+	s.adminGroup.SetText(set.AdminSecurityGroup)
+}
+
+func (s *configSettings) onInteract(on bool) {
+	state := map[bool]string{true: "enabled", false: "disabled"}[on]
+	configShow(s.status, s.cw.nimbus.SetInteractEnabled(context.Background(), on), "Interact "+state+" for the tenant.")
+}
+
+func (s *configSettings) onRegenerate() {
+	s.cw.confirm("Regenerate the Widget Key",
+		"Every user's Interact snippet changes with the key: web pages that embed the old snippets stop working until they are updated. Regenerate?",
+		func() {
+			err := s.cw.nimbus.RegenerateWidgetKey(context.Background())
+			if err == nil {
+				s.reload()
+			}
+			configShow(s.status, err, "A new Widget Key was generated; copy the new snippets into your web pages.")
+		})
+}
+
+func (s *configSettings) onTemplateChanged(text string) {
+	preview, who, err := s.cw.nimbus.SnippetPreview(context.Background(), text)
+	if err != nil {
+		s.preview.Importance = widget.DangerImportance
+		s.preview.SetText(err.Error())
+		return
+	}
+	s.preview.Importance = widget.MediumImportance
+	s.preview.SetText(fmt.Sprintf("For %s:\n%s", who, preview))
+}
+
+// onSave writes the template, the default OU and the admin group; each is its own rule,
+// so the first refusal stops and is shown.
+func (s *configSettings) onSave() {
+	ctx := context.Background()
+	err := s.cw.nimbus.SetSnippetTemplate(ctx, s.template.Text)
+	if err == nil {
+		if id, ok := s.choice.ids[s.defaultOU.Selected]; ok {
+			err = s.cw.nimbus.SetDefaultTeamsOU(ctx, id)
+		}
+	}
+	if err == nil {
+		err = s.cw.nimbus.SetAdminSecurityGroup(ctx, s.adminGroup.Text)
+	}
+	configShow(s.status, err, "Tenant settings saved.")
+}

@@ -1,0 +1,142 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"nimbusadmin/app"
+	"nimbusadmin/data"
+)
+
+// ShowConfiguration opens the Configuration window: the OU tree, the catalogues an admin
+// builds before anything can be assigned (skills, profiles, N/A reasons, Interact and
+// Assistant items, custom roles) and the tenant settings. Services live in their own
+// screen.
+func ShowConfiguration(a fyne.App, nimbus *app.App) fyne.Window {
+	w := a.NewWindow("Nimbus Admin — Configuration")
+	w.SetContent(newConfigWindow(w, nimbus).build())
+	w.Resize(fyne.NewSize(1180, 760))
+	w.Show()
+	return w
+}
+
+// configWindow holds the screens of the Configuration window; they share the session and
+// a way to ask for confirmation (replaced in tests).
+type configWindow struct {
+	win     fyne.Window
+	nimbus  *app.App
+	confirm func(title, message string, ok func())
+
+	ous        *configOUEditor
+	catalogues map[data.ConfigKind]*configCatalogue
+	roles      *configRoleEditor
+	settings   *configSettings
+	tabs       *container.AppTabs
+}
+
+func newConfigWindow(w fyne.Window, nimbus *app.App) *configWindow {
+	c := &configWindow{win: w, nimbus: nimbus, catalogues: map[data.ConfigKind]*configCatalogue{}}
+	c.confirm = func(title, message string, ok func()) {
+		dialog.ShowConfirm(title, message, func(yes bool) {
+			if yes {
+				ok()
+			}
+		}, w)
+	}
+	return c
+}
+
+func (c *configWindow) build() fyne.CanvasObject {
+	c.ous = newConfigOUEditor(c)
+	for _, k := range data.ConfigKinds {
+		if k != data.ConfigCustomRoles {
+			c.catalogues[k] = newConfigCatalogue(c, k)
+		}
+	}
+	c.roles = newConfigRoleEditor(c)
+	c.settings = newConfigSettings(c)
+	reloads := map[*container.TabItem]func(){}
+	tab := func(title string, content fyne.CanvasObject, reload func()) *container.TabItem {
+		item := container.NewTabItem(title, content)
+		reloads[item] = reload
+		return item
+	}
+	catalogue := func(title string, k data.ConfigKind) *container.TabItem {
+		return tab(title, c.catalogues[k].build(), c.catalogues[k].reload)
+	}
+	skills := container.NewAppTabs(
+		catalogue("Skill Categories", data.ConfigSkillCategories),
+		catalogue("Skills", data.ConfigSkills),
+		catalogue("Responsibility Profiles", data.ConfigProfiles))
+	interact := container.NewAppTabs(
+		catalogue("Domain Templates (CORS)", data.ConfigDomainTemplates),
+		catalogue("Direct System Messages", data.ConfigSystemMessages))
+	c.tabs = container.NewAppTabs(
+		tab("Organization Units", c.ous.build(), c.ous.reload),
+		tab("Skills & Profiles", skills, func() { reloads[skills.Selected()]() }),
+		catalogue("N/A Reasons", data.ConfigNAReasons),
+		tab("Interact", interact, func() { reloads[interact.Selected()]() }),
+		catalogue("Direct Call Templates", data.ConfigCallTemplates),
+		tab("Custom Roles", c.roles.build(), c.roles.reload),
+		tab("Tenant Settings", c.settings.build(), c.settings.reload))
+	c.tabs.SetTabLocation(container.TabLocationLeading)
+	// Each screen is read again when it is shown, so that where-used counts and OU
+	// pickers follow changes made on another screen.
+	onSelected := func(item *container.TabItem) { reloads[item]() }
+	c.tabs.OnSelected, skills.OnSelected, interact.OnSelected = onSelected, onSelected, onSelected
+	return c.tabs
+}
+
+// configOUChoice is the OU picker's list: every OU's path in tree order.
+type configOUChoice struct {
+	paths []string
+	ids   map[string]int64
+	tree  *app.OUTree
+}
+
+func newConfigOUChoice(tree *app.OUTree) configOUChoice {
+	ch := configOUChoice{ids: map[string]int64{}, tree: tree}
+	var walk func(id int64)
+	walk = func(id int64) {
+		p := tree.Path(id)
+		ch.paths = append(ch.paths, p)
+		ch.ids[p] = id
+		for _, k := range tree.Children(id) {
+			walk(k)
+		}
+	}
+	walk(tree.Root)
+	return ch
+}
+
+// configLoadOUs loads the OU tree for a picker; on failure the picker is empty and the
+// status says why.
+func configLoadOUs(nimbus *app.App, status *widget.Label) configOUChoice {
+	tree, err := nimbus.OUTree(context.Background())
+	if err != nil {
+		configShow(status, err, "")
+		return configOUChoice{ids: map[string]int64{}}
+	}
+	return newConfigOUChoice(tree)
+}
+
+// configShow puts the outcome of a change in a status line: the rule's message when it
+// was refused, else what was done.
+func configShow(status *widget.Label, err error, done string) {
+	if err != nil {
+		status.Importance = widget.DangerImportance
+		status.SetText(err.Error())
+		return
+	}
+	status.Importance = widget.SuccessImportance
+	status.SetText(done)
+}
+
+// configStatus is a wrapping status line for a screen.
+func configStatus() *widget.Label {
+	return &widget.Label{Wrapping: fyne.TextWrapWord}
+}
