@@ -70,7 +70,7 @@ func configUsesText(uses []data.ConfigUse) string {
 		if u.Count > len(u.Names) {
 			names += ", …"
 		}
-		parts[i] = fmt.Sprintf("%s (%s)", configCount(u.Count, u.Kind), names)
+		parts[i] = fmt.Sprintf("%s (%s)", plural(u.Count, u.Kind), names)
 	}
 	return strings.Join(parts, " and ")
 }
@@ -97,7 +97,7 @@ func (a *App) DeleteConfigItem(ctx context.Context, k data.ConfigKind, id int64)
 			if k == data.ConfigCustomRoles {
 				holders := uses[0]
 				return nil, refuse("role.in-use", "cannot delete the custom role %q: %s %s it (%s); remove it from them first",
-					it.Name, configCount(holders.Count, "user"), map[bool]string{true: "holds", false: "hold"}[holders.Count == 1],
+					it.Name, plural(holders.Count, "user"), map[bool]string{true: "holds", false: "hold"}[holders.Count == 1],
 					strings.Join(holders.Names, ", "))
 			}
 			return nil, refuse("config.in-use", "cannot delete the %s %q: it is used by %s; remove it there first",
@@ -239,7 +239,7 @@ func (a *App) OUHolds(ctx context.Context, id int64) (string, error) {
 	}
 	parts := make([]string, len(contents))
 	for i, c := range contents {
-		parts[i] = configCount(c.Count, c.Kind)
+		parts[i] = plural(c.Count, c.Kind)
 	}
 	return strings.Join(parts, ", "), nil
 }
@@ -252,13 +252,3 @@ func configWithArticle(noun string) string {
 	return "a " + noun
 }
 
-// configCount writes "1 skill category" or "5 skill categories".
-func configCount(n int, kind string) string {
-	switch {
-	case n == 1:
-		return "1 " + kind
-	case strings.HasSuffix(kind, "y"):
-		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(kind, "y"))
-	}
-	return fmt.Sprintf("%d %ss", n, kind)
-}

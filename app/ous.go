@@ -133,9 +133,13 @@ func (a *App) DeleteOU(ctx context.Context, id int64) error {
 	})
 }
 
+// plural counts things in words: "1 user", "3 users", "2 skill categories".
 func plural(n int, kind string) string {
-	if n == 1 {
+	switch {
+	case n == 1:
 		return "1 " + kind
+	case strings.HasSuffix(kind, "y"):
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(kind, "y"))
 	}
 	return fmt.Sprintf("%d %ss", n, kind)
 }
