@@ -251,4 +251,3 @@ func configWithArticle(noun string) string {
 	}
 	return "a " + noun
 }
-
