@@ -1,0 +1,233 @@
+package app
+
+import (
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"nimbusadmin/data"
+)
+
+// ListColumn names one of seed 000's eight columns of the user list, for sorting.
+type ListColumn int
+
+// The columns of the user list, in the order the table shows them.
+const (
+	ColumnDisplayName ListColumn = iota
+	ColumnOrganizationUnit
+	ColumnUPN
+	ColumnO365ID
+	ColumnDepartment
+	ColumnAttendantConsole
+	ColumnActiveProfile
+	ColumnRoutingServices
+)
+
+// ListColumns is the number of columns of the user list.
+const ListColumns = 8
+
+// Cell is the text a column shows for the row.
+func (r *UserRow) Cell(c ListColumn) string {
+	switch c {
+	case ColumnDisplayName:
+		return r.DisplayName
+	case ColumnOrganizationUnit:
+		return r.OUPath
+	case ColumnUPN:
+		return r.UPN
+	case ColumnO365ID:
+		return r.ID
+	case ColumnDepartment:
+		return r.Department
+	case ColumnAttendantConsole:
+		if r.Licences.Has(data.AttendantConsole) {
+			return "Yes"
+		}
+		return "No"
+	case ColumnActiveProfile:
+		return r.ActiveProfile
+	case ColumnRoutingServices:
+		return strconv.Itoa(r.RoutingServices)
+	}
+	return ""
+}
+
+// UserListView is the user list as the window shows it: the index in a chosen sort order,
+// narrowed by a filter. It remembers the last result so that typing further into the
+// search field only re-checks the rows that still matched, which keeps a keystroke within
+// a frame on large tenants. It is not safe for concurrent use.
+type UserListView struct {
+	Index  *UserIndex
+	order  []int // row positions in sort order
+	column ListColumn
+	desc   bool
+
+	last     UserFilter
+	lastHits []int
+	haveLast bool
+	recent   []viewResult // the latest results, newest last, for backspacing
+}
+
+// viewResult is one remembered filter and its rows.
+type viewResult struct {
+	filter UserFilter
+	hits   []int
+}
+
+// recentResults is how many earlier results a view keeps: enough to backspace over a
+// name without scanning again.
+const recentResults = 32
+
+// NewUserListView shows the index sorted by display name, as the cache lists it.
+func NewUserListView(ix *UserIndex) *UserListView {
+	v := &UserListView{Index: ix, order: make([]int, len(ix.Rows))}
+	for i := range v.order {
+		v.order[i] = i
+	}
+	return v
+}
+
+// SortedBy says which column orders the list and whether it runs descending.
+func (v *UserListView) SortedBy() (ListColumn, bool) { return v.column, v.desc }
+
+// SortBy orders the list by a column (ties by display name, then O365 ID); the next Apply
+// returns the rows in that order.
+func (v *UserListView) SortBy(c ListColumn, desc bool) {
+	if c == v.column && desc == v.desc {
+		return
+	}
+	rows := v.Index.Rows
+	if c == v.column {
+		slices.Reverse(v.order)
+	} else {
+		keys := make([]string, len(rows))
+		for i := range rows {
+			if c != ColumnRoutingServices {
+				keys[i] = strings.ToLower(rows[i].Cell(c))
+			}
+		}
+		for i := range v.order {
+			v.order[i] = i
+		}
+		slices.SortStableFunc(v.order, func(a, b int) int {
+			if c == ColumnRoutingServices {
+				return rows[a].RoutingServices - rows[b].RoutingServices
+			}
+			return strings.Compare(keys[a], keys[b])
+		})
+		if desc {
+			slices.Reverse(v.order)
+		}
+	}
+	v.column, v.desc = c, desc
+	v.haveLast, v.recent = false, nil
+}
+
+// Refilter forgets remembered results, for when the rows of the index changed.
+func (v *UserListView) Refilter() { v.haveLast, v.recent = false, nil }
+
+// Apply returns the positions in Index.Rows of the rows that match f, in sort order.
+// The caller must not change the returned slice.
+func (v *UserListView) Apply(f UserFilter) []int {
+	var hits []int
+	if i := slices.IndexFunc(v.recent, func(r viewResult) bool { return sameFilter(r.filter, f) }); i >= 0 {
+		hits = v.recent[i].hits
+	} else if v.haveLast && narrows(v.last, f) {
+		hits = v.Index.filterParallel(f, v.lastHits)
+	} else {
+		hits = v.Index.filterParallel(f, v.order)
+	}
+	v.last, v.lastHits, v.haveLast = f, hits, true
+	if len(v.recent) == recentResults {
+		v.recent = slices.Delete(v.recent, 0, 1)
+	}
+	v.recent = append(v.recent, viewResult{f, hits})
+	return hits
+}
+
+func sameFilter(a, b UserFilter) bool {
+	return a.Search == b.Search && a.Department == b.Department && a.WithLicences == b.WithLicences &&
+		a.WithoutLicences == b.WithoutLicences && a.ActiveProfile == b.ActiveProfile &&
+		a.Routing == b.Routing && slices.Equal(a.OUs, b.OUs)
+}
+
+// parallelScanMin is the number of candidates above which a scan is split over the CPUs.
+const parallelScanMin = 50_000
+
+// filterParallel is filterIn split into one chunk per CPU for large lists; the chunks'
+// results are joined in order, so the result is the same as filterIn's.
+func (ix *UserIndex) filterParallel(f UserFilter, candidates []int) []int {
+	workers := runtime.GOMAXPROCS(0)
+	if len(candidates) < parallelScanMin || workers < 2 {
+		return ix.filterIn(f, candidates)
+	}
+	parts := make([][]int, workers)
+	size := (len(candidates) + workers - 1) / workers
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := min(w*size, len(candidates)), min((w+1)*size, len(candidates))
+		wg.Go(func() { parts[w] = ix.filterIn(f, candidates[lo:hi]) })
+	}
+	wg.Wait()
+	return slices.Concat(parts...)
+}
+
+// filterIn keeps the positions of candidates whose rows match f, in the candidates' order.
+func (ix *UserIndex) filterIn(f UserFilter, candidates []int) []int {
+	words := strings.Fields(strings.ToLower(f.Search))
+	var ous map[int64]bool
+	if len(f.OUs) > 0 {
+		ous = make(map[int64]bool, len(f.OUs))
+		for _, id := range f.OUs {
+			ous[id] = true
+		}
+	}
+	out := make([]int, 0, len(candidates)/4+16)
+	for _, i := range candidates {
+		r := &ix.Rows[i]
+		if ous != nil && !ous[r.OUID] ||
+			!r.Licences.Has(f.WithLicences) || r.Licences&f.WithoutLicences != 0 ||
+			!matchDepartment(r.Department, f.Department) ||
+			!matchProfile(r.ActiveProfile, f.ActiveProfile) ||
+			f.Routing == RoutingNone && r.RoutingServices > 0 ||
+			f.Routing == RoutingAny && r.RoutingServices == 0 ||
+			!r.matches(words) {
+			continue
+		}
+		out = append(out, i)
+	}
+	return out
+}
+
+// narrows reports whether every row matching next also matches prev: the filters are the
+// same and each word of prev is implied by a word of next (typed further).
+func narrows(prev, next UserFilter) bool {
+	if prev.Department != next.Department || prev.WithLicences != next.WithLicences ||
+		prev.WithoutLicences != next.WithoutLicences || prev.ActiveProfile != next.ActiveProfile ||
+		prev.Routing != next.Routing || !slices.Equal(prev.OUs, next.OUs) {
+		return false
+	}
+	newWords := strings.Fields(strings.ToLower(next.Search))
+	for _, o := range strings.Fields(strings.ToLower(prev.Search)) {
+		if !slices.ContainsFunc(newWords, func(n string) bool { return implies(n, o) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// implies reports whether a row matching the search word n always matches the word o.
+func implies(n, o string) bool {
+	nDomain, oDomain := isDomainWord(n), isDomainWord(o)
+	switch {
+	case nDomain && oDomain:
+		return strings.HasPrefix(n, o)
+	case !nDomain && !oDomain:
+		return strings.Contains(n, o)
+	}
+	return false
+}
+
+func isDomainWord(w string) bool { return strings.HasPrefix(w, "@") && len(w) > 1 }
