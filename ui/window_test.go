@@ -39,7 +39,13 @@ func openWindow(t *testing.T, a fyne.App, nimbus *app.App, online Online) *mainW
 	if m.index == nil {
 		t.Fatalf("the list did not load: %s", m.status.Text)
 	}
-	t.Cleanup(m.win.Close)
+	closed := false
+	m.win.SetOnClosed(func() { closed = true })
+	t.Cleanup(func() {
+		if !closed {
+			m.win.Close()
+		}
+	})
 	return m
 }
 
