@@ -17,6 +17,9 @@ import (
 	"nimbusadmin/assets"
 )
 
+// ouClickHint is the status line until there is news: how the OU tree selects.
+const ouClickHint = "Click an organization unit to list it with everything below it; Ctrl+click (Cmd+click) lists that OU only. Filters and the search combine."
+
 // backgroundRows is the list size from which filtering and sorting leave the UI goroutine.
 const backgroundRows = 20_000
 
@@ -78,7 +81,7 @@ func newMainWindow(a fyne.App, nimbus *app.App, online Online, background func(f
 func (m *mainWindow) buildUI() {
 	m.search = newSearchEntry(m)
 	m.count = widget.NewLabel("Loading users…")
-	m.status = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	m.status = &widget.Label{Text: ouClickHint, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
 	m.table = newUserTable()
 	m.table.column, m.table.desc = m.settings.sort()
 	m.table.onSort = m.onSort
@@ -100,7 +103,7 @@ func (m *mainWindow) buildUI() {
 	tree := container.NewBorder(treeTitle, nil, nil, nil, m.ouTree.tree)
 	m.leftSplit = container.NewVSplit(tree, m.filters.object())
 	m.leftSplit.Offset = m.settings.split(prefSplitFilters, defaultSplitFilters)
-	deleteBar := container.NewBorder(nil, nil, m.deleteButton, nil, m.deleteReason)
+	deleteBar := container.NewVBox(container.NewHBox(m.deleteButton), m.deleteReason, widget.NewSeparator())
 	right := container.NewBorder(deleteBar, nil, nil, nil, m.detail.Object())
 	m.detailSplit = container.NewHSplit(m.table, right)
 	m.detailSplit.Offset = m.settings.split(prefSplitDetail, defaultSplitDetail)

@@ -28,8 +28,8 @@ const (
 	defaultWindowWidth  = 1360
 	defaultWindowHeight = 800
 	defaultSplitTree    = 0.2
-	defaultSplitDetail  = 0.7
-	defaultSplitFilters = 0.55
+	defaultSplitDetail  = 0.6
+	defaultSplitFilters = 0.45
 )
 
 // windowSettings is the typed view of the preferences the main window remembers between

@@ -97,7 +97,7 @@ func (p *generalFactsPane) ShowUser(id string) {
 	}
 	del := "Can be deleted from Nimbus"
 	if !d.Deletable() {
-		del = "Cannot be deleted: " + d.DeleteBlockedReason
+		del = "Cannot be deleted (the reason is beside the Delete button)"
 	}
 	for name, text := range map[string]string{"First name": u.GivenName, "Last name": u.Surname, "UPN": u.UPN,
 		"O365 ID": u.ID, "Organization unit": d.OUPath, "Department": u.Department, "Licences": lic,

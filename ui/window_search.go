@@ -16,7 +16,7 @@ type searchEntry struct {
 
 func newSearchEntry(m *mainWindow) *searchEntry {
 	e := &searchEntry{m: m}
-	e.PlaceHolder = "Search name, UPN, @domain, O365 ID, mail, department or OU (Ctrl+F)"
+	e.PlaceHolder = "Search name, UPN, @domain, O365 ID, department, OU"
 	e.ActionItem = widget.NewIcon(theme.SearchIcon())
 	e.OnChanged = func(string) { m.applyFilters() }
 	e.ExtendBaseWidget(e)
