@@ -68,6 +68,10 @@ type UserListView struct {
 	lastHits []int
 	haveLast bool
 	recent   []viewResult // the latest results, newest last, for backspacing
+
+	keys        []listKey // per row, the fields the filters check
+	departments []string  // distinct departments, as listKey.department numbers them
+	profiles    []string  // distinct active profiles, as listKey.profile numbers them
 }
 
 // viewResult is one remembered filter and its rows.
@@ -86,6 +90,7 @@ func NewUserListView(ix *UserIndex) *UserListView {
 	for i := range v.order {
 		v.order[i] = i
 	}
+	v.buildKeys()
 	return v
 }
 
@@ -135,9 +140,9 @@ func (v *UserListView) Apply(f UserFilter) []int {
 	if i := slices.IndexFunc(v.recent, func(r viewResult) bool { return sameFilter(r.filter, f) }); i >= 0 {
 		hits = v.recent[i].hits
 	} else if v.haveLast && narrows(v.last, f) {
-		hits = v.Index.filterParallel(f, v.lastHits)
+		hits = v.filterParallel(f, v.lastHits)
 	} else {
-		hits = v.Index.filterParallel(f, v.order)
+		hits = v.filterParallel(f, v.order)
 	}
 	v.last, v.lastHits, v.haveLast = f, hits, true
 	if len(v.recent) == recentResults {
@@ -158,24 +163,57 @@ const parallelScanMin = 50_000
 
 // filterParallel is filterIn split into one chunk per CPU for large lists; the chunks'
 // results are joined in order, so the result is the same as filterIn's.
-func (ix *UserIndex) filterParallel(f UserFilter, candidates []int) []int {
+func (v *UserListView) filterParallel(f UserFilter, candidates []int) []int {
 	workers := runtime.GOMAXPROCS(0)
 	if len(candidates) < parallelScanMin || workers < 2 {
-		return ix.filterIn(f, candidates)
+		return v.filterIn(f, candidates)
 	}
 	parts := make([][]int, workers)
 	size := (len(candidates) + workers - 1) / workers
 	var wg sync.WaitGroup
 	for w := range workers {
 		lo, hi := min(w*size, len(candidates)), min((w+1)*size, len(candidates))
-		wg.Go(func() { parts[w] = ix.filterIn(f, candidates[lo:hi]) })
+		wg.Go(func() { parts[w] = v.filterIn(f, candidates[lo:hi]) })
 	}
 	wg.Wait()
 	return slices.Concat(parts...)
 }
 
+// listKey is what the filters check of one row, packed together so that a scan over a
+// million rows touches one cache line per row instead of the whole UserRow.
+type listKey struct {
+	key, domain string
+	ouID        int64
+	routing     int32
+	department  int32 // into UserListView.departments
+	profile     int32 // into UserListView.profiles
+	licences    data.LicenceSet
+}
+
+// buildKeys packs the rows' filter fields and the distinct departments and profiles.
+func (v *UserListView) buildKeys() {
+	rows := v.Index.Rows
+	v.keys = make([]listKey, len(rows))
+	depts, profiles := map[string]int32{}, map[string]int32{}
+	intern := func(m map[string]int32, list *[]string, s string) int32 {
+		id, ok := m[s]
+		if !ok {
+			id = int32(len(*list))
+			m[s] = id
+			*list = append(*list, s)
+		}
+		return id
+	}
+	for i := range rows {
+		r := &rows[i]
+		v.keys[i] = listKey{key: r.key, domain: r.domain, ouID: r.OUID, routing: int32(r.RoutingServices),
+			department: intern(depts, &v.departments, r.Department),
+			profile:    intern(profiles, &v.profiles, r.ActiveProfile), licences: r.Licences}
+	}
+}
+
 // filterIn keeps the positions of candidates whose rows match f, in the candidates' order.
-func (ix *UserIndex) filterIn(f UserFilter, candidates []int) []int {
+func (v *UserListView) filterIn(f UserFilter, candidates []int) []int {
 	words := strings.Fields(strings.ToLower(f.Search))
 	var ous map[int64]bool
 	if len(f.OUs) > 0 {
@@ -184,21 +222,42 @@ func (ix *UserIndex) filterIn(f UserFilter, candidates []int) []int {
 			ous[id] = true
 		}
 	}
+	deptOK := make([]bool, len(v.departments))
+	for i, d := range v.departments {
+		deptOK[i] = matchDepartment(d, f.Department)
+	}
+	profileOK := make([]bool, len(v.profiles))
+	for i, p := range v.profiles {
+		profileOK[i] = matchProfile(p, f.ActiveProfile)
+	}
 	out := make([]int, 0, len(candidates)/4+16)
 	for _, i := range candidates {
-		r := &ix.Rows[i]
-		if ous != nil && !ous[r.OUID] ||
-			!r.Licences.Has(f.WithLicences) || r.Licences&f.WithoutLicences != 0 ||
-			!matchDepartment(r.Department, f.Department) ||
-			!matchProfile(r.ActiveProfile, f.ActiveProfile) ||
-			f.Routing == RoutingNone && r.RoutingServices > 0 ||
-			f.Routing == RoutingAny && r.RoutingServices == 0 ||
-			!r.matches(words) {
+		k := &v.keys[i]
+		if ous != nil && !ous[k.ouID] ||
+			!k.licences.Has(f.WithLicences) || k.licences&f.WithoutLicences != 0 ||
+			!deptOK[k.department] || !profileOK[k.profile] ||
+			f.Routing == RoutingNone && k.routing > 0 ||
+			f.Routing == RoutingAny && k.routing == 0 ||
+			!matchWords(k.key, k.domain, words) {
 			continue
 		}
 		out = append(out, i)
 	}
 	return out
+}
+
+// matchWords is UserRow.matches over a packed key.
+func matchWords(key, domain string, words []string) bool {
+	for _, w := range words {
+		if isDomainWord(w) {
+			if !strings.Contains(domain, "\x00"+w[1:]) {
+				return false
+			}
+		} else if !strings.Contains(key, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // narrows reports whether every row matching next also matches prev: the filters are the
