@@ -2,11 +2,13 @@ package ui
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
 )
@@ -95,5 +97,31 @@ func TestOUTreeKeyboardSpaceAndCtrlSpace(t *testing.T) {
 	first := tree.Children(tree.Root)[0]
 	if m.ouTree.selection.State(first) != app.OUChecked || m.ouTree.selection.Selected(tree.Root) {
 		t.Fatal("Down then Space selects the first OU under the root with its subtree")
+	}
+}
+
+func TestOUTreeNodesShowCheckedPartialAndEmpty(t *testing.T) {
+	a := test.NewTempApp(t)
+	m := openWindow(t, a, demoTenant(t), nil)
+	tree := m.index.Tree
+	ou := branchWithUsers(t, m)
+	m.ouTree.tree.Select(ouUID(ou))
+	icon := func(id int64) string {
+		node := m.ouTree.createNode(false)
+		m.ouTree.updateNode(ouUID(id), false, node)
+		return node.(*fyne.Container).Objects[0].(*widget.Icon).Resource.Name()
+	}
+	var outside int64
+	for _, c := range tree.Children(tree.Root) {
+		if !tree.IsSameOrAncestor(c, ou) {
+			outside = c
+		}
+	}
+	checked, partial, empty := icon(ou), icon(tree.Root), icon(outside)
+	if checked == partial || partial == empty || checked == empty {
+		t.Fatalf("the three states look alike: checked %q, partial %q, empty %q", checked, partial, empty)
+	}
+	if !strings.Contains(partial, "partial") {
+		t.Errorf("the root of a partly selected tree shows %q, want the partial mark", partial)
 	}
 }

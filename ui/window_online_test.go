@@ -73,7 +73,7 @@ func TestSyncShowsProgressAndReloadsTheList(t *testing.T) {
 		if err := nimbus.AddUser(context.Background(), found[0].ID, m.index.Tree.Root, 0); err != nil {
 			t.Error(err)
 		}
-		if !strings.Contains(m.bar.progressText, "999 users, 1 pages, about 3s left") || m.bar.progress.Value != 0.25 {
+		if !strings.Contains(m.bar.progressText, "999 users, 1 page, about 3s left") || m.bar.progress.Value != 0.25 {
 			t.Errorf("progress during sync: %q at %v", m.bar.progressText, m.bar.progress.Value)
 		}
 	}

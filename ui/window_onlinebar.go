@@ -126,7 +126,7 @@ func (b *onlineBar) onSync() {
 }
 
 func (b *onlineBar) showProgress(p SyncProgress) {
-	b.progressText = fmt.Sprintf("%s users, %d pages", thousands(p.Users), p.Pages)
+	b.progressText = fmt.Sprintf("%s users, %s", thousands(p.Users), pages(p.Pages))
 	if p.Remaining > 0 {
 		b.progressText += fmt.Sprintf(", about %s left", p.Remaining.Round(time.Second))
 		b.progress.SetValue(float64(p.Elapsed) / float64(p.Elapsed+p.Remaining))
@@ -160,4 +160,11 @@ func (b *onlineBar) onSign() {
 			b.refresh()
 		})
 	})
+}
+
+func pages(n int) string {
+	if n == 1 {
+		return "1 page"
+	}
+	return fmt.Sprintf("%d pages", n)
 }
