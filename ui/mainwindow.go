@@ -18,7 +18,8 @@ import (
 )
 
 // ouClickHint is the status line until there is news: how the OU tree selects.
-const ouClickHint = "Click an organization unit to list it with everything below it; Ctrl+click (Cmd+click) lists that OU only. Filters and the search combine."
+const ouClickHint = "Click an organization unit to list it with everything below it; Ctrl+click (Cmd+click) lists that OU only. " +
+	"Keys: Ctrl+F search · Esc clear · ↓ into the list · Enter open · Ctrl+N create · Delete remove."
 
 // backgroundRows is the list size from which filtering and sorting leave the UI goroutine.
 const backgroundRows = 20_000
