@@ -84,7 +84,8 @@ type viewResult struct {
 // name without scanning again.
 const recentResults = 32
 
-// NewUserListView shows the index sorted by display name, as the cache lists it.
+// NewUserListView shows the index sorted by display name, as the cache lists it. It packs
+// the rows' search keys into one block, so build it before the index is shared.
 func NewUserListView(ix *UserIndex) *UserListView {
 	v := &UserListView{Index: ix, order: make([]int, len(ix.Rows))}
 	for i := range v.order {
@@ -204,9 +205,27 @@ func (v *UserListView) buildKeys() {
 		}
 		return id
 	}
+	// Copy the search keys into one block, in row order, so that a scan reads memory
+	// front to back instead of chasing each row's own allocation.
+	size := 0
+	for i := range rows {
+		size += len(rows[i].key) + len(rows[i].domain)
+	}
+	var block strings.Builder
+	block.Grow(size)
+	for i := range rows {
+		block.WriteString(rows[i].key)
+		block.WriteString(rows[i].domain)
+	}
+	all, at := block.String(), 0
 	for i := range rows {
 		r := &rows[i]
-		v.keys[i] = listKey{key: r.key, domain: r.domain, ouID: r.OUID, routing: int32(r.RoutingServices),
+		key := all[at : at+len(r.key)]
+		at += len(r.key)
+		domain := all[at : at+len(r.domain)]
+		at += len(r.domain)
+		r.key, r.domain = key, domain // equal strings; the rows' own copies can be freed
+		v.keys[i] = listKey{key: key, domain: domain, ouID: r.OUID, routing: int32(r.RoutingServices),
 			department: intern(depts, &v.departments, r.Department),
 			profile:    intern(profiles, &v.profiles, r.ActiveProfile), licences: r.Licences}
 	}
