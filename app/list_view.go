@@ -81,7 +81,7 @@ type viewResult struct {
 }
 
 // recentResults is how many earlier results a view keeps: enough to backspace over a
-// name without scanning again.
+// name without scanning again. Together they hold at most twice the list's size.
 const recentResults = 32
 
 // NewUserListView shows the index sorted by display name, as the cache lists it. It packs
@@ -146,10 +146,15 @@ func (v *UserListView) Apply(f UserFilter) []int {
 		hits = v.filterParallel(f, v.order)
 	}
 	v.last, v.lastHits, v.haveLast = f, hits, true
-	if len(v.recent) == recentResults {
+	v.recent = append(v.recent, viewResult{f, hits})
+	kept := 0
+	for _, r := range v.recent {
+		kept += len(r.hits)
+	}
+	for len(v.recent) > recentResults || len(v.recent) > 1 && kept > 2*len(v.order) {
+		kept -= len(v.recent[0].hits)
 		v.recent = slices.Delete(v.recent, 0, 1)
 	}
-	v.recent = append(v.recent, viewResult{f, hits})
 	return hits
 }
 
