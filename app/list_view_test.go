@@ -126,3 +126,21 @@ func TestOUSelectionPlainClickTakesTheSubtreeCtrlClickTheSingleOU(t *testing.T) 
 		t.Fatal("restored selections drop OUs that no longer exist")
 	}
 }
+
+func TestListViewRemembersAtMostTwiceTheListInResults(t *testing.T) {
+	ix := listFixtureIndex()
+	v := NewUserListView(ix)
+	for _, q := range []string{"", "a", "an", "e", "o", "n", "r", "", "a"} {
+		v.Apply(UserFilter{Search: q})
+		kept := 0
+		for _, r := range v.recent {
+			kept += len(r.hits)
+		}
+		if len(v.recent) > 1 && kept > 2*len(ix.Rows) {
+			t.Fatalf("after %q the view keeps %d positions in %d results for %d rows", q, kept, len(v.recent), len(ix.Rows))
+		}
+	}
+	if got, want := listIDs(ix, v.Apply(UserFilter{Search: "a"})), listIDs(ix, ix.Filter(UserFilter{Search: "a"})); !slices.Equal(got, want) {
+		t.Fatalf("a remembered result differs from a scan: %v, %v", got, want)
+	}
+}
