@@ -198,7 +198,11 @@ func (m *mainWindow) applyFilters() {
 }
 
 func (m *mainWindow) showHits(ix *app.UserIndex, hits []int) {
-	m.count.SetText(fmt.Sprintf("%s of %s users", thousands(len(hits)), thousands(len(ix.Rows))))
+	text := fmt.Sprintf("%s of %s users", thousands(len(hits)), thousands(len(ix.Rows)))
+	if len(hits) == 0 && len(ix.Rows) > 0 {
+		text += " — clear the search or a filter"
+	}
+	m.count.SetText(text)
 	m.table.show(ix, hits)
 }
 
