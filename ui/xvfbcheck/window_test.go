@@ -1,8 +1,8 @@
 //go:build xvfb
 
 // Package xvfbcheck runs the real program in a virtual X server: it builds the binary
-// with the GL driver, opens the main window on a demo cache, types a search and selects
-// a user with xdotool, and compares screenshots. Run it with
+// with the GL driver, opens the main window on a demo cache, types a search, Ctrl+clicks
+// an OU and selects a user with xdotool, and compares screenshots. Run it with
 //
 //	go test -tags 'migrated_fynedo xvfb' -count=1 ./ui/xvfbcheck/
 //
@@ -92,9 +92,18 @@ func TestRealWindowSearchesAndSelectsAUser(t *testing.T) {
 	if n := changed(before, searched); n < 2000 {
 		t.Fatalf("the search changed %d pixels: the list did not narrow", n)
 	}
+	// Ctrl+click on the "Teams Users" OU, the last under the root: the list keeps that OU only.
+	xdo("keydown", "ctrl")
+	xdo("mousemove", "--window", win, "130", "296", "click", "1")
+	xdo("keyup", "ctrl")
+	narrowed := shot("ou")
+	if n := changed(searched, narrowed); n < 2000 {
+		t.Fatalf("Ctrl+click on an OU changed %d pixels: the list did not narrow", n)
+	}
+	xdo("mousemove", "--window", win, "700", "400")
 	xdo("key", "Down", "Down")
 	selected := shot("selected")
-	if n := changed(searched, selected); n < 2000 {
+	if n := changed(narrowed, selected); n < 2000 {
 		t.Fatalf("selecting a user changed %d pixels: no detail appeared", n)
 	}
 	if keep := os.Getenv("WINDOW_CHECK_SCREENSHOT"); keep != "" {
