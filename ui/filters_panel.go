@@ -78,11 +78,11 @@ func (p *filtersPanel) object() fyne.CanvasObject {
 	return container.NewVScroll(container.NewVBox(title, form, p.clearAll))
 }
 
-// setOptions fills the department and profile choices from the loaded list and shows the
-// remembered filters.
-func (p *filtersPanel) setOptions(ix *app.UserIndex) {
-	p.department.Options = append([]string{filterAll}, ix.Departments()...)
-	p.profile.Options = append([]string{filterAll}, ix.ActiveProfiles()...)
+// setOptions fills the department and profile choices found in the loaded list and shows
+// the remembered filters.
+func (p *filtersPanel) setOptions(departments, profiles []string) {
+	p.department.Options = append([]string{filterAll}, departments...)
+	p.profile.Options = append([]string{filterAll}, profiles...)
 	p.show()
 }
 

@@ -123,34 +123,27 @@ func (m *mainWindow) saveLayout() {
 	m.settings.setSplit(prefSplitFilters, m.leftSplit.Offset)
 }
 
+// loadedList is what load prepares off the UI goroutine for the window to show.
+type loadedList struct {
+	index                 *app.UserIndex
+	view                  *app.UserListView
+	departments, profiles []string
+	isDemo                bool
+}
+
 // load reads the user index off the UI goroutine, sorts it as remembered and shows it;
 // selectID is selected afterwards when it is listed.
 func (m *mainWindow) load(selectID string) {
 	col, desc := m.table.column, m.table.desc
 	m.background(func() {
-		ctx := context.Background()
-		ix, err := m.nimbus.LoadUserIndex(ctx)
-		var settingsErr error
-		isDemo := false
-		if err == nil {
-			settings, serr := m.nimbus.Store().Read(ctx).TenantSettings()
-			settingsErr, isDemo = serr, settings.IsDemo
-		}
-		var view *app.UserListView
-		if err == nil {
-			view = app.NewUserListView(ix)
-			view.SortBy(col, desc)
-		}
+		l, err := m.readList(col, desc)
 		fyne.Do(func() {
-			if err == nil {
-				err = settingsErr
-			}
 			if err != nil {
 				m.count.SetText("Cannot read the cache")
 				m.status.SetText(fmt.Sprintf("Cannot read the cache: %v", err))
 				return
 			}
-			m.setIndex(ix, view, isDemo)
+			m.setIndex(l)
 			if selectID != "" && !m.selectUser(selectID) {
 				m.status.SetText(m.status.Text + " The current search or filters hide them.")
 			}
@@ -158,13 +151,30 @@ func (m *mainWindow) load(selectID string) {
 	})
 }
 
+// readList loads the index and prepares its view and filter choices.
+func (m *mainWindow) readList(col app.ListColumn, desc bool) (loadedList, error) {
+	ctx := context.Background()
+	ix, err := m.nimbus.LoadUserIndex(ctx)
+	if err != nil {
+		return loadedList{}, err
+	}
+	settings, err := m.nimbus.Store().Read(ctx).TenantSettings()
+	if err != nil {
+		return loadedList{}, err
+	}
+	view := app.NewUserListView(ix)
+	view.SortBy(col, desc)
+	return loadedList{index: ix, view: view, departments: ix.Departments(),
+		profiles: ix.ActiveProfiles(), isDemo: settings.IsDemo}, nil
+}
+
 // setIndex shows a freshly loaded list, keeping the filters.
-func (m *mainWindow) setIndex(ix *app.UserIndex, view *app.UserListView, isDemo bool) {
+func (m *mainWindow) setIndex(l loadedList) {
 	m.viewMu.Lock()
-	m.index, m.view, m.isDemo = ix, view, isDemo
+	m.index, m.view, m.isDemo = l.index, l.view, l.isDemo
 	m.viewMu.Unlock()
-	m.ouTree.setTree(ix.Tree, m.filters.filters.OUs)
-	m.filters.setOptions(ix)
+	m.ouTree.setTree(l.index.Tree, m.filters.filters.OUs)
+	m.filters.setOptions(l.departments, l.profiles)
 	m.filters.setOUs(m.ouTree.selection.IDs())
 	m.bar.refresh()
 	m.applyFilters()
