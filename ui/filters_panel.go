@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -15,13 +13,12 @@ import (
 
 // Texts of the filter choices.
 const (
-	filterAll          = "All"
-	filterWithLicence  = "With licence"
-	filterWithout      = "Without licence"
-	filterRoutingNone  = "None"
-	filterRoutingAny   = "One or more"
-	filterOUsAll       = "All organization units"
-	filterOUsSelection = "%d selected in the tree"
+	filterAll         = "All"
+	filterWithLicence = "With licence"
+	filterWithout     = "Without licence"
+	filterRoutingNone = "None"
+	filterRoutingAny  = "One or more"
+	filterOUsAll      = "All organization units"
 )
 
 // filtersPanel is the filter form under the OU tree: department, each licence, active
@@ -41,12 +38,13 @@ type filtersPanel struct {
 	clearAll   *widget.Button
 	clears     []*widget.Button
 	updating   bool
+	ouText     string // names the selected OUs
 }
 
 func newFiltersPanel(f listFilters, onChanged, onClearOU func()) *filtersPanel {
 	p := &filtersPanel{filters: f, onChanged: onChanged, onClearOU: onClearOU,
 		licences: map[data.LicenceSet]*widget.Select{}}
-	p.ous = widget.NewLabel(filterOUsAll)
+	p.ous = &widget.Label{Text: filterOUsAll, Truncation: fyne.TextTruncateEllipsis}
 	p.department = widget.NewSelect([]string{filterAll}, p.onDepartment)
 	p.profile = widget.NewSelect([]string{filterAll}, p.onProfile)
 	p.routing = widget.NewSelect([]string{filterAll, filterRoutingNone, filterRoutingAny}, p.onRouting)
@@ -96,8 +94,8 @@ func (p *filtersPanel) show() {
 	for l, sel := range p.licences {
 		sel.SetSelected([]string{filterAll, filterWithLicence, filterWithout}[p.filters.Licences[l]])
 	}
-	if n := len(p.filters.OUs); n > 0 {
-		p.ous.SetText(fmt.Sprintf(filterOUsSelection, n))
+	if len(p.filters.OUs) > 0 {
+		p.ous.SetText(p.ouText)
 	} else {
 		p.ous.SetText(filterOUsAll)
 	}
@@ -151,9 +149,9 @@ func (p *filtersPanel) onLicence(l data.LicenceSet, s string) {
 	p.changed()
 }
 
-// setOUs records the OU selection of the tree.
-func (p *filtersPanel) setOUs(ids []int64) {
-	p.filters.OUs = ids
+// setOUs records the OU selection of the tree and how to name it.
+func (p *filtersPanel) setOUs(ids []int64, text string) {
+	p.filters.OUs, p.ouText = ids, text
 	p.show()
 }
 

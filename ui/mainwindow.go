@@ -175,7 +175,7 @@ func (m *mainWindow) setIndex(l loadedList) {
 	m.viewMu.Unlock()
 	m.ouTree.setTree(l.index.Tree, m.filters.filters.OUs)
 	m.filters.setOptions(l.departments, l.profiles)
-	m.filters.setOUs(m.ouTree.selection.IDs())
+	m.filters.setOUs(m.ouTree.selection.IDs(), m.ouTree.describe())
 	m.bar.refresh()
 	m.applyFilters()
 }
@@ -235,7 +235,7 @@ func (m *mainWindow) onSort(col app.ListColumn, desc bool) {
 }
 
 func (m *mainWindow) onOUSelection() {
-	m.filters.setOUs(m.ouTree.selection.IDs())
+	m.filters.setOUs(m.ouTree.selection.IDs(), m.ouTree.describe())
 	m.applyFilters()
 }
 

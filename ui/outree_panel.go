@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -139,4 +141,37 @@ func (t *ouTreeWidget) TypedShortcut(s fyne.Shortcut) {
 	t.single = true
 	t.Tree.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
 	t.single = false
+}
+
+// describe names the selection for the filter form: whole subtrees as "Sales (and below)",
+// single OUs with children as "Sales (only)", at most two names and a count of the rest.
+func (p *ouTreePanel) describe() string {
+	if p.selection == nil {
+		return ""
+	}
+	var names []string
+	var walk func(id int64)
+	walk = func(id int64) {
+		hasKids := len(p.ous.Children(id)) > 0
+		switch state := p.selection.State(id); {
+		case state == app.OUChecked && hasKids:
+			names = append(names, p.ous.Path(id)+" (and below)")
+			return
+		case state == app.OUChecked:
+			names = append(names, p.ous.Path(id))
+			return
+		case state == app.OUUnchecked:
+			return
+		case p.selection.Selected(id):
+			names = append(names, p.ous.Path(id)+" (only)")
+		}
+		for _, k := range p.ous.Children(id) {
+			walk(k)
+		}
+	}
+	walk(p.ous.Root)
+	if len(names) > 2 {
+		return fmt.Sprintf("%s, %s and %d more", names[0], names[1], len(names)-2)
+	}
+	return strings.Join(names, ", ")
 }

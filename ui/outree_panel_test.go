@@ -125,3 +125,24 @@ func TestOUTreeNodesShowCheckedPartialAndEmpty(t *testing.T) {
 		t.Errorf("the root of a partly selected tree shows %q, want the partial mark", partial)
 	}
 }
+
+func TestOUFilterNamesTheSelection(t *testing.T) {
+	a := test.NewTempApp(t)
+	m := openWindow(t, a, demoTenant(t), nil)
+	tree := m.index.Tree
+	ou := branchWithUsers(t, m)
+	m.ouTree.tree.Select(ouUID(ou))
+	if want := tree.Path(ou) + " (and below)"; m.filters.ous.Text != want {
+		t.Fatalf("plain click: the OU filter reads %q, want %q", m.filters.ous.Text, want)
+	}
+	m.ouTree.tree.Select(ouUID(ou))
+	m.ouTree.modifiers = func() fyne.KeyModifier { return fyne.KeyModifierShortcutDefault }
+	m.ouTree.tree.Select(ouUID(ou))
+	if want := tree.Path(ou) + " (only)"; m.filters.ous.Text != want {
+		t.Fatalf("Ctrl+click: the OU filter reads %q, want %q", m.filters.ous.Text, want)
+	}
+	m.filters.clears[0].OnTapped()
+	if m.filters.ous.Text != filterOUsAll || len(m.table.hits) != len(m.index.Rows) {
+		t.Fatalf("clearing the OU filter: %q, %d rows", m.filters.ous.Text, len(m.table.hits))
+	}
+}
