@@ -13,7 +13,7 @@ import (
 
 func TestCreateAddsADirectoryUserAndTheTableShowsThem(t *testing.T) {
 	a := test.NewTempApp(t)
-	m := openWindow(t, a, demoTenant(t), nil)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
 	total := len(m.index.Rows)
 	test.Tap(m.createButton)
 	c := m.creating
@@ -66,7 +66,7 @@ func TestCreateAddsADirectoryUserAndTheTableShowsThem(t *testing.T) {
 
 func TestCreateSaysNimbusNeverCreatesDirectoryAccounts(t *testing.T) {
 	a := test.NewTempApp(t)
-	m := openWindow(t, a, demoTenant(t), nil)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
 	m.onCreate()
 	found := false
 	for _, o := range test.LaidOutObjects(m.win.Canvas().Overlays().Top()) {

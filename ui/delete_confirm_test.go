@@ -12,8 +12,8 @@ import (
 	"nimbusadmin/data"
 )
 
-// userWhere finds the first listed user whose detail satisfies ok.
-func userWhere(t *testing.T, m *mainWindow, ok func(app.UserDetail) bool) app.UserDetail {
+// windowUserWhere finds the first listed user whose detail satisfies ok.
+func windowUserWhere(t *testing.T, m *mainWindow, ok func(app.UserDetail) bool) app.UserDetail {
 	t.Helper()
 	for _, r := range m.index.Rows {
 		d, err := m.nimbus.UserDetail(context.Background(), r.ID)
@@ -30,8 +30,8 @@ func userWhere(t *testing.T, m *mainWindow, ok func(app.UserDetail) bool) app.Us
 
 func TestDeleteIsDisabledWithTheReasonForATeamsUser(t *testing.T) {
 	a := test.NewTempApp(t)
-	m := openWindow(t, a, demoTenant(t), nil)
-	d := userWhere(t, m, func(d app.UserDetail) bool {
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
+	d := windowUserWhere(t, m, func(d app.UserDetail) bool {
 		return d.User.Origin == data.OriginTeams && len(d.Services) > 0 && !d.Deletable()
 	})
 	if !m.selectUser(d.User.ID) {
@@ -46,7 +46,7 @@ func TestDeleteIsDisabledWithTheReasonForATeamsUser(t *testing.T) {
 	if !strings.Contains(m.deleteReason.Text, "MS Teams-based") {
 		t.Fatalf("the reason does not name the Teams-based service: %q", m.deleteReason.Text)
 	}
-	m.table.TypedKey(deleteKey)
+	m.table.TypedKey(windowDeleteKey)
 	if m.confirm != nil {
 		t.Fatal("the Delete key offers to delete a user the rule keeps")
 	}
@@ -57,8 +57,8 @@ func TestDeleteIsDisabledWithTheReasonForATeamsUser(t *testing.T) {
 
 func TestDeleteIsEnabledForAManualUserAndRemovesThemAfterConfirmation(t *testing.T) {
 	a := test.NewTempApp(t)
-	m := openWindow(t, a, demoTenant(t), nil)
-	d := userWhere(t, m, func(d app.UserDetail) bool { return d.User.Origin == data.OriginManual && d.Deletable() })
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
+	d := windowUserWhere(t, m, func(d app.UserDetail) bool { return d.User.Origin == data.OriginManual && d.Deletable() })
 	total := len(m.index.Rows)
 	m.selectUser(d.User.ID)
 	if m.deleteButton.Disabled() {
@@ -72,7 +72,7 @@ func TestDeleteIsEnabledForAManualUserAndRemovesThemAfterConfirmation(t *testing
 	if len(m.index.Rows) != total {
 		t.Fatal("Keep deleted the user")
 	}
-	m.table.TypedKey(deleteKey)
+	m.table.TypedKey(windowDeleteKey)
 	m.confirm.Confirm()
 	if len(m.index.Rows) != total-1 || m.index.Position(d.User.ID) >= 0 {
 		t.Fatalf("after Delete the list holds %d users (was %d)", len(m.index.Rows), total)
@@ -89,4 +89,4 @@ func TestDeleteIsEnabledForAManualUserAndRemovesThemAfterConfirmation(t *testing
 	}
 }
 
-var deleteKey = &fyne.KeyEvent{Name: fyne.KeyDelete}
+var windowDeleteKey = &fyne.KeyEvent{Name: fyne.KeyDelete}

@@ -88,8 +88,8 @@ func (p *filtersPanel) setOptions(departments, profiles []string) {
 func (p *filtersPanel) show() {
 	p.updating = true
 	defer func() { p.updating = false }()
-	p.department.SetSelected(orAll(p.filters.Department))
-	p.profile.SetSelected(orAll(p.filters.ActiveProfile))
+	p.department.SetSelected(filterText(p.filters.Department))
+	p.profile.SetSelected(filterText(p.filters.ActiveProfile))
 	p.routing.SetSelected([]string{filterAll, filterRoutingNone, filterRoutingAny}[p.filters.Routing])
 	for l, sel := range p.licences {
 		sel.SetSelected([]string{filterAll, filterWithLicence, filterWithout}[p.filters.Licences[l]])
@@ -109,19 +109,19 @@ func (p *filtersPanel) showClears() {
 	}
 	active = append(active, p.filters.ActiveProfile != "", p.filters.Routing != app.RoutingAll)
 	for i, b := range p.clears {
-		setEnabled(b, active[i])
+		enableWhen(b, active[i])
 	}
-	setEnabled(p.clearAll, p.filters.active() > 0)
+	enableWhen(p.clearAll, p.filters.active() > 0)
 }
 
-func orAll(s string) string {
+func filterText(s string) string {
 	if s == "" {
 		return filterAll
 	}
 	return s
 }
 
-func fromAll(s string) string {
+func filterValue(s string) string {
 	if s == filterAll {
 		return ""
 	}
@@ -136,8 +136,8 @@ func (p *filtersPanel) changed() {
 	p.onChanged()
 }
 
-func (p *filtersPanel) onDepartment(s string) { p.filters.Department = fromAll(s); p.changed() }
-func (p *filtersPanel) onProfile(s string)    { p.filters.ActiveProfile = fromAll(s); p.changed() }
+func (p *filtersPanel) onDepartment(s string) { p.filters.Department = filterValue(s); p.changed() }
+func (p *filtersPanel) onProfile(s string)    { p.filters.ActiveProfile = filterValue(s); p.changed() }
 
 func (p *filtersPanel) onRouting(s string) {
 	p.filters.Routing = map[string]app.Routing{filterRoutingNone: app.RoutingNone, filterRoutingAny: app.RoutingAny}[s]
@@ -161,7 +161,7 @@ func (p *filtersPanel) onClearAll() {
 	p.onClearOU()
 }
 
-func setEnabled(w fyne.Disableable, on bool) {
+func enableWhen(w fyne.Disableable, on bool) {
 	if on {
 		w.Enable()
 	} else {

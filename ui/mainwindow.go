@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
@@ -92,10 +93,10 @@ func (m *mainWindow) buildUI() {
 	m.ouTree = newOUTreePanel(m.onOUSelection)
 	m.filters = newFiltersPanel(m.settings.filters(), m.applyFilters, m.onClearOUs)
 	m.detail = newUserDetailPane(m.nimbus)
-	m.deleteButton = &widget.Button{Text: "Delete from Nimbus…", Icon: deleteIcon(), OnTapped: m.onDeleteUser}
+	m.deleteButton = &widget.Button{Text: "Delete from Nimbus…", Icon: theme.DeleteIcon(), OnTapped: m.onDeleteUser}
 	m.deleteButton.Disable()
 	m.deleteReason = &widget.Label{Text: "Select a user to delete them from Nimbus.", Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
-	m.createButton = &widget.Button{Text: "Create…", Icon: addIcon(), Importance: widget.HighImportance, OnTapped: m.onCreate}
+	m.createButton = &widget.Button{Text: "Create…", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: m.onCreate}
 	m.bar = newOnlineBar(m)
 
 	top := container.NewBorder(nil, nil, nil,

@@ -13,9 +13,9 @@ import (
 	"nimbusadmin/app"
 )
 
-// branchWithUsers finds an OU with children whose subtree and own users both differ in
+// windowBranchWithUsers finds an OU with children whose subtree and own users both differ in
 // number, so that subtree and single selection give different lists.
-func branchWithUsers(t *testing.T, m *mainWindow) int64 {
+func windowBranchWithUsers(t *testing.T, m *mainWindow) int64 {
 	t.Helper()
 	tree := m.index.Tree
 	count := func(ous []int64) int { return len(m.index.Filter(app.UserFilter{OUs: ous})) }
@@ -30,9 +30,9 @@ func branchWithUsers(t *testing.T, m *mainWindow) int64 {
 
 func TestOUTreePlainClickSelectsTheSubtreeCtrlClickTheSingleOU(t *testing.T) {
 	a := test.NewTempApp(t)
-	m := openWindow(t, a, demoTenant(t), nil)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
 	tree := m.index.Tree
-	ou := branchWithUsers(t, m)
+	ou := windowBranchWithUsers(t, m)
 	held := fyne.KeyModifier(0)
 	m.ouTree.modifiers = func() fyne.KeyModifier { return held }
 
@@ -77,7 +77,7 @@ func TestOUTreePlainClickSelectsTheSubtreeCtrlClickTheSingleOU(t *testing.T) {
 
 func TestOUTreeKeyboardSpaceAndCtrlSpace(t *testing.T) {
 	a := test.NewTempApp(t)
-	m := openWindow(t, a, demoTenant(t), nil)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
 	tree := m.index.Tree
 	m.win.Canvas().Focus(m.ouTree.tree)
 	m.ouTree.tree.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeySpace, Modifier: fyne.KeyModifierControl})
@@ -102,9 +102,9 @@ func TestOUTreeKeyboardSpaceAndCtrlSpace(t *testing.T) {
 
 func TestOUTreeNodesShowCheckedPartialAndEmpty(t *testing.T) {
 	a := test.NewTempApp(t)
-	m := openWindow(t, a, demoTenant(t), nil)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
 	tree := m.index.Tree
-	ou := branchWithUsers(t, m)
+	ou := windowBranchWithUsers(t, m)
 	m.ouTree.tree.Select(ouUID(ou))
 	icon := func(id int64) string {
 		node := m.ouTree.createNode(false)
@@ -128,9 +128,9 @@ func TestOUTreeNodesShowCheckedPartialAndEmpty(t *testing.T) {
 
 func TestOUFilterNamesTheSelection(t *testing.T) {
 	a := test.NewTempApp(t)
-	m := openWindow(t, a, demoTenant(t), nil)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
 	tree := m.index.Tree
-	ou := branchWithUsers(t, m)
+	ou := windowBranchWithUsers(t, m)
 	m.ouTree.tree.Select(ouUID(ou))
 	if want := tree.Path(ou) + " (and below)"; m.filters.ous.Text != want {
 		t.Fatalf("plain click: the OU filter reads %q, want %q", m.filters.ous.Text, want)

@@ -12,8 +12,8 @@ import (
 	"nimbusadmin/app"
 )
 
-// fakeOnline stands in for sign-in and sync, which other parts of the program provide.
-type fakeOnline struct {
+// windowFakeOnline stands in for sign-in and sync, which other parts of the program provide.
+type windowFakeOnline struct {
 	status   OnlineStatus
 	syncs    int
 	syncErr  error
@@ -21,9 +21,9 @@ type fakeOnline struct {
 	progress []SyncProgress
 }
 
-func (f *fakeOnline) Status() OnlineStatus { return f.status }
+func (f *windowFakeOnline) Status() OnlineStatus { return f.status }
 
-func (f *fakeOnline) Sync(ctx context.Context, progress func(SyncProgress)) error {
+func (f *windowFakeOnline) Sync(ctx context.Context, progress func(SyncProgress)) error {
 	f.syncs++
 	for _, p := range f.progress {
 		progress(p)
@@ -34,19 +34,19 @@ func (f *fakeOnline) Sync(ctx context.Context, progress func(SyncProgress)) erro
 	return f.syncErr
 }
 
-func (f *fakeOnline) SignIn(context.Context) error {
+func (f *windowFakeOnline) SignIn(context.Context) error {
 	f.status.SignedInAs = "admin@contoso.com"
 	return nil
 }
 
-func (f *fakeOnline) SignOut(context.Context) error {
+func (f *windowFakeOnline) SignOut(context.Context) error {
 	f.status.SignedInAs = ""
 	return nil
 }
 
 func TestWithoutSignInTheSyncAndAccountControlsSayWhy(t *testing.T) {
 	a := test.NewTempApp(t)
-	m := openWindow(t, a, demoTenant(t), nil)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
 	if !m.bar.sync.Disabled() || !m.bar.sign.Disabled() {
 		t.Fatal("Sync and Sign in are enabled without sign-in support")
 	}
@@ -57,9 +57,9 @@ func TestWithoutSignInTheSyncAndAccountControlsSayWhy(t *testing.T) {
 
 func TestSyncShowsProgressAndReloadsTheList(t *testing.T) {
 	a := test.NewTempApp(t)
-	nimbus := demoTenant(t)
-	online := &fakeOnline{status: OnlineStatus{SignedInAs: "admin@contoso.com", LastSync: time.Now()}}
-	m := openWindow(t, a, nimbus, online)
+	nimbus := windowDemoTenant(t)
+	online := &windowFakeOnline{status: OnlineStatus{SignedInAs: "admin@contoso.com", LastSync: time.Now()}}
+	m := windowOpen(t, a, nimbus, online)
 	if m.bar.sync.Disabled() || m.bar.account.Text != "Signed in as admin@contoso.com" || m.bar.sign.Text != "Sign out" {
 		t.Fatalf("signed in: sync disabled %v, account %q, button %q", m.bar.sync.Disabled(), m.bar.account.Text, m.bar.sign.Text)
 	}

@@ -14,10 +14,10 @@ import (
 
 // Texts of the account and sync controls.
 const (
-	badgeDemo      = "Demo tenant — simulated data"
-	badgeNoSignIn  = "Not signed in"
-	badgeOffline   = "Offline — last synced %s"
-	accountSignedI = "Signed in as %s"
+	badgeDemo       = "Demo tenant — simulated data"
+	badgeNoSignIn   = "Not signed in"
+	badgeOffline    = "Offline — last synced %s"
+	accountSignedIn = "Signed in as %s"
 )
 
 // onlineBar is the header's account and sync part: Sync with its progress and Cancel,
@@ -71,22 +71,22 @@ func (b *onlineBar) refresh() {
 	case st.Demo:
 		b.badge.SetText(badgeDemo)
 	case st.Offline:
-		b.badge.SetText(fmt.Sprintf(badgeOffline, lastSynced(st.LastSync)))
+		b.badge.SetText(fmt.Sprintf(badgeOffline, lastSyncedText(st.LastSync)))
 	default:
 		b.badge.SetText("")
 	}
 	if st.SignedInAs != "" {
-		b.account.SetText(fmt.Sprintf(accountSignedI, st.SignedInAs))
+		b.account.SetText(fmt.Sprintf(accountSignedIn, st.SignedInAs))
 		b.sign.SetText("Sign out")
 	} else {
 		b.account.SetText(badgeNoSignIn)
 		b.sign.SetText("Sign in…")
 	}
 	b.sign.Enable()
-	setEnabled(b.sync, (st.SignedInAs != "" || st.Demo) && b.stop == nil)
+	enableWhen(b.sync, (st.SignedInAs != "" || st.Demo) && b.stop == nil)
 }
 
-func lastSynced(t time.Time) string {
+func lastSyncedText(t time.Time) string {
 	if t.IsZero() {
 		return "never"
 	}
@@ -126,7 +126,7 @@ func (b *onlineBar) onSync() {
 }
 
 func (b *onlineBar) showProgress(p SyncProgress) {
-	b.progressText = fmt.Sprintf("%s users, %s", thousands(p.Users), pages(p.Pages))
+	b.progressText = fmt.Sprintf("%s users, %s", thousands(p.Users), progressPages(p.Pages))
 	if p.Remaining > 0 {
 		b.progressText += fmt.Sprintf(", about %s left", p.Remaining.Round(time.Second))
 		b.progress.SetValue(float64(p.Elapsed) / float64(p.Elapsed+p.Remaining))
@@ -162,7 +162,7 @@ func (b *onlineBar) onSign() {
 	})
 }
 
-func pages(n int) string {
+func progressPages(n int) string {
 	if n == 1 {
 		return "1 page"
 	}

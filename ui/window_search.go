@@ -84,6 +84,3 @@ func (m *mainWindow) focusList() {
 		m.table.selectRow(0)
 	}
 }
-
-func deleteIcon() fyne.Resource { return theme.DeleteIcon() }
-func addIcon() fyne.Resource    { return theme.ContentAddIcon() }

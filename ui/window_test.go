@@ -16,8 +16,8 @@ import (
 	"nimbusadmin/data/demo"
 )
 
-// demoTenant opens a real 300-user demo cache in a temporary folder.
-func demoTenant(t *testing.T) *app.App {
+// windowDemoTenant opens a real 300-user demo cache in a temporary folder.
+func windowDemoTenant(t *testing.T) *app.App {
 	t.Helper()
 	store, err := data.Open(filepath.Join(t.TempDir(), "demo.db"))
 	if err != nil {
@@ -30,9 +30,9 @@ func demoTenant(t *testing.T) *app.App {
 	return app.New(store, "test admin")
 }
 
-// openWindow builds the main window over the tenant with background work run inline, and
+// windowOpen builds the main window over the tenant with background work run inline, and
 // waits for the list.
-func openWindow(t *testing.T, a fyne.App, nimbus *app.App, online Online) *mainWindow {
+func windowOpen(t *testing.T, a fyne.App, nimbus *app.App, online Online) *mainWindow {
 	t.Helper()
 	m := newMainWindow(a, nimbus, online, func(f func()) { f() })
 	m.load("")
@@ -49,8 +49,8 @@ func openWindow(t *testing.T, a fyne.App, nimbus *app.App, online Online) *mainW
 	return m
 }
 
-// listedIDs is the O365 IDs the table lists, in order.
-func listedIDs(m *mainWindow) []string {
+// windowListedIDs is the O365 IDs the table lists, in order.
+func windowListedIDs(m *mainWindow) []string {
 	out := make([]string, len(m.table.hits))
 	for i, h := range m.table.hits {
 		out[i] = m.index.Rows[h].ID
@@ -60,7 +60,7 @@ func listedIDs(m *mainWindow) []string {
 
 func TestSearchNarrowsTheTableAndTheCount(t *testing.T) {
 	a := test.NewTempApp(t)
-	m := openWindow(t, a, demoTenant(t), nil)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
 	total := len(m.index.Rows)
 	if want := fmt.Sprintf("%d of %d users", total, total); m.count.Text != want || len(m.table.hits) != total {
 		t.Fatalf("before a search: count %q with %d rows, want %q", m.count.Text, len(m.table.hits), want)
@@ -89,13 +89,13 @@ func TestSearchNarrowsTheTableAndTheCount(t *testing.T) {
 
 func TestSearchAndFiltersCombineWithAnd(t *testing.T) {
 	a := test.NewTempApp(t)
-	m := openWindow(t, a, demoTenant(t), nil)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
 	dept := m.index.Departments()[0]
 	test.Type(m.search, "a")
 	searchOnly := len(m.table.hits)
 	m.filters.department.SetSelected(dept)
 	m.filters.licences[data.ContactCenter].SetSelected(filterWithLicence)
-	both := listedIDs(m)
+	both := windowListedIDs(m)
 	want := m.index.Filter(app.UserFilter{Search: "a", Department: dept, WithLicences: data.ContactCenter})
 	if len(both) != len(want) || len(both) == 0 || len(both) >= searchOnly {
 		t.Fatalf("search %q AND department %q AND Contact Center: %d rows, the rule gives %d, search alone %d", "a", dept, len(both), len(want), searchOnly)
@@ -118,7 +118,7 @@ func TestSearchAndFiltersCombineWithAnd(t *testing.T) {
 
 func TestKeyboardFindClearMoveOpenAndCreate(t *testing.T) {
 	a := test.NewTempApp(t)
-	m := openWindow(t, a, demoTenant(t), nil)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
 	c := m.win.Canvas()
 	c.Focus(nil)
 	m.runShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
@@ -131,13 +131,13 @@ func TestKeyboardFindClearMoveOpenAndCreate(t *testing.T) {
 		t.Fatalf("Esc leaves the search %q with %d rows", m.search.Text, len(m.table.hits))
 	}
 	m.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
-	if c.Focused() != m.table || m.selectedID() != listedIDs(m)[0] {
+	if c.Focused() != m.table || m.selectedID() != windowListedIDs(m)[0] {
 		t.Fatalf("Down from the search: focus %T, selected %q", c.Focused(), m.selectedID())
 	}
 	m.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	m.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	m.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
-	if m.selectedID() != listedIDs(m)[1] {
+	if m.selectedID() != windowListedIDs(m)[1] {
 		t.Fatalf("Down, Down, Up selects %q, want the second row", m.selectedID())
 	}
 	m.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
@@ -152,20 +152,20 @@ func TestKeyboardFindClearMoveOpenAndCreate(t *testing.T) {
 
 func TestHeaderClickSortsAndTheOrderIsRemembered(t *testing.T) {
 	a := test.NewTempApp(t)
-	m := openWindow(t, a, demoTenant(t), nil)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
 	m.table.sortBy(app.ColumnUPN)
-	first := listedIDs(m)
+	first := windowListedIDs(m)
 	for i := 1; i < len(first); i++ {
 		if strings.ToLower(m.index.Rows[m.table.hits[i-1]].UPN) > strings.ToLower(m.index.Rows[m.table.hits[i]].UPN) {
 			t.Fatalf("not sorted by UPN at row %d", i)
 		}
 	}
 	m.table.sortBy(app.ColumnUPN)
-	if got := listedIDs(m); got[0] != first[len(first)-1] {
+	if got := windowListedIDs(m); got[0] != first[len(first)-1] {
 		t.Fatal("a second click on the header does not reverse the order")
 	}
-	m2 := openWindow(t, a, m.nimbus, nil)
-	if got := listedIDs(m2); got[0] != first[len(first)-1] || m2.table.column != app.ColumnUPN || !m2.table.desc {
+	m2 := windowOpen(t, a, m.nimbus, nil)
+	if got := windowListedIDs(m2); got[0] != first[len(first)-1] || m2.table.column != app.ColumnUPN || !m2.table.desc {
 		t.Fatal("a new window does not keep the sort order")
 	}
 }
