@@ -62,7 +62,7 @@ func (v *UserListView) buildKeys() {
 
 // filterIn keeps the positions of candidates whose rows match f, in the candidates' order.
 func (v *UserListView) filterIn(f UserFilter, candidates []int) []int {
-	words := strings.Fields(strings.ToLower(f.Search))
+	words := searchNeedles(f.Search)
 	var ous map[int64]bool
 	if len(f.OUs) > 0 {
 		ous = make(map[int64]bool, len(f.OUs))
@@ -94,14 +94,35 @@ func (v *UserListView) filterIn(f UserFilter, candidates []int) []int {
 	return out
 }
 
-// matchWords is UserRow.matches over a packed key.
-func matchWords(key, domain string, words []string) bool {
-	for _, w := range words {
+// searchNeedle is one search word as a scan looks for it: in the key, or, for "@domain",
+// at the start of a domain in the domain key.
+type searchNeedle struct {
+	text     string
+	inDomain bool
+}
+
+// searchNeedles prepares the words of a search once per scan, not once per row.
+func searchNeedles(search string) []searchNeedle {
+	words := strings.Fields(strings.ToLower(search))
+	out := make([]searchNeedle, len(words))
+	for i, w := range words {
 		if isDomainWord(w) {
-			if !strings.Contains(domain, "\x00"+w[1:]) {
+			out[i] = searchNeedle{"\x00" + w[1:], true}
+		} else {
+			out[i] = searchNeedle{w, false}
+		}
+	}
+	return out
+}
+
+// matchWords is UserRow.matches over a packed key.
+func matchWords(key, domain string, words []searchNeedle) bool {
+	for _, w := range words {
+		if w.inDomain {
+			if !strings.Contains(domain, w.text) {
 				return false
 			}
-		} else if !strings.Contains(key, w) {
+		} else if !strings.Contains(key, w.text) {
 			return false
 		}
 	}
