@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"fmt"
+	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -33,12 +35,12 @@ type createDialog struct {
 	licences   map[data.LicenceSet]*widget.Check
 	add        *widget.Button
 	problem    *widget.Label
-	generation int
+	generation atomic.Int64 // of the newest search; older ones stop or are dropped
 }
 
-// onCreate opens the Create dialog (Ctrl+N).
+// onCreate opens the Create dialog (Ctrl+N), once.
 func (m *mainWindow) onCreate() {
-	if m.index == nil {
+	if m.index == nil || m.creating != nil {
 		return
 	}
 	c := &createDialog{m: m, ouIDs: map[string]int64{}, licences: map[data.LicenceSet]*widget.Check{}}
@@ -90,6 +92,7 @@ func (c *createDialog) build() {
 	bottom := container.NewVBox(form, c.problem, container.NewHBox(cancel, c.add))
 	content := container.NewBorder(top, bottom, nil, nil, c.results)
 	c.dlg = dialog.NewCustomWithoutButtons("Add a directory user to Nimbus", content, c.m.win)
+	c.dlg.SetOnClosed(func() { c.m.creating = nil })
 	c.dlg.Resize(fyne.NewSize(640, 600))
 }
 
@@ -101,15 +104,19 @@ func directoryLine(e data.DirectoryEntry) string {
 	return s
 }
 
-// runSearch searches the cached directory off the UI goroutine; older searches are dropped.
+// runSearch searches the cached directory off the UI goroutine once typing pauses; older
+// searches are dropped.
 func (c *createDialog) runSearch(text string) {
-	c.generation++
-	gen := c.generation
+	gen := c.generation.Add(1)
 	c.m.background(func() {
+		time.Sleep(c.m.typingPause)
+		if gen != c.generation.Load() {
+			return // the admin typed on
+		}
 		found, err := c.m.nimbus.SearchDirectory(context.Background(),
 			app.DirectoryQuery{Search: text, ExcludeNimbus: true, Limit: createLimit})
 		fyne.Do(func() {
-			if gen != c.generation {
+			if gen != c.generation.Load() {
 				return
 			}
 			if err != nil {
@@ -159,7 +166,6 @@ func (c *createDialog) onAdd() {
 		return
 	}
 	c.dlg.Hide()
-	c.m.creating = nil
 	c.m.status.SetText(fmt.Sprintf("%s was added to Nimbus in %s.", who.DisplayName, c.ou.Selected))
 	c.m.load(who.ID)
 }

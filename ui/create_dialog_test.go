@@ -44,6 +44,9 @@ func TestCreateAddsADirectoryUserAndTheTableShowsThem(t *testing.T) {
 	if c.problem.Text != "" {
 		t.Fatalf("Add refused: %s", c.problem.Text)
 	}
+	if m.creating != nil {
+		t.Fatal("the dialog stays open after Add")
+	}
 	if len(m.index.Rows) != total+1 {
 		t.Fatalf("the list holds %d users after Add, want %d", len(m.index.Rows), total+1)
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -28,11 +29,12 @@ const backgroundRows = 20_000
 // mainWindow is the screen an admin lives in: the OU tree and the filters on the left,
 // the searchable user list in the middle, the selected user's details on the right.
 type mainWindow struct {
-	win        fyne.Window
-	nimbus     *app.App
-	online     Online
-	settings   windowSettings
-	background func(func()) // runs slow work off the UI goroutine; tests run it inline
+	win         fyne.Window
+	nimbus      *app.App
+	online      Online
+	settings    windowSettings
+	background  func(func())  // runs slow work off the UI goroutine; tests run it inline
+	typingPause time.Duration // the Create dialog searches once typing pauses this long
 
 	index      *app.UserIndex
 	view       *app.UserListView
@@ -64,6 +66,7 @@ type mainWindow struct {
 func NewMainWindow(a fyne.App, nimbus *app.App, online Online) fyne.Window {
 	a.SetIcon(assets.Icon)
 	m := newMainWindow(a, nimbus, online, func(f func()) { go f() })
+	m.typingPause = 150 * time.Millisecond
 	m.load("")
 	return m.win
 }

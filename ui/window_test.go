@@ -148,6 +148,15 @@ func TestKeyboardFindClearMoveOpenAndCreate(t *testing.T) {
 	if m.creating == nil {
 		t.Fatal("Ctrl+N in the search field does not open the Create dialog")
 	}
+	first := m.creating
+	m.runShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault})
+	if m.creating != first {
+		t.Fatal("Ctrl+N with the dialog open opens a second one")
+	}
+	first.dlg.Hide()
+	if m.creating != nil {
+		t.Fatal("closing the dialog leaves it registered as open")
+	}
 }
 
 func TestHeaderClickSortsAndTheOrderIsRemembered(t *testing.T) {
