@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -89,7 +90,7 @@ func (c *createDialog) build() {
 	cancel := &widget.Button{Text: "Cancel", OnTapped: func() { c.dlg.Hide() }}
 	form := widget.NewForm(widget.NewFormItem("Organization unit", c.ou), widget.NewFormItem("Licences", checks))
 	top := container.NewVBox(note, c.search, c.foundNote)
-	bottom := container.NewVBox(form, c.problem, container.NewHBox(cancel, c.add))
+	bottom := container.NewVBox(form, c.problem, container.NewHBox(layout.NewSpacer(), cancel, c.add))
 	content := container.NewBorder(top, bottom, nil, nil, c.results)
 	c.dlg = dialog.NewCustomWithoutButtons("Add a directory user to Nimbus", content, c.m.win)
 	c.dlg.SetOnClosed(func() { c.m.creating = nil })

@@ -18,7 +18,7 @@ const (
 	filterWithout     = "Without licence"
 	filterRoutingNone = "None"
 	filterRoutingAny  = "One or more"
-	filterOUsAll      = "All organization units"
+	filterOUsAll      = "All"
 )
 
 // filtersPanel is the filter form under the OU tree: department, each licence, active
