@@ -38,13 +38,3 @@ func (ix *UserIndex) distinct(field func(*UserRow) string, blank string) []strin
 	}
 	return out
 }
-
-// Position finds the row of a user by O365 ID in the index, or -1.
-func (ix *UserIndex) Position(id string) int {
-	for i := range ix.Rows {
-		if ix.Rows[i].ID == id {
-			return i
-		}
-	}
-	return -1
-}

@@ -93,9 +93,6 @@ func NewUserListView(ix *UserIndex) *UserListView {
 	return v
 }
 
-// SortedBy says which column orders the list and whether it runs descending.
-func (v *UserListView) SortedBy() (ListColumn, bool) { return v.column, v.desc }
-
 // SortBy orders the list by a column (ties by display name, then O365 ID); the next Apply
 // returns the rows in that order.
 func (v *UserListView) SortBy(c ListColumn, desc bool) {
@@ -128,9 +125,6 @@ func (v *UserListView) SortBy(c ListColumn, desc bool) {
 	v.column, v.desc = c, desc
 	v.haveLast, v.recent = false, nil
 }
-
-// Refilter forgets remembered results, for when the rows of the index changed.
-func (v *UserListView) Refilter() { v.haveLast, v.recent = false, nil }
 
 // Apply returns the positions in Index.Rows of the rows that match f, in sort order.
 // The caller must not change the returned slice.

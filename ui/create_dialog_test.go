@@ -24,7 +24,7 @@ func TestCreateAddsADirectoryUserAndTheTableShowsThem(t *testing.T) {
 		t.Fatal("the dialog lists nobody from the directory")
 	}
 	for _, e := range c.found {
-		if e.IsNimbusUser || m.index.Position(e.ID) >= 0 {
+		if e.IsNimbusUser || windowListed(m.index, e.ID) {
 			t.Fatalf("%s is already a Nimbus user and is offered again", e.UPN)
 		}
 	}

@@ -74,7 +74,7 @@ func TestDeleteIsEnabledForAManualUserAndRemovesThemAfterConfirmation(t *testing
 	}
 	m.table.TypedKey(windowDeleteKey)
 	m.confirm.Confirm()
-	if len(m.index.Rows) != total-1 || m.index.Position(d.User.ID) >= 0 {
+	if len(m.index.Rows) != total-1 || windowListed(m.index, d.User.ID) {
 		t.Fatalf("after Delete the list holds %d users (was %d)", len(m.index.Rows), total)
 	}
 	if !strings.Contains(m.status.Text, "directory and Microsoft Teams were not changed") {

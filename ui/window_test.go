@@ -178,3 +178,13 @@ func TestHeaderClickSortsAndTheOrderIsRemembered(t *testing.T) {
 		t.Fatal("a new window does not keep the sort order")
 	}
 }
+
+// windowListed reports whether the index holds the user.
+func windowListed(ix *app.UserIndex, id string) bool {
+	for _, r := range ix.Rows {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}
