@@ -35,6 +35,7 @@ type userTable struct {
 	onSelect func(row *app.UserRow)
 	onOpen   func()
 	onDelete func()
+	onEscape func()
 }
 
 func newUserTable() *userTable {
@@ -157,7 +158,7 @@ func (t *userTable) selectRow(row int) {
 }
 
 // TypedKey moves the selection with the arrow keys, opens it with Enter and deletes it
-// with Delete; other keys behave as in any table.
+// with Delete; Esc goes back to the search field. Other keys behave as in any table.
 func (t *userTable) TypedKey(e *fyne.KeyEvent) {
 	switch e.Name {
 	case fyne.KeyDown:
@@ -179,6 +180,10 @@ func (t *userTable) TypedKey(e *fyne.KeyEvent) {
 	case fyne.KeyDelete:
 		if t.onDelete != nil && t.selectedRow() != nil {
 			t.onDelete()
+		}
+	case fyne.KeyEscape:
+		if t.onEscape != nil {
+			t.onEscape()
 		}
 	default:
 		t.Table.TypedKey(e)

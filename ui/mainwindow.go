@@ -93,6 +93,7 @@ func (m *mainWindow) buildUI() {
 	m.table.onSelect = m.onUserSelected
 	m.table.onOpen = m.onOpenUser
 	m.table.onDelete = m.onDeleteUser
+	m.table.onEscape = func() { m.win.Canvas().Focus(m.search) }
 	m.ouTree = newOUTreePanel(m.onOUSelection)
 	m.filters = newFiltersPanel(m.settings.filters(), m.applyFilters, m.onClearOUs)
 	m.detail = newUserDetailPane(m.nimbus)

@@ -140,6 +140,11 @@ func TestKeyboardFindClearMoveOpenAndCreate(t *testing.T) {
 	if m.selectedID() != windowListedIDs(m)[1] {
 		t.Fatalf("Down, Down, Up selects %q, want the second row", m.selectedID())
 	}
+	m.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Focused() != m.search {
+		t.Fatal("Esc in the list does not go back to the search field")
+	}
+	c.Focus(m.table)
 	m.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if c.Focused() == m.table {
 		t.Error("Enter does not move into the selected user's details")
