@@ -37,5 +37,5 @@ func main() {
 	}
 	defer nimbus.Store().Close()
 	a := fyneapp.NewWithID("com.nimbusadmin.desktop")
-	ui.NewMainWindow(a, nimbus).ShowAndRun()
+	ui.NewMainWindow(a, nimbus, nil).ShowAndRun()
 }

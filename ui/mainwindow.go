@@ -6,194 +6,247 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-	"strings"
+	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
 	"nimbusadmin/assets"
-	"nimbusadmin/data"
 )
 
-// userColumns are seed 000's eight columns of the user list.
-var userColumns = []struct {
-	title string
-	width float32
-}{
-	{"Display Name", 200}, {"Organization Unit", 170}, {"UPN", 250}, {"O365 ID", 290},
-	{"Department", 130}, {"Attendant Console", 130}, {"Active Profile", 120}, {"Routing services", 120},
-}
+// ouClickHint is the status line until there is news: how the OU tree selects.
+const ouClickHint = "Click an organization unit to list it with everything below it; Ctrl+click (Cmd+click) lists that OU only. " +
+	"Keys: Ctrl+F search · Esc clear · ↓ into the list · Enter open · Ctrl+N create · Delete remove."
 
-// mainWindow is the user list with its search field and the selected user's facts.
+// backgroundRows is the list size from which filtering and sorting leave the UI goroutine.
+const backgroundRows = 20_000
+
+// mainWindow is the screen an admin lives in: the OU tree and the filters on the left,
+// the searchable user list in the middle, the selected user's details on the right.
 type mainWindow struct {
-	win    fyne.Window
-	nimbus *app.App
-	index  *app.UserIndex
-	hits   []int
+	win         fyne.Window
+	nimbus      *app.App
+	online      Online
+	settings    windowSettings
+	background  func(func())  // runs slow work off the UI goroutine; tests run it inline
+	typingPause time.Duration // the Create dialog searches once typing pauses this long
 
-	search *widget.Entry
-	table  *widget.Table
-	count  *widget.Label
-	badge  *widget.Label
-	detail *widget.Label
+	index      *app.UserIndex
+	view       *app.UserListView
+	viewMu     sync.Mutex // guards view, which background filtering uses
+	generation int        // of the newest filter run; older results are dropped
+	isDemo     bool
+
+	search       *searchEntry
+	count        *widget.Label
+	status       *widget.Label
+	table        *userTable
+	ouTree       *ouTreePanel
+	filters      *filtersPanel
+	detail       userDetailPane
+	deleteButton *widget.Button
+	deleteReason *widget.Label
+	createButton *widget.Button
+	bar          *onlineBar
+	selected     *app.UserDetail // the selected user, nil for none
+	confirm      *dialog.ConfirmDialog
+	creating     *createDialog
+
+	leftSplit, listSplit, detailSplit *container.Split
 }
 
 // NewMainWindow builds the main window over an open session; the user list loads in the
-// background and appears when ready.
-func NewMainWindow(a fyne.App, nimbus *app.App) fyne.Window {
+// background and appears when ready. online may be nil when sign-in and sync are not
+// available (the demo tenant, or an offline cache file).
+func NewMainWindow(a fyne.App, nimbus *app.App, online Online) fyne.Window {
 	a.SetIcon(assets.Icon)
-	m := &mainWindow{win: a.NewWindow("Nimbus Admin"), nimbus: nimbus}
-	m.buildUI()
-	m.win.Resize(fyne.NewSize(1280, 760))
-	go m.load()
+	m := newMainWindow(a, nimbus, online, func(f func()) { go f() })
+	m.typingPause = 150 * time.Millisecond
+	m.load("")
 	return m.win
 }
 
+func newMainWindow(a fyne.App, nimbus *app.App, online Online, background func(func())) *mainWindow {
+	m := &mainWindow{win: a.NewWindow("Nimbus Admin"), nimbus: nimbus, online: online,
+		settings: windowSettings{a.Preferences()}, background: background}
+	m.buildUI()
+	m.win.Resize(m.settings.windowSize())
+	m.win.SetCloseIntercept(func() {
+		m.saveLayout()
+		m.win.Close()
+	})
+	return m
+}
+
 func (m *mainWindow) buildUI() {
-	m.search = &widget.Entry{PlaceHolder: "Search name, UPN, @domain, O365 ID, department, OU…", OnChanged: m.onSearchChanged}
-	m.search.ExtendBaseWidget(m.search)
+	m.search = newSearchEntry(m)
 	m.count = widget.NewLabel("Loading users…")
-	m.badge = widget.NewLabel("")
-	m.detail = &widget.Label{Text: "Select a user to see their details.", Wrapping: fyne.TextWrapWord}
-	m.table = widget.NewTableWithHeaders(m.tableSize, m.newCell, m.updateCell)
-	m.table.ShowHeaderColumn = false
-	m.table.CreateHeader = m.newCell
-	m.table.UpdateHeader = m.updateHeader
-	m.table.OnSelected = m.onRowSelected
-	for i, c := range userColumns {
-		m.table.SetColumnWidth(i, c.width)
-	}
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(m.count, m.badge), m.search)
-	split := container.NewHSplit(m.table, container.NewVScroll(m.detail))
-	split.Offset = 0.72
-	m.win.SetContent(container.NewBorder(top, nil, nil, nil, split))
+	m.status = &widget.Label{Text: ouClickHint, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	m.table = newUserTable()
+	m.table.column, m.table.desc = m.settings.sort()
+	m.table.onSort = m.onSort
+	m.table.onSelect = m.onUserSelected
+	m.table.onOpen = m.onOpenUser
+	m.table.onDelete = m.onDeleteUser
+	m.table.onEscape = func() { m.win.Canvas().Focus(m.search) }
+	m.ouTree = newOUTreePanel(m.onOUSelection)
+	m.filters = newFiltersPanel(m.settings.filters(), m.applyFilters, m.onClearOUs)
+	m.detail = newUserDetailPane(m.nimbus)
+	m.deleteButton = &widget.Button{Text: "Delete from Nimbus…", Icon: theme.DeleteIcon(), OnTapped: m.onDeleteUser}
+	m.deleteButton.Disable()
+	m.deleteReason = &widget.Label{Text: "Select a user to delete them from Nimbus.", Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	m.createButton = &widget.Button{Text: "Create…", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: m.onCreate}
+	m.bar = newOnlineBar(m)
+
+	top := container.NewBorder(nil, nil, nil,
+		container.NewHBox(m.count, m.createButton, m.bar.object()), m.search)
+	treeTitle := widget.NewLabelWithStyle("Organization units", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	tree := container.NewBorder(treeTitle, nil, nil, nil, m.ouTree.tree)
+	m.leftSplit = container.NewVSplit(tree, m.filters.object())
+	m.leftSplit.Offset = m.settings.split(prefSplitFilters, defaultSplitFilters)
+	deleteBar := container.NewVBox(container.NewHBox(m.deleteButton), m.deleteReason, widget.NewSeparator())
+	right := container.NewBorder(deleteBar, nil, nil, nil, m.detail.Object())
+	m.detailSplit = container.NewHSplit(m.table, right)
+	m.detailSplit.Offset = m.settings.split(prefSplitDetail, defaultSplitDetail)
+	m.listSplit = container.NewHSplit(m.leftSplit, m.detailSplit)
+	m.listSplit.Offset = m.settings.split(prefSplitTree, defaultSplitTree)
+	m.win.SetContent(container.NewBorder(top, m.status, nil, nil, m.listSplit))
+	m.addShortcuts()
 	m.win.Canvas().Focus(m.search)
 }
 
-// load reads the user index off the UI goroutine and hands it to the widgets.
-func (m *mainWindow) load() {
-	ix, err := m.nimbus.LoadUserIndex(context.Background())
-	settings, serr := m.nimbus.Store().Read(context.Background()).TenantSettings()
-	fyne.Do(func() {
-		if err != nil || serr != nil {
-			m.count.SetText(fmt.Sprintf("Cannot read the cache: %v", firstErr(err, serr)))
-			return
-		}
-		if settings.IsDemo {
-			m.badge.SetText("Demo tenant — simulated data")
-		}
-		m.index = ix
-		m.applySearch()
+// saveLayout remembers the window size and split positions for the next start.
+func (m *mainWindow) saveLayout() {
+	m.settings.setWindowSize(m.win.Canvas().Size())
+	m.settings.setSplit(prefSplitTree, m.listSplit.Offset)
+	m.settings.setSplit(prefSplitDetail, m.detailSplit.Offset)
+	m.settings.setSplit(prefSplitFilters, m.leftSplit.Offset)
+}
+
+// loadedList is what load prepares off the UI goroutine for the window to show.
+type loadedList struct {
+	index                 *app.UserIndex
+	view                  *app.UserListView
+	departments, profiles []string
+	isDemo                bool
+}
+
+// load reads the user index off the UI goroutine, sorts it as remembered and shows it;
+// selectID is selected afterwards when it is listed.
+func (m *mainWindow) load(selectID string) {
+	col, desc := m.table.column, m.table.desc
+	m.background(func() {
+		l, err := m.readList(col, desc)
+		fyne.Do(func() {
+			if err != nil {
+				m.count.SetText("Cannot read the cache")
+				m.status.SetText(fmt.Sprintf("Cannot read the cache: %v", err))
+				return
+			}
+			m.setIndex(l)
+			if selectID != "" && !m.selectUser(selectID) {
+				m.status.SetText(m.status.Text + " The current search or filters hide them.")
+			}
+		})
 	})
 }
 
-func firstErr(errs ...error) error {
-	for _, e := range errs {
-		if e != nil {
-			return e
-		}
+// readList loads the index and prepares its view and filter choices.
+func (m *mainWindow) readList(col app.ListColumn, desc bool) (loadedList, error) {
+	ctx := context.Background()
+	ix, err := m.nimbus.LoadUserIndex(ctx)
+	if err != nil {
+		return loadedList{}, err
 	}
-	return nil
+	settings, err := m.nimbus.Store().Read(ctx).TenantSettings()
+	if err != nil {
+		return loadedList{}, err
+	}
+	view := app.NewUserListView(ix)
+	view.SortBy(col, desc)
+	return loadedList{index: ix, view: view, departments: ix.Departments(),
+		profiles: ix.ActiveProfiles(), isDemo: settings.IsDemo}, nil
 }
 
-func (m *mainWindow) onSearchChanged(string) { m.applySearch() }
+// setIndex shows a freshly loaded list, keeping the filters.
+func (m *mainWindow) setIndex(l loadedList) {
+	m.viewMu.Lock()
+	m.index, m.view, m.isDemo = l.index, l.view, l.isDemo
+	m.viewMu.Unlock()
+	m.ouTree.setTree(l.index.Tree, m.filters.filters.OUs)
+	m.filters.setOptions(l.departments, l.profiles)
+	m.filters.setOUs(m.ouTree.selection.IDs(), m.ouTree.describe())
+	m.bar.refresh()
+	m.applyFilters()
+}
 
-func (m *mainWindow) applySearch() {
+// applyFilters runs the search and the filters over the index: at once for small lists,
+// off the UI goroutine for large ones. The filters are remembered.
+func (m *mainWindow) applyFilters() {
+	m.settings.setFilters(m.filters.filters)
 	if m.index == nil {
 		return
 	}
-	m.hits = m.index.Filter(app.UserFilter{Search: m.search.Text})
-	m.count.SetText(fmt.Sprintf("%s of %s users", thousands(len(m.hits)), thousands(len(m.index.Rows))))
-	m.table.UnselectAll()
-	m.table.Refresh()
-}
-
-func (m *mainWindow) tableSize() (int, int) { return len(m.hits), len(userColumns) }
-
-func (m *mainWindow) newCell() fyne.CanvasObject {
-	return &widget.Label{Truncation: fyne.TextTruncateEllipsis}
-}
-
-func (m *mainWindow) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	if id.Col >= 0 {
-		l := o.(*widget.Label)
-		l.TextStyle.Bold = true
-		l.SetText(userColumns[id.Col].title)
+	f := m.filters.filters.userFilter(m.search.Text)
+	m.generation++
+	gen := m.generation
+	run := func() {
+		m.viewMu.Lock()
+		ix, hits := m.index, m.view.Apply(f)
+		m.viewMu.Unlock()
+		fyne.Do(func() {
+			if gen == m.generation {
+				m.showHits(ix, hits)
+			}
+		})
+	}
+	if len(m.index.Rows) < backgroundRows {
+		run()
+	} else {
+		m.background(run)
 	}
 }
 
-func (m *mainWindow) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	if id.Row >= len(m.hits) {
+func (m *mainWindow) showHits(ix *app.UserIndex, hits []int) {
+	text := fmt.Sprintf("%s of %s users", thousands(len(hits)), thousands(len(ix.Rows)))
+	if len(hits) == 0 && len(ix.Rows) > 0 {
+		text += " — clear the search or a filter"
+	}
+	m.count.SetText(text)
+	m.table.show(ix, hits)
+}
+
+func (m *mainWindow) onSort(col app.ListColumn, desc bool) {
+	m.settings.setSort(col, desc)
+	if m.index == nil {
 		return
 	}
-	r := &m.index.Rows[m.hits[id.Row]]
-	var text string
-	switch id.Col {
-	case 0:
-		text = r.DisplayName
-	case 1:
-		text = r.OUPath
-	case 2:
-		text = r.UPN
-	case 3:
-		text = r.ID
-	case 4:
-		text = r.Department
-	case 5:
-		text = yesNo(r.Licences.Has(data.AttendantConsole))
-	case 6:
-		text = r.ActiveProfile
-	case 7:
-		text = strconv.Itoa(r.RoutingServices)
+	sortView := func() {
+		m.viewMu.Lock()
+		m.view.SortBy(col, desc)
+		m.viewMu.Unlock()
+		fyne.Do(m.applyFilters)
 	}
-	o.(*widget.Label).SetText(text)
+	if len(m.index.Rows) < backgroundRows {
+		sortView()
+	} else {
+		m.background(sortView)
+	}
 }
 
-func (m *mainWindow) onRowSelected(id widget.TableCellID) {
-	if id.Row < 0 || id.Row >= len(m.hits) {
-		return
-	}
-	r := m.index.Rows[m.hits[id.Row]]
-	d, err := m.nimbus.UserDetail(context.Background(), r.ID)
-	if err != nil {
-		m.detail.SetText(err.Error())
-		return
-	}
-	m.detail.SetText(generalFacts(d))
+func (m *mainWindow) onOUSelection() {
+	m.filters.setOUs(m.ouTree.selection.IDs(), m.ouTree.describe())
+	m.applyFilters()
 }
 
-// generalFacts is the General tab's facts as text, until the tabbed detail view exists.
-func generalFacts(d app.UserDetail) string {
-	u := d.User
-	tabs := make([]string, len(d.Tabs))
-	for i, t := range d.Tabs {
-		tabs[i] = string(t)
-	}
-	lic := u.Licences.String()
-	if lic == "" {
-		lic = "none"
-	}
-	del := "Can be deleted."
-	if !d.Deletable() {
-		del = "Cannot be deleted: " + d.DeleteBlockedReason
-	}
-	return strings.Join([]string{
-		u.DisplayName,
-		"First name: " + u.GivenName, "Last name: " + u.Surname,
-		"UPN: " + u.UPN, "O365 ID: " + u.ID,
-		"Organization unit: " + d.OUPath, "Department: " + u.Department,
-		"Licences: " + lic, "Tabs: " + strings.Join(tabs, ", "),
-		fmt.Sprintf("Services: %d", len(d.Services)), del,
-	}, "\n")
-}
-
-func yesNo(b bool) string {
-	if b {
-		return "Yes"
-	}
-	return "No"
+func (m *mainWindow) onClearOUs() {
+	m.ouTree.clear()
+	m.onOUSelection()
 }
 
 // thousands formats n with comma separators: 4,567.

@@ -1,0 +1,132 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"testing"
+	"time"
+
+	"nimbusadmin/data"
+	"nimbusadmin/data/demo"
+)
+
+// listBenchKeystrokes is what an admin types into the search field, one entry per keystroke:
+// a name letter by letter, a second word, backspaces, a domain and the start of an O365 ID.
+var listBenchKeystrokes = []string{
+	"m", "ma", "mar", "mari", "maria", "maria ", "maria g", "maria ga", "maria gar",
+	"maria ga", "maria g", "maria ", "maria", "", "@", "@c", "@co", "@con", "@cont", "@conto",
+	"@contoso", "@contoso s", "@contoso sa", "@contoso sal", "", "4", "4f", "4f2", "4f2a", "",
+}
+
+// listBenchIndex builds an index of n generated users over a tree of 60 OUs, in memory.
+func listBenchIndex(n int) *UserIndex {
+	r := rand.New(rand.NewPCG(7, 11))
+	first := []string{"Maria", "John", "Anna", "Liam", "Sofia", "Noah", "Emma", "Lucas", "Mia", "Omar", "Yuki", "Chen", "Fatima", "Pierre", "Greta"}
+	last := []string{"Garcia", "Smith", "Müller", "Rossi", "Dubois", "Tanaka", "Nowak", "Silva", "Jensen", "Khan", "Berg", "Novak"}
+	depts := []string{"Sales", "Support", "Finance", "IT", "Marketing", "HR", ""}
+	domains := []string{"contoso.com", "fabrikam.com", "northwind.example"}
+	profiles := []string{"On Duty", "Off Duty", "Early shift", ""}
+	ous := []data.OrganizationUnit{{ID: 1, Name: "Contoso"}}
+	for i := int64(2); i <= 60; i++ {
+		ous = append(ous, data.OrganizationUnit{ID: i, Name: fmt.Sprintf("OU %d", i), ParentID: 1 + (i-2)/6})
+	}
+	rows := make([]data.UserListRow, n)
+	for i := range rows {
+		f, l := first[r.IntN(len(first))], last[r.IntN(len(last))]
+		upn := fmt.Sprintf("%s.%s%d@%s", f, l, i, domains[r.IntN(len(domains))])
+		rows[i] = data.UserListRow{
+			ID:          fmt.Sprintf("%08x-%04x-%04x-%04x-%012x", r.Uint32(), r.IntN(1<<16), r.IntN(1<<16), r.IntN(1<<16), r.Uint64()>>16),
+			DisplayName: f + " " + l, UPN: upn, Mail: upn, Department: depts[r.IntN(len(depts))],
+			OUID: int64(1 + r.IntN(60)), Licences: data.LicenceSet(r.IntN(16)),
+			ActiveProfile: profiles[r.IntN(len(profiles))], RoutingServices: r.IntN(4),
+		}
+	}
+	return NewUserIndex(rows, NewOUTree(ous))
+}
+
+// BenchmarkSearchKeystroke100k types listBenchKeystrokes over 100,000 users and reports the
+// 95th percentile and the worst time of one keystroke (target: p95 under 16 ms).
+func BenchmarkSearchKeystroke100k(b *testing.B) { listBenchmarkKeystrokes(b, 100_000) }
+
+// BenchmarkSearchKeystroke1M does the same over 1,000,000 users (target: p95 under 100 ms).
+func BenchmarkSearchKeystroke1M(b *testing.B) { listBenchmarkKeystrokes(b, 1_000_000) }
+
+func listBenchmarkKeystrokes(b *testing.B, n int) {
+	ix := listBenchIndex(n)
+	filters := UserFilter{WithLicences: data.ContactCenter}
+	var times []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		v := NewUserListView(ix)
+		v.Apply(filters) // the window shows the list before the admin types
+		b.StartTimer()
+		for _, q := range listBenchKeystrokes {
+			f := filters
+			f.Search = q
+			start := time.Now()
+			v.Apply(f)
+			times = append(times, time.Since(start))
+		}
+	}
+	b.StopTimer()
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)*95/100].Microseconds())/1000, "p95-ms/keystroke")
+	b.ReportMetric(float64(times[len(times)-1].Microseconds())/1000, "max-ms/keystroke")
+	b.ReportMetric(0, "ns/op")
+}
+
+// BenchmarkSortByColumn100k sorts 100,000 users by the UPN column, as a header click does.
+func BenchmarkSortByColumn100k(b *testing.B) {
+	ix := listBenchIndex(100_000)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		v := NewUserListView(ix)
+		v.SortBy(ColumnUPN, false)
+		v.Apply(UserFilter{})
+	}
+}
+
+// BenchmarkOpenCache100k opens a 100,000-user demo cache and loads the user index the
+// window paints first (target: under 1 s), and reports the heap the index holds.
+func BenchmarkOpenCache100k(b *testing.B) {
+	ctx := context.Background()
+	path := filepath.Join(b.TempDir(), "demo100k.db")
+	s, err := data.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := demo.Generate(ctx, s, demo.Options{Users: 100_000}); err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+	var ix *UserIndex
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		store, err := data.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ix, err = New(store, "bench").LoadUserIndex(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		NewUserListView(ix).Apply(UserFilter{})
+		b.StopTimer()
+		store.Close()
+		b.StartTimer()
+	}
+	b.StopTimer()
+	if len(ix.Rows) != 100_000 {
+		b.Fatalf("loaded %d users", len(ix.Rows))
+	}
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	b.ReportMetric(float64(m.HeapAlloc)/(1<<20), "heap-MB")
+	runtime.KeepAlive(ix)
+}

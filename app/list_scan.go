@@ -1,0 +1,151 @@
+package app
+
+import (
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"nimbusadmin/data"
+)
+
+// listKey is what the filters check of one row, packed together so that a scan over a
+// million rows touches one cache line per row instead of the whole UserRow.
+type listKey struct {
+	key, domain string
+	ouID        int64
+	routing     int32
+	department  int32 // into UserListView.departments
+	profile     int32 // into UserListView.profiles
+	licences    data.LicenceSet
+}
+
+// buildKeys packs the rows' filter fields and the distinct departments and profiles.
+func (v *UserListView) buildKeys() {
+	rows := v.Index.Rows
+	v.keys = make([]listKey, len(rows))
+	depts, profiles := map[string]int32{}, map[string]int32{}
+	intern := func(m map[string]int32, list *[]string, s string) int32 {
+		id, ok := m[s]
+		if !ok {
+			id = int32(len(*list))
+			m[s] = id
+			*list = append(*list, s)
+		}
+		return id
+	}
+	// Copy the search keys into one block, in row order, so that a scan reads memory
+	// front to back instead of chasing each row's own allocation.
+	size := 0
+	for i := range rows {
+		size += len(rows[i].key) + len(rows[i].domain)
+	}
+	var block strings.Builder
+	block.Grow(size)
+	for i := range rows {
+		block.WriteString(rows[i].key)
+		block.WriteString(rows[i].domain)
+	}
+	all, at := block.String(), 0
+	for i := range rows {
+		r := &rows[i]
+		key := all[at : at+len(r.key)]
+		at += len(r.key)
+		domain := all[at : at+len(r.domain)]
+		at += len(r.domain)
+		r.key, r.domain = key, domain // equal strings; the rows' own copies can be freed
+		v.keys[i] = listKey{key: key, domain: domain, ouID: r.OUID, routing: int32(r.RoutingServices),
+			department: intern(depts, &v.departments, r.Department),
+			profile:    intern(profiles, &v.profiles, r.ActiveProfile), licences: r.Licences}
+	}
+}
+
+// filterIn keeps the positions of candidates whose rows match f, in the candidates' order.
+func (v *UserListView) filterIn(f UserFilter, candidates []int) []int {
+	words := searchNeedles(f.Search)
+	var ous map[int64]bool
+	if len(f.OUs) > 0 {
+		ous = make(map[int64]bool, len(f.OUs))
+		for _, id := range f.OUs {
+			ous[id] = true
+		}
+	}
+	deptOK := make([]bool, len(v.departments))
+	for i, d := range v.departments {
+		deptOK[i] = matchDepartment(d, f.Department)
+	}
+	profileOK := make([]bool, len(v.profiles))
+	for i, p := range v.profiles {
+		profileOK[i] = matchProfile(p, f.ActiveProfile)
+	}
+	out := make([]int, 0, len(candidates)/4+16)
+	for _, i := range candidates {
+		k := &v.keys[i]
+		if ous != nil && !ous[k.ouID] ||
+			!k.licences.Has(f.WithLicences) || k.licences&f.WithoutLicences != 0 ||
+			!deptOK[k.department] || !profileOK[k.profile] ||
+			f.Routing == RoutingNone && k.routing > 0 ||
+			f.Routing == RoutingAny && k.routing == 0 ||
+			!matchWords(k.key, k.domain, words) {
+			continue
+		}
+		out = append(out, i)
+	}
+	return out
+}
+
+// searchNeedle is one search word as a scan looks for it: in the key, or, for "@domain",
+// at the start of a domain in the domain key.
+type searchNeedle struct {
+	text     string
+	inDomain bool
+}
+
+// searchNeedles prepares the words of a search once per scan, not once per row.
+func searchNeedles(search string) []searchNeedle {
+	words := strings.Fields(strings.ToLower(search))
+	out := make([]searchNeedle, len(words))
+	for i, w := range words {
+		if isDomainWord(w) {
+			out[i] = searchNeedle{"\x00" + w[1:], true}
+		} else {
+			out[i] = searchNeedle{w, false}
+		}
+	}
+	return out
+}
+
+// matchWords is UserRow.matches over a packed key.
+func matchWords(key, domain string, words []searchNeedle) bool {
+	for _, w := range words {
+		if w.inDomain {
+			if !strings.Contains(domain, w.text) {
+				return false
+			}
+		} else if !strings.Contains(key, w.text) {
+			return false
+		}
+	}
+	return true
+}
+
+// parallelScanMin is the number of candidates above which a scan is split over the CPUs.
+const parallelScanMin = 50_000
+
+// filterParallel is filterIn split into one chunk per CPU for large lists; the chunks'
+// results are joined in order, so the result is the same as filterIn's.
+func (v *UserListView) filterParallel(f UserFilter, candidates []int) []int {
+	workers := runtime.GOMAXPROCS(0)
+	if len(candidates) < parallelScanMin || workers < 2 {
+		return v.filterIn(f, candidates)
+	}
+	parts := make([][]int, workers)
+	size := (len(candidates) + workers - 1) / workers
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := min(w*size, len(candidates)), min((w+1)*size, len(candidates))
+		wg.Go(func() { parts[w] = v.filterIn(f, candidates[lo:hi]) })
+	}
+	wg.Wait()
+	return slices.Concat(parts...)
+}

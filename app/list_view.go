@@ -1,0 +1,188 @@
+package app
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"nimbusadmin/data"
+)
+
+// ListColumn names one of seed 000's eight columns of the user list, for sorting.
+type ListColumn int
+
+// The columns of the user list, in the order the table shows them.
+const (
+	ColumnDisplayName ListColumn = iota
+	ColumnOrganizationUnit
+	ColumnUPN
+	ColumnO365ID
+	ColumnDepartment
+	ColumnAttendantConsole
+	ColumnActiveProfile
+	ColumnRoutingServices
+)
+
+// ListColumns is the number of columns of the user list.
+const ListColumns = 8
+
+// Cell is the text a column shows for the row.
+func (r *UserRow) Cell(c ListColumn) string {
+	switch c {
+	case ColumnDisplayName:
+		return r.DisplayName
+	case ColumnOrganizationUnit:
+		return r.OUPath
+	case ColumnUPN:
+		return r.UPN
+	case ColumnO365ID:
+		return r.ID
+	case ColumnDepartment:
+		return r.Department
+	case ColumnAttendantConsole:
+		if r.Licences.Has(data.AttendantConsole) {
+			return "Yes"
+		}
+		return "No"
+	case ColumnActiveProfile:
+		return r.ActiveProfile
+	case ColumnRoutingServices:
+		return strconv.Itoa(r.RoutingServices)
+	}
+	return ""
+}
+
+// UserListView is the user list as the window shows it: the index in a chosen sort order,
+// narrowed by a filter. It remembers the last result so that typing further into the
+// search field only re-checks the rows that still matched, which keeps a keystroke within
+// a frame on large tenants. It is not safe for concurrent use.
+type UserListView struct {
+	Index  *UserIndex
+	order  []int // row positions in sort order
+	column ListColumn
+	desc   bool
+
+	last     UserFilter
+	lastHits []int
+	haveLast bool
+	recent   []viewResult // the latest results, newest last, for backspacing
+
+	keys        []listKey // per row, the fields the filters check
+	departments []string  // distinct departments, as listKey.department numbers them
+	profiles    []string  // distinct active profiles, as listKey.profile numbers them
+}
+
+// viewResult is one remembered filter and its rows.
+type viewResult struct {
+	filter UserFilter
+	hits   []int
+}
+
+// recentResults is how many earlier results a view keeps: enough to backspace over a
+// name without scanning again. Together they hold at most twice the list's size.
+const recentResults = 32
+
+// NewUserListView shows the index sorted by display name, as the cache lists it. It packs
+// the rows' search keys into one block, so build it before the index is shared.
+func NewUserListView(ix *UserIndex) *UserListView {
+	v := &UserListView{Index: ix, order: make([]int, len(ix.Rows))}
+	for i := range v.order {
+		v.order[i] = i
+	}
+	v.buildKeys()
+	return v
+}
+
+// SortBy orders the list by a column (ties by display name, then O365 ID); the next Apply
+// returns the rows in that order.
+func (v *UserListView) SortBy(c ListColumn, desc bool) {
+	if c == v.column && desc == v.desc {
+		return
+	}
+	rows := v.Index.Rows
+	if c == v.column {
+		slices.Reverse(v.order)
+	} else {
+		keys := make([]string, len(rows))
+		for i := range rows {
+			if c != ColumnRoutingServices {
+				keys[i] = strings.ToLower(rows[i].Cell(c))
+			}
+		}
+		for i := range v.order {
+			v.order[i] = i
+		}
+		slices.SortStableFunc(v.order, func(a, b int) int {
+			if c == ColumnRoutingServices {
+				return rows[a].RoutingServices - rows[b].RoutingServices
+			}
+			return strings.Compare(keys[a], keys[b])
+		})
+		if desc {
+			slices.Reverse(v.order)
+		}
+	}
+	v.column, v.desc = c, desc
+	v.haveLast, v.recent = false, nil
+}
+
+// Apply returns the positions in Index.Rows of the rows that match f, in sort order.
+// The caller must not change the returned slice.
+func (v *UserListView) Apply(f UserFilter) []int {
+	var hits []int
+	if i := slices.IndexFunc(v.recent, func(r viewResult) bool { return sameFilter(r.filter, f) }); i >= 0 {
+		hits = v.recent[i].hits
+	} else if v.haveLast && narrows(v.last, f) {
+		hits = v.filterParallel(f, v.lastHits)
+	} else {
+		hits = v.filterParallel(f, v.order)
+	}
+	v.last, v.lastHits, v.haveLast = f, hits, true
+	v.recent = append(v.recent, viewResult{f, hits})
+	kept := 0
+	for _, r := range v.recent {
+		kept += len(r.hits)
+	}
+	for len(v.recent) > recentResults || len(v.recent) > 1 && kept > 2*len(v.order) {
+		kept -= len(v.recent[0].hits)
+		v.recent = slices.Delete(v.recent, 0, 1)
+	}
+	return hits
+}
+
+func sameFilter(a, b UserFilter) bool {
+	return a.Search == b.Search && a.Department == b.Department && a.WithLicences == b.WithLicences &&
+		a.WithoutLicences == b.WithoutLicences && a.ActiveProfile == b.ActiveProfile &&
+		a.Routing == b.Routing && slices.Equal(a.OUs, b.OUs)
+}
+
+// narrows reports whether every row matching next also matches prev: the filters are the
+// same and each word of prev is implied by a word of next (typed further).
+func narrows(prev, next UserFilter) bool {
+	if prev.Department != next.Department || prev.WithLicences != next.WithLicences ||
+		prev.WithoutLicences != next.WithoutLicences || prev.ActiveProfile != next.ActiveProfile ||
+		prev.Routing != next.Routing || !slices.Equal(prev.OUs, next.OUs) {
+		return false
+	}
+	newWords := strings.Fields(strings.ToLower(next.Search))
+	for _, o := range strings.Fields(strings.ToLower(prev.Search)) {
+		if !slices.ContainsFunc(newWords, func(n string) bool { return implies(n, o) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// implies reports whether a row matching the search word n always matches the word o.
+func implies(n, o string) bool {
+	nDomain, oDomain := isDomainWord(n), isDomainWord(o)
+	switch {
+	case nDomain && oDomain:
+		return strings.HasPrefix(n, o)
+	case !nDomain && !oDomain:
+		return strings.Contains(n, o)
+	}
+	return false
+}
+
+func isDomainWord(w string) bool { return strings.HasPrefix(w, "@") && len(w) > 1 }

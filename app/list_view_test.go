@@ -1,0 +1,146 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"nimbusadmin/data"
+)
+
+// listFixtureIndex is a small in-memory index: three OUs and six users.
+func listFixtureIndex() *UserIndex {
+	tree := NewOUTree([]data.OrganizationUnit{
+		{ID: 1, Name: "Contoso"}, {ID: 2, Name: "Sales", ParentID: 1}, {ID: 3, Name: "EMEA", ParentID: 2},
+	})
+	rows := []data.UserListRow{
+		{ID: "id-a", DisplayName: "Anna Berg", UPN: "anna@contoso.com", Department: "Sales", OUID: 3, RoutingServices: 2},
+		{ID: "id-b", DisplayName: "ben Stone", UPN: "ben@fabrikam.com", Department: "Support", OUID: 2, Licences: data.AttendantConsole},
+		{ID: "id-c", DisplayName: "Carl Annan", UPN: "carl@contoso.com", OUID: 1, ActiveProfile: "On Duty", RoutingServices: 1},
+		{ID: "id-d", DisplayName: "Dana Cruz", UPN: "dana@contoso.com", Department: "Sales", OUID: 3, Licences: data.ContactCenter},
+		{ID: "id-e", DisplayName: "Eve Annberg", UPN: "eve@fabrikam.com", Department: "Sales", OUID: 2, RoutingServices: 5},
+		{ID: "id-f", DisplayName: "Fay Long", UPN: "fay@contoso.com", Department: "IT", OUID: 1},
+	}
+	return NewUserIndex(rows, tree)
+}
+
+func listIDs(ix *UserIndex, hits []int) []string {
+	out := make([]string, len(hits))
+	for i, h := range hits {
+		out[i] = ix.Rows[h].ID
+	}
+	return out
+}
+
+func TestListViewNarrowingGivesTheSameRowsAsAFullScan(t *testing.T) {
+	ix := listFixtureIndex()
+	v := NewUserListView(ix)
+	for _, q := range []string{"a", "an", "ann", "anna", "anna b", "ann", "@c", "@con", "@contoso.com", "@contoso.com d", "", "e"} {
+		f := UserFilter{Search: q, Department: "Sales"}
+		got := listIDs(ix, v.Apply(f))
+		want := listIDs(ix, ix.Filter(f))
+		if !slices.Equal(got, want) {
+			t.Errorf("search %q: view gives %v, a full scan %v", q, got, want)
+		}
+	}
+}
+
+func TestListViewSortsByColumnAndKeepsTheOrderWhileFiltering(t *testing.T) {
+	ix := listFixtureIndex()
+	v := NewUserListView(ix)
+	v.SortBy(ColumnRoutingServices, true)
+	if got := listIDs(ix, v.Apply(UserFilter{})); got[0] != "id-e" || got[1] != "id-a" || got[2] != "id-c" {
+		t.Fatalf("sorted by routing services descending: %v", got)
+	}
+	v.SortBy(ColumnDisplayName, false)
+	got := listIDs(ix, v.Apply(UserFilter{Search: "ann"}))
+	if want := []string{"id-a", "id-c", "id-e"}; !slices.Equal(got, want) {
+		t.Fatalf("display name ascending, case-insensitive, filtered: %v, want %v", got, want)
+	}
+	v.SortBy(ColumnDisplayName, true)
+	got = listIDs(ix, v.Apply(UserFilter{Search: "ann"}))
+	if want := []string{"id-e", "id-c", "id-a"}; !slices.Equal(got, want) {
+		t.Fatalf("display name descending: %v, want %v", got, want)
+	}
+}
+
+func TestNarrowsOnlyWhenTheNewQueryExtendsTheOld(t *testing.T) {
+	for _, c := range []struct {
+		prev, next string
+		want       bool
+	}{
+		{"jo", "joh", true}, {"john", "john s", true}, {"joh", "jo", false},
+		{"@con", "@contoso", true}, {"@contoso", "@con", false}, {"con", "@contoso", false},
+		{"a b", "ab", true}, {"a b", "a", false}, {"", "x", true},
+	} {
+		if got := narrows(UserFilter{Search: c.prev}, UserFilter{Search: c.next}); got != c.want {
+			t.Errorf("narrows(%q → %q) = %v, want %v", c.prev, c.next, got, c.want)
+		}
+	}
+	if narrows(UserFilter{Search: "a"}, UserFilter{Search: "ab", Department: "IT"}) {
+		t.Error("a changed filter must scan again")
+	}
+}
+
+func TestFilterOptionListsNameBlanksLast(t *testing.T) {
+	ix := listFixtureIndex()
+	if got, want := ix.Departments(), []string{"IT", "Sales", "Support", NoDepartment}; !slices.Equal(got, want) {
+		t.Errorf("departments %v, want %v", got, want)
+	}
+	if got, want := ix.ActiveProfiles(), []string{"On Duty", NoActiveProfile}; !slices.Equal(got, want) {
+		t.Errorf("profiles %v, want %v", got, want)
+	}
+}
+
+func TestOUSelectionPlainClickTakesTheSubtreeCtrlClickTheSingleOU(t *testing.T) {
+	ix := listFixtureIndex()
+	s := NewOUSelection(ix.Tree, nil)
+	s.ClickSubtree(2)
+	if got := fmt.Sprint(s.IDs()); got != "[2 3]" {
+		t.Fatalf("plain click on Sales selects %s, want Sales and EMEA", got)
+	}
+	if s.State(1) != OUPartial || s.State(2) != OUChecked {
+		t.Fatalf("states root %d Sales %d", s.State(1), s.State(2))
+	}
+	s.ClickSubtree(2)
+	if len(s.IDs()) != 0 {
+		t.Fatalf("a second plain click deselects the subtree, left %v", s.IDs())
+	}
+	s.ClickSingle(2)
+	if got := fmt.Sprint(s.IDs()); got != "[2]" || s.State(2) != OUPartial {
+		t.Fatalf("Ctrl+click on Sales selects %s (state %d), want Sales only, partial", got, s.State(2))
+	}
+	s.ClickSingle(3)
+	if s.State(2) != OUChecked {
+		t.Fatal("Sales and EMEA selected one by one make the subtree whole")
+	}
+	s.ClickSingle(2)
+	if got := fmt.Sprint(s.IDs()); got != "[3]" {
+		t.Fatalf("a second Ctrl+click deselects Sales only, left %s", got)
+	}
+	hits := ix.Filter(UserFilter{OUs: s.IDs()})
+	if got := listIDs(ix, hits); !slices.Equal(got, []string{"id-a", "id-d"}) {
+		t.Fatalf("EMEA only: %v", got)
+	}
+	if NewOUSelection(ix.Tree, []int64{3, 99}).IDs()[0] != 3 || len(NewOUSelection(ix.Tree, []int64{99}).IDs()) != 0 {
+		t.Fatal("restored selections drop OUs that no longer exist")
+	}
+}
+
+func TestListViewRemembersAtMostTwiceTheListInResults(t *testing.T) {
+	ix := listFixtureIndex()
+	v := NewUserListView(ix)
+	for _, q := range []string{"", "a", "an", "e", "o", "n", "r", "", "a"} {
+		v.Apply(UserFilter{Search: q})
+		kept := 0
+		for _, r := range v.recent {
+			kept += len(r.hits)
+		}
+		if len(v.recent) > 1 && kept > 2*len(ix.Rows) {
+			t.Fatalf("after %q the view keeps %d positions in %d results for %d rows", q, kept, len(v.recent), len(ix.Rows))
+		}
+	}
+	if got, want := listIDs(ix, v.Apply(UserFilter{Search: "a"})), listIDs(ix, ix.Filter(UserFilter{Search: "a"})); !slices.Equal(got, want) {
+		t.Fatalf("a remembered result differs from a scan: %v, %v", got, want)
+	}
+}

@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2/dialog"
+)
+
+// showDeleteState enables the delete control only where the delete rule allows it, and
+// otherwise shows the rule's reason next to it (Fyne has no tooltips on buttons).
+func (m *mainWindow) showDeleteState() {
+	switch {
+	case m.selected == nil:
+		m.deleteButton.Disable()
+		m.deleteReason.SetText("Select a user to delete them from Nimbus.")
+	case m.selected.Deletable():
+		m.deleteButton.Enable()
+		m.deleteReason.SetText("Added by hand and in no Teams-based service: can be removed from Nimbus.")
+	default:
+		m.deleteButton.Disable()
+		m.deleteReason.SetText("Cannot delete: " + m.selected.DeleteBlockedReason)
+	}
+}
+
+// onDeleteUser asks for confirmation before removing the selected user from Nimbus; where
+// the rule forbids it, it says why instead.
+func (m *mainWindow) onDeleteUser() {
+	d := m.selected
+	if d == nil {
+		return
+	}
+	if !d.Deletable() {
+		dialog.ShowInformation("Cannot delete this user", "Cannot delete: "+d.DeleteBlockedReason, m.win)
+		return
+	}
+	name := d.User.DisplayName
+	msg := fmt.Sprintf("Remove %s (%s) from Nimbus?\n\n"+
+		"They lose access to the Nimbus portal and their Nimbus settings are removed.\n"+
+		"Their account in the directory (Microsoft Entra ID) and their Microsoft Teams\n"+
+		"membership are not touched.", name, d.User.UPN)
+	m.confirm = dialog.NewConfirm("Delete "+name+" from Nimbus", msg, func(ok bool) {
+		if ok {
+			m.deleteUser(d.User.ID, name)
+		}
+	}, m.win)
+	m.confirm.SetConfirmText("Delete from Nimbus")
+	m.confirm.SetDismissText("Keep")
+	m.confirm.Show()
+}
+
+// deleteUser removes the user through the delete rule and reloads the list.
+func (m *mainWindow) deleteUser(id, name string) {
+	if err := m.nimbus.DeleteUser(context.Background(), id); err != nil {
+		dialog.ShowError(err, m.win)
+		return
+	}
+	m.status.SetText(name + " was removed from Nimbus. The directory and Microsoft Teams were not changed.")
+	m.load("")
+}

@@ -1,0 +1,191 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"nimbusadmin/app"
+)
+
+// listColumns are seed 000's eight columns of the user list with their starting widths.
+var listColumns = []struct {
+	title string
+	width float32
+}{
+	{"Display Name", 190}, {"Organization Unit", 180}, {"UPN", 250}, {"O365 ID", 290},
+	{"Department", 120}, {"Attendant Console enabled", 190}, {"Active Profile", 120}, {"Number of routing services", 200},
+}
+
+// userTable is the virtualised user list. A header click sorts by that column (again:
+// reverses it). Up and Down move the selected row, Enter opens it, Delete deletes it.
+type userTable struct {
+	widget.Table
+	index    *app.UserIndex
+	hits     []int
+	selected int // row in hits, -1 for none
+	column   app.ListColumn
+	desc     bool
+
+	onSort   func(app.ListColumn, bool)
+	onSelect func(row *app.UserRow)
+	onOpen   func()
+	onDelete func()
+	onEscape func()
+}
+
+func newUserTable() *userTable {
+	t := &userTable{selected: -1}
+	t.Length = t.size
+	t.CreateCell = newListCell
+	t.UpdateCell = t.updateCell
+	t.ShowHeaderRow = true
+	t.CreateHeader = func() fyne.CanvasObject {
+		return &widget.Button{Alignment: widget.ButtonAlignLeading, Importance: widget.LowImportance}
+	}
+	t.UpdateHeader = t.updateHeader
+	t.OnSelected = t.onSelected
+	t.ExtendBaseWidget(t)
+	for i, c := range listColumns {
+		t.SetColumnWidth(i, c.width)
+	}
+	return t
+}
+
+// show replaces the rows; the selection follows the selected user when still listed.
+func (t *userTable) show(ix *app.UserIndex, hits []int) {
+	var keep string
+	if r := t.selectedRow(); r != nil {
+		keep = r.ID
+	}
+	t.index, t.hits, t.selected = ix, hits, -1
+	if keep != "" {
+		for i, h := range hits {
+			if ix.Rows[h].ID == keep {
+				t.selected = i
+				break
+			}
+		}
+	}
+	t.Refresh()
+	if t.selected < 0 && keep != "" && t.onSelect != nil {
+		t.onSelect(nil)
+	}
+}
+
+func (t *userTable) size() (int, int) { return len(t.hits), len(listColumns) }
+
+// selectedRow is the selected user's row, or nil.
+func (t *userTable) selectedRow() *app.UserRow {
+	if t.index == nil || t.selected < 0 || t.selected >= len(t.hits) {
+		return nil
+	}
+	return &t.index.Rows[t.hits[t.selected]]
+}
+
+// listCell is a plain label over a row highlight, so that clicks reach the table.
+func newListCell() fyne.CanvasObject {
+	bg := canvas.NewRectangle(color.Transparent)
+	return container.NewStack(bg, &widget.Label{Truncation: fyne.TextTruncateEllipsis})
+}
+
+func (t *userTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	c := o.(*fyne.Container)
+	bg, label := c.Objects[0].(*canvas.Rectangle), c.Objects[1].(*widget.Label)
+	if t.index == nil || id.Row >= len(t.hits) {
+		label.SetText("")
+		return
+	}
+	want := color.Color(color.Transparent)
+	if id.Row == t.selected {
+		want = theme.Color(theme.ColorNameSelection)
+	}
+	if bg.FillColor != want {
+		bg.FillColor = want
+		bg.Refresh()
+	}
+	label.SetText(t.index.Rows[t.hits[id.Row]].Cell(app.ListColumn(id.Col)))
+}
+
+func (t *userTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	b := o.(*widget.Button)
+	if id.Col < 0 {
+		return
+	}
+	col := app.ListColumn(id.Col)
+	b.SetText(listColumns[id.Col].title)
+	b.SetIcon(nil)
+	if col == t.column {
+		if t.desc {
+			b.SetIcon(theme.MenuDropDownIcon())
+		} else {
+			b.SetIcon(theme.MenuDropUpIcon())
+		}
+	}
+	b.IconPlacement = widget.ButtonIconTrailingText
+	b.OnTapped = func() { t.sortBy(col) }
+}
+
+// sortBy sorts by a column; the same column again reverses the order.
+func (t *userTable) sortBy(col app.ListColumn) {
+	desc := col == t.column && !t.desc
+	t.column, t.desc = col, desc
+	if t.onSort != nil {
+		t.onSort(col, desc)
+	}
+}
+
+func (t *userTable) onSelected(id widget.TableCellID) {
+	t.Table.Unselect(id)
+	t.selectRow(id.Row)
+}
+
+// selectRow selects a row of the list and reports its user.
+func (t *userTable) selectRow(row int) {
+	if row < 0 || row >= len(t.hits) {
+		return
+	}
+	t.selected = row
+	t.Table.ScrollTo(widget.TableCellID{Row: row, Col: 0})
+	t.Refresh()
+	if t.onSelect != nil {
+		t.onSelect(t.selectedRow())
+	}
+}
+
+// TypedKey moves the selection with the arrow keys, opens it with Enter and deletes it
+// with Delete; Esc goes back to the search field. Other keys behave as in any table.
+func (t *userTable) TypedKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeyDown:
+		t.selectRow(min(t.selected+1, len(t.hits)-1))
+	case fyne.KeyUp:
+		t.selectRow(max(t.selected-1, 0))
+	case fyne.KeyPageDown:
+		t.selectRow(min(t.selected+20, len(t.hits)-1))
+	case fyne.KeyPageUp:
+		t.selectRow(max(t.selected-20, 0))
+	case fyne.KeyHome:
+		t.selectRow(0)
+	case fyne.KeyEnd:
+		t.selectRow(len(t.hits) - 1)
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if t.onOpen != nil && t.selectedRow() != nil {
+			t.onOpen()
+		}
+	case fyne.KeyDelete:
+		if t.onDelete != nil && t.selectedRow() != nil {
+			t.onDelete()
+		}
+	case fyne.KeyEscape:
+		if t.onEscape != nil {
+			t.onEscape()
+		}
+	default:
+		t.Table.TypedKey(e)
+	}
+}

@@ -1,0 +1,159 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+
+	"nimbusadmin/app"
+	"nimbusadmin/data"
+)
+
+// Preference keys of the main window, and their defaults.
+const (
+	prefWindowWidth      = "window.width"
+	prefWindowHeight     = "window.height"
+	prefSplitTree        = "window.split.tree"
+	prefSplitDetail      = "window.split.detail"
+	prefSplitFilters     = "window.split.filters"
+	prefSortColumn       = "list.sort.column"
+	prefSortDescending   = "list.sort.descending"
+	prefFilterOUs        = "list.filter.ous"
+	prefFilterDepartment = "list.filter.department"
+	prefFilterProfile    = "list.filter.profile"
+	prefFilterRouting    = "list.filter.routing"
+	prefFilterLicence    = "list.filter.licence." // + licence key: 0 all, 1 with, 2 without
+
+	defaultWindowWidth  = 1360
+	defaultWindowHeight = 800
+	defaultSplitTree    = 0.2
+	defaultSplitDetail  = 0.6
+	defaultSplitFilters = 0.45
+)
+
+// windowSettings is the typed view of the preferences the main window remembers between
+// runs: its size, its split positions, the sort order and the list filters (seed 000:
+// "your filter settings may still be applied as you revisit a page").
+type windowSettings struct{ p fyne.Preferences }
+
+func (s windowSettings) windowSize() fyne.Size {
+	return fyne.NewSize(float32(s.p.FloatWithFallback(prefWindowWidth, defaultWindowWidth)),
+		float32(s.p.FloatWithFallback(prefWindowHeight, defaultWindowHeight)))
+}
+
+func (s windowSettings) setWindowSize(size fyne.Size) {
+	if size.Width >= 400 && size.Height >= 300 {
+		s.p.SetFloat(prefWindowWidth, float64(size.Width))
+		s.p.SetFloat(prefWindowHeight, float64(size.Height))
+	}
+}
+
+func (s windowSettings) split(key string, fallback float64) float64 {
+	v := s.p.FloatWithFallback(key, fallback)
+	if v < 0.05 || v > 0.95 {
+		return fallback
+	}
+	return v
+}
+
+func (s windowSettings) setSplit(key string, v float64) { s.p.SetFloat(key, v) }
+
+func (s windowSettings) sort() (app.ListColumn, bool) {
+	c := s.p.IntWithFallback(prefSortColumn, int(app.ColumnDisplayName))
+	if c < 0 || c >= app.ListColumns {
+		c = int(app.ColumnDisplayName)
+	}
+	return app.ListColumn(c), s.p.Bool(prefSortDescending)
+}
+
+func (s windowSettings) setSort(c app.ListColumn, desc bool) {
+	s.p.SetInt(prefSortColumn, int(c))
+	s.p.SetBool(prefSortDescending, desc)
+}
+
+// licenceFilter is one licence's filter: all users, those with it, those without it.
+type licenceFilter int
+
+const (
+	licenceAll licenceFilter = iota
+	licenceWith
+	licenceWithout
+)
+
+// listFilters is the part of the list filter that is remembered; the search text is not.
+type listFilters struct {
+	OUs           []int64
+	Department    string
+	ActiveProfile string
+	Routing       app.Routing
+	Licences      map[data.LicenceSet]licenceFilter
+}
+
+// userFilter turns the remembered filters and a search text into the app's filter.
+func (f listFilters) userFilter(search string) app.UserFilter {
+	uf := app.UserFilter{Search: search, OUs: f.OUs, Department: f.Department,
+		ActiveProfile: f.ActiveProfile, Routing: f.Routing}
+	for l, v := range f.Licences {
+		switch v {
+		case licenceWith:
+			uf.WithLicences |= l
+		case licenceWithout:
+			uf.WithoutLicences |= l
+		}
+	}
+	return uf
+}
+
+// active counts the filters that narrow the list.
+func (f listFilters) active() int {
+	n := 0
+	for _, on := range []bool{len(f.OUs) > 0, f.Department != "", f.ActiveProfile != "", f.Routing != app.RoutingAll} {
+		if on {
+			n++
+		}
+	}
+	for _, v := range f.Licences {
+		if v != licenceAll {
+			n++
+		}
+	}
+	return n
+}
+
+func (s windowSettings) filters() listFilters {
+	f := listFilters{
+		Department:    s.p.String(prefFilterDepartment),
+		ActiveProfile: s.p.String(prefFilterProfile),
+		Routing:       app.Routing(s.p.Int(prefFilterRouting)),
+		Licences:      map[data.LicenceSet]licenceFilter{},
+	}
+	if f.Routing < app.RoutingAll || f.Routing > app.RoutingAny {
+		f.Routing = app.RoutingAll
+	}
+	for _, part := range strings.Split(s.p.String(prefFilterOUs), ",") {
+		if id, err := strconv.ParseInt(part, 10, 64); err == nil {
+			f.OUs = append(f.OUs, id)
+		}
+	}
+	for _, l := range data.AllLicences {
+		if v := licenceFilter(s.p.Int(prefFilterLicence + l.Key())); v >= licenceAll && v <= licenceWithout {
+			f.Licences[l] = v
+		}
+	}
+	return f
+}
+
+func (s windowSettings) setFilters(f listFilters) {
+	ids := make([]string, len(f.OUs))
+	for i, id := range f.OUs {
+		ids[i] = strconv.FormatInt(id, 10)
+	}
+	s.p.SetString(prefFilterOUs, strings.Join(ids, ","))
+	s.p.SetString(prefFilterDepartment, f.Department)
+	s.p.SetString(prefFilterProfile, f.ActiveProfile)
+	s.p.SetInt(prefFilterRouting, int(f.Routing))
+	for _, l := range data.AllLicences {
+		s.p.SetInt(prefFilterLicence+l.Key(), int(f.Licences[l]))
+	}
+}

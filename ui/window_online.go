@@ -1,0 +1,28 @@
+package ui
+
+import (
+	"context"
+	"time"
+)
+
+// Online is what the main window needs from sign-in and sync; main wires the real one.
+type Online interface {
+	Status() OnlineStatus
+	Sync(ctx context.Context, progress func(SyncProgress)) error
+	SignIn(ctx context.Context) error
+	SignOut(ctx context.Context) error
+}
+
+// OnlineStatus is the account and cache state the window's header shows.
+type OnlineStatus struct {
+	SignedInAs string    // the admin's UPN; "" when nobody is signed in
+	Demo       bool      // the cache holds the simulated demo tenant
+	Offline    bool      // Graph cannot be reached; the cache is shown as last synced
+	LastSync   time.Time // zero when the cache was never synced
+}
+
+// SyncProgress is how far a running sync has come, for the progress bar.
+type SyncProgress struct {
+	Pages, Users       int
+	Elapsed, Remaining time.Duration
+}

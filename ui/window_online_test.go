@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"nimbusadmin/app"
+)
+
+// windowFakeOnline stands in for sign-in and sync, which other parts of the program provide.
+type windowFakeOnline struct {
+	status   OnlineStatus
+	syncs    int
+	syncErr  error
+	onSync   func() // runs during Sync, e.g. to change the cache as a sync would
+	progress []SyncProgress
+}
+
+func (f *windowFakeOnline) Status() OnlineStatus { return f.status }
+
+func (f *windowFakeOnline) Sync(ctx context.Context, progress func(SyncProgress)) error {
+	f.syncs++
+	for _, p := range f.progress {
+		progress(p)
+	}
+	if f.onSync != nil {
+		f.onSync()
+	}
+	return f.syncErr
+}
+
+func (f *windowFakeOnline) SignIn(context.Context) error {
+	f.status.SignedInAs = "admin@contoso.com"
+	return nil
+}
+
+func (f *windowFakeOnline) SignOut(context.Context) error {
+	f.status.SignedInAs = ""
+	return nil
+}
+
+func TestWithoutSignInTheSyncAndAccountControlsSayWhy(t *testing.T) {
+	a := test.NewTempApp(t)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
+	if !m.bar.sync.Disabled() || !m.bar.sign.Disabled() {
+		t.Fatal("Sync and Sign in are enabled without sign-in support")
+	}
+	if m.bar.badge.Text != badgeDemo {
+		t.Fatalf("badge %q, want %q", m.bar.badge.Text, badgeDemo)
+	}
+}
+
+func TestSyncShowsProgressAndReloadsTheList(t *testing.T) {
+	a := test.NewTempApp(t)
+	nimbus := windowDemoTenant(t)
+	online := &windowFakeOnline{status: OnlineStatus{SignedInAs: "admin@contoso.com", LastSync: time.Now()}}
+	m := windowOpen(t, a, nimbus, online)
+	if m.bar.sync.Disabled() || m.bar.account.Text != "Signed in as admin@contoso.com" || m.bar.sign.Text != "Sign out" {
+		t.Fatalf("signed in: sync disabled %v, account %q, button %q", m.bar.sync.Disabled(), m.bar.account.Text, m.bar.sign.Text)
+	}
+	found, err := nimbus.SearchDirectory(context.Background(), app.DirectoryQuery{ExcludeNimbus: true, Limit: 1})
+	if err != nil || len(found) != 1 {
+		t.Fatal(err)
+	}
+	total := len(m.index.Rows)
+	online.progress = []SyncProgress{{Pages: 1, Users: 999, Elapsed: time.Second, Remaining: 3 * time.Second}}
+	online.onSync = func() {
+		if err := nimbus.AddUser(context.Background(), found[0].ID, m.index.Tree.Root, 0); err != nil {
+			t.Error(err)
+		}
+		if !strings.Contains(m.bar.progressText, "999 users, 1 page, about 3s left") || m.bar.progress.Value != 0.25 {
+			t.Errorf("progress during sync: %q at %v", m.bar.progressText, m.bar.progress.Value)
+		}
+	}
+	test.Tap(m.bar.sync)
+	if online.syncs != 1 || len(m.index.Rows) != total+1 || !m.bar.progress.Hidden {
+		t.Fatalf("after sync: %d syncs, %d users (was %d)", online.syncs, len(m.index.Rows), total)
+	}
+	online.onSync, online.syncErr = nil, errors.New("Graph answered 503")
+	test.Tap(m.bar.sync)
+	if !strings.Contains(m.status.Text, "Graph answered 503") || len(m.index.Rows) != total+1 {
+		t.Fatalf("a failed sync: status %q, %d users", m.status.Text, len(m.index.Rows))
+	}
+	test.Tap(m.bar.sign)
+	if m.bar.account.Text != badgeNoSignIn || m.bar.sign.Text != "Sign in…" || !m.bar.sync.Disabled() {
+		t.Fatalf("after Sign out: account %q, button %q", m.bar.account.Text, m.bar.sign.Text)
+	}
+	online.status.Offline = true
+	m.bar.refresh()
+	if !strings.HasPrefix(m.bar.badge.Text, "Offline — last synced ") {
+		t.Fatalf("offline badge %q", m.bar.badge.Text)
+	}
+}

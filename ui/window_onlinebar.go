@@ -1,0 +1,170 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Texts of the account and sync controls.
+const (
+	badgeDemo       = "Demo tenant — simulated data"
+	badgeNoSignIn   = "Not signed in"
+	badgeOffline    = "Offline — last synced %s"
+	accountSignedIn = "Signed in as %s"
+)
+
+// onlineBar is the header's account and sync part: Sync with its progress and Cancel,
+// who is signed in with Sign in / Sign out, and the Offline or Demo badge. Without an
+// Online (no sign-in in this session) the controls are disabled and the badge says why.
+type onlineBar struct {
+	m        *mainWindow
+	badge    *widget.Label
+	account  *widget.Label
+	sync     *widget.Button
+	cancel   *widget.Button
+	sign     *widget.Button
+	progress *widget.ProgressBar
+	stop     context.CancelFunc
+
+	progressText string
+}
+
+func newOnlineBar(m *mainWindow) *onlineBar {
+	b := &onlineBar{m: m, badge: &widget.Label{Importance: widget.WarningImportance}, account: widget.NewLabel("")}
+	b.sync = &widget.Button{Text: "Sync", Icon: theme.ViewRefreshIcon(), OnTapped: b.onSync}
+	b.cancel = &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: b.onCancel}
+	b.sign = &widget.Button{Text: "Sign in…", OnTapped: b.onSign}
+	b.progress = widget.NewProgressBar()
+	b.progress.TextFormatter = func() string { return b.progressText }
+	b.cancel.Hide()
+	b.progress.Hide()
+	b.refresh()
+	return b
+}
+
+func (b *onlineBar) object() fyne.CanvasObject {
+	return container.NewHBox(b.sync, container.NewGridWrap(fyne.NewSize(220, b.sync.MinSize().Height), b.progress),
+		b.cancel, b.account, b.sign, b.badge)
+}
+
+// refresh shows the current account and cache state.
+func (b *onlineBar) refresh() {
+	if b.m.online == nil {
+		b.sync.Disable()
+		b.sign.Disable()
+		b.account.SetText(badgeNoSignIn)
+		b.badge.SetText(badgeNoSignIn + " — showing the cache")
+		if b.m.isDemo {
+			b.badge.SetText(badgeDemo)
+		}
+		return
+	}
+	st := b.m.online.Status()
+	switch {
+	case st.Demo:
+		b.badge.SetText(badgeDemo)
+	case st.Offline:
+		b.badge.SetText(fmt.Sprintf(badgeOffline, lastSyncedText(st.LastSync)))
+	default:
+		b.badge.SetText("")
+	}
+	if st.SignedInAs != "" {
+		b.account.SetText(fmt.Sprintf(accountSignedIn, st.SignedInAs))
+		b.sign.SetText("Sign out")
+	} else {
+		b.account.SetText(badgeNoSignIn)
+		b.sign.SetText("Sign in…")
+	}
+	b.sign.Enable()
+	enableWhen(b.sync, (st.SignedInAs != "" || st.Demo) && b.stop == nil)
+}
+
+func lastSyncedText(t time.Time) string {
+	if t.IsZero() {
+		return "never"
+	}
+	return t.Local().Format("2 Jan 2006 15:04")
+}
+
+// onSync runs a sync off the UI goroutine with progress; the list reloads when it ends.
+// A failed or cancelled sync leaves the cache as the last complete sync left it.
+func (b *onlineBar) onSync() {
+	ctx, stop := context.WithCancel(context.Background())
+	b.stop = stop
+	b.sync.Disable()
+	b.cancel.Show()
+	b.progress.Show()
+	b.progressText = "Starting sync…"
+	b.progress.SetValue(0)
+	online, keep := b.m.online, b.m.selectedID()
+	b.m.background(func() {
+		err := online.Sync(ctx, func(p SyncProgress) { fyne.Do(func() { b.showProgress(p) }) })
+		fyne.Do(func() {
+			stop()
+			b.stop = nil
+			b.cancel.Hide()
+			b.progress.Hide()
+			switch {
+			case errors.Is(err, context.Canceled):
+				b.m.status.SetText("Sync cancelled: the list shows the last complete sync.")
+			case err != nil:
+				b.m.status.SetText("Sync failed: " + err.Error() + ". The list shows the last complete sync.")
+			default:
+				b.m.status.SetText("Sync finished at " + time.Now().Format("15:04") + ".")
+			}
+			b.refresh()
+			b.m.load(keep)
+		})
+	})
+}
+
+func (b *onlineBar) showProgress(p SyncProgress) {
+	b.progressText = fmt.Sprintf("%s users, %s", thousands(p.Users), progressPages(p.Pages))
+	if p.Remaining > 0 {
+		b.progressText += fmt.Sprintf(", about %s left", p.Remaining.Round(time.Second))
+		b.progress.SetValue(float64(p.Elapsed) / float64(p.Elapsed+p.Remaining))
+		return
+	}
+	b.progress.Refresh()
+}
+
+func (b *onlineBar) onCancel() {
+	if b.stop != nil {
+		b.stop()
+	}
+}
+
+// onSign signs in or out off the UI goroutine.
+func (b *onlineBar) onSign() {
+	online := b.m.online
+	signedIn := online.Status().SignedInAs != ""
+	b.sign.Disable()
+	b.m.background(func() {
+		var err error
+		if signedIn {
+			err = online.SignOut(context.Background())
+		} else {
+			err = online.SignIn(context.Background())
+		}
+		fyne.Do(func() {
+			if err != nil {
+				b.m.status.SetText(err.Error())
+			}
+			b.refresh()
+		})
+	})
+}
+
+func progressPages(n int) string {
+	if n == 1 {
+		return "1 page"
+	}
+	return fmt.Sprintf("%d pages", n)
+}
