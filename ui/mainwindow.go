@@ -56,6 +56,7 @@ type mainWindow struct {
 	selected     *app.UserDetail // the selected user, nil for none
 	confirm      *dialog.ConfirmDialog
 	creating     *createDialog
+	config       fyne.Window // the Configuration window while it is open
 
 	leftSplit, listSplit, detailSplit *container.Split
 }
@@ -96,7 +97,7 @@ func (m *mainWindow) buildUI() {
 	m.table.onEscape = func() { m.win.Canvas().Focus(m.search) }
 	m.ouTree = newOUTreePanel(m.onOUSelection)
 	m.filters = newFiltersPanel(m.settings.filters(), m.applyFilters, m.onClearOUs)
-	m.detail = newUserDetailPane(m.nimbus)
+	m.detail = m.newUserDetailPane()
 	m.deleteButton = &widget.Button{Text: "Delete from Nimbus…", Icon: theme.DeleteIcon(), OnTapped: m.onDeleteUser}
 	m.deleteButton.Disable()
 	m.deleteReason = &widget.Label{Text: "Select a user to delete them from Nimbus.", Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
@@ -104,7 +105,7 @@ func (m *mainWindow) buildUI() {
 	m.bar = newOnlineBar(m)
 
 	top := container.NewBorder(nil, nil, nil,
-		container.NewHBox(m.count, m.createButton, m.bar.object()), m.search)
+		container.NewHBox(m.count, m.createButton, m.newConfigButton(), m.bar.object()), m.search)
 	treeTitle := widget.NewLabelWithStyle("Organization units", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	tree := container.NewBorder(treeTitle, nil, nil, nil, m.ouTree.tree)
 	m.leftSplit = container.NewVSplit(tree, m.filters.object())

@@ -193,3 +193,20 @@ func windowListed(ix *app.UserIndex, id string) bool {
 	}
 	return false
 }
+
+func TestConfigurationButtonOpensTheWindowOnceAndReloadsOnClose(t *testing.T) {
+	m := windowOpen(t, test.NewTempApp(t), windowDemoTenant(t), nil)
+	m.onConfiguration()
+	first := m.config
+	if first == nil || first.Title() != "Nimbus Admin — Configuration" {
+		t.Fatalf("configuration window: %v", first)
+	}
+	m.onConfiguration()
+	if m.config != first {
+		t.Error("a second Configuration window opened")
+	}
+	first.Close()
+	if m.config != nil {
+		t.Error("closing the Configuration window was not noticed")
+	}
+}
