@@ -3,38 +3,138 @@ package data
 import (
 	"database/sql"
 	"errors"
+	"sort"
 	"strings"
+	"sync"
 )
 
-// UserListRows reads every Nimbus user as a list row, ordered by display name.
+// UserListRows reads every Nimbus user as a list row, ordered by display name. Its parts
+// are read with plain table scans (in parallel on the connection pool) and joined in
+// memory: on a 100,000-user cache that is far faster than one SQL join that seeks each
+// user's text id and sorts.
 func (q *Q) UserListRows() ([]UserListRow, error) {
-	rows, err := q.db.QueryContext(q.ctx, `
-		WITH active AS (
-			SELECT up.user_id, p.name FROM user_profiles up
-			JOIN responsibility_profiles p ON p.id = up.profile_id WHERE up.active),
-		routing AS (
-			SELECT user_id, count(DISTINCT service_id) AS n FROM service_members GROUP BY user_id)
-		SELECT n.id, ifnull(d.display_name, ''), d.upn, ifnull(d.mail, ''), ifnull(d.department, ''),
-			n.ou_id, n.origin, n.licences, ifnull(a.name, ''), ifnull(r.n, 0)
-		FROM nimbus_users n
-		JOIN directory_users d ON d.id = n.id
-		LEFT JOIN active a ON a.user_id = n.id
-		LEFT JOIN routing r ON r.user_id = n.id
-		ORDER BY d.display_name COLLATE NOCASE, n.id`)
+	var (
+		out      []UserListRow
+		at       = map[string]int{}
+		people   = map[string]DirectoryUser{}
+		profiles = map[string]string{}
+		routing  = map[string]int{}
+	)
+	err := q.parallel(
+		func() error {
+			return q.scan(`SELECT id, ou_id, origin, licences FROM nimbus_users`, func(rows *sql.Rows) error {
+				var r UserListRow
+				if err := rows.Scan(&r.ID, &r.OUID, &r.Origin, &r.Licences); err != nil {
+					return err
+				}
+				at[r.ID] = len(out)
+				out = append(out, r)
+				return nil
+			})
+		},
+		func() error {
+			return q.scan(`SELECT id, ifnull(display_name, ''), upn, ifnull(mail, ''), ifnull(department, '')
+				FROM directory_users`, func(rows *sql.Rows) error {
+				var d DirectoryUser
+				if err := rows.Scan(&d.ID, &d.DisplayName, &d.UPN, &d.Mail, &d.Department); err != nil {
+					return err
+				}
+				people[d.ID] = d
+				return nil
+			})
+		},
+		func() error {
+			var id, name string
+			err := q.scan(`SELECT up.user_id, p.name FROM user_profiles up
+				JOIN responsibility_profiles p ON p.id = up.profile_id WHERE up.active`, func(rows *sql.Rows) error {
+				if err := rows.Scan(&id, &name); err != nil {
+					return err
+				}
+				profiles[id] = name
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			var n int
+			return q.scan(`SELECT user_id, count(DISTINCT service_id) FROM service_members GROUP BY user_id`, func(rows *sql.Rows) error {
+				if err := rows.Scan(&id, &n); err != nil {
+					return err
+				}
+				routing[id] = n
+				return nil
+			})
+		})
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []UserListRow
-	for rows.Next() {
-		var r UserListRow
-		if err := rows.Scan(&r.ID, &r.DisplayName, &r.UPN, &r.Mail, &r.Department, &r.OUID,
-			&r.Origin, &r.Licences, &r.ActiveProfile, &r.RoutingServices); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
+	keys := make([]string, len(out))
+	for i := range out {
+		r := &out[i]
+		d := people[r.ID]
+		r.DisplayName, r.UPN, r.Mail, r.Department = d.DisplayName, d.UPN, d.Mail, d.Department
+		r.ActiveProfile, r.RoutingServices = profiles[r.ID], routing[r.ID]
+		keys[i] = strings.ToLower(r.DisplayName)
 	}
-	return out, rows.Err()
+	sort.Sort(rowsByName{out, keys})
+	return out, nil
+}
+
+// rowsByName sorts list rows by lower-case display name, then id.
+type rowsByName struct {
+	rows []UserListRow
+	keys []string
+}
+
+func (s rowsByName) Len() int { return len(s.rows) }
+func (s rowsByName) Less(i, j int) bool {
+	if s.keys[i] != s.keys[j] {
+		return s.keys[i] < s.keys[j]
+	}
+	return s.rows[i].ID < s.rows[j].ID
+}
+func (s rowsByName) Swap(i, j int) {
+	s.rows[i], s.rows[j] = s.rows[j], s.rows[i]
+	s.keys[i], s.keys[j] = s.keys[j], s.keys[i]
+}
+
+// parallel runs the reads at once when q is on the connection pool, one after the other
+// inside a transaction (a transaction has a single connection).
+func (q *Q) parallel(reads ...func() error) error {
+	if _, pooled := q.db.(*sql.DB); !pooled {
+		for _, r := range reads {
+			if err := r(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	errs := make([]error, len(reads))
+	var wg sync.WaitGroup
+	for i, r := range reads {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = r()
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// scan runs a query and calls each for every row.
+func (q *Q) scan(query string, each func(*sql.Rows) error) error {
+	rows, err := q.db.QueryContext(q.ctx, query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := each(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 const nimbusUserColumns = `n.id, ifnull(d.display_name, ''), ifnull(d.given_name, ''), ifnull(d.surname, ''),
