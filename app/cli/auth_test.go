@@ -1,0 +1,206 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"log"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"nimbusadmin/auth"
+	"nimbusadmin/data/simtenant"
+)
+
+// memoryKeyring stands in for the OS keyring in in-process tests; the real Secret
+// Service is exercised across processes in auth_secretservice_test.go.
+type memoryKeyring struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+func (k *memoryKeyring) Get(service, user string) (string, error) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	s, ok := k.m[service+"/"+user]
+	if !ok {
+		return "", auth.ErrKeyringEntryMissing
+	}
+	return s, nil
+}
+
+func (k *memoryKeyring) Set(service, user, secret string) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.m[service+"/"+user] = secret
+	return nil
+}
+
+func (k *memoryKeyring) Delete(service, user string) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	delete(k.m, service+"/"+user)
+	return nil
+}
+
+// authTenant starts a simulated Entra ID on loopback HTTPS, points the CLI's token cache
+// at a temporary config folder and its trust at the server, and returns the global flags
+// that select the tenant.
+func authTenant(t *testing.T, o simtenant.AuthorityOptions) (*simtenant.Authority, []string, string) {
+	t.Helper()
+	a := simtenant.NewAuthority(o)
+	srv := httptest.NewTLSServer(a)
+	t.Cleanup(srv.Close)
+	config := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", config)
+	authKeyring, authHTTPClient = &memoryKeyring{m: map[string]string{}}, srv.Client()
+	t.Cleanup(func() { authKeyring, authHTTPClient = nil, nil })
+	return a, []string{"--authority", srv.URL, "--graph-url", srv.URL + "/v1.0", "--tenant", a.TenantID(), "--client-id", "cli-test"}, config
+}
+
+func runAuthCLI(t *testing.T, globals []string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Run(context.Background(), append(append([]string{}, globals...), args...), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestSignInStatusSignOutRoundTrip(t *testing.T) {
+	a, globals, _ := authTenant(t, simtenant.AuthorityOptions{AutoApprove: true})
+	code, stdout, stderr := runAuthCLI(t, globals, "signin")
+	if code != 0 || !strings.Contains(stderr, "enter the code") || !strings.Contains(stdout, "Signed in as "+a.UserPrincipalName()) {
+		t.Fatalf("signin: exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+	code, stdout, stderr = runAuthCLI(t, globals, "signin")
+	if code != 0 || !strings.Contains(stdout, "Already signed in") || strings.Contains(stderr, "enter the code") {
+		t.Fatalf("second signin was not silent: exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+	if st := a.Stats(); st.DeviceCodes != 1 {
+		t.Errorf("device codes asked: %d, want 1", st.DeviceCodes)
+	}
+
+	code, stdout, _ = runAuthCLI(t, globals, "status", "--format", "json")
+	var st statusJSON
+	if err := json.Unmarshal([]byte(stdout), &st); code != 0 || err != nil {
+		t.Fatalf("status: exit %d, %v: %s", code, err, stdout)
+	}
+	if !st.SignedIn || st.Account.Username != a.UserPrincipalName() || st.Cloud != "custom" || !strings.Contains(st.TokenCache, "encrypted") {
+		t.Errorf("status after signin: %+v", st)
+	}
+
+	code, stdout, _ = runAuthCLI(t, globals, "signout")
+	if code != 0 || !strings.Contains(stdout, "Signed out "+a.UserPrincipalName()) {
+		t.Fatalf("signout: exit %d: %s", code, stdout)
+	}
+	_, stdout, _ = runAuthCLI(t, globals, "status")
+	if !strings.Contains(stdout, "nobody") {
+		t.Errorf("status after signout: %s", stdout)
+	}
+	code, _, stderr = runAuthCLI(t, globals, "signin")
+	if code != 0 || !strings.Contains(stderr, "enter the code") || a.Stats().DeviceCodes != 2 {
+		t.Errorf("after signout, signin did not ask for a new code: exit %d, %s", code, stderr)
+	}
+}
+
+func TestDeclinedSignInEndsWithOneClearLine(t *testing.T) {
+	a, globals, config := authTenant(t, simtenant.AuthorityOptions{})
+	var out, errb lockedBuffer
+	done := make(chan int)
+	go func() { done <- Run(context.Background(), append(globals, "signin"), &out, &errb) }()
+	// The code is shown on stderr; decline it the way an admin would in the browser.
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(errb.String(), "enter the code ") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no code shown: %s", errb.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	code := strings.Fields(strings.SplitAfter(errb.String(), "enter the code ")[1])[0]
+	if err := a.Decline(code); err != nil {
+		t.Fatal(err)
+	}
+	if exit := <-done; exit != 1 || !strings.Contains(errb.String(), "declined") {
+		t.Fatalf("declined signin: exit %d, %s", exit, errb.String())
+	}
+	if files := filesUnder(t, config); len(files) != 0 {
+		t.Errorf("a declined sign-in left files: %v", files)
+	}
+}
+
+func TestNoIssuedTokenInConfigCacheOrLogs(t *testing.T) {
+	a, globals, config := authTenant(t, simtenant.AuthorityOptions{AutoApprove: true})
+	var logged bytes.Buffer
+	log.SetOutput(&logged)
+	t.Cleanup(func() { log.SetOutput(os.Stderr) })
+	db := filepath.Join(t.TempDir(), "cache.db")
+	var output strings.Builder
+	for _, args := range [][]string{{"signin"}, {"signin"}, {"status"}, {"status", "--format", "json"}, {"--demo", "--db", db, "status"}} {
+		code, stdout, stderr := runAuthCLI(t, globals, args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		output.WriteString(stdout + stderr)
+	}
+	tokens := a.IssuedTokens()
+	if len(tokens) < 2 {
+		t.Fatalf("the tenant issued %d tokens; the test needs the access and refresh tokens", len(tokens))
+	}
+	places := map[string][]byte{"the program's output": []byte(output.String()), "the log": logged.Bytes()}
+	for _, dir := range []string{config, filepath.Dir(db)} {
+		for _, f := range filesUnder(t, dir) {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			places[f] = b
+		}
+	}
+	if len(places) < 4 {
+		t.Fatalf("searched only %d places; the token cache or the database is missing", len(places))
+	}
+	for where, content := range places {
+		for _, tok := range tokens {
+			if bytes.Contains(content, []byte(tok)) {
+				t.Errorf("an issued token is readable in %s", where)
+			}
+		}
+	}
+}
+
+// lockedBuffer is a buffer one goroutine writes while another reads.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+func filesUnder(t *testing.T, dir string) []string {
+	t.Helper()
+	var files []string
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, path)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
