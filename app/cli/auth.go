@@ -135,7 +135,11 @@ func runStatus(ctx context.Context, e env, args []string) error {
 	rows := [][]string{{"Tenant", st.Tenant}, {"Cloud", st.Cloud}, {"Authority", st.AuthorityHost}, {"Graph", st.GraphURL}}
 	switch {
 	case st.Account != nil:
-		rows = append(rows, []string{"Signed in as", fmt.Sprintf("%s (%s, tenant %s)", st.Account.Username, st.Account.Name, st.Account.TenantID)})
+		who := st.Account.Username
+		if st.Account.Name != "" {
+			who += " (" + st.Account.Name + ")"
+		}
+		rows = append(rows, []string{"Signed in as", who + ", tenant " + st.Account.TenantID})
 	case st.AccountProblem != "":
 		rows = append(rows, []string{"Signed in as", "unknown: " + st.AccountProblem})
 	default:

@@ -1,0 +1,92 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/pem"
+	"flag"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"nimbusadmin/data/simtenant"
+)
+
+// TestSecondProcessSignsInSilentlyThroughTheSecretService runs the real program twice on
+// a private D-Bus session with a real gnome-keyring: the first process signs in with a
+// device code, the second finds the key in the Secret Service and signs in silently.
+// Trust in the loopback tenant comes from SSL_CERT_FILE, as an admin's would.
+func TestSecondProcessSignsInSilentlyThroughTheSecretService(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the Secret Service is the keyring of Linux; Windows and macOS keyrings are covered by the size-limited fake")
+	}
+	for _, bin := range []string{"dbus-run-session", "gnome-keyring-daemon"} {
+		if _, err := exec.LookPath(bin); err != nil {
+			t.Skipf("%s is not installed: 'make test' installs the packages dbus and gnome-keyring", bin)
+		}
+	}
+	a := simtenant.NewAuthority(simtenant.AuthorityOptions{AutoApprove: true})
+	srv := httptest.NewTLSServer(a)
+	defer srv.Close()
+	home := t.TempDir()
+	caFile := filepath.Join(home, "tenant-ca.pem")
+	if err := os.WriteFile(caFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: srv.Certificate().Raw}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	const script = `printf 'test-keyring-password' | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 97
+"$0" -test.run='^TestAuthHelperProcess$' -- signin || exit $?
+"$0" -test.run='^TestAuthHelperProcess$' -- signin || exit $?
+"$0" -test.run='^TestAuthHelperProcess$' -- status`
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "dbus-run-session", "--", "sh", "-c", script, os.Args[0])
+	cmd.Env = []string{
+		"PATH=" + os.Getenv("PATH"), "HOME=" + home, "LANG=C.UTF-8",
+		"XDG_CONFIG_HOME=" + filepath.Join(home, "config"), "XDG_DATA_HOME=" + filepath.Join(home, "data"),
+		"XDG_CACHE_HOME=" + filepath.Join(home, "cache"), "SSL_CERT_FILE=" + caFile,
+		"NIMBUS_AUTH_HELPER=1", "NIMBUSADMIN_AUTHORITY=" + srv.URL, "NIMBUSADMIN_GRAPH_URL=" + srv.URL + "/v1.0",
+		"NIMBUSADMIN_TENANT=" + a.TenantID(), "NIMBUSADMIN_CLIENT_ID=secret-service-test",
+	}
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("two processes on a real Secret Service: %v\n%s", err, out)
+	}
+	first := strings.Index(string(out), "Signed in as "+a.UserPrincipalName())
+	second := strings.Index(string(out), "Already signed in as "+a.UserPrincipalName())
+	if first < 0 || second < first {
+		t.Fatalf("want a device-code sign-in, then a silent one:\n%s", out)
+	}
+	if st := a.Stats(); st.DeviceCodes != 1 || st.DeviceCodeGrant != 1 {
+		t.Errorf("authority stats %+v: the second process asked for a device code", st)
+	}
+	keyrings, _ := filepath.Glob(filepath.Join(home, "data", "keyrings", "*.keyring"))
+	caches, _ := filepath.Glob(filepath.Join(home, "config", "nimbusadmin", "*.tokens.enc"))
+	if len(keyrings) == 0 || len(caches) != 1 {
+		t.Errorf("want the key in gnome-keyring's store and one encrypted cache; found %v and %v", keyrings, caches)
+	}
+	for _, f := range append(filesUnder(t, home), "output") {
+		b := out
+		if f != "output" {
+			b, _ = os.ReadFile(f)
+		}
+		for _, tok := range a.IssuedTokens() {
+			if bytes.Contains(b, []byte(tok)) {
+				t.Errorf("an issued token is readable in %s", f)
+			}
+		}
+	}
+}
+
+// TestAuthHelperProcess is the program itself when the Secret Service test starts it:
+// the verb and its arguments follow "--".
+func TestAuthHelperProcess(t *testing.T) {
+	if os.Getenv("NIMBUS_AUTH_HELPER") != "1" {
+		t.Skip("runs only as the child process of the Secret Service test")
+	}
+	os.Exit(Run(context.Background(), flag.Args(), os.Stdout, os.Stderr))
+}
