@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"sync"
 	"testing"
 	"time"
 
@@ -245,4 +246,38 @@ func TestGraphScopesFollowTheCloud(t *testing.T) {
 
 func containsString(haystack []byte, needle string) bool {
 	return needle != "" && bytes.Contains(haystack, []byte(needle))
+}
+
+func TestConcurrentTokenRequestsShareOneSignIn(t *testing.T) {
+	tn := startTenant(t, simtenant.AuthorityOptions{AccessTokenLifetime: time.Minute})
+	dir, keys := t.TempDir(), newFakeKeyring(windowsEntryLimit)
+	var mu sync.Mutex
+	shown := 0
+	approve := tn.approving(t, &shown)
+	prompt := func(dc DeviceCode) { mu.Lock(); defer mu.Unlock(); approve(dc) }
+	sessions := []*Session{newSession(t, tn.config(dir, keys, prompt)), newSession(t, tn.config(dir, keys, prompt))}
+	var wg sync.WaitGroup
+	errs := make(chan error, 16)
+	for i := range 16 {
+		wg.Go(func() {
+			tok, err := sessions[i%2].Token(context.Background())
+			if err == nil {
+				err = tn.authority.CheckToken(tok)
+			}
+			errs <- err
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	if st := tn.authority.Stats(); st.DeviceCodes > 2 {
+		t.Errorf("%d device codes for two clients", st.DeviceCodes)
+	}
+	if got := mustToken(t, newSession(t, tn.config(dir, keys, noPrompt(t)))); tn.authority.CheckToken(got) != nil {
+		t.Error("the cache written by concurrent clients does not serve a third one")
+	}
 }

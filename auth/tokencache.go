@@ -75,6 +75,11 @@ func (c *encryptedCache) Replace(ctx context.Context, u cache.Unmarshaler, _ cac
 		return err
 	}
 	plain, err := c.open(key, blob)
+	if err != nil { // another process may have replaced the key: ask the keyring once more
+		if fresh, kerr := c.keyFromKeyring(false); kerr == nil && !bytes.Equal(fresh, key) {
+			plain, err = c.open(fresh, blob)
+		}
+	}
 	if err != nil {
 		return nil // tampered or from another key: treat as signed out; the next sign-in overwrites it
 	}
@@ -96,7 +101,9 @@ func (c *encryptedCache) Export(ctx context.Context, m cache.Marshaler, _ cache.
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	key, err := c.loadKey(true)
+	// Tokens come from the network here (sign-in, refresh), so one keyring call is cheap
+	// and makes sure the file is sealed with the key other processes will read.
+	key, err := c.keyFromKeyring(true)
 	if err != nil {
 		return err
 	}
@@ -127,12 +134,17 @@ func (c *encryptedCache) clear() error {
 	return errors.Join(fileErr, keyErr)
 }
 
-// loadKey returns the key, from memory or the keyring; with create it makes and stores
-// a new one when the keyring has none.
+// loadKey returns the key from memory, or else from the keyring.
 func (c *encryptedCache) loadKey(create bool) ([]byte, error) {
 	if c.key != nil {
 		return c.key, nil
 	}
+	return c.keyFromKeyring(create)
+}
+
+// keyFromKeyring reads the key from the keyring; with create it makes and stores a new
+// one when the keyring has none.
+func (c *encryptedCache) keyFromKeyring(create bool) ([]byte, error) {
 	s, err := c.keyring.Get(keyringService, c.entry)
 	if err == nil {
 		key, derr := base64.StdEncoding.DecodeString(s)
