@@ -90,3 +90,48 @@ func TestAuthHelperProcess(t *testing.T) {
 	}
 	os.Exit(Run(context.Background(), flag.Args(), os.Stdout, os.Stderr))
 }
+
+// TestSignInWithoutSecretServiceSaysWhatIsMissing runs the program on a host with no
+// D-Bus session (a headless server): the sign-in must end quickly with one line that
+// names the missing keyring and --no-keyring, and leave no token cache behind; with
+// --no-keyring the same sign-in succeeds and writes nothing.
+func TestSignInWithoutSecretServiceSaysWhatIsMissing(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("a missing Secret Service is a Linux situation")
+	}
+	a := simtenant.NewAuthority(simtenant.AuthorityOptions{AutoApprove: true})
+	srv := httptest.NewTLSServer(a)
+	defer srv.Close()
+	home := t.TempDir()
+	caFile := filepath.Join(home, "tenant-ca.pem")
+	if err := os.WriteFile(caFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: srv.Certificate().Raw}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	run := func(args ...string) (string, error) {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, os.Args[0], append([]string{"-test.run=^TestAuthHelperProcess$", "--"}, args...)...)
+		cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, "config"),
+			"DBUS_SESSION_BUS_ADDRESS=unix:path=" + filepath.Join(home, "no-bus"), "SSL_CERT_FILE=" + caFile,
+			"NIMBUS_AUTH_HELPER=1", "NIMBUSADMIN_AUTHORITY=" + srv.URL, "NIMBUSADMIN_TENANT=" + a.TenantID()}
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	out, err := run("signin")
+	if err == nil || !strings.Contains(out, "keyring is not available") || !strings.Contains(out, "--no-keyring") {
+		t.Fatalf("signin without a Secret Service: %v\n%s", err, out)
+	}
+	if lines := strings.Split(strings.TrimSpace(out[strings.Index(out, "nimbusadmin:"):]), "\n"); len(lines) != 1 {
+		t.Errorf("the failure takes %d lines, want one:\n%s", len(lines), out)
+	}
+	if caches, _ := filepath.Glob(filepath.Join(home, "config", "nimbusadmin", "*")); len(caches) != 0 {
+		t.Errorf("a failed keyring left files: %v", caches)
+	}
+	out, err = run("--no-keyring", "signin")
+	if err != nil || !strings.Contains(out, "Signed in as "+a.UserPrincipalName()) {
+		t.Fatalf("signin --no-keyring: %v\n%s", err, out)
+	}
+	if files, _ := filepath.Glob(filepath.Join(home, "config", "nimbusadmin", "*")); len(files) != 0 {
+		t.Errorf("--no-keyring wrote %v", files)
+	}
+}
