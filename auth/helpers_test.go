@@ -91,7 +91,7 @@ type tenant struct {
 	endpoints Endpoints
 }
 
-func startTenant(t *testing.T, o simtenant.AuthorityOptions) *tenant {
+func startTenant(t testing.TB, o simtenant.AuthorityOptions) *tenant {
 	t.Helper()
 	a := simtenant.NewAuthority(o)
 	srv := httptest.NewTLSServer(a)
