@@ -22,6 +22,9 @@ type DirectorySource interface {
 	Teams(ctx context.Context) ([]directory.Team, error)
 }
 
+// syncCacheKiB bounds SQLite's page cache during a sync.
+const syncCacheKiB = 96 * 1024
+
 // SyncOptions say how to sync.
 type SyncOptions struct {
 	Full     bool               // read the whole directory even when a delta link is saved
@@ -80,6 +83,12 @@ func (a *App) Sync(ctx context.Context, src DirectorySource, o SyncOptions) (Syn
 		// Users may leave the directory before their Nimbus side is cleaned up below;
 		// the foreign keys are checked at commit.
 		if _, err := q.Exec(`PRAGMA defer_foreign_keys = ON`); err != nil {
+			return nil, err
+		}
+		// The whole sync is one transaction: a page cache that holds its pages keeps
+		// SQLite from spilling them to the WAL again and again (bounded, whatever the
+		// tenant's size).
+		if _, err := q.Exec(fmt.Sprintf(`PRAGMA cache_size = -%d`, syncCacheKiB)); err != nil {
 			return nil, err
 		}
 		link := ""

@@ -5,6 +5,7 @@
 package directory
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -28,6 +29,24 @@ func (f *Field[T]) UnmarshalJSON(b []byte) error {
 	if string(b) == "null" {
 		f.Null = true
 		return nil
+	}
+	// Fast paths for the common shapes: a string without escapes, true, false. The
+	// decoder has already checked that b is valid JSON.
+	switch v := any(&f.Value).(type) {
+	case *string:
+		if len(b) >= 2 && b[0] == '"' && bytes.IndexByte(b, '\\') < 0 {
+			*v = string(b[1 : len(b)-1])
+			return nil
+		}
+	case *bool:
+		switch string(b) {
+		case "true":
+			*v = true
+			return nil
+		case "false":
+			*v = false
+			return nil
+		}
 	}
 	return json.Unmarshal(b, &f.Value)
 }

@@ -3,6 +3,7 @@ package directory
 import (
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"nimbusadmin/data"
@@ -24,6 +25,7 @@ type Writer struct {
 	q       *data.Q
 	full    bool
 	round   int64
+	before  int // users cached when the round began
 	batch   map[int]*sql.Stmt // multi-row upserts of whole users, by row count
 	partial *sql.Stmt
 	lookup  *sql.Stmt
@@ -39,12 +41,12 @@ type Writer struct {
 // NewWriter prepares the writer; full says the round replaces the whole directory.
 func NewWriter(q *data.Q, full bool) (*Writer, error) {
 	w := &Writer{q: q, full: full, batch: map[int]*sql.Stmt{}, Removed: map[string]string{}}
-	stmt, err := q.Prepare(`SELECT ifnull(max(sync_round), 0) + 1 FROM directory_users`)
+	stmt, err := q.Prepare(`SELECT ifnull(max(sync_round), 0) + 1, count(*) FROM directory_users`)
 	if err != nil {
 		return nil, err
 	}
 	defer stmt.Close()
-	if err := stmt.QueryRow().Scan(&w.round); err != nil {
+	if err := stmt.QueryRow().Scan(&w.round, &w.before); err != nil {
 		return nil, err
 	}
 	if w.lookup, err = q.Prepare(`SELECT upn FROM directory_users WHERE id = ?`); err != nil {
@@ -106,6 +108,8 @@ func (w *Writer) WriteUsers(users []User) error {
 			w.Written++
 		}
 	}
+	// In key order, neighbouring rows land on the same b-tree pages.
+	slices.SortFunc(whole, func(a, b User) int { return strings.Compare(a.ID, b.ID) })
 	for len(whole) > 0 {
 		n := min(len(whole), rowsPerStatement)
 		if err := w.writeWhole(whole[:n]); err != nil {
@@ -183,8 +187,8 @@ func (w *Writer) removeUser(id string) error {
 
 // Sweep ends a full round: whoever the round did not bring has left the directory.
 func (w *Writer) Sweep() error {
-	if !w.full {
-		return nil
+	if !w.full || w.before == 0 {
+		return nil // nothing was cached before this round, so nothing is left over
 	}
 	stmt, err := w.q.Prepare(`SELECT id, upn FROM directory_users WHERE sync_round <> ?`)
 	if err != nil {

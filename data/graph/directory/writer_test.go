@@ -11,7 +11,7 @@ import (
 )
 
 // openCache opens a fresh cache file with a tenant.
-func openCache(t *testing.T) *data.Store {
+func openCache(t testing.TB) *data.Store {
 	t.Helper()
 	s, err := data.Open(filepath.Join(t.TempDir(), "cache.db"))
 	if err != nil {
@@ -177,4 +177,16 @@ func countUsers(s *data.Store) (int, error) {
 	defer stmt.Close()
 	var n int
 	return n, stmt.QueryRow().Scan(&n)
+}
+
+func TestDecodeKeepsEscapedAndUnicodeText(t *testing.T) {
+	p, err := DecodeUserPage([]byte(`{"value":[{"id":"e","displayName":"O\"Brien \\ Ünal","surname":"\u00e9t\u00e9","givenName":"Zoë","accountEnabled":false}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := p.Users[0]
+	if u.DisplayName.Value != `O"Brien \ Ünal` || u.Surname.Value != "été" || u.GivenName.Value != "Zoë" ||
+		!u.AccountEnabled.Set || u.AccountEnabled.Value {
+		t.Fatalf("decoded %+v", u)
+	}
 }
