@@ -25,7 +25,7 @@ type Writer struct {
 	q       *data.Q
 	full    bool
 	round   int64
-	before  int // users cached when the round began
+	before  int               // users cached when the round began
 	batch   map[int]*sql.Stmt // multi-row upserts of whole users, by row count
 	partial *sql.Stmt
 	lookup  *sql.Stmt
