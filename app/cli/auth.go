@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"os"
 	"time"
 
+	"nimbusadmin/app"
 	"nimbusadmin/auth"
 )
 
@@ -182,10 +184,22 @@ func authStatus(ctx context.Context, e env) (statusJSON, error) {
 	case ok:
 		st.SignedIn, st.Account = true, &authJSON{acc.Username, acc.Name, acc.TenantID}
 	}
+	open := e.open
 	if g.DB == "" && !g.Demo {
-		return st, nil
+		if st.Account == nil {
+			return st, nil
+		}
+		path, err := app.SyncCachePath(st.Account.TenantID)
+		if err != nil {
+			return st, err
+		}
+		if _, err := os.Stat(path); err != nil {
+			st.Cache = path + " (not synced yet: run 'nimbusadmin sync')"
+			return st, nil
+		}
+		open = func() (*app.App, error) { return app.OpenSession(ctx, app.SessionOptions{DBPath: path}) }
 	}
-	a, err := e.open()
+	a, err := open()
 	if err != nil {
 		return st, err
 	}

@@ -17,10 +17,11 @@ import (
 	"nimbusadmin/data/simtenant"
 )
 
-// TestSecondProcessSignsInSilentlyThroughTheSecretService runs the real program twice on
-// a private D-Bus session with a real gnome-keyring: the first process signs in with a
-// device code, the second finds the key in the Secret Service and signs in silently.
-// Trust in the loopback tenant comes from SSL_CERT_FILE, as an admin's would.
+// TestSecondProcessSignsInSilentlyThroughTheSecretService runs the real program in
+// separate processes on a private D-Bus session with a real gnome-keyring: 'signin' asks
+// for a device code; 'signin' and 'sync' in later processes find the key in the Secret
+// Service and go on silently; after 'signout' a sync asks for a code again. Trust in the
+// loopback tenant comes from SSL_CERT_FILE, as an admin's would.
 func TestSecondProcessSignsInSilentlyThroughTheSecretService(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("the Secret Service is the keyring of Linux; Windows and macOS keyrings are covered by the size-limited fake")
@@ -31,38 +32,62 @@ func TestSecondProcessSignsInSilentlyThroughTheSecretService(t *testing.T) {
 		}
 	}
 	a := simtenant.NewAuthority(simtenant.AuthorityOptions{AutoApprove: true})
-	srv := httptest.NewTLSServer(a)
-	defer srv.Close()
-	home := t.TempDir()
-	caFile := filepath.Join(home, "tenant-ca.pem")
-	if err := os.WriteFile(caFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: srv.Certificate().Raw}), 0o600); err != nil {
+	tenant, err := simtenant.Start(simtenant.Options{Users: 300, Auth: a, CheckToken: a.CheckToken})
+	if err != nil {
 		t.Fatal(err)
 	}
+	defer tenant.Close()
+	home := t.TempDir()
+	caFile := filepath.Join(home, "tenant-ca.pem")
+	if err := os.WriteFile(caFile, tenant.CACertPEM(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// Each step is its own process; the stage markers let the test tell their output apart.
 	const script = `printf 'test-keyring-password' | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 97
-"$0" -test.run='^TestAuthHelperProcess$' -- signin || exit $?
-"$0" -test.run='^TestAuthHelperProcess$' -- signin || exit $?
-"$0" -test.run='^TestAuthHelperProcess$' -- status`
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+run() { echo "== $*"; "$0" -test.run='^TestAuthHelperProcess$' -- "$@" 2>&1 || exit $?; }
+run signin
+run signin
+run sync
+run status
+run signout
+run sync`
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "dbus-run-session", "--", "sh", "-c", script, os.Args[0])
 	cmd.Env = []string{
 		"PATH=" + os.Getenv("PATH"), "HOME=" + home, "LANG=C.UTF-8",
 		"XDG_CONFIG_HOME=" + filepath.Join(home, "config"), "XDG_DATA_HOME=" + filepath.Join(home, "data"),
 		"XDG_CACHE_HOME=" + filepath.Join(home, "cache"), "SSL_CERT_FILE=" + caFile,
-		"NIMBUS_AUTH_HELPER=1", "NIMBUSADMIN_AUTHORITY=" + srv.URL, "NIMBUSADMIN_GRAPH_URL=" + srv.URL + "/v1.0",
+		"NIMBUS_AUTH_HELPER=1", "NIMBUSADMIN_AUTHORITY=" + tenant.URL, "NIMBUSADMIN_GRAPH_URL=" + tenant.GraphURL(),
 		"NIMBUSADMIN_TENANT=" + a.TenantID(), "NIMBUSADMIN_CLIENT_ID=secret-service-test",
 	}
 	out, err := cmd.CombinedOutput()
 	if err != nil {
-		t.Fatalf("two processes on a real Secret Service: %v\n%s", err, out)
+		t.Fatalf("processes on a real Secret Service: %v\n%s", err, out)
 	}
-	first := strings.Index(string(out), "Signed in as "+a.UserPrincipalName())
-	second := strings.Index(string(out), "Already signed in as "+a.UserPrincipalName())
-	if first < 0 || second < first {
-		t.Fatalf("want a device-code sign-in, then a silent one:\n%s", out)
+	stages := strings.Split(string(out), "== ")[1:]
+	if len(stages) != 6 {
+		t.Fatalf("want six steps:\n%s", out)
 	}
-	if st := a.Stats(); st.DeviceCodes != 1 || st.DeviceCodeGrant != 1 {
-		t.Errorf("authority stats %+v: the second process asked for a device code", st)
+	asked := func(i int) bool { return strings.Contains(stages[i], "enter the code") }
+	want := []struct {
+		asks bool
+		says string
+	}{
+		{true, "Signed in as " + a.UserPrincipalName()},
+		{false, "Already signed in as " + a.UserPrincipalName()},
+		{false, "Synced (full)"},
+		{false, "Directory users  300"},
+		{false, "Signed out " + a.UserPrincipalName()},
+		{true, "Synced (incremental)"},
+	}
+	for i, w := range want {
+		if asked(i) != w.asks || !strings.Contains(stages[i], w.says) {
+			t.Errorf("step %q: asked for a code %v (want %v), want it to say %q", stages[i], asked(i), w.asks, w.says)
+		}
+	}
+	if st := a.Stats(); st.DeviceCodes != 2 || st.DeviceCodeGrant != 2 {
+		t.Errorf("authority stats %+v: want exactly two device codes (first sign-in, after sign-out)", st)
 	}
 	keyrings, _ := filepath.Glob(filepath.Join(home, "data", "keyrings", "*.keyring"))
 	caches, _ := filepath.Glob(filepath.Join(home, "config", "nimbusadmin", "*.tokens.enc"))

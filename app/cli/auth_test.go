@@ -132,14 +132,28 @@ func TestDeclinedSignInEndsWithOneClearLine(t *testing.T) {
 	}
 }
 
+// TestNoIssuedTokenInConfigCacheOrLogs signs in, syncs, refreshes and reports status,
+// then searches the config folder (token cache, tenant cache), the cache database and
+// everything the program wrote or logged for the tokens the tenant issued.
 func TestNoIssuedTokenInConfigCacheOrLogs(t *testing.T) {
-	a, globals, config := authTenant(t, simtenant.AuthorityOptions{AutoApprove: true})
+	// One-minute access tokens: MSAL refreshes them at once, so refresh tokens rotate too.
+	a := simtenant.NewAuthority(simtenant.AuthorityOptions{AutoApprove: true, AccessTokenLifetime: time.Minute})
+	tenant, err := simtenant.Start(simtenant.Options{Users: 50, Auth: a, CheckToken: a.CheckToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tenant.Close()
+	config := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", config)
+	authKeyring, authHTTPClient = &memoryKeyring{m: map[string]string{}}, tenant.Client()
+	t.Cleanup(func() { authKeyring, authHTTPClient = nil, nil })
 	var logged bytes.Buffer
 	log.SetOutput(&logged)
 	t.Cleanup(func() { log.SetOutput(os.Stderr) })
-	db := filepath.Join(t.TempDir(), "cache.db")
+	globals := []string{"--authority", tenant.URL, "--graph-url", tenant.GraphURL(), "--tenant", a.TenantID(), "--client-id", "leak-test"}
+	db := filepath.Join(t.TempDir(), "tenant.db")
 	var output strings.Builder
-	for _, args := range [][]string{{"signin"}, {"signin"}, {"status"}, {"status", "--format", "json"}, {"--demo", "--db", db, "status"}} {
+	for _, args := range [][]string{{"signin"}, {"--db", db, "sync"}, {"--db", db, "sync"}, {"status"}, {"--db", db, "status", "--format", "json"}} {
 		code, stdout, stderr := runAuthCLI(t, globals, args...)
 		if code != 0 {
 			t.Fatalf("%v: exit %d: %s", args, code, stderr)
@@ -147,8 +161,8 @@ func TestNoIssuedTokenInConfigCacheOrLogs(t *testing.T) {
 		output.WriteString(stdout + stderr)
 	}
 	tokens := a.IssuedTokens()
-	if len(tokens) < 2 {
-		t.Fatalf("the tenant issued %d tokens; the test needs the access and refresh tokens", len(tokens))
+	if st := a.Stats(); len(tokens) < 4 || st.RefreshGrant == 0 {
+		t.Fatalf("the tenant issued %d tokens with %+v; the test needs refreshed access and refresh tokens", len(tokens), st)
 	}
 	places := map[string][]byte{"the program's output": []byte(output.String()), "the log": logged.Bytes()}
 	for _, dir := range []string{config, filepath.Dir(db)} {
@@ -160,8 +174,14 @@ func TestNoIssuedTokenInConfigCacheOrLogs(t *testing.T) {
 			places[f] = b
 		}
 	}
-	if len(places) < 4 {
-		t.Fatalf("searched only %d places; the token cache or the database is missing", len(places))
+	for _, want := range []string{db, ".tokens.enc"} {
+		found := false
+		for where := range places {
+			found = found || strings.HasSuffix(where, want)
+		}
+		if !found {
+			t.Fatalf("%s is not among the places searched: the test would prove nothing", want)
+		}
 	}
 	for where, content := range places {
 		for _, tok := range tokens {
