@@ -16,45 +16,58 @@ const maxPageSize = 999
 
 // UserDelta runs one users delta round: from deltaLink when it is not "" (the changes
 // since), or from scratch (everyone). It calls each for every page in order and returns
-// the new delta link once the last page was handled. Fetching and decoding page N+1
-// overlaps each(page N). Nothing is returned for a round cut short: the caller keeps
-// its previous delta link.
+// the new delta link once the last page was handled. Fetching page N+1 overlaps decoding
+// and each(page N): the next link is scanned from the raw page (and checked against the
+// decoded one), so the chain of fetches never waits for a decode. Nothing is returned for
+// a round cut short: the caller keeps its previous delta link.
 func (c *Client) UserDelta(ctx context.Context, deltaLink string, each func(directory.UserPage) error) (string, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type fetched struct {
-		page directory.UserPage
+		body []byte
+		next string // the next link as scanned before decoding; "" on the last page
 		err  error
 	}
-	pages := make(chan fetched, 1)
+	bodies := make(chan fetched, 1)
 	go func() {
-		defer close(pages)
+		defer close(bodies)
 		link := deltaLink
 		for first := true; first || link != ""; first = false {
-			page, err := c.userPage(ctx, link, first)
+			body, err := c.userPage(ctx, link, first)
+			next := ""
+			if err == nil {
+				next, err = directory.ScanNextLink(body)
+			}
 			select {
-			case pages <- fetched{page, err}:
+			case bodies <- fetched{body, next, err}:
 			case <-ctx.Done():
 				return
 			}
 			if err != nil {
 				return
 			}
-			link = page.NextLink
+			link = next
 		}
 	}()
-	for f := range pages {
+	for f := range bodies {
 		if f.err != nil {
 			return "", f.err
 		}
-		if err := each(f.page); err != nil {
+		page, err := directory.DecodeUserPage(f.body)
+		if err != nil {
 			return "", err
 		}
-		if f.page.NextLink == "" {
-			if f.page.DeltaLink == "" {
+		if page.NextLink != f.next {
+			return "", errors.New("a users page from Microsoft Graph has a next link the scan misread")
+		}
+		if err := each(page); err != nil {
+			return "", err
+		}
+		if page.NextLink == "" {
+			if page.DeltaLink == "" {
 				return "", errors.New("the last users page from Microsoft Graph has no delta link")
 			}
-			return f.page.DeltaLink, nil
+			return page.DeltaLink, nil
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -63,9 +76,9 @@ func (c *Client) UserDelta(ctx context.Context, deltaLink string, each func(dire
 	return "", errors.New("the users delta round from Microsoft Graph ended early")
 }
 
-// userPage fetches and decodes one page: the first of a round from the request builder
-// (or the saved delta link), the others from the previous page's next link.
-func (c *Client) userPage(ctx context.Context, link string, first bool) (directory.UserPage, error) {
+// userPage fetches the raw body of one page: the first of a round from the request
+// builder (or the saved delta link), the others from the previous page's next link.
+func (c *Client) userPage(ctx context.Context, link string, first bool) ([]byte, error) {
 	var rb *users.DeltaRequestBuilder
 	var cfg *users.DeltaRequestBuilderGetRequestConfiguration
 	if link == "" {
@@ -77,16 +90,16 @@ func (c *Client) userPage(ctx context.Context, link string, first bool) (directo
 	}
 	ri, err := rb.ToGetRequestInformation(ctx, cfg)
 	if err != nil {
-		return directory.UserPage{}, err
+		return nil, err
 	}
 	body, err := c.get(ctx, ri, fmt.Sprintf("odata.maxpagesize=%d", maxPageSize))
 	if err != nil {
 		var ge *Error
 		if first && link != "" && errors.As(err, &ge) && (ge.Status == http.StatusGone ||
 			ge.Code == "syncStateNotFound" || ge.Code == "resyncRequired") {
-			return directory.UserPage{}, directory.ErrDeltaExpired
+			return nil, directory.ErrDeltaExpired
 		}
-		return directory.UserPage{}, err
+		return nil, err
 	}
-	return directory.DecodeUserPage(body)
+	return body, nil
 }

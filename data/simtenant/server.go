@@ -129,19 +129,28 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.opts.Auth.ServeHTTP(w, r)
 		return
 	}
+	start := time.Now()
 	s.mu.Lock()
 	s.stats.Requests++
 	latency := s.latency
 	fault, faulty := s.takeFault(r.URL.Path)
 	s.mu.Unlock()
-	if latency > 0 {
+	// The latency is the time to the first byte: the answer is built while it runs.
+	var body []byte
+	status := 0
+	authorized := s.authorized(r)
+	if authorized && !faulty {
+		body, status = s.graph(r)
+	}
+	if wait := latency - time.Since(start); wait > 0 {
 		select {
-		case <-time.After(latency):
+		case <-time.After(wait):
 		case <-r.Context().Done():
 			return
 		}
 	}
-	if !s.authorized(w, r) {
+	if !authorized {
+		s.unauthorized(w, r)
 		return
 	}
 	if faulty {
@@ -155,8 +164,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			graphError(w, fault.Status, faultCode(fault.Status), "injected fault")
 			return
 		}
+		body, status = s.graph(r)
 	}
-	body, status := s.graph(r)
 	w.Header().Set("Content-Type", "application/json; odata.metadata=minimal")
 	if faulty && fault.Cut {
 		w.Header().Set("Content-Length", itoa(len(body)))
@@ -193,20 +202,24 @@ func faultCode(status int) string {
 	return "generalException"
 }
 
-// authorized checks the bearer token as Graph does, answering 401 when it fails.
-func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
+// authorized checks the bearer token as Graph does.
+func (s *Server) authorized(r *http.Request) bool {
+	bearer, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok || strings.TrimSpace(bearer) == "" {
+		return false
+	}
+	return s.opts.CheckToken == nil || s.opts.CheckToken(bearer) == nil
+}
+
+// unauthorized answers 401 with Graph's error body, saying why.
+func (s *Server) unauthorized(w http.ResponseWriter, r *http.Request) {
 	bearer, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 	if !ok || strings.TrimSpace(bearer) == "" {
 		graphError(w, http.StatusUnauthorized, "InvalidAuthenticationToken", "Access token is empty.")
-		return false
+		return
 	}
-	if s.opts.CheckToken != nil {
-		if err := s.opts.CheckToken(bearer); err != nil {
-			graphError(w, http.StatusUnauthorized, "InvalidAuthenticationToken", err.Error())
-			return false
-		}
-	}
-	return true
+	err := s.opts.CheckToken(bearer)
+	graphError(w, http.StatusUnauthorized, "InvalidAuthenticationToken", err.Error())
 }
 
 // graphError writes Graph's error body.

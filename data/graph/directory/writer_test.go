@@ -190,3 +190,21 @@ func TestDecodeKeepsEscapedAndUnicodeText(t *testing.T) {
 		t.Fatalf("decoded %+v", u)
 	}
 }
+
+func TestScanNextLinkFindsOnlyTheTopLevelKey(t *testing.T) {
+	for body, want := range map[string]string{
+		`{"@odata.nextLink":"https://g/x?$skiptoken=a\u0026b","value":[]}`:                             "https://g/x?$skiptoken=a&b",
+		`{"value":[{"id":"1","displayName":"\"@odata.nextLink\":\"evil\""}], "@odata.nextLink" : "n"}`: "n",
+		`{"value":[{"id":"1","displayName":"\"@odata.nextLink\":\"evil\""}],"@odata.deltaLink":"d"}`:   "",
+		`{"value":[]}`: "",
+	} {
+		got, err := ScanNextLink([]byte(body))
+		if err != nil || got != want {
+			t.Errorf("ScanNextLink(%s) = %q, %v; want %q", body, got, err, want)
+		}
+		p, err := DecodeUserPage([]byte(body))
+		if err != nil || p.NextLink != want {
+			t.Errorf("the decode disagrees: %q, %v", p.NextLink, err)
+		}
+	}
+}
