@@ -25,6 +25,8 @@ type SignInBar struct {
 
 	// OnSignedIn runs on the UI goroutine after a sign-in through the bar (e.g. to sync).
 	OnSignedIn func(auth.Account)
+	// OnSignedOut runs on the UI goroutine after Sign out removed the account.
+	OnSignedOut func()
 
 	status  *widget.Label
 	signIn  *widget.Button
@@ -58,22 +60,23 @@ func NewSignInBar(win fyne.Window, newSession func(prompt func(auth.DeviceCode))
 func (b *SignInBar) Object() fyne.CanvasObject { return b.box }
 
 // Load reads the signed-in account from the cache in the background and shows it.
-func (b *SignInBar) Load() {
-	go func() {
-		acc, ok, err := b.session.Account(context.Background())
-		fyne.Do(func() {
-			switch {
-			case err != nil:
-				b.status.SetText("Sign-in unknown: " + signInOneLine(err.Error()))
-				b.signIn.Show()
-				b.signOut.Hide()
-			case ok:
-				b.showAccount(acc)
-			default:
-				b.showSignedOut()
-			}
-		})
-	}()
+func (b *SignInBar) Load() { go b.load() }
+
+// load is Load's work on the calling goroutine; tests call it directly.
+func (b *SignInBar) load() {
+	acc, ok, err := b.session.Account(context.Background())
+	fyne.Do(func() {
+		switch {
+		case err != nil:
+			b.status.SetText("Sign-in unknown: " + signInOneLine(err.Error()))
+			b.signIn.Show()
+			b.signOut.Hide()
+		case ok:
+			b.showAccount(acc)
+		default:
+			b.showSignedOut()
+		}
+	})
 }
 
 // ShowOffline says that the network is out of reach and the window works on the cache
@@ -161,6 +164,9 @@ func (b *SignInBar) onSignOutConfirmed(ok bool) {
 				return
 			}
 			b.showSignedOut()
+			if b.OnSignedOut != nil {
+				b.OnSignedOut()
+			}
 		})
 	}()
 }

@@ -36,14 +36,17 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 	return nil
 }
 
-func waitFor(t *testing.T, what string, cond func() bool) {
+// waitSignal waits for what a background step reports on its channel; the receive also
+// orders the step's widget updates before the test's reads.
+func waitSignal[T any](t *testing.T, what string, ch chan T) T {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
+	select {
+	case v := <-ch:
+		return v
+	case <-time.After(20 * time.Second):
+		t.Fatalf("timed out waiting for %s", what)
+		var zero T
+		return zero
 	}
 }
 
@@ -65,17 +68,19 @@ func TestSignInBarSignsInSaysOfflineAndSignsOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var signedIn []auth.Account
-	bar.OnSignedIn = func(acc auth.Account) { signedIn = append(signedIn, acc) }
+	signedIn, signedOut := make(chan auth.Account, 1), make(chan struct{}, 1)
+	bar.OnSignedIn = func(acc auth.Account) { signedIn <- acc }
+	bar.OnSignedOut = func() { signedOut <- struct{}{} }
 	w.SetContent(bar.Object())
-	bar.Load()
-	waitFor(t, "the signed-out state", func() bool { return strings.HasPrefix(bar.status.Text, "Not signed in") })
-	if !bar.signIn.Visible() || bar.signOut.Visible() {
-		t.Fatal("signed out, yet Sign in is hidden or Sign out shown")
+	bar.load()
+	if !strings.HasPrefix(bar.status.Text, "Not signed in") || !bar.signIn.Visible() || bar.signOut.Visible() {
+		t.Fatalf("signed out, yet the bar says %q or offers the wrong button", bar.status.Text)
 	}
 
 	test.Tap(bar.signIn)
-	waitFor(t, "the sign-in", func() bool { return len(signedIn) == 1 })
+	if acc := waitSignal(t, "the sign-in", signedIn); acc.Username != a.UserPrincipalName() {
+		t.Errorf("signed in as %+v", acc)
+	}
 	if !strings.Contains(bar.status.Text, a.UserPrincipalName()) || bar.signIn.Visible() || !bar.signOut.Visible() {
 		t.Errorf("after sign-in the bar says %q", bar.status.Text)
 	}
@@ -92,7 +97,10 @@ func TestSignInBarSignsInSaysOfflineAndSignsOut(t *testing.T) {
 		t.Fatal("no confirmation before signing out")
 	}
 	test.Tap(yes)
-	waitFor(t, "the sign-out", func() bool { return strings.HasPrefix(bar.status.Text, "Not signed in") })
+	waitSignal(t, "the sign-out", signedOut)
+	if !strings.HasPrefix(bar.status.Text, "Not signed in") {
+		t.Errorf("after sign-out the bar says %q", bar.status.Text)
+	}
 	if _, ok, _ := bar.session.Account(context.Background()); ok || !bar.signIn.Visible() {
 		t.Error("the account is still cached after Sign out, or Sign in is not offered")
 	}

@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -40,33 +39,25 @@ func startSignInDialog(t *testing.T) (*signInDialog, *simtenant.Authority, fyne.
 	opened := &[]*url.URL{}
 	d := newSignInDialog(w, func(acc auth.Account, err error) { results <- signInResult{acc, err} })
 	d.openURL = func(u *url.URL) error { *opened = append(*opened, u); return nil }
+	shown := make(chan auth.DeviceCode, 1)
 	d.start(func(ctx context.Context, prompt func(auth.DeviceCode)) (auth.Account, error) {
 		s, err := auth.NewSession(auth.Config{Endpoints: endpoints, Tenant: a.TenantID(), ClientID: "ui-test",
-			ConfigDir: t.TempDir(), NoKeyring: true, HTTPClient: srv.Client(), Prompt: prompt})
+			ConfigDir: t.TempDir(), NoKeyring: true, HTTPClient: srv.Client(),
+			Prompt: func(dc auth.DeviceCode) { prompt(dc); shown <- dc }})
 		if err != nil {
 			return auth.Account{}, err
 		}
 		return s.SignIn(ctx)
 	})
-	deadline := time.Now().Add(20 * time.Second)
-	for d.code.Text == "" {
-		if time.Now().After(deadline) {
-			t.Fatalf("no device code shown; message: %q", d.message.Text)
-		}
-		time.Sleep(10 * time.Millisecond)
+	if dc := waitSignal(t, "the device code", shown); d.code.Text != dc.UserCode {
+		t.Fatalf("the dialog shows %q, not the code %q", d.code.Text, dc.UserCode)
 	}
 	return d, a, w, results, opened
 }
 
 func waitResult(t *testing.T, results chan signInResult) signInResult {
 	t.Helper()
-	select {
-	case r := <-results:
-		return r
-	case <-time.After(20 * time.Second):
-		t.Fatal("the sign-in did not end")
-		return signInResult{}
-	}
+	return waitSignal(t, "the end of the sign-in", results)
 }
 
 func TestSignInDialogShowsCodeCopiesOpensAndSignsIn(t *testing.T) {
