@@ -240,6 +240,11 @@ func (s *Session) deviceCode(ctx context.Context) (public.AuthResult, error) {
 	if ar, err := s.silent(ctx); err == nil { // another caller finished a sign-in meanwhile
 		return ar, nil
 	}
+	if s.cache != nil {
+		if err := s.cache.checkKeyring(); err != nil {
+			return public.AuthResult{}, err
+		}
+	}
 	dc, err := s.client.AcquireTokenByDeviceCode(ctx, s.cfg.Scopes)
 	if err != nil {
 		return public.AuthResult{}, describeNetworkError(s.cfg.Endpoints.AuthorityHost, err)

@@ -196,6 +196,9 @@ func TestLockedKeyringTimesOutWithAClearMessageAndNoPlaintext(t *testing.T) {
 	if files, _ := os.ReadDir(dir); len(files) != 0 {
 		t.Errorf("files written without a key: %v", files)
 	}
+	if st := tn.authority.Stats(); st.DeviceCodes != 0 {
+		t.Errorf("a device code was asked for although its tokens could not be kept: %+v", st)
+	}
 }
 
 func TestNoKeyringKeepsTokensInMemoryOnly(t *testing.T) {

@@ -134,6 +134,18 @@ func (c *encryptedCache) clear() error {
 	return errors.Join(fileErr, keyErr)
 }
 
+// checkKeyring makes sure the keyring answers before the admin is sent through a
+// device-code sign-in whose tokens could not be kept; it writes nothing.
+func (c *encryptedCache) checkKeyring() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, err := c.loadKey(false)
+	if errors.Is(err, ErrKeyringEntryMissing) {
+		return nil
+	}
+	return err
+}
+
 // loadKey returns the key from memory, or else from the keyring.
 func (c *encryptedCache) loadKey(create bool) ([]byte, error) {
 	if c.key != nil {
