@@ -26,7 +26,7 @@ func TestSecondProcessSignsInSilentlyThroughTheSecretService(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("the Secret Service is the keyring of Linux; Windows and macOS keyrings are covered by the size-limited fake")
 	}
-	for _, bin := range []string{"dbus-run-session", "gnome-keyring-daemon"} {
+	for _, bin := range []string{"dbus-run-session", "dbus-send", "gnome-keyring-daemon"} {
 		if _, err := exec.LookPath(bin); err != nil {
 			t.Skipf("%s is not installed: 'make test' installs the packages dbus and gnome-keyring", bin)
 		}
@@ -43,7 +43,14 @@ func TestSecondProcessSignsInSilentlyThroughTheSecretService(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Each step is its own process; the stage markers let the test tell their output apart.
+	// The unlocked daemon must own the Secret Service name before the first client asks,
+	// or D-Bus would start a second, locked daemon for it.
 	const script = `printf 'test-keyring-password' | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 97
+i=0
+until dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+	org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q 'boolean true'; do
+	i=$((i+1)); [ $i -gt 600 ] && { echo "the Secret Service did not come up"; exit 98; }; sleep 0.05
+done
 run() { echo "== $*"; "$0" -test.run='^TestAuthHelperProcess$' -- "$@" 2>&1 || exit $?; }
 run signin
 run signin
