@@ -22,7 +22,7 @@ func runSync(ctx context.Context, e env, args []string) error {
 	}
 	g := e.globals
 	if g.Demo {
-		return usagef("sync: the demo tenant is generated, not synced; sign in to a real tenant (or give --db for another cache)")
+		return syncDemo(ctx, e)
 	}
 	endpoints, err := auth.ResolveEndpoints(g.Cloud, g.Authority, g.GraphURL)
 	if err != nil {
@@ -54,8 +54,13 @@ func runSync(ctx context.Context, e env, args []string) error {
 	}
 	defer a.Store().Close()
 	fmt.Fprintf(e.stderr, "Syncing %s from %s into %s…\n", acc.TenantID, endpoints.GraphURL, path)
+	return syncAndReport(ctx, e, a, client, *full)
+}
+
+// syncAndReport runs the sync with progress lines on stderr and a summary at the end.
+func syncAndReport(ctx context.Context, e env, a *app.App, client *graph.Client, full bool) error {
 	lastLine := time.Time{}
-	res, err := a.Sync(ctx, client, app.SyncOptions{Full: *full, Progress: func(p app.SyncProgress) {
+	res, err := a.Sync(ctx, client, app.SyncOptions{Full: full, Progress: func(p app.SyncProgress) {
 		if p.Phase == "users" && time.Since(lastLine) < 500*time.Millisecond {
 			return
 		}

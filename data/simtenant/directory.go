@@ -54,6 +54,17 @@ func (d *directory) generate(n int, seed uint64) {
 	}
 }
 
+// seed fills the directory with the given people.
+func (d *directory) seed(people []data.DirectoryUser) {
+	d.version = 1
+	d.users = make([]*simUser, 0, len(people))
+	d.byID = make(map[string]*simUser, len(people))
+	d.nimbus = len(people)
+	for _, p := range people {
+		d.add(p)
+	}
+}
+
 // add appends a user at the current version.
 func (d *directory) add(p data.DirectoryUser) *simUser {
 	u := &simUser{id: p.ID, created: d.version}

@@ -10,9 +10,12 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"time"
+
+	"nimbusadmin/data"
 )
 
 // Options shape the simulated tenant.
@@ -22,6 +25,10 @@ type Options struct {
 	Teams       int           // Teams to generate; 0 means one per 1,000 users, at least 3
 	Latency     time.Duration // added to every Graph request before it is answered
 	MaxPageSize int           // the largest page Graph hands out (999 when 0)
+	// People and TeamList, when set, are the directory and the Teams instead of the
+	// generated ones (the demo mode serves the demo cache's own directory this way).
+	People   []data.DirectoryUser
+	TeamList []Team
 	// Auth serves every path that is not Graph's (not under /v1.0/), e.g. the Authority.
 	Auth http.Handler
 	// CheckToken validates a Graph request's bearer token; nil accepts any non-empty one.
@@ -65,18 +72,32 @@ type Fault struct {
 
 // Start builds the tenant and serves it on a loopback port.
 func Start(o Options) (*Server, error) {
+	if o.People != nil {
+		o.Users = len(o.People)
+	}
 	if o.Users == 0 {
 		o.Users = 200
 	}
-	if o.Users < 1 || o.Users > 1_250_000 {
+	if o.Users < 0 || o.Users > 1_250_000 {
 		return nil, errors.New("a simulated tenant has 1 to 1,250,000 users")
 	}
 	if o.MaxPageSize <= 0 || o.MaxPageSize > 999 {
 		o.MaxPageSize = 999
 	}
 	s := &Server{opts: o, latency: o.Latency}
-	s.dir.generate(o.Users, o.Seed)
-	s.teams = generateTeams(&s.dir, o.Teams, o.Seed)
+	if o.People != nil {
+		s.dir.seed(o.People)
+	} else {
+		s.dir.generate(o.Users, o.Seed)
+	}
+	if o.TeamList != nil {
+		for _, t := range o.TeamList {
+			s.teams = append(s.teams, &simTeam{id: t.ID, name: t.DisplayName, team: true,
+				members: slices.Clone(t.Members), owners: slices.Clone(t.Owners)})
+		}
+	} else {
+		s.teams = generateTeams(&s.dir, o.Teams, o.Seed)
+	}
 	s.ts = httptest.NewUnstartedServer(http.HandlerFunc(s.serve))
 	s.ts.StartTLS()
 	s.URL = s.ts.URL

@@ -29,6 +29,9 @@ var teamNames = []string{"Sales", "Support", "Operations", "Finance", "Helpdesk"
 // members and 1 or 2 owners from the people who would be Nimbus users, plus two groups
 // that are not Teams, so that the sync's Team filter is exercised.
 func generateTeams(d *directory, count int, seed uint64) []*simTeam {
+	if len(d.users) == 0 {
+		return nil
+	}
 	if count <= 0 {
 		count = max(3, len(d.users)/1000)
 	}
