@@ -48,7 +48,9 @@ func syncDemo(ctx context.Context, e env) error {
 		ClientID:   "nimbusadmin-demo",
 		NoKeyring:  true,
 		HTTPClient: s.Client(),
-		Prompt:     func(dc auth.DeviceCode) { fmt.Fprintf(e.stderr, "%s\n(the demo tenant approves the code by itself)\n", dc.Message) },
+		Prompt: func(dc auth.DeviceCode) {
+			fmt.Fprintf(e.stderr, "%s\n(the demo tenant approves the code by itself)\n", dc.Message)
+		},
 	})
 	if err != nil {
 		return err
