@@ -16,8 +16,8 @@ import (
 	"nimbusadmin/data/simtenant"
 )
 
-// findButton walks a canvas object tree for the button with the given text.
-func findButton(o fyne.CanvasObject, text string) *widget.Button {
+// signInFindButton walks a canvas object tree for the button with the given text.
+func signInFindButton(o fyne.CanvasObject, text string) *widget.Button {
 	if b, ok := o.(*widget.Button); ok && b.Text == text {
 		return b
 	}
@@ -29,16 +29,16 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 		children = test.WidgetRenderer(v).Objects()
 	}
 	for _, c := range children {
-		if b := findButton(c, text); b != nil {
+		if b := signInFindButton(c, text); b != nil {
 			return b
 		}
 	}
 	return nil
 }
 
-// waitSignal waits for what a background step reports on its channel; the receive also
+// signInWait waits for what a background step reports on its channel; the receive also
 // orders the step's widget updates before the test's reads.
-func waitSignal[T any](t *testing.T, what string, ch chan T) T {
+func signInWait[T any](t *testing.T, what string, ch chan T) T {
 	t.Helper()
 	select {
 	case v := <-ch:
@@ -78,7 +78,7 @@ func TestSignInBarSignsInSaysOfflineAndSignsOut(t *testing.T) {
 	}
 
 	test.Tap(bar.signIn)
-	if acc := waitSignal(t, "the sign-in", signedIn); acc.Username != a.UserPrincipalName() {
+	if acc := signInWait(t, "the sign-in", signedIn); acc.Username != a.UserPrincipalName() {
 		t.Errorf("signed in as %+v", acc)
 	}
 	if !strings.Contains(bar.status.Text, a.UserPrincipalName()) || bar.signIn.Visible() || !bar.signOut.Visible() {
@@ -92,12 +92,12 @@ func TestSignInBarSignsInSaysOfflineAndSignsOut(t *testing.T) {
 	}
 
 	test.Tap(bar.signOut)
-	yes := findButton(w.Canvas().Overlays().Top(), "Yes")
+	yes := signInFindButton(w.Canvas().Overlays().Top(), "Yes")
 	if yes == nil {
 		t.Fatal("no confirmation before signing out")
 	}
 	test.Tap(yes)
-	waitSignal(t, "the sign-out", signedOut)
+	signInWait(t, "the sign-out", signedOut)
 	if !strings.HasPrefix(bar.status.Text, "Not signed in") {
 		t.Errorf("after sign-out the bar says %q", bar.status.Text)
 	}

@@ -49,15 +49,15 @@ func startSignInDialog(t *testing.T) (*signInDialog, *simtenant.Authority, fyne.
 		}
 		return s.SignIn(ctx)
 	})
-	if dc := waitSignal(t, "the device code", shown); d.code.Text != dc.UserCode {
+	if dc := signInWait(t, "the device code", shown); d.code.Text != dc.UserCode {
 		t.Fatalf("the dialog shows %q, not the code %q", d.code.Text, dc.UserCode)
 	}
 	return d, a, w, results, opened
 }
 
-func waitResult(t *testing.T, results chan signInResult) signInResult {
+func signInWaitResult(t *testing.T, results chan signInResult) signInResult {
 	t.Helper()
-	return waitSignal(t, "the end of the sign-in", results)
+	return signInWait(t, "the end of the sign-in", results)
 }
 
 func TestSignInDialogShowsCodeCopiesOpensAndSignsIn(t *testing.T) {
@@ -77,7 +77,7 @@ func TestSignInDialogShowsCodeCopiesOpensAndSignsIn(t *testing.T) {
 	if err := a.Approve(code); err != nil {
 		t.Fatal(err)
 	}
-	r := waitResult(t, results)
+	r := signInWaitResult(t, results)
 	if r.err != nil || r.acc.Username != a.UserPrincipalName() {
 		t.Fatalf("sign-in ended with %+v", r)
 	}
@@ -89,7 +89,7 @@ func TestSignInDialogShowsCodeCopiesOpensAndSignsIn(t *testing.T) {
 func TestSignInDialogCancelEndsTheSignIn(t *testing.T) {
 	d, a, w, results, _ := startSignInDialog(t)
 	test.Tap(d.cancelBtn)
-	if r := waitResult(t, results); !errors.Is(r.err, auth.ErrSignInCancelled) {
+	if r := signInWaitResult(t, results); !errors.Is(r.err, auth.ErrSignInCancelled) {
 		t.Fatalf("cancel ended with %v", r.err)
 	}
 	if w.Canvas().Overlays().Top() != nil {
@@ -105,7 +105,7 @@ func TestSignInDialogKeepsADeclineOnScreen(t *testing.T) {
 	if err := a.Decline(d.code.Text); err != nil {
 		t.Fatal(err)
 	}
-	if r := waitResult(t, results); !errors.Is(r.err, auth.ErrSignInDeclined) {
+	if r := signInWaitResult(t, results); !errors.Is(r.err, auth.ErrSignInDeclined) {
 		t.Fatalf("decline ended with %v", r.err)
 	}
 	if !strings.Contains(d.message.Text, "declined") || d.cancelBtn.Text != "Close" || d.code.Text != "" || !d.copyCode.Disabled() {

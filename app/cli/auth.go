@@ -15,7 +15,7 @@ func init() {
 	register(
 		verb{"signin", "", "sign in to the tenant with a device code (silent when already signed in)", runSignIn},
 		verb{"signout", "", "forget the signed-in account: its tokens, the encrypted cache file and its keyring key", runSignOut},
-		verb{"status", "[--format table|json]", "tenant, signed-in account, cloud, cache paths, last sync and counts (never a token)", runStatus},
+		verb{"status", "[--format table|json]", "tenant, signed-in account, cloud, cache paths, last sync and counts (never a token)", runAuthStatus},
 	)
 }
 
@@ -92,19 +92,19 @@ func runSignOut(ctx context.Context, e env, args []string) error {
 	return nil
 }
 
-// statusJSON is the stable JSON of 'status'; it holds no token by construction.
-type statusJSON struct {
-	Tenant         string      `json:"tenant"`
-	Cloud          string      `json:"cloud"`
-	AuthorityHost  string      `json:"authorityHost"`
-	GraphURL       string      `json:"graphUrl"`
-	SignedIn       bool        `json:"signedIn"`
-	Account        *authJSON   `json:"account"`
-	AccountProblem string      `json:"accountProblem,omitempty"`
-	TokenCache     string      `json:"tokenCache"`
-	Cache          string      `json:"cache"`
-	LastSync       *time.Time  `json:"lastSync"`
-	Counts         *countsJSON `json:"counts"`
+// authStatusJSON is the stable JSON of 'status'; it holds no token by construction.
+type authStatusJSON struct {
+	Tenant         string          `json:"tenant"`
+	Cloud          string          `json:"cloud"`
+	AuthorityHost  string          `json:"authorityHost"`
+	GraphURL       string          `json:"graphUrl"`
+	SignedIn       bool            `json:"signedIn"`
+	Account        *authJSON       `json:"account"`
+	AccountProblem string          `json:"accountProblem,omitempty"`
+	TokenCache     string          `json:"tokenCache"`
+	Cache          string          `json:"cache"`
+	LastSync       *time.Time      `json:"lastSync"`
+	Counts         *authCountsJSON `json:"counts"`
 }
 
 type authJSON struct {
@@ -113,14 +113,14 @@ type authJSON struct {
 	TenantID string `json:"tenantId"`
 }
 
-type countsJSON struct {
+type authCountsJSON struct {
 	DirectoryUsers int `json:"directoryUsers"`
 	Teams          int `json:"teams"`
 	NimbusUsers    int `json:"nimbusUsers"`
 	Services       int `json:"services"`
 }
 
-func runStatus(ctx context.Context, e env, args []string) error {
+func runAuthStatus(ctx context.Context, e env, args []string) error {
 	fs := newFlags("status")
 	f := format("table")
 	fs.Var(&f, "format", "table or json")
@@ -162,13 +162,13 @@ func runStatus(ctx context.Context, e env, args []string) error {
 
 // authStatus gathers the status from the token cache and the directory cache alone: it
 // works offline and never asks for a token.
-func authStatus(ctx context.Context, e env) (statusJSON, error) {
+func authStatus(ctx context.Context, e env) (authStatusJSON, error) {
 	g := e.globals
 	endpoints, err := auth.ResolveEndpoints(g.Cloud, g.Authority, g.GraphURL)
 	if err != nil {
-		return statusJSON{}, usagef("%v", err)
+		return authStatusJSON{}, usagef("%v", err)
 	}
-	st := statusJSON{Tenant: g.Tenant, Cloud: endpoints.Cloud, AuthorityHost: endpoints.AuthorityHost, GraphURL: endpoints.GraphURL,
+	st := authStatusJSON{Tenant: g.Tenant, Cloud: endpoints.Cloud, AuthorityHost: endpoints.AuthorityHost, GraphURL: endpoints.GraphURL,
 		TokenCache: "memory only (--no-keyring)", Cache: "none (give --db PATH, or --demo)"}
 	s, err := authSession(e)
 	if err != nil {
@@ -212,7 +212,7 @@ func authStatus(ctx context.Context, e env) (statusJSON, error) {
 	if sum.TenantName != "" {
 		st.Cache += " (" + sum.TenantName + ")"
 	}
-	st.Counts = &countsJSON{sum.DirectoryUsers, sum.Teams, sum.NimbusUsers, sum.Services}
+	st.Counts = &authCountsJSON{sum.DirectoryUsers, sum.Teams, sum.NimbusUsers, sum.Services}
 	if !sum.LastSync.IsZero() {
 		st.LastSync = &sum.LastSync
 	}

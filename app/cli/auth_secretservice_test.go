@@ -101,7 +101,7 @@ run sync`
 	if len(keyrings) == 0 || len(caches) != 1 {
 		t.Errorf("want the key in gnome-keyring's store and one encrypted cache; found %v and %v", keyrings, caches)
 	}
-	for _, f := range append(filesUnder(t, home), "output") {
+	for _, f := range append(authFilesUnder(t, home), "output") {
 		b := out
 		if f != "output" {
 			b, _ = os.ReadFile(f)

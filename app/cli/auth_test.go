@@ -17,14 +17,14 @@ import (
 	"nimbusadmin/data/simtenant"
 )
 
-// memoryKeyring stands in for the OS keyring in in-process tests; the real Secret
+// authMemoryKeyring stands in for the OS keyring in in-process tests; the real Secret
 // Service is exercised across processes in auth_secretservice_test.go.
-type memoryKeyring struct {
+type authMemoryKeyring struct {
 	mu sync.Mutex
 	m  map[string]string
 }
 
-func (k *memoryKeyring) Get(service, user string) (string, error) {
+func (k *authMemoryKeyring) Get(service, user string) (string, error) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	s, ok := k.m[service+"/"+user]
@@ -34,14 +34,14 @@ func (k *memoryKeyring) Get(service, user string) (string, error) {
 	return s, nil
 }
 
-func (k *memoryKeyring) Set(service, user, secret string) error {
+func (k *authMemoryKeyring) Set(service, user, secret string) error {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	k.m[service+"/"+user] = secret
 	return nil
 }
 
-func (k *memoryKeyring) Delete(service, user string) error {
+func (k *authMemoryKeyring) Delete(service, user string) error {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	delete(k.m, service+"/"+user)
@@ -58,7 +58,7 @@ func authTenant(t *testing.T, o simtenant.AuthorityOptions) (*simtenant.Authorit
 	t.Cleanup(srv.Close)
 	config := t.TempDir()
 	t.Setenv("XDG_CONFIG_HOME", config)
-	authKeyring, authHTTPClient = &memoryKeyring{m: map[string]string{}}, srv.Client()
+	authKeyring, authHTTPClient = &authMemoryKeyring{m: map[string]string{}}, srv.Client()
 	t.Cleanup(func() { authKeyring, authHTTPClient = nil, nil })
 	return a, []string{"--authority", srv.URL, "--graph-url", srv.URL + "/v1.0", "--tenant", a.TenantID(), "--client-id", "cli-test"}, config
 }
@@ -85,7 +85,7 @@ func TestSignInStatusSignOutRoundTrip(t *testing.T) {
 	}
 
 	code, stdout, _ = runAuthCLI(t, globals, "status", "--format", "json")
-	var st statusJSON
+	var st authStatusJSON
 	if err := json.Unmarshal([]byte(stdout), &st); code != 0 || err != nil {
 		t.Fatalf("status: exit %d, %v: %s", code, err, stdout)
 	}
@@ -109,7 +109,7 @@ func TestSignInStatusSignOutRoundTrip(t *testing.T) {
 
 func TestDeclinedSignInEndsWithOneClearLine(t *testing.T) {
 	a, globals, config := authTenant(t, simtenant.AuthorityOptions{})
-	var out, errb lockedBuffer
+	var out, errb authLockedBuffer
 	done := make(chan int)
 	go func() { done <- Run(context.Background(), append(globals, "signin"), &out, &errb) }()
 	// The code is shown on stderr; decline it the way an admin would in the browser.
@@ -127,7 +127,7 @@ func TestDeclinedSignInEndsWithOneClearLine(t *testing.T) {
 	if exit := <-done; exit != 1 || !strings.Contains(errb.String(), "declined") {
 		t.Fatalf("declined signin: exit %d, %s", exit, errb.String())
 	}
-	if files := filesUnder(t, config); len(files) != 0 {
+	if files := authFilesUnder(t, config); len(files) != 0 {
 		t.Errorf("a declined sign-in left files: %v", files)
 	}
 }
@@ -145,7 +145,7 @@ func TestNoIssuedTokenInConfigCacheOrLogs(t *testing.T) {
 	defer tenant.Close()
 	config := t.TempDir()
 	t.Setenv("XDG_CONFIG_HOME", config)
-	authKeyring, authHTTPClient = &memoryKeyring{m: map[string]string{}}, tenant.Client()
+	authKeyring, authHTTPClient = &authMemoryKeyring{m: map[string]string{}}, tenant.Client()
 	t.Cleanup(func() { authKeyring, authHTTPClient = nil, nil })
 	var logged bytes.Buffer
 	log.SetOutput(&logged)
@@ -166,7 +166,7 @@ func TestNoIssuedTokenInConfigCacheOrLogs(t *testing.T) {
 	}
 	places := map[string][]byte{"the program's output": []byte(output.String()), "the log": logged.Bytes()}
 	for _, dir := range []string{config, filepath.Dir(db)} {
-		for _, f := range filesUnder(t, dir) {
+		for _, f := range authFilesUnder(t, dir) {
 			b, err := os.ReadFile(f)
 			if err != nil {
 				t.Fatal(err)
@@ -192,25 +192,25 @@ func TestNoIssuedTokenInConfigCacheOrLogs(t *testing.T) {
 	}
 }
 
-// lockedBuffer is a buffer one goroutine writes while another reads.
-type lockedBuffer struct {
+// authLockedBuffer is a buffer one goroutine writes while another reads.
+type authLockedBuffer struct {
 	mu sync.Mutex
 	b  bytes.Buffer
 }
 
-func (l *lockedBuffer) Write(p []byte) (int, error) {
+func (l *authLockedBuffer) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.Write(p)
 }
 
-func (l *lockedBuffer) String() string {
+func (l *authLockedBuffer) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.String()
 }
 
-func filesUnder(t *testing.T, dir string) []string {
+func authFilesUnder(t *testing.T, dir string) []string {
 	t.Helper()
 	var files []string
 	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
