@@ -223,3 +223,19 @@ func journalHas(entries []app.JournalEntry, action, contains string) bool {
 	}
 	return false
 }
+
+func TestAnExpiredDeltaLinkFallsBackToAFullRound(t *testing.T) {
+	s, c := startTenant(t, simtenant.Options{Users: 1200})
+	a := newCache(t, "")
+	sync(t, a, c, false)
+	mustDo(t, s.RemoveUser(s.Users()[7].ID, "changed"))
+	s.ExpireDeltaTokens()
+	res := sync(t, a, c, false)
+	if !res.Full || res.Removed != 1 {
+		t.Fatalf("result %+v; want a full round that also removes the user gone meanwhile", res)
+	}
+	assertSameDirectory(t, a, s)
+	if res := sync(t, a, c, false); res.Full {
+		t.Fatal("the sync after the fallback did not use the new delta link")
+	}
+}

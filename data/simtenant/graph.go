@@ -66,6 +66,9 @@ func (s *Server) usersDelta(base string, q url.Values, size int) ([]byte, int) {
 		if since, mask, ok = decodeDelta(q.Get("$deltatoken")); !ok {
 			return errorBody("Request_BadRequest", "the $deltatoken is not valid"), http.StatusBadRequest
 		}
+		if since < s.expired {
+			return errorBody("syncStateNotFound", "The sync state for this delta token is no longer available; start a new round."), http.StatusGone
+		}
 		snap = s.dir.version
 		s.stats.IncrementalRounds++
 	default:

@@ -8,6 +8,8 @@ package simtenant
 import (
 	"encoding/pem"
 	"errors"
+	"io"
+	"log"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -47,6 +49,7 @@ type Server struct {
 	teams   []*simTeam
 	faults  []Fault
 	latency time.Duration
+	expired uint64 // delta tokens from before this version are no longer known
 	stats   Stats
 }
 
@@ -99,6 +102,8 @@ func Start(o Options) (*Server, error) {
 		s.teams = generateTeams(&s.dir, o.Teams, o.Seed)
 	}
 	s.ts = httptest.NewUnstartedServer(http.HandlerFunc(s.serve))
+	// Clients that hang up mid-handshake (a cancelled sync, a closed test) are normal here.
+	s.ts.Config.ErrorLog = log.New(io.Discard, "", 0)
 	s.ts.StartTLS()
 	s.URL = s.ts.URL
 	return s, nil
@@ -130,6 +135,15 @@ func (s *Server) SetLatency(d time.Duration) {
 func (s *Server) Inject(faults ...Fault) {
 	s.mu.Lock()
 	s.faults = append(s.faults, faults...)
+	s.mu.Unlock()
+}
+
+// ExpireDeltaTokens forgets every delta token handed out so far, as Graph does after a
+// while: the next round from one of them answers 410 Gone (syncStateNotFound).
+func (s *Server) ExpireDeltaTokens() {
+	s.mu.Lock()
+	s.dir.version++
+	s.expired = s.dir.version
 	s.mu.Unlock()
 }
 
