@@ -129,3 +129,19 @@ func BenchmarkFullSyncPeakHeap(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkFullSync1M: a tenant of 1,000,000 users, full sync from empty, to show the
+// simulated tenant and the sync hold at the largest size the issue names.
+func BenchmarkFullSync1M(b *testing.B) {
+	const n = 1_000_000
+	_, c := startTenant(b, simtenant.Options{Users: n})
+	var total time.Duration
+	for range b.N {
+		res, elapsed := benchSync(b, c, nil)
+		if res.Users != n {
+			b.Fatalf("synced %d users", res.Users)
+		}
+		total += elapsed
+	}
+	b.ReportMetric(n/(total.Seconds()/float64(b.N)), "users/s")
+}
