@@ -33,10 +33,11 @@ type SyncOptions struct {
 
 // SyncProgress is how far a running sync got, for a progress bar or a status line.
 type SyncProgress struct {
-	Phase   string // "users", "teams" or "saving"
-	Pages   int    // users pages handled
-	Users   int    // users (and removals) handled
-	Elapsed time.Duration
+	Phase    string // "users", "teams" or "saving"
+	Pages    int    // users pages handled
+	Users    int    // users (and removals) handled
+	Expected int    // users a full round should bring (the cached count); 0 when unknown
+	Elapsed  time.Duration
 }
 
 // SyncResult says what a committed sync did.
@@ -59,13 +60,21 @@ type SyncResult struct {
 func (a *App) Sync(ctx context.Context, src DirectorySource, o SyncOptions) (SyncResult, error) {
 	start := time.Now()
 	var res SyncResult
+	expected := 0 // a full round brings about as many users as the cache holds
 	report := func(phase string) {
 		if o.Progress != nil {
-			o.Progress(SyncProgress{Phase: phase, Pages: res.Pages, Users: res.Users + res.Removed, Elapsed: time.Since(start)})
+			p := SyncProgress{Phase: phase, Pages: res.Pages, Users: res.Users + res.Removed, Elapsed: time.Since(start)}
+			if res.Full {
+				p.Expected = expected
+			}
+			o.Progress(p)
 		}
 	}
 	if _, err := a.store.Read(ctx).TenantSettings(); err != nil {
 		return res, fmt.Errorf("the cache holds no tenant to sync into: %w", err)
+	}
+	if o.Progress != nil {
+		expected = syncCachedUsers(ctx, a)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -172,6 +181,18 @@ func (a *App) syncUsers(ctx context.Context, q *data.Q, src DirectorySource, lin
 		return nil, "", err
 	}
 	return w, next, nil
+}
+
+// syncCachedUsers counts the cached directory (0 when it cannot).
+func syncCachedUsers(ctx context.Context, a *App) int {
+	stmt, err := a.store.Read(ctx).Prepare(`SELECT count(*) FROM directory_users`)
+	if err != nil {
+		return 0
+	}
+	defer stmt.Close()
+	n := 0
+	stmt.QueryRow().Scan(&n)
+	return n
 }
 
 // LastSync says when the directory was last synced completely ("" for never).

@@ -65,7 +65,11 @@ func syncAndReport(ctx context.Context, e env, a *app.App, client *graph.Client,
 			return
 		}
 		lastLine = time.Now()
-		fmt.Fprintf(e.stderr, "  %s: %d pages, %d users, %s\n", p.Phase, p.Pages, p.Users, p.Elapsed.Round(100*time.Millisecond))
+		left := ""
+		if d, ok := p.TimeLeft(); ok {
+			left = fmt.Sprintf(", about %s left", d.Round(time.Second))
+		}
+		fmt.Fprintf(e.stderr, "  %s: %d pages, %d users, %s%s\n", p.Phase, p.Pages, p.Users, p.Elapsed.Round(100*time.Millisecond), left)
 	}})
 	if err != nil {
 		return fmt.Errorf("sync failed, the cache keeps its previous state: %w", err)

@@ -119,6 +119,7 @@ type Error struct {
 	Message string
 }
 
+// Error says what Graph answered and, for sign-in and permission problems, what to do.
 func (e *Error) Error() string {
 	switch e.Status {
 	case http.StatusUnauthorized:
