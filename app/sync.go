@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -76,6 +77,7 @@ func (a *App) Sync(ctx context.Context, src DirectorySource, o SyncOptions) (Syn
 	if o.Progress != nil {
 		expected = syncCachedUsers(ctx, a)
 	}
+	defer syncRelaxGC()()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var teams []directory.Team
@@ -181,6 +183,22 @@ func (a *App) syncUsers(ctx context.Context, q *data.Q, src DirectorySource, lin
 		return nil, "", err
 	}
 	return w, next, nil
+}
+
+// syncGCPercent is the garbage collector's target while a sync runs. A sync allocates
+// fast but keeps little alive (the pages in flight), so collecting a quarter as often
+// buys about a fifth more throughput (BenchmarkFullSync100k) for a few MB of heap.
+const syncGCPercent = 400
+
+// syncRelaxGC raises the GC target for the sync and returns what restores it. It leaves
+// a higher target (or GOGC=off) alone.
+func syncRelaxGC() func() {
+	old := debug.SetGCPercent(syncGCPercent)
+	if old < 0 || old >= syncGCPercent {
+		debug.SetGCPercent(old)
+		return func() {}
+	}
+	return func() { debug.SetGCPercent(old) }
 }
 
 // syncCachedUsers counts the cached directory (0 when it cannot).

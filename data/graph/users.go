@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"sync"
 
 	"github.com/microsoftgraph/msgraph-sdk-go/users"
 
@@ -16,12 +17,15 @@ const maxPageSize = 999
 
 // UserDelta runs one users delta round: from deltaLink when it is not "" (the changes
 // since), or from scratch (everyone). It calls each for every page in order and returns
-// the new delta link once the last page was handled. Fetching page N+1 overlaps decoding
-// and each(page N): the next link is scanned from the raw page (and checked against the
-// decoded one), so the chain of fetches never waits for a decode. Nothing is returned for
-// a round cut short: the caller keeps its previous delta link.
+// the new delta link once the last page was handled. Fetch, decode and each run as a
+// pipeline of three goroutines, a page or two apart: the next link is scanned from the raw
+// page (and checked against the decoded one), so the chain of fetches never waits for a
+// decode, and decoding overlaps storing. Nothing is returned for a round cut short: the
+// caller keeps its previous delta link.
 func (c *Client) UserDelta(ctx context.Context, deltaLink string, each func(directory.UserPage) error) (string, error) {
 	ctx, cancel := context.WithCancel(ctx)
+	var stages sync.WaitGroup
+	defer stages.Wait() // after cancel (deferred below, so run first): no stage outlives the round
 	defer cancel()
 	type fetched struct {
 		body []byte
@@ -29,7 +33,9 @@ func (c *Client) UserDelta(ctx context.Context, deltaLink string, each func(dire
 		err  error
 	}
 	bodies := make(chan fetched, 1)
+	stages.Add(2)
 	go func() {
+		defer stages.Done()
 		defer close(bodies)
 		link := deltaLink
 		for first := true; first || link != ""; first = false {
@@ -49,25 +55,46 @@ func (c *Client) UserDelta(ctx context.Context, deltaLink string, each func(dire
 			link = next
 		}
 	}()
-	for f := range bodies {
-		if f.err != nil {
-			return "", f.err
+	// Decoding runs in a stage of its own, so that it overlaps both the next fetch and
+	// the store of the previous page.
+	type decoded struct {
+		page directory.UserPage
+		err  error
+	}
+	pages := make(chan decoded, 1)
+	go func() {
+		defer stages.Done()
+		defer close(pages)
+		for f := range bodies {
+			d := decoded{err: f.err}
+			if d.err == nil {
+				d.page, d.err = directory.DecodeUserPage(f.body)
+			}
+			if d.err == nil && d.page.NextLink != f.next {
+				d.err = errors.New("a users page from Microsoft Graph has a next link the scan misread")
+			}
+			select {
+			case pages <- d:
+			case <-ctx.Done():
+				return
+			}
+			if d.err != nil {
+				return
+			}
 		}
-		page, err := directory.DecodeUserPage(f.body)
-		if err != nil {
+	}()
+	for d := range pages {
+		if d.err != nil {
+			return "", d.err
+		}
+		if err := each(d.page); err != nil {
 			return "", err
 		}
-		if page.NextLink != f.next {
-			return "", errors.New("a users page from Microsoft Graph has a next link the scan misread")
-		}
-		if err := each(page); err != nil {
-			return "", err
-		}
-		if page.NextLink == "" {
-			if page.DeltaLink == "" {
+		if d.page.NextLink == "" {
+			if d.page.DeltaLink == "" {
 				return "", errors.New("the last users page from Microsoft Graph has no delta link")
 			}
-			return page.DeltaLink, nil
+			return d.page.DeltaLink, nil
 		}
 	}
 	if err := ctx.Err(); err != nil {
