@@ -79,16 +79,16 @@ func (a *App) Sync(ctx context.Context, src DirectorySource, o SyncOptions) (Syn
 	}
 	defer syncRelaxGC()()
 	ctx, cancel := context.WithCancel(ctx)
+	var fetching sync.WaitGroup
+	defer fetching.Wait() // runs after cancel: a failed sync does not wait for the Teams
 	defer cancel()
 	var teams []directory.Team
 	var teamsErr error
-	var fetching sync.WaitGroup
 	fetching.Add(1)
 	go func() {
 		defer fetching.Done()
 		teams, teamsErr = src.Teams(ctx)
 	}()
-	defer fetching.Wait()
 
 	err := a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
 		// Users may leave the directory before their Nimbus side is cleaned up below;

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -127,4 +128,19 @@ func TestTheTokenGoesOnlyToTheGraphHost(t *testing.T) {
 	if err == nil {
 		t.Fatal("a delta link to another host was followed")
 	}
+}
+
+func TestAFailedTeamListingFailsTheWholeSync(t *testing.T) {
+	s, c := startTenant(t, simtenant.Options{Users: 1500})
+	a := newCache(t, "")
+	s.Inject(simtenant.Fault{Path: "/owners", Status: 403})
+	_, err := a.Sync(context.Background(), c, app.SyncOptions{})
+	if err == nil || !strings.Contains(err.Error(), "GroupMember.Read.All") {
+		t.Fatalf("err = %v; want the permission the listing needs", err)
+	}
+	if n := count(t, a, `SELECT count(*) FROM directory_users`); n != 0 {
+		t.Fatalf("a failed sync committed %d users", n)
+	}
+	sync(t, a, c, false)
+	assertSameDirectory(t, a, s)
 }
