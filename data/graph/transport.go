@@ -46,7 +46,7 @@ func (t *resilientTransport) RoundTrip(req *http.Request) (*http.Response, error
 			lastErr = fmt.Errorf("the connection to %s dropped: %w", req.URL.Host, err)
 			continue
 		}
-		body, err := io.ReadAll(res.Body)
+		body, err := readBody(res)
 		res.Body.Close()
 		if err != nil {
 			if req.Context().Err() != nil {
@@ -60,4 +60,15 @@ func (t *resilientTransport) RoundTrip(req *http.Request) (*http.Response, error
 		return res, nil
 	}
 	return nil, fmt.Errorf("%w (gave up after %d attempts)", lastErr, networkAttempts)
+}
+
+// readBody reads a whole response body, into a buffer of the announced size when the
+// server gave one (a page is read once, not grown by doubling).
+func readBody(res *http.Response) ([]byte, error) {
+	if res.ContentLength <= 0 || res.ContentLength > 64<<20 {
+		return io.ReadAll(res.Body)
+	}
+	body := make([]byte, res.ContentLength)
+	n, err := io.ReadFull(res.Body, body)
+	return body[:n], err
 }
