@@ -89,13 +89,18 @@ func (w *Writer) Close() {
 // Round is the number of this sync round in the cache.
 func (w *Writer) Round() int64 { return w.round }
 
-// WriteUsers applies one page.
+// WriteUsers applies one page, in its order: a user listed twice ends as listed last,
+// and a removal after a listing removes.
 func (w *Writer) WriteUsers(users []User) error {
 	whole := users[:0:0]
 	for i := range users {
 		u := &users[i]
 		switch {
 		case u.Removed != nil:
+			if err := w.writeAll(whole); err != nil {
+				return err
+			}
+			whole = whole[:0]
 			if err := w.removeUser(u.ID); err != nil {
 				return err
 			}
@@ -108,8 +113,13 @@ func (w *Writer) WriteUsers(users []User) error {
 			w.Written++
 		}
 	}
-	// In key order, neighbouring rows land on the same b-tree pages.
-	slices.SortFunc(whole, func(a, b User) int { return strings.Compare(a.ID, b.ID) })
+	return w.writeAll(whole)
+}
+
+// writeAll upserts whole users in key order, so that neighbouring rows land on the same
+// b-tree pages; the sort is stable, so a user listed twice still ends as listed last.
+func (w *Writer) writeAll(whole []User) error {
+	slices.SortStableFunc(whole, func(a, b User) int { return strings.Compare(a.ID, b.ID) })
 	for len(whole) > 0 {
 		n := min(len(whole), rowsPerStatement)
 		if err := w.writeWhole(whole[:n]); err != nil {

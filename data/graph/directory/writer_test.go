@@ -208,3 +208,18 @@ func TestScanNextLinkFindsOnlyTheTopLevelKey(t *testing.T) {
 		}
 	}
 }
+
+func TestAPageIsAppliedInItsOrder(t *testing.T) {
+	s := openCache(t)
+	apply(t, s, true, `{"value":[
+		{"id":"d1","displayName":"First","userPrincipalName":"d1@contoso.com"},
+		{"id":"d2","displayName":"Gone","userPrincipalName":"d2@contoso.com"},
+		{"id":"d2","@removed":{"reason":"deleted"}},
+		{"id":"d1","displayName":"Second","userPrincipalName":"d1@contoso.com"}]}`)
+	if got := row(t, s, "d1")["displayName"]; got != "Second" {
+		t.Fatalf("d1 is %q; the later listing must win", got)
+	}
+	if row(t, s, "d2") != nil {
+		t.Fatal("a removal after a listing in the same page did not remove")
+	}
+}
