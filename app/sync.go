@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"runtime"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -187,18 +188,29 @@ func (a *App) syncUsers(ctx context.Context, q *data.Q, src DirectorySource, lin
 
 // syncGCPercent is the garbage collector's target while a sync runs. A sync allocates
 // fast but keeps little alive (the pages in flight), so collecting a quarter as often
-// buys about a fifth more throughput (BenchmarkFullSync100k) for a few MB of heap.
+// buys about a fifth more throughput (BenchmarkFullSync100k).
 const syncGCPercent = 400
 
-// syncRelaxGC raises the GC target for the sync and returns what restores it. It leaves
-// a higher target (or GOGC=off) alone.
+// syncGCHeadroom bounds what the relaxed target may cost: the heap may grow to twice
+// what it was when the sync began plus this, then the collector works harder again.
+const syncGCHeadroom = 256 << 20
+
+// syncRelaxGC raises the GC target for the sync, under a memory limit, and returns what
+// restores both. It leaves a higher target (or GOGC=off) and a stricter limit alone.
 func syncRelaxGC() func() {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	oldLimit := debug.SetMemoryLimit(-1) // a negative value only reads the limit
 	old := debug.SetGCPercent(syncGCPercent)
 	if old < 0 || old >= syncGCPercent {
 		debug.SetGCPercent(old)
 		return func() {}
 	}
-	return func() { debug.SetGCPercent(old) }
+	debug.SetMemoryLimit(min(oldLimit, int64(ms.HeapAlloc)*2+syncGCHeadroom))
+	return func() {
+		debug.SetGCPercent(old)
+		debug.SetMemoryLimit(oldLimit)
+	}
 }
 
 // syncCachedUsers counts the cached directory (0 when it cannot).
