@@ -1,0 +1,220 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"os"
+	"time"
+
+	"nimbusadmin/app"
+	"nimbusadmin/auth"
+)
+
+func init() {
+	register(
+		verb{"signin", "", "sign in to the tenant with a device code (silent when already signed in)", runSignIn},
+		verb{"signout", "", "forget the signed-in account: its tokens, the encrypted cache file and its keyring key", runSignOut},
+		verb{"status", "[--format table|json]", "tenant, signed-in account, cloud, cache paths, last sync and counts (never a token)", runAuthStatus},
+	)
+}
+
+// authKeyring and authHTTPClient replace the OS keyring and the system's TLS trust when
+// set; tests set them, the program leaves them nil.
+var (
+	authKeyring    auth.Keyring
+	authHTTPClient *http.Client
+)
+
+// authSession is the sign-in session the global flags describe; the device-code message
+// goes to stderr so that stdout stays clean for scripts. The sync verb uses it too.
+func authSession(e env) (*auth.Session, error) {
+	g := e.globals
+	endpoints, err := auth.ResolveEndpoints(g.Cloud, g.Authority, g.GraphURL)
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	return auth.NewSession(auth.Config{
+		Endpoints:  endpoints,
+		Tenant:     g.Tenant,
+		ClientID:   g.ClientID,
+		NoKeyring:  g.NoKeyring,
+		HTTPClient: authHTTPClient,
+		Keyring:    authKeyring,
+		Prompt: func(dc auth.DeviceCode) {
+			fmt.Fprintln(e.stderr, dc.Message)
+			fmt.Fprintf(e.stderr, "Waiting for the sign-in (the code expires at %s; Ctrl-C cancels)…\n", dc.ExpiresOn.Local().Format("15:04"))
+		},
+	})
+}
+
+func runSignIn(ctx context.Context, e env, args []string) error {
+	if _, err := parse(newFlags("signin"), args, 0, ""); err != nil {
+		return err
+	}
+	s, err := authSession(e)
+	if err != nil {
+		return err
+	}
+	before, had, _ := s.Account(ctx)
+	acc, err := s.SignIn(ctx)
+	if err != nil {
+		return err
+	}
+	if had && before.HomeAccountID == acc.HomeAccountID {
+		fmt.Fprintf(e.stdout, "Already signed in as %s (tenant %s).\n", acc.Username, acc.TenantID)
+	} else {
+		fmt.Fprintf(e.stdout, "Signed in as %s (tenant %s).\n", acc.Username, acc.TenantID)
+	}
+	if e.globals.NoKeyring {
+		fmt.Fprintln(e.stderr, "With --no-keyring the tokens end with this process: give --no-keyring to 'sync' itself to sign in and sync in one go.")
+	}
+	return nil
+}
+
+func runSignOut(ctx context.Context, e env, args []string) error {
+	if _, err := parse(newFlags("signout"), args, 0, ""); err != nil {
+		return err
+	}
+	s, err := authSession(e)
+	if err != nil {
+		return err
+	}
+	acc, had, _ := s.Account(ctx)
+	if err := s.SignOut(ctx); err != nil {
+		return fmt.Errorf("sign-out incomplete: %w", err)
+	}
+	if had {
+		fmt.Fprintf(e.stdout, "Signed out %s; its tokens are gone from this computer.\n", acc.Username)
+	} else {
+		fmt.Fprintln(e.stdout, "Nobody was signed in; nothing is left on this computer.")
+	}
+	return nil
+}
+
+// authStatusJSON is the stable JSON of 'status'; it holds no token by construction.
+type authStatusJSON struct {
+	Tenant         string          `json:"tenant"`
+	Cloud          string          `json:"cloud"`
+	AuthorityHost  string          `json:"authorityHost"`
+	GraphURL       string          `json:"graphUrl"`
+	SignedIn       bool            `json:"signedIn"`
+	Account        *authJSON       `json:"account"`
+	AccountProblem string          `json:"accountProblem,omitempty"`
+	TokenCache     string          `json:"tokenCache"`
+	Cache          string          `json:"cache"`
+	LastSync       *time.Time      `json:"lastSync"`
+	Counts         *authCountsJSON `json:"counts"`
+}
+
+type authJSON struct {
+	Username string `json:"username"`
+	Name     string `json:"name"`
+	TenantID string `json:"tenantId"`
+}
+
+type authCountsJSON struct {
+	DirectoryUsers int `json:"directoryUsers"`
+	Teams          int `json:"teams"`
+	NimbusUsers    int `json:"nimbusUsers"`
+	Services       int `json:"services"`
+}
+
+func runAuthStatus(ctx context.Context, e env, args []string) error {
+	fs := newFlags("status")
+	f := format("table")
+	fs.Var(&f, "format", "table or json")
+	if _, err := parse(fs, args, 0, ""); err != nil {
+		return err
+	}
+	st, err := authStatus(ctx, e)
+	if err != nil {
+		return err
+	}
+	if f == "json" {
+		return writeJSON(e.stdout, st)
+	}
+	rows := [][]string{{"Tenant", st.Tenant}, {"Cloud", st.Cloud}, {"Authority", st.AuthorityHost}, {"Graph", st.GraphURL}}
+	switch {
+	case st.Account != nil:
+		who := st.Account.Username
+		if st.Account.Name != "" {
+			who += " (" + st.Account.Name + ")"
+		}
+		rows = append(rows, []string{"Signed in as", who + ", tenant " + st.Account.TenantID})
+	case st.AccountProblem != "":
+		rows = append(rows, []string{"Signed in as", "unknown: " + st.AccountProblem})
+	default:
+		rows = append(rows, []string{"Signed in as", "nobody (run 'nimbusadmin signin')"})
+	}
+	rows = append(rows, []string{"Token cache", st.TokenCache}, []string{"Cache", st.Cache})
+	if st.Counts != nil {
+		last := "never"
+		if st.LastSync != nil {
+			last = st.LastSync.Local().Format("2006-01-02 15:04")
+		}
+		rows = append(rows, []string{"Last sync", last},
+			[]string{"Directory users", fmt.Sprint(st.Counts.DirectoryUsers)}, []string{"Teams", fmt.Sprint(st.Counts.Teams)},
+			[]string{"Nimbus users", fmt.Sprint(st.Counts.NimbusUsers)}, []string{"Services", fmt.Sprint(st.Counts.Services)})
+	}
+	return writeTable(e.stdout, "table", []string{"What", "Value"}, rows)
+}
+
+// authStatus gathers the status from the token cache and the directory cache alone: it
+// works offline and never asks for a token.
+func authStatus(ctx context.Context, e env) (authStatusJSON, error) {
+	g := e.globals
+	endpoints, err := auth.ResolveEndpoints(g.Cloud, g.Authority, g.GraphURL)
+	if err != nil {
+		return authStatusJSON{}, usagef("%v", err)
+	}
+	st := authStatusJSON{Tenant: g.Tenant, Cloud: endpoints.Cloud, AuthorityHost: endpoints.AuthorityHost, GraphURL: endpoints.GraphURL,
+		TokenCache: "memory only (--no-keyring)", Cache: "none (give --db PATH, or --demo)"}
+	s, err := authSession(e)
+	if err != nil {
+		return st, err
+	}
+	if p := s.CachePath(); p != "" {
+		st.TokenCache = p + " (encrypted; key in the OS keyring)"
+	}
+	acc, ok, err := s.Account(ctx)
+	switch {
+	case err != nil:
+		st.AccountProblem = err.Error()
+	case ok:
+		st.SignedIn, st.Account = true, &authJSON{acc.Username, acc.Name, acc.TenantID}
+	}
+	open := e.open
+	if g.DB == "" && !g.Demo {
+		if st.Account == nil {
+			return st, nil
+		}
+		path, err := app.SyncCachePath(st.Account.TenantID)
+		if err != nil {
+			return st, err
+		}
+		if _, err := os.Stat(path); err != nil {
+			st.Cache = path + " (not synced yet: run 'nimbusadmin sync')"
+			return st, nil
+		}
+		open = func() (*app.App, error) { return app.OpenSession(ctx, app.SessionOptions{DBPath: path}) }
+	}
+	a, err := open()
+	if err != nil {
+		return st, err
+	}
+	defer a.Store().Close()
+	sum, err := a.Store().Read(ctx).AuthCacheSummary()
+	if err != nil {
+		return st, err
+	}
+	st.Cache = a.Store().Path()
+	if sum.TenantName != "" {
+		st.Cache += " (" + sum.TenantName + ")"
+	}
+	st.Counts = &authCountsJSON{sum.DirectoryUsers, sum.Teams, sum.NimbusUsers, sum.Services}
+	if !sum.LastSync.IsZero() {
+		st.LastSync = &sum.LastSync
+	}
+	return st, nil
+}

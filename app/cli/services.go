@@ -1,0 +1,139 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"nimbusadmin/app"
+	"nimbusadmin/data"
+)
+
+func init() {
+	register(
+		verb{"services", "[--format table|csv|json]", "the services with their user assignment type, Team, OU and user count", runServices},
+		verb{"services add-team", "TEAM_ID [--ou OU]", "provision a Team as an MS Teams-based service: its members and owners become Nimbus users", runServicesAddTeam},
+		verb{"services add", "--type skill|none --name NAME [--ou OU]", "create a Skill-based or None (IVR) service", runServicesAdd},
+	)
+}
+
+// serviceListJSON is one service of 'services --format json'.
+type serviceListJSON struct {
+	ID                 int64  `json:"id"`
+	Name               string `json:"name"`
+	AssignmentType     string `json:"assignmentType"` // teams, skill or none
+	TeamID             string `json:"teamId,omitempty"`
+	OrganizationUnit   string `json:"organizationUnit"`
+	OrganizationUnitID int64  `json:"organizationUnitId"`
+	Users              int    `json:"users"`
+}
+
+func runServices(ctx context.Context, e env, args []string) error {
+	fs := newFlags("services")
+	f := format("table")
+	fs.Var(&f, "format", "table, csv or json")
+	if _, err := parse(fs, args, 0, ""); err != nil {
+		return err
+	}
+	a, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer a.Store().Close()
+	list, err := a.ServiceList(ctx)
+	if err != nil {
+		return err
+	}
+	tree, err := a.OUTree(ctx)
+	if err != nil {
+		return err
+	}
+	if f == "json" {
+		out := make([]serviceListJSON, len(list))
+		for i, s := range list {
+			out[i] = serviceListJSON{s.ID, s.Name, string(s.AssignmentType), s.TeamID, tree.Path(s.OUID), s.OUID, s.Users}
+		}
+		return writeJSON(e.stdout, out)
+	}
+	rows := make([][]string, len(list))
+	for i, s := range list {
+		rows[i] = []string{strconv.FormatInt(s.ID, 10), s.Name, s.AssignmentType.String(), s.TeamID, tree.Path(s.OUID), strconv.Itoa(s.Users)}
+	}
+	return writeTable(e.stdout, f, []string{"Id", "Name", "User Assignment", "Team", "Organization Unit", "Users"}, rows)
+}
+
+// serviceResolveOU turns --ou (an id or a path) into an OU id; the root when empty.
+func serviceResolveOU(ctx context.Context, a *app.App, ou string) (int64, error) {
+	tree, err := a.OUTree(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if ou == "" {
+		return tree.Root, nil
+	}
+	return tree.Resolve(ou)
+}
+
+func runServicesAddTeam(ctx context.Context, e env, args []string) error {
+	fs := newFlags("services add-team")
+	ou := fs.String("ou", "", "OU id or path of the service (the tenant root when not given)")
+	pos, err := parse(fs, args, 1, "the Team's id (see 'directory teams')")
+	if err != nil {
+		return err
+	}
+	a, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer a.Store().Close()
+	ouID, err := serviceResolveOU(ctx, a, *ou)
+	if err != nil {
+		return err
+	}
+	id, err := a.CreateTeamsService(ctx, pos[0], ouID)
+	if err != nil {
+		return err
+	}
+	s, err := a.ServiceByName(ctx, strconv.FormatInt(id, 10))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Created the MS Teams-based service %q (id %d) with %d users from its Team.\n", s.Name, s.ID, s.Users)
+	return nil
+}
+
+func runServicesAdd(ctx context.Context, e env, args []string) error {
+	fs := newFlags("services add")
+	kind := fs.String("type", "", "skill or none")
+	name := fs.String("name", "", "the service's name")
+	ou := fs.String("ou", "", "OU id or path of the service (the tenant root when not given)")
+	if _, err := parse(fs, args, 0, ""); err != nil {
+		return err
+	}
+	var t data.AssignmentType
+	switch *kind {
+	case "skill":
+		t = data.SkillBased
+	case "none":
+		t = data.NoUsers
+	case "teams":
+		return usagef("services add: an MS Teams-based service comes from its Team: use 'services add-team TEAM_ID'")
+	default:
+		return usagef("services add: --type must be skill or none")
+	}
+	a, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer a.Store().Close()
+	ouID, err := serviceResolveOU(ctx, a, *ou)
+	if err != nil {
+		return err
+	}
+	id, err := a.CreateService(ctx, *name, t, ouID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Created the %s service %q (id %d).\n", t, *name, id)
+	return nil
+}

@@ -1,0 +1,122 @@
+package app
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"nimbusadmin/data"
+)
+
+// CreateTeamsService provisions a Team from the cached directory as an MS Teams-based
+// service in an OU: the service takes the Team's name, and the Team's members and owners
+// become Nimbus users (origin Teams, in the default OU) with Team Member / Team Owner
+// granted automatically. It returns the new service's id.
+func (a *App) CreateTeamsService(ctx context.Context, teamID string, ou int64) (int64, error) {
+	var id int64
+	err := a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+		var name string
+		err := syncRows(q, `SELECT display_name FROM teams WHERE id = ?`, []any{teamID}, func(r *sql.Rows) error {
+			return r.Scan(&name)
+		})
+		if err != nil {
+			return nil, err
+		}
+		if name == "" {
+			return nil, refuse("service.team-unknown", "there is no Team %q in the cached directory: sync first, or check the id with 'directory teams'", teamID)
+		}
+		var taken string
+		if err := syncRows(q, `SELECT name FROM services WHERE team_id = ?`, []any{teamID}, func(r *sql.Rows) error {
+			return r.Scan(&taken)
+		}); err != nil {
+			return nil, err
+		}
+		if taken != "" {
+			return nil, refuse("service.team-taken", "the Team %q already backs the service %q; a Team backs one service only", name, taken)
+		}
+		path, err := serviceOU(q, ou)
+		if err != nil {
+			return nil, err
+		}
+		if id, err = q.CreateService(name, data.TeamsBased, teamID, ou); err != nil {
+			return nil, err
+		}
+		entries := []data.JournalEntry{entry("service.create", name, "", fmt.Sprintf("%s service of Team %s in %s", data.TeamsBased, teamID, path))}
+		s, err := q.Service(id)
+		if err != nil {
+			return nil, err
+		}
+		more, err := syncServiceMembers(q, s)
+		return append(entries, more...), err
+	})
+	return id, err
+}
+
+// CreateService creates a Skill-based or None service in an OU; MS Teams-based services
+// come from a Team (CreateTeamsService). The user assignment type is fixed from now on.
+func (a *App) CreateService(ctx context.Context, name string, t data.AssignmentType, ou int64) (int64, error) {
+	name = strings.TrimSpace(name)
+	var id int64
+	err := a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+		switch t {
+		case data.SkillBased, data.NoUsers:
+		case data.TeamsBased:
+			return nil, refuse("service.teams-needs-team", "an MS Teams-based service is made from a Team: provision it with its Team id")
+		default:
+			return nil, refuse("service.type", "the user assignment type is skill or none, not %q", t)
+		}
+		if name == "" {
+			return nil, refuse("service.name", "a service needs a name")
+		}
+		all, err := q.Services()
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range all {
+			if strings.EqualFold(s.Name, name) {
+				return nil, refuse("service.name-taken", "there is already a service named %q", s.Name)
+			}
+		}
+		path, err := serviceOU(q, ou)
+		if err != nil {
+			return nil, err
+		}
+		if id, err = q.CreateService(name, t, "", ou); err != nil {
+			return nil, err
+		}
+		return []data.JournalEntry{entry("service.create", name, "", fmt.Sprintf("%s service in %s", t, path))}, nil
+	})
+	return id, err
+}
+
+// ServiceList lists every service with its user count, by name.
+func (a *App) ServiceList(ctx context.Context) ([]data.Service, error) {
+	return a.store.Read(ctx).Services()
+}
+
+// serviceOU checks that the OU exists and returns its path.
+func serviceOU(q *data.Q, ou int64) (string, error) {
+	tree, err := loadTree(q)
+	if err != nil {
+		return "", err
+	}
+	if !tree.Has(ou) {
+		return "", &NotFoundError{What: "organization unit", Key: fmt.Sprint(ou)}
+	}
+	return tree.Path(ou), nil
+}
+
+// ServiceByName finds a service by its name (case-insensitive) or id.
+func (a *App) ServiceByName(ctx context.Context, nameOrID string) (data.Service, error) {
+	all, err := a.ServiceList(ctx)
+	if err != nil {
+		return data.Service{}, err
+	}
+	for _, s := range all {
+		if strings.EqualFold(s.Name, nameOrID) || fmt.Sprint(s.ID) == nameOrID {
+			return s, nil
+		}
+	}
+	return data.Service{}, &NotFoundError{What: "service", Key: nameOrID}
+}

@@ -1,0 +1,231 @@
+package app
+
+import (
+	"database/sql"
+	"fmt"
+
+	"nimbusadmin/data"
+)
+
+// Journal actions of the changes a sync makes on the Nimbus side.
+const (
+	syncJoin         = "sync.user.join"     // a Team member or owner became a Nimbus user
+	syncLeave        = "sync.user.leave"    // a Nimbus user left (directory or every Team)
+	syncMemberAdd    = "sync.member.add"    // a Teams-based service gained a member or owner
+	syncMemberRemove = "sync.member.remove" // a Teams-based service lost one
+)
+
+// syncNimbus lets directory changes flow into Nimbus, inside the sync's transaction:
+// users gone from the directory leave Nimbus; every Teams-based service gets its Team's
+// members and owners (new ones become Nimbus users of origin Teams in the default OU,
+// with Team Member / Team Owner granted automatically) and loses those who left the
+// Team (or the whole Team, when it was deleted); users who came from Teams and are in
+// no Teams-based service any more leave Nimbus. removed names the UPNs of users the
+// sync removed from the directory, for the journal.
+func syncNimbus(q *data.Q, removed map[string]string) ([]data.JournalEntry, error) {
+	var entries []data.JournalEntry
+	var gone []string
+	err := syncRows(q, `SELECT n.id FROM nimbus_users n WHERE NOT EXISTS (SELECT 1 FROM directory_users d WHERE d.id = n.id)`,
+		nil, func(r *sql.Rows) error {
+			var id string
+			if err := r.Scan(&id); err != nil {
+				return err
+			}
+			gone = append(gone, id)
+			return nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range gone {
+		upn := removed[id]
+		if upn == "" {
+			upn = id
+		}
+		if err := q.DeleteNimbusUser(id); err != nil {
+			return nil, err
+		}
+		entries = append(entries, entry(syncLeave, upn, "Nimbus user", "gone from the directory"))
+	}
+	services, err := syncTeamsServices(q)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range services {
+		more, err := syncServiceMembers(q, s)
+		if err != nil {
+			return nil, err
+		}
+		entries = append(entries, more...)
+	}
+	type leaver struct{ id, upn string }
+	var leavers []leaver
+	err = syncRows(q, `SELECT n.id, d.upn FROM nimbus_users n JOIN directory_users d ON d.id = n.id
+		WHERE n.origin = 'teams' AND NOT EXISTS (SELECT 1 FROM service_members m JOIN services s ON s.id = m.service_id
+			WHERE m.user_id = n.id AND s.assignment_type = 'teams')`, nil, func(r *sql.Rows) error {
+		var l leaver
+		if err := r.Scan(&l.id, &l.upn); err != nil {
+			return err
+		}
+		leavers = append(leavers, l)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range leavers {
+		if err := q.DeleteNimbusUser(l.id); err != nil {
+			return nil, err
+		}
+		entries = append(entries, entry(syncLeave, l.upn, "Nimbus user", "in no Team of a Teams-based service"))
+	}
+	return entries, nil
+}
+
+// syncTeamsServices lists the Teams-based services.
+func syncTeamsServices(q *data.Q) ([]data.Service, error) {
+	all, err := q.Services()
+	if err != nil {
+		return nil, err
+	}
+	var out []data.Service
+	for _, s := range all {
+		if s.AssignmentType == data.TeamsBased {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// syncMembership is one member or owner of a Teams-based service.
+type syncMembership struct {
+	user string
+	role data.Membership
+}
+
+// syncServiceMembers makes a Teams-based service's members and owners its Team's: the
+// directory users among the Team's members and owners (a deleted Team has none).
+func syncServiceMembers(q *data.Q, s data.Service) ([]data.JournalEntry, error) {
+	want := map[syncMembership]string{} // → UPN
+	err := syncRows(q, `SELECT t.user_id, t.role, d.upn FROM team_members t JOIN directory_users d ON d.id = t.user_id
+		WHERE t.team_id = ?`, []any{s.TeamID}, func(r *sql.Rows) error {
+		var m syncMembership
+		var upn string
+		if err := r.Scan(&m.user, &m.role, &upn); err != nil {
+			return err
+		}
+		want[m] = upn
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	have := map[syncMembership]string{}
+	err = syncRows(q, `SELECT m.user_id, m.membership, d.upn FROM service_members m JOIN directory_users d ON d.id = m.user_id
+		WHERE m.service_id = ?`, []any{s.ID}, func(r *sql.Rows) error {
+		var m syncMembership
+		var upn string
+		if err := r.Scan(&m.user, &m.role, &upn); err != nil {
+			return err
+		}
+		have[m] = upn
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	roles, err := syncTeamRoles(q)
+	if err != nil {
+		return nil, err
+	}
+	var entries []data.JournalEntry
+	for m, upn := range have {
+		if _, ok := want[m]; ok {
+			continue
+		}
+		if err := q.RemoveServiceMember(s.ID, m.user, m.role); err != nil {
+			return nil, err
+		}
+		if _, err := q.Exec(`DELETE FROM role_assignments WHERE user_id = ? AND role_id = ? AND source_service_id = ? AND auto_granted = 1`,
+			m.user, roles[m.role], s.ID); err != nil {
+			return nil, err
+		}
+		entries = append(entries, entry(syncMemberRemove, s.Name, fmt.Sprintf("%s as %s", upn, m.role), ""))
+	}
+	var defaultOU int64
+	for m, upn := range want {
+		if _, ok := have[m]; ok {
+			continue
+		}
+		if _, err := q.NimbusUser(m.user); err != nil {
+			if defaultOU == 0 {
+				if defaultOU, err = syncDefaultOU(q); err != nil {
+					return nil, err
+				}
+			}
+			if err := q.AddNimbusUser(m.user, defaultOU, data.OriginTeams, 0); err != nil {
+				return nil, err
+			}
+			entries = append(entries, entry(syncJoin, upn, "", fmt.Sprintf("Nimbus user from the Team of %q", s.Name)))
+		}
+		if err := q.AddServiceMember(s.ID, m.user, m.role); err != nil {
+			return nil, err
+		}
+		if _, err := q.Exec(`INSERT OR IGNORE INTO role_assignments (user_id, role_id, scope_ou_id, auto_granted, source_service_id)
+			VALUES (?, ?, ?, 1, ?)`, m.user, roles[m.role], s.OUID, s.ID); err != nil {
+			return nil, err
+		}
+		entries = append(entries, entry(syncMemberAdd, s.Name, "", fmt.Sprintf("%s as %s", upn, m.role)))
+	}
+	return entries, nil
+}
+
+// syncTeamRoles gives the ids of the roles that follow Team membership and ownership.
+func syncTeamRoles(q *data.Q) (map[data.Membership]int64, error) {
+	member, err := q.BuiltinRole(data.RoleTeamMember)
+	if err != nil {
+		return nil, err
+	}
+	owner, err := q.BuiltinRole(data.RoleTeamOwner)
+	if err != nil {
+		return nil, err
+	}
+	return map[data.Membership]int64{data.Member: member.ID, data.Owner: owner.ID}, nil
+}
+
+// syncDefaultOU is where users who arrive from Teams are placed: the tenant setting, or
+// the root OU.
+func syncDefaultOU(q *data.Q) (int64, error) {
+	s, err := q.TenantSettings()
+	if err != nil {
+		return 0, err
+	}
+	if s.DefaultTeamsOUID != 0 {
+		return s.DefaultTeamsOUID, nil
+	}
+	tree, err := loadTree(q)
+	if err != nil {
+		return 0, err
+	}
+	return tree.Root, nil
+}
+
+// syncRows runs a query inside q's transaction and scans every row.
+func syncRows(q *data.Q, query string, args []any, scan func(*sql.Rows) error) error {
+	stmt, err := q.Prepare(query)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	rows, err := stmt.Query(args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
