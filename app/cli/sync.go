@@ -54,13 +54,13 @@ func runSync(ctx context.Context, e env, args []string) error {
 	}
 	defer a.Store().Close()
 	fmt.Fprintf(e.stderr, "Syncing %s from %s into %s…\n", acc.TenantID, endpoints.GraphURL, path)
-	return syncAndReport(ctx, e, a, client, *full)
+	return syncAndReport(e, *full, func(o app.SyncOptions) (app.SyncResult, error) { return a.Sync(ctx, client, o) })
 }
 
-// syncAndReport runs the sync with progress lines on stderr and a summary at the end.
-func syncAndReport(ctx context.Context, e env, a *app.App, client *graph.Client, full bool) error {
+// syncAndReport runs a sync with progress lines on stderr and a summary at the end.
+func syncAndReport(e env, full bool, sync func(app.SyncOptions) (app.SyncResult, error)) error {
 	lastLine := time.Time{}
-	res, err := a.Sync(ctx, client, app.SyncOptions{Full: full, Progress: func(p app.SyncProgress) {
+	res, err := sync(app.SyncOptions{Full: full, Progress: func(p app.SyncProgress) {
 		if p.Phase == "users" && time.Since(lastLine) < 500*time.Millisecond {
 			return
 		}

@@ -15,7 +15,7 @@ func TestDemoSyncRunsTheRealPathAndChangesNothing(t *testing.T) {
 	_, before, _ := runAuthCLI(t, globals, "users", "--format", "json")
 	_, dirBefore, _ := runAuthCLI(t, globals, "directory", "users", "--format", "json")
 	code, _, stderr := runAuthCLI(t, globals, "sync")
-	if code != 0 || !strings.Contains(stderr, "Signed in to the simulated demo tenant") || !strings.Contains(stderr, "0 joined Nimbus, 0 left") {
+	if code != 0 || !strings.Contains(stderr, "approves the code by itself") || !strings.Contains(stderr, "0 joined Nimbus, 0 left") {
 		t.Fatalf("demo sync: exit %d\n%s", code, stderr)
 	}
 	_, after, _ := runAuthCLI(t, globals, "users", "--format", "json")

@@ -1,0 +1,131 @@
+// Package online connects an open cache to its tenant: the signed-in session and the
+// Graph client of a real tenant, or the in-process simulated tenant of the demo. The
+// window and the command line both sync through it, so neither builds a Graph client
+// itself and the window never compiles msgraph-sdk-go's callers.
+package online
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"sync"
+
+	"nimbusadmin/app"
+	"nimbusadmin/auth"
+	"nimbusadmin/data"
+	"nimbusadmin/data/graph"
+	"nimbusadmin/data/simtenant"
+)
+
+// Tenant is a cache with the means to sync it: a sign-in session for a real tenant, or
+// nothing but the cache for the demo (its simulated tenant is started for each sync).
+type Tenant struct {
+	App       *app.App
+	Session   *auth.Session // nil for the demo tenant
+	Endpoints auth.Endpoints
+	Client    *http.Client // custom trust for Graph; nil for the system's
+
+	mu      sync.Mutex
+	offline bool // the last sign-in or sync could not reach the network
+}
+
+// Demo reports whether the tenant is the generated demo tenant.
+func (t *Tenant) Demo() bool { return t.Session == nil }
+
+// Offline reports whether the last attempt to reach the tenant failed for want of a
+// network; the cache is then shown as last synced.
+func (t *Tenant) Offline() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.offline
+}
+
+func (t *Tenant) noteNetwork(err error) {
+	var ne *auth.NetworkError
+	t.mu.Lock()
+	t.offline = errors.As(err, &ne)
+	t.mu.Unlock()
+}
+
+// Sync reads the directory into the cache: from Graph with the signed-in session, or for
+// the demo from a simulated tenant that serves the demo's own directory through the real
+// MSAL and Graph clients. A failed sync leaves the last complete state.
+func (t *Tenant) Sync(ctx context.Context, o app.SyncOptions, prompt func(auth.DeviceCode)) (app.SyncResult, error) {
+	if t.Demo() {
+		return SyncDemo(ctx, t.App, o, prompt)
+	}
+	client, err := graph.New(t.Endpoints.GraphURL, t.Session, t.Client)
+	if err != nil {
+		return app.SyncResult{}, err
+	}
+	res, err := t.App.Sync(ctx, client, o)
+	t.noteNetwork(err)
+	return res, err
+}
+
+// SyncDemo syncs the demo cache from an in-process simulated Microsoft tenant on
+// loopback HTTPS that serves the cache's own directory and Teams; the device code is
+// approved by the tenant itself. The round is always full: the tenant lives only for it.
+func SyncDemo(ctx context.Context, a *app.App, o app.SyncOptions, prompt func(auth.DeviceCode)) (app.SyncResult, error) {
+	var people []data.DirectoryUser
+	if err := a.Store().Read(ctx).EachDirectoryUser(func(d data.DirectoryEntry) bool {
+		people = append(people, d.DirectoryUser)
+		return true
+	}); err != nil {
+		return app.SyncResult{}, err
+	}
+	teams, err := a.DirectoryTeams(ctx)
+	if err != nil {
+		return app.SyncResult{}, err
+	}
+	list := make([]simtenant.Team, len(teams))
+	for i, tm := range teams {
+		list[i] = simtenant.Team(tm)
+	}
+	authority := simtenant.NewAuthority(simtenant.AuthorityOptions{AutoApprove: true, UserName: "Demo Admin"})
+	s, err := simtenant.Start(simtenant.Options{People: people, TeamList: list, Auth: authority, CheckToken: authority.CheckToken})
+	if err != nil {
+		return app.SyncResult{}, err
+	}
+	defer s.Close()
+	session, err := auth.NewSession(auth.Config{
+		Endpoints:  auth.Endpoints{Cloud: "custom", AuthorityHost: s.URL, GraphURL: s.GraphURL()},
+		Tenant:     authority.TenantID(),
+		ClientID:   "nimbusadmin-demo",
+		NoKeyring:  true,
+		HTTPClient: s.Client(),
+		Prompt:     prompt,
+	})
+	if err != nil {
+		return app.SyncResult{}, err
+	}
+	if _, err := session.SignIn(ctx); err != nil {
+		return app.SyncResult{}, fmt.Errorf("signing in to the simulated demo tenant: %w", err)
+	}
+	client, err := graph.New(s.GraphURL(), session, s.Client())
+	if err != nil {
+		return app.SyncResult{}, err
+	}
+	o.Full = true
+	return a.Sync(ctx, client, o)
+}
+
+// OpenSignedIn opens the cache of the tenant the admin is signed in to, from the token
+// cache alone (no network). ok is false when nobody is signed in or the tenant was never
+// synced on this computer.
+func OpenSignedIn(ctx context.Context, session *auth.Session, endpoints auth.Endpoints) (t *Tenant, ok bool, err error) {
+	acc, signedIn, err := session.Account(ctx)
+	if err != nil || !signedIn {
+		return nil, false, err
+	}
+	path, err := app.SyncCachePath(acc.TenantID)
+	if err != nil {
+		return nil, false, err
+	}
+	a, err := app.OpenSyncCache(ctx, path, acc.TenantID, acc.TenantID, acc.Username)
+	if err != nil {
+		return nil, false, err
+	}
+	return &Tenant{App: a, Session: session, Endpoints: endpoints}, true, nil
+}
