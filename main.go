@@ -9,12 +9,8 @@ import (
 	"os"
 	"os/signal"
 
-	fyneapp "fyne.io/fyne/v2/app"
-
-	"nimbusadmin/app"
 	"nimbusadmin/app/cli"
 	"nimbusadmin/app/initlog"
-	"nimbusadmin/ui"
 )
 
 func main() {
@@ -26,16 +22,8 @@ func main() {
 		os.Exit(cli.Run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 	}
 	initlog.Release(os.Stderr)
-	opts := g.Session(os.Stderr)
-	if opts.DBPath == "" {
-		opts.Demo = true // nobody is signed in: open the demo tenant
-	}
-	nimbus, err := app.OpenSession(ctx, opts)
-	if err != nil {
+	if err := runWindow(ctx, g); err != nil {
 		fmt.Fprintf(os.Stderr, "nimbusadmin: %v\n", err)
 		os.Exit(1)
 	}
-	defer nimbus.Store().Close()
-	a := fyneapp.NewWithID("com.nimbusadmin.desktop")
-	ui.NewMainWindow(a, nimbus, nil).ShowAndRun()
 }

@@ -83,6 +83,9 @@ func SyncDemo(ctx context.Context, a *app.App, o app.SyncOptions, prompt func(au
 	for i, tm := range teams {
 		list[i] = simtenant.Team(tm)
 	}
+	if prompt == nil {
+		prompt = func(auth.DeviceCode) {} // the simulated tenant approves the code itself
+	}
 	authority := simtenant.NewAuthority(simtenant.AuthorityOptions{AutoApprove: true, UserName: "Demo Admin"})
 	s, err := simtenant.Start(simtenant.Options{People: people, TeamList: list, Auth: authority, CheckToken: authority.CheckToken})
 	if err != nil {

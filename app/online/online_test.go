@@ -1,0 +1,44 @@
+package online
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"nimbusadmin/app"
+	"nimbusadmin/data"
+	"nimbusadmin/data/demo"
+)
+
+// The window syncs the demo with no prompt at all: the simulated tenant approves its own
+// device code, and the sync runs the real MSAL and Graph clients over loopback HTTPS.
+func TestDemoTenantSyncsWithoutAPrompt(t *testing.T) {
+	ctx := context.Background()
+	store, err := data.Open(filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	if err := demo.Generate(ctx, store, demo.Options{Users: 60}); err != nil {
+		t.Fatal(err)
+	}
+	tenant := &Tenant{App: app.New(store, "test admin")}
+	if !tenant.Demo() {
+		t.Fatal("a tenant without a session is not the demo")
+	}
+	pages := 0
+	res, err := tenant.Sync(ctx, app.SyncOptions{Progress: func(p app.SyncProgress) { pages = p.Pages }}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	people, _ := store.Read(ctx).CountRows("directory_users")
+	if !res.Full || res.Users != people || pages == 0 || res.Joined != 0 || res.Left != 0 {
+		t.Errorf("demo sync: %+v, %d progress pages, %d people", res, pages, people)
+	}
+	if at, err := tenant.App.LastSync(ctx); err != nil || at == "" {
+		t.Errorf("last sync not recorded: %q %v", at, err)
+	}
+	if tenant.Offline() {
+		t.Error("a successful sync marked the tenant offline")
+	}
+}

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"nimbusadmin/app"
+	"nimbusadmin/app/cli"
+	"nimbusadmin/app/online"
+	"nimbusadmin/auth"
+	"nimbusadmin/ui"
+)
+
+// runWindow opens the window: on the signed-in tenant's cache when someone is signed in
+// (no network needed), on --db when given, and on the demo tenant otherwise.
+func runWindow(ctx context.Context, g cli.Globals) error {
+	endpoints, err := auth.ResolveEndpoints(g.Cloud, g.Authority, g.GraphURL)
+	if err != nil {
+		return err
+	}
+	signIn := auth.Config{Endpoints: endpoints, Tenant: g.Tenant, ClientID: g.ClientID, NoKeyring: g.NoKeyring}
+	tenant, err := openTenant(ctx, g, signIn)
+	if err != nil {
+		return err
+	}
+	defer func() { tenant.App.Store().Close() }()
+	a := fyneapp.NewWithID("com.nimbusadmin.desktop")
+	w := newTenantWindow(a, tenant, signIn)
+	w.ShowAndRun()
+	return nil
+}
+
+// openTenant picks the cache the window starts on.
+func openTenant(ctx context.Context, g cli.Globals, signIn auth.Config) (*online.Tenant, error) {
+	if g.DB == "" && !g.Demo {
+		session, err := auth.NewSession(signIn)
+		if err != nil {
+			return nil, err
+		}
+		t, ok, err := online.OpenSignedIn(ctx, session, signIn.Endpoints)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "nimbusadmin: cannot read the sign-in (%v); opening the demo tenant\n", err)
+		}
+		if ok {
+			return t, nil
+		}
+	}
+	opts := g.Session(os.Stderr)
+	opts.Demo = opts.Demo || opts.DBPath == "" // nobody is signed in: the demo tenant
+	nimbus, err := app.OpenSession(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Demo {
+		return &online.Tenant{App: nimbus}, nil
+	}
+	// an explicit --db of a synced tenant: sync it with the usual sign-in
+	session, err := auth.NewSession(signIn)
+	if err != nil {
+		return nil, err
+	}
+	return &online.Tenant{App: nimbus, Session: session, Endpoints: signIn.Endpoints}, nil
+}
+
+// newTenantWindow builds the main window over a tenant with sign-in and sync wired in.
+func newTenantWindow(a fyne.App, tenant *online.Tenant, signIn auth.Config) fyne.Window {
+	o := &windowOnline{tenant: tenant, signIn: signIn, fyneApp: a}
+	o.loadAccount()
+	o.win = ui.NewMainWindow(a, tenant.App, o)
+	return o.win
+}

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"nimbusadmin/app"
+	"nimbusadmin/app/online"
+	"nimbusadmin/auth"
+	"nimbusadmin/ui"
+)
+
+// windowOnline is the window's view of sign-in and sync: it hands the device code to the
+// sign-in dialog and the sync's progress to the progress bar. The work itself is
+// online.Tenant's and auth.Session's.
+type windowOnline struct {
+	tenant  *online.Tenant
+	signIn  auth.Config
+	fyneApp fyne.App
+	win     fyne.Window
+
+	mu      sync.Mutex
+	account string
+}
+
+// loadAccount reads who is signed in from the token cache (no network).
+func (o *windowOnline) loadAccount() {
+	if o.tenant.Session == nil {
+		return
+	}
+	acc, ok, err := o.tenant.Session.Account(context.Background())
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.account = ""
+	if ok && err == nil {
+		o.account = acc.Username
+	}
+}
+
+// Status is the account and cache state for the header.
+func (o *windowOnline) Status() ui.OnlineStatus {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	st := ui.OnlineStatus{SignedInAs: o.account, Demo: o.tenant.Demo(), Offline: o.tenant.Offline()}
+	if at, err := o.tenant.App.LastSync(context.Background()); err == nil && at != "" {
+		st.LastSync, _ = time.Parse(time.RFC3339, at)
+	}
+	return st
+}
+
+// Sync runs a sync; the demo's simulated tenant approves its own device code.
+func (o *windowOnline) Sync(ctx context.Context, progress func(ui.SyncProgress)) error {
+	_, err := o.tenant.Sync(ctx, app.SyncOptions{Progress: func(p app.SyncProgress) {
+		left, _ := p.TimeLeft()
+		progress(ui.SyncProgress{Pages: p.Pages, Users: p.Users, Elapsed: p.Elapsed, Remaining: left})
+	}}, nil)
+	return err
+}
+
+// SignIn shows the device-code dialog and waits for its end. Signing in from the demo
+// tenant opens the signed-in tenant's cache in a new window.
+func (o *windowOnline) SignIn(ctx context.Context) error {
+	done := make(chan error, 1)
+	var session *auth.Session
+	run := func(ctx context.Context, prompt func(auth.DeviceCode)) (auth.Account, error) {
+		cfg := o.signIn
+		cfg.Prompt = prompt
+		s, err := auth.NewSession(cfg)
+		if err != nil {
+			return auth.Account{}, err
+		}
+		session = s
+		return s.SignIn(ctx)
+	}
+	fyne.Do(func() {
+		ui.ShowSignInDialog(o.win, run, func(acc auth.Account, err error) {
+			if err == nil {
+				o.signedIn(session, acc)
+			}
+			done <- err
+		})
+	})
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// signedIn runs on the UI goroutine after a sign-in: the account shows at once, and from
+// the demo tenant the tenant's own cache opens in place of the demo.
+func (o *windowOnline) signedIn(session *auth.Session, acc auth.Account) {
+	o.mu.Lock()
+	o.account = acc.Username
+	o.mu.Unlock()
+	if !o.tenant.Demo() {
+		o.tenant.Session = session
+		return
+	}
+	t, ok, err := online.OpenSignedIn(context.Background(), session, o.signIn.Endpoints)
+	if err != nil || !ok {
+		return
+	}
+	old := o.win
+	newTenantWindow(o.fyneApp, t, o.signIn).Show()
+	old.Close()
+}
+
+// SignOut removes the account, its keyring entry and the encrypted token file.
+func (o *windowOnline) SignOut(ctx context.Context) error {
+	if o.tenant.Session == nil {
+		return nil
+	}
+	if err := o.tenant.Session.SignOut(ctx); err != nil {
+		return err
+	}
+	o.mu.Lock()
+	o.account = ""
+	o.mu.Unlock()
+	return nil
+}
