@@ -29,7 +29,7 @@ type SessionOptions struct {
 }
 
 // ErrNoTenant is returned when no cache was named and no tenant is signed in.
-var ErrNoTenant = errors.New("no tenant is signed in: use --demo for the demo tenant, or --db PATH for a cache file")
+var ErrNoTenant = errors.New("nobody is signed in: run 'nimbusadmin signin' and 'nimbusadmin sync', or use --demo for the demo tenant, or --db PATH for a cache file")
 
 // CacheDir is the folder of the per-tenant cache files in the user's config directory.
 func CacheDir() (string, error) {

@@ -83,6 +83,10 @@ func TestSignInStatusSignOutRoundTrip(t *testing.T) {
 	if st := a.Stats(); st.DeviceCodes != 1 {
 		t.Errorf("device codes asked: %d, want 1", st.DeviceCodes)
 	}
+	// signed in but never synced: the verbs say what to do instead of opening nothing
+	if code, _, stderr := runAuthCLI(t, globals, "users"); code != 1 || !strings.Contains(stderr, "run 'nimbusadmin sync' first") {
+		t.Errorf("users before any sync: exit %d, %q", code, stderr)
+	}
 
 	code, stdout, _ = runAuthCLI(t, globals, "status", "--format", "json")
 	var st authStatusJSON

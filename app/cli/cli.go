@@ -108,8 +108,31 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return nil
 	}
 	words := len(strings.Fields(verb.name))
-	open := func() (*app.App, error) { return app.OpenSession(ctx, g.Session(stderr)) }
-	return verb.run(ctx, env{open: open, globals: g, stdout: stdout, stderr: stderr}, rest[words:])
+	e := env{globals: g, stdout: stdout, stderr: stderr}
+	e.open = func() (*app.App, error) { return openCache(ctx, e) }
+	return verb.run(ctx, e, rest[words:])
+}
+
+// openCache opens the cache a verb works on: --db, the demo tenant, or the cache of the
+// tenant the admin is signed in to (found from the token cache, without the network).
+func openCache(ctx context.Context, e env) (*app.App, error) {
+	opts := e.globals.Session(e.stderr)
+	if opts.DBPath == "" && !opts.Demo {
+		s, err := authSession(e)
+		if err != nil {
+			return nil, err
+		}
+		path, ok, err := app.SignInCachePath(ctx, s)
+		switch {
+		case err != nil:
+			return nil, fmt.Errorf("cannot read the sign-in: %w", err)
+		case ok:
+			opts.DBPath = path
+		case path != "":
+			return nil, fmt.Errorf("the signed-in tenant has no cache on this computer yet: run 'nimbusadmin sync' first")
+		}
+	}
+	return app.OpenSession(ctx, opts)
 }
 
 // env is what a verb gets: the global flags, a way to open the session and the output

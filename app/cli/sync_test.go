@@ -156,3 +156,21 @@ func TestDirectoryTeamsAndServicesVerbs(t *testing.T) {
 		t.Fatalf("services = %+v; want the IVR and the Team's service with %d users", services, len(users))
 	}
 }
+
+// After signin and sync, the other verbs open the signed-in tenant's cache by
+// themselves: no --db needed.
+func TestVerbsOpenTheSignedInTenantsCache(t *testing.T) {
+	_, globals := syncTenant(t, 300)
+	// a keyring, so that the sign-in outlives one command; no --db: the tenant's own cache
+	globals = globals[1 : len(globals)-2]
+	authKeyring = &authMemoryKeyring{m: map[string]string{}}
+	t.Cleanup(func() { authKeyring = nil })
+	if code, _, stderr := runAuthCLI(t, globals, "sync"); code != 0 {
+		t.Fatalf("sync: exit %d\n%s", code, stderr)
+	}
+	code, stdout, stderr := runAuthCLI(t, globals, "directory", "users", "--format", "json")
+	var people []map[string]any
+	if err := json.Unmarshal([]byte(stdout), &people); code != 0 || err != nil || len(people) != 300 {
+		t.Fatalf("directory users without --db: exit %d, %d people, %v, %s", code, len(people), err, stderr)
+	}
+}
