@@ -120,7 +120,7 @@ func TestConfigTenantSettingsRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	before, _ := f.app.UserDetail(ctx, f.user["carl"])
-	preview, who, err := f.app.SnippetPreview(ctx, good)
+	preview, who, err := f.app.SnippetTemplatePreview(ctx, good)
 	if err != nil || who == "" || preview == good || strings.Contains(preview, "{{") {
 		t.Fatalf("preview %q for %q: %v", preview, who, err)
 	}

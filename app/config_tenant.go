@@ -93,9 +93,9 @@ func (a *App) SetSnippetTemplate(ctx context.Context, tmpl string) error {
 	})
 }
 
-// SnippetPreview renders a template as a sample user's snippet would read, and names
+// SnippetTemplatePreview renders a template as a sample user's snippet would read, and names
 // the user; when no user has Interact yet, a sample Contact ID stands in.
-func (a *App) SnippetPreview(ctx context.Context, tmpl string) (preview, sample string, err error) {
+func (a *App) SnippetTemplatePreview(ctx context.Context, tmpl string) (preview, sample string, err error) {
 	if err := CheckSnippetTemplate(tmpl); err != nil {
 		return "", "", err
 	}

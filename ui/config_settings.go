@@ -90,7 +90,7 @@ func (s *configSettings) onRegenerate() {
 }
 
 func (s *configSettings) onTemplateChanged(text string) {
-	preview, who, err := s.cw.nimbus.SnippetPreview(context.Background(), text)
+	preview, who, err := s.cw.nimbus.SnippetTemplatePreview(context.Background(), text)
 	if err != nil {
 		s.preview.Importance = widget.DangerImportance
 		s.preview.SetText(err.Error())
