@@ -40,6 +40,20 @@ func (o *windowOnline) loadAccount() {
 	}
 }
 
+// WatchStatus checks once, off the UI goroutine, whether the signed-in tenant can be
+// reached, so that a window opened without a network says so at once.
+func (o *windowOnline) WatchStatus(changed func()) {
+	if o.tenant.Session == nil || o.Status().SignedInAs == "" {
+		return
+	}
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		o.tenant.Probe(ctx)
+		changed()
+	}()
+}
+
 // Status is the account and cache state for the header.
 func (o *windowOnline) Status() ui.OnlineStatus {
 	o.mu.Lock()

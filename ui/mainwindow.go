@@ -103,6 +103,9 @@ func (m *mainWindow) buildUI() {
 	m.deleteReason = &widget.Label{Text: "Select a user to delete them from Nimbus.", Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
 	m.createButton = &widget.Button{Text: "Create…", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: m.onCreate}
 	m.bar = newOnlineBar(m)
+	if w, ok := m.online.(OnlineWatcher); ok {
+		w.WatchStatus(func() { fyne.Do(m.bar.refresh) })
+	}
 
 	top := container.NewBorder(nil, nil, nil,
 		container.NewHBox(m.count, m.createButton, m.newConfigButton(), m.bar.object()), m.search)

@@ -26,3 +26,9 @@ type SyncProgress struct {
 	Pages, Users       int
 	Elapsed, Remaining time.Duration
 }
+
+// OnlineWatcher is an Online whose status can change by itself (the network going or
+// coming back); the window refreshes its header each time changed is called.
+type OnlineWatcher interface {
+	WatchStatus(changed func())
+}

@@ -96,3 +96,28 @@ func TestSyncShowsProgressAndReloadsTheList(t *testing.T) {
 		t.Fatalf("offline badge %q", m.bar.badge.Text)
 	}
 }
+
+// windowWatchedOnline is a fake whose network goes away after the window opened.
+type windowWatchedOnline struct {
+	windowFakeOnline
+	changed func()
+}
+
+func (f *windowWatchedOnline) WatchStatus(changed func()) { f.changed = changed }
+
+func TestHeaderSaysOfflineWhenTheNetworkGoesAway(t *testing.T) {
+	f := &windowWatchedOnline{windowFakeOnline: windowFakeOnline{status: OnlineStatus{SignedInAs: "admin@contoso.com",
+		LastSync: time.Date(2026, 11, 20, 9, 30, 0, 0, time.Local)}}}
+	m := windowOpen(t, test.NewTempApp(t), windowDemoTenant(t), f)
+	if f.changed == nil {
+		t.Fatal("the window did not watch the online status")
+	}
+	if m.bar.badge.Text != "" {
+		t.Fatalf("badge before going offline: %q", m.bar.badge.Text)
+	}
+	f.status.Offline = true
+	f.changed()
+	if want := "Offline — last synced 20 Nov 2026 09:30"; m.bar.badge.Text != want {
+		t.Errorf("badge %q, want %q", m.bar.badge.Text, want)
+	}
+}

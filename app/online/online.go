@@ -48,6 +48,30 @@ func (t *Tenant) noteNetwork(err error) {
 	t.mu.Unlock()
 }
 
+// Probe learns whether Graph can be reached (any HTTP answer will do; no token is sent),
+// so that the window says "Offline — last synced …" at once when it cannot.
+func (t *Tenant) Probe(ctx context.Context) error {
+	if t.Demo() {
+		return nil
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, t.Endpoints.GraphURL, nil)
+	if err != nil {
+		return err
+	}
+	client := t.Client
+	if client == nil {
+		client = http.DefaultClient
+	}
+	resp, err := client.Do(req)
+	if err == nil {
+		resp.Body.Close()
+	}
+	t.mu.Lock()
+	t.offline = err != nil
+	t.mu.Unlock()
+	return err
+}
+
 // Sync reads the directory into the cache: from Graph with the signed-in session, or for
 // the demo from a simulated tenant that serves the demo's own directory through the real
 // MSAL and Graph clients. A failed sync leaves the last complete state.

@@ -2,10 +2,13 @@ package online
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"testing"
 
 	"nimbusadmin/app"
+	"nimbusadmin/auth"
 	"nimbusadmin/data"
 	"nimbusadmin/data/demo"
 )
@@ -40,5 +43,18 @@ func TestDemoTenantSyncsWithoutAPrompt(t *testing.T) {
 	}
 	if tenant.Offline() {
 		t.Error("a successful sync marked the tenant offline")
+	}
+}
+
+// A tenant whose Graph host does not answer is offline; once it answers, it is not.
+func TestProbeTellsOfflineFromOnline(t *testing.T) {
+	srv := httptest.NewTLSServer(http.NotFoundHandler())
+	tenant := &Tenant{Session: &auth.Session{}, Endpoints: auth.Endpoints{GraphURL: srv.URL + "/v1.0"}, Client: srv.Client()}
+	if err := tenant.Probe(context.Background()); err != nil || tenant.Offline() {
+		t.Fatalf("answering host: %v, offline %v", err, tenant.Offline())
+	}
+	srv.Close()
+	if err := tenant.Probe(context.Background()); err == nil || !tenant.Offline() {
+		t.Fatalf("closed host: %v, offline %v", err, tenant.Offline())
 	}
 }
