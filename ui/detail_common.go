@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -69,7 +72,35 @@ func detailNote(text string) *widget.Label {
 
 // detailHeading is a bold section title.
 func detailHeading(text string) *widget.Label {
-	return &widget.Label{Text: text, TextStyle: fyne.TextStyle{Bold: true}}
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// detailCell is a list cell whose text shortens with an ellipsis when the pane is narrow,
+// so that a long OU path never forces the detail view wider than the window allows.
+func detailCell(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// detailListRow lays out one row of a tab's list: equal columns of cells, and the row's
+// buttons at the right edge.
+func detailListRow(buttons fyne.CanvasObject, cells ...fyne.CanvasObject) *fyne.Container {
+	return container.NewBorder(nil, nil, nil, buttons, container.NewGridWithColumns(len(cells), cells...))
+}
+
+// detailListHeader lays out a list's headings over rows whose buttons look like sample,
+// leaving a space as wide as them so that the columns line up.
+func detailListHeader(sample fyne.CanvasObject, headings ...string) *fyne.Container {
+	space := canvas.NewRectangle(color.Transparent)
+	space.SetMinSize(sample.MinSize())
+	cells := make([]fyne.CanvasObject, len(headings))
+	for i, h := range headings {
+		cells[i] = detailHeading(h)
+	}
+	return detailListRow(space, cells...)
 }
 
 // detailFormDialog is a small dialog whose button saves through a rule: a refusal keeps

@@ -40,7 +40,8 @@ func newDetailRoles(p *detailPane) *detailRoles {
 
 func (r *detailRoles) object() fyne.CanvasObject {
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, r.add, r.custom), r.lock,
-		container.NewGridWithColumns(4, detailHeading("Role"), detailHeading("Scope (organization unit)"), detailHeading("Granted"), detailHeading("")))
+		detailListHeader(container.NewHBox(widget.NewButton("Scope…", nil), widget.NewButton("Remove", nil)),
+			"Role", "Scope (organization unit)", "Granted"))
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(r.rows))
 }
 
@@ -92,9 +93,7 @@ func (r *detailRoles) show(d app.UserDetail) {
 			problem.Show()
 		}
 		r.rows.Add(container.NewVBox(
-			container.NewGridWithColumns(4, &widget.Label{Text: name, Truncation: fyne.TextTruncateEllipsis},
-				&widget.Label{Text: tree.Path(as.ScopeOUID), Truncation: fyne.TextTruncateEllipsis},
-				widget.NewLabel(granted), container.NewHBox(edit, remove)),
+			detailListRow(container.NewHBox(edit, remove), detailCell(name), detailCell(tree.Path(as.ScopeOUID)), detailCell(granted)),
 			problem))
 	}
 	if len(d.Roles) == 0 {

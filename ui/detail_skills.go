@@ -39,7 +39,8 @@ func newDetailSkills(p *detailPane) *detailSkills {
 func (s *detailSkills) object() fyne.CanvasObject {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, s.add, detailNote("Skills from the user's organization unit or above, each with a level of its category.")),
-		container.NewGridWithColumns(4, detailHeading("Skill"), detailHeading("Category"), detailHeading("Level"), detailHeading("")))
+		detailListHeader(container.NewHBox(widget.NewButton("Level…", nil), widget.NewButton("Remove", nil)),
+			"Skill", "Category", "Level"))
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(s.rows))
 }
 
@@ -52,13 +53,10 @@ func (s *detailSkills) show(d app.UserDetail) {
 		if level == "" {
 			level = "(no levels)"
 		}
-		s.rows.Add(container.NewGridWithColumns(4,
-			&widget.Label{Text: us.Skill.Name, Truncation: fyne.TextTruncateEllipsis},
-			&widget.Label{Text: us.Category, Truncation: fyne.TextTruncateEllipsis},
-			widget.NewLabel(level),
-			container.NewHBox(
-				&widget.Button{Text: "Level…", OnTapped: func() { s.openDialog(us.Skill.ID) }},
-				&widget.Button{Text: "Remove", OnTapped: func() { s.onRemove(us) }})))
+		s.rows.Add(detailListRow(container.NewHBox(
+			&widget.Button{Text: "Level…", OnTapped: func() { s.openDialog(us.Skill.ID) }},
+			&widget.Button{Text: "Remove", OnTapped: func() { s.onRemove(us) }}),
+			detailCell(us.Skill.Name), detailCell(us.Category), detailCell(level)))
 	}
 	if len(d.Skills) == 0 {
 		s.rows.Add(detailNote("No skills yet."))

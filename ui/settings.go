@@ -28,7 +28,7 @@ const (
 	defaultWindowWidth  = 1360
 	defaultWindowHeight = 800
 	defaultSplitTree    = 0.2
-	defaultSplitDetail  = 0.6
+	defaultSplitDetail  = 0.52
 	defaultSplitFilters = 0.45
 )
 
