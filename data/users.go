@@ -9,72 +9,87 @@ import (
 )
 
 // UserListRows reads every Nimbus user as a list row, ordered by display name. Its parts
-// are read with plain table scans (in parallel on the connection pool) and joined in
-// memory: on a 100,000-user cache that is far faster than one SQL join that seeks each
-// user's text id and sorts.
+// are read with plain scans in id order (in parallel on the connection pool) and merged
+// in memory: on a 100,000-user cache that is far faster than one SQL join that seeks
+// each user's text id and sorts.
 func (q *Q) UserListRows() ([]UserListRow, error) {
+	type count struct {
+		id string
+		n  int
+	}
+	type name struct{ id, name string }
 	var (
 		out      []UserListRow
-		at       = map[string]int{}
-		people   = map[string]DirectoryUser{}
-		profiles = map[string]string{}
-		routing  = map[string]int{}
+		people   []DirectoryUser
+		profiles []name
+		routing  []count
 	)
 	err := q.parallel(
 		func() error {
-			return q.scan(`SELECT id, ou_id, origin, licences FROM nimbus_users`, func(rows *sql.Rows) error {
+			return q.scan(`SELECT id, ou_id, origin, licences FROM nimbus_users ORDER BY id`, func(rows *sql.Rows) error {
 				var r UserListRow
-				if err := rows.Scan(&r.ID, &r.OUID, &r.Origin, &r.Licences); err != nil {
-					return err
-				}
-				at[r.ID] = len(out)
+				err := rows.Scan(&r.ID, &r.OUID, &r.Origin, &r.Licences)
 				out = append(out, r)
-				return nil
+				return err
 			})
 		},
 		func() error {
 			return q.scan(`SELECT id, ifnull(display_name, ''), upn, ifnull(mail, ''), ifnull(department, '')
-				FROM directory_users`, func(rows *sql.Rows) error {
+				FROM directory_users ORDER BY id`, func(rows *sql.Rows) error {
 				var d DirectoryUser
-				if err := rows.Scan(&d.ID, &d.DisplayName, &d.UPN, &d.Mail, &d.Department); err != nil {
-					return err
-				}
-				people[d.ID] = d
-				return nil
+				err := rows.Scan(&d.ID, &d.DisplayName, &d.UPN, &d.Mail, &d.Department)
+				people = append(people, d)
+				return err
 			})
 		},
 		func() error {
-			var id, name string
 			err := q.scan(`SELECT up.user_id, p.name FROM user_profiles up
-				JOIN responsibility_profiles p ON p.id = up.profile_id WHERE up.active`, func(rows *sql.Rows) error {
-				if err := rows.Scan(&id, &name); err != nil {
-					return err
-				}
-				profiles[id] = name
-				return nil
+				JOIN responsibility_profiles p ON p.id = up.profile_id WHERE up.active ORDER BY up.user_id`, func(rows *sql.Rows) error {
+				var n name
+				err := rows.Scan(&n.id, &n.name)
+				profiles = append(profiles, n)
+				return err
 			})
 			if err != nil {
 				return err
 			}
-			var n int
-			return q.scan(`SELECT user_id, count(DISTINCT service_id) FROM service_members GROUP BY user_id`, func(rows *sql.Rows) error {
-				if err := rows.Scan(&id, &n); err != nil {
+			return q.scan(`SELECT user_id, count(DISTINCT service_id) FROM service_members GROUP BY user_id ORDER BY user_id`,
+				func(rows *sql.Rows) error {
+					var c count
+					err := rows.Scan(&c.id, &c.n)
+					routing = append(routing, c)
 					return err
-				}
-				routing[id] = n
-				return nil
-			})
+				})
 		})
 	if err != nil {
 		return nil, err
 	}
+	// merge: every part is in id order
+	d, p, r := 0, 0, 0
+	for i := range out {
+		row := &out[i]
+		for d < len(people) && people[d].ID < row.ID {
+			d++
+		}
+		if d < len(people) && people[d].ID == row.ID {
+			row.DisplayName, row.UPN, row.Mail, row.Department = people[d].DisplayName, people[d].UPN, people[d].Mail, people[d].Department
+		}
+		for p < len(profiles) && profiles[p].id < row.ID {
+			p++
+		}
+		if p < len(profiles) && profiles[p].id == row.ID {
+			row.ActiveProfile = profiles[p].name
+		}
+		for r < len(routing) && routing[r].id < row.ID {
+			r++
+		}
+		if r < len(routing) && routing[r].id == row.ID {
+			row.RoutingServices = routing[r].n
+		}
+	}
 	keys := make([]string, len(out))
 	for i := range out {
-		r := &out[i]
-		d := people[r.ID]
-		r.DisplayName, r.UPN, r.Mail, r.Department = d.DisplayName, d.UPN, d.Mail, d.Department
-		r.ActiveProfile, r.RoutingServices = profiles[r.ID], routing[r.ID]
-		keys[i] = strings.ToLower(r.DisplayName)
+		keys[i] = strings.ToLower(out[i].DisplayName)
 	}
 	sort.Sort(rowsByName{out, keys})
 	return out, nil

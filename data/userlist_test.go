@@ -1,0 +1,80 @@
+package data_test
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"nimbusadmin/data"
+	"nimbusadmin/data/demo"
+)
+
+// UserListRows merges four scans in memory; it must give exactly what one plain SQL join
+// gives, row for row.
+func TestUserListRowsEqualsThePlainJoin(t *testing.T) {
+	ctx := context.Background()
+	s, err := data.Open(filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := demo.Generate(ctx, s, demo.Options{Users: 500}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Read(ctx).UserListRows()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]data.UserListRow{}
+	err = s.Tx(ctx, func(q *data.Q) error {
+		stmt, err := q.Prepare(`SELECT n.id, ifnull(d.display_name, ''), d.upn, ifnull(d.mail, ''), ifnull(d.department, ''),
+			n.ou_id, n.origin, n.licences,
+			ifnull((SELECT p.name FROM user_profiles up JOIN responsibility_profiles p ON p.id = up.profile_id
+				WHERE up.user_id = n.id AND up.active), ''),
+			(SELECT count(DISTINCT service_id) FROM service_members m WHERE m.user_id = n.id)
+			FROM nimbus_users n JOIN directory_users d ON d.id = n.id`)
+		if err != nil {
+			return err
+		}
+		rows, err := stmt.Query()
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var r data.UserListRow
+			if err := rows.Scan(&r.ID, &r.DisplayName, &r.UPN, &r.Mail, &r.Department, &r.OUID, &r.Origin,
+				&r.Licences, &r.ActiveProfile, &r.RoutingServices); err != nil {
+				return err
+			}
+			want[r.ID] = r
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) || len(got) != 500 {
+		t.Fatalf("%d rows, the join gives %d", len(got), len(want))
+	}
+	profiles, routed := 0, 0
+	for i, r := range got {
+		if !reflect.DeepEqual(r, want[r.ID]) {
+			t.Fatalf("row %s:\ngot  %+v\nwant %+v", r.ID, r, want[r.ID])
+		}
+		if i > 0 && strings.ToLower(got[i-1].DisplayName) > strings.ToLower(r.DisplayName) {
+			t.Fatalf("not in display-name order: %q before %q", got[i-1].DisplayName, r.DisplayName)
+		}
+		if r.ActiveProfile != "" {
+			profiles++
+		}
+		if r.RoutingServices > 0 {
+			routed++
+		}
+	}
+	if profiles == 0 || routed == 0 {
+		t.Errorf("the demo should have active profiles (%d) and routed users (%d)", profiles, routed)
+	}
+}
