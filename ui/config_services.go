@@ -41,6 +41,8 @@ type configServicesScreen struct {
 	matrix  *configServicesMatrix
 	members *configServicesMembers
 	status  *widget.Label
+	right   *fyne.Container   // the create form or the service, the matrix and the status
+	scroll  *container.Scroll // around right
 }
 
 // configServicesTab builds the Services screen as a tab of the Configuration window.
@@ -78,19 +80,28 @@ func (s *configServicesScreen) build() fyne.CanvasObject {
 		s.form, fixed, container.NewHBox(s.saveBtn))
 	s.detail = container.NewVBox(s.members.build())
 
-	right := container.NewVBox(container.NewStack(s.create, s.detail), widget.NewSeparator(), s.matrix.build(),
-		widget.NewSeparator(), s.status)
+	// The status sits right under the buttons, so that a refusal is read where the
+	// admin tapped; the matrix follows.
+	s.right = container.NewVBox(container.NewStack(s.create, s.detail), s.status, widget.NewSeparator(), s.matrix.build())
+	s.scroll = container.NewVScroll(s.right)
 	left := container.NewBorder(container.NewPadded(s.newBtn), nil, nil, nil, s.list)
 	s.reload()
 	s.onNew()
-	split := container.NewHSplit(left, container.NewPadded(container.NewVScroll(right)))
+	split := container.NewHSplit(left, container.NewPadded(s.scroll))
 	split.Offset = 0.28
 	return split
 }
 
-// reload reads the services, the OUs and the Teams again and shows the current service
-// (or the create form).
+// reload reads everything again when the screen is shown, including the Nimbus users
+// the agent picker searches (their licences may have changed on another screen).
 func (s *configServicesScreen) reload() {
+	s.members.users = nil
+	s.refresh()
+}
+
+// refresh reads the services, the OUs and the Teams again and shows the current service
+// (or the create form); a membership change calls it, as it changes no user's licences.
+func (s *configServicesScreen) refresh() {
 	services, err := s.cw.nimbus.ServiceList(context.Background())
 	if err != nil {
 		configShow(s.status, err, "")
@@ -203,6 +214,7 @@ func (s *configServicesScreen) show(id int64) {
 			s.members.show(sv)
 			s.detail.Show()
 			s.matrix.show(sv.AssignmentType)
+			s.relayout()
 			return
 		}
 	}
@@ -234,6 +246,15 @@ func (s *configServicesScreen) onKindChanged(string) {
 	}
 	s.form.Refresh()
 	s.matrix.show(t)
+	s.relayout()
+}
+
+// relayout lays the right side out again after a part of it was shown or hidden.
+func (s *configServicesScreen) relayout() {
+	if s.right != nil {
+		s.right.Refresh()
+		s.scroll.Refresh()
+	}
 }
 
 func (s *configServicesScreen) onCreate() {
@@ -261,6 +282,6 @@ func (s *configServicesScreen) onCreate() {
 	s.name.SetText("")
 	s.team.ClearSelected()
 	s.current = id
-	s.reload()
+	s.refresh()
 	configShow(s.status, nil, fmt.Sprintf("Created the %s service %q.", t, name))
 }

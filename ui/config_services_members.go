@@ -103,8 +103,10 @@ func (v *configServicesMembers) show(sv data.Service) {
 		v.adding.Hide()
 	default:
 		v.how.SetText("Agents and owners are added by hand from the Nimbus users; both need a Contact Center licence.")
-		if v.users, err = v.s.cw.nimbus.LoadUserIndex(ctx); err != nil {
-			configShow(v.s.status, err, "")
+		if v.users == nil {
+			if v.users, err = v.s.cw.nimbus.LoadUserIndex(ctx); err != nil {
+				configShow(v.s.status, err, "")
+			}
 		}
 		v.refreshPicker()
 		v.adding.Show()
@@ -169,7 +171,7 @@ func (v *configServicesMembers) onAdd() {
 		configShow(v.s.status, err, "")
 		return
 	}
-	v.s.reload()
+	v.s.refresh()
 	configShow(v.s.status, nil, fmt.Sprintf("Added %s as %s of %q.", upn, m, v.service.Name))
 }
 
@@ -181,7 +183,7 @@ func (v *configServicesMembers) onRemove() {
 	v.s.cw.confirm("Remove from service", fmt.Sprintf("Remove %s as %s of %q?", m.DisplayName, m.Membership, service.Name), func() {
 		err := v.s.cw.nimbus.RemoveServiceMember(context.Background(), service.ID, m.UserID, m.Membership)
 		if err == nil {
-			v.s.reload()
+			v.s.refresh()
 		}
 		configShow(v.s.status, err, fmt.Sprintf("Removed %s as %s of %q.", m.DisplayName, m.Membership, service.Name))
 	})

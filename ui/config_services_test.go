@@ -196,6 +196,20 @@ func TestAddingAnAgentWithoutContactCenterShowsTheRuleAndWritesNothing(t *testin
 	if len(after) != len(before) || len(members) != 0 || len(s.members.members) != 0 {
 		t.Errorf("a refused add wrote: %d → %d journal entries, members %+v", len(before), len(after), members)
 	}
+	// Once the licence is granted (on the user's General tab), showing the screen again
+	// lets the same add through.
+	if err := nimbus.GrantLicence(ctx, u.UPN, data.ContactCenter); err != nil {
+		t.Fatal(err)
+	}
+	s.reload()
+	test.Type(s.members.search, " ")
+	if strings.Contains(s.members.user.Selected, "no Contact Center") {
+		t.Errorf("the picker still marks %s without Contact Center: %q", u.UPN, s.members.user.Selected)
+	}
+	test.Tap(s.members.addBtn)
+	if s.status.Importance != widget.SuccessImportance || len(s.members.members) != 1 || s.members.members[0].UserID != u.ID {
+		t.Errorf("add after the grant: %q, members %+v", s.status.Text, s.members.members)
+	}
 }
 
 func TestAddAndRemoveAnAgentOfASkillBasedService(t *testing.T) {
