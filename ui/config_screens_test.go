@@ -57,8 +57,8 @@ func TestConfigurationScreensRender(t *testing.T) {
 		}
 		capture(name)
 	}
-	if shots != 10 {
-		t.Errorf("captured %d screens, want 10", shots)
+	if shots != 11 {
+		t.Errorf("captured %d screens, want 11", shots)
 	}
 	for k, c := range cw.catalogues {
 		if len(c.items) == 0 {

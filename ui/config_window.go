@@ -77,6 +77,7 @@ func (c *configWindow) build() fyne.CanvasObject {
 		catalogue("Direct System Messages", data.ConfigSystemMessages))
 	c.tabs = container.NewAppTabs(
 		tab("Organization Units", c.ous.build(), c.ous.reload),
+		configServicesTab(c, tab),
 		tab("Skills & Profiles", skills, func() { reloads[skills.Selected()]() }),
 		catalogue("N/A Reasons", data.ConfigNAReasons),
 		tab("Interact", interact, func() { reloads[interact.Selected()]() }),

@@ -1,0 +1,82 @@
+package app
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"nimbusadmin/data"
+)
+
+// ServiceMember is one user of a service and how they belong to it, as the Services
+// screen lists them (a user who is both agent and owner is listed twice).
+type ServiceMember struct {
+	UserID      string
+	DisplayName string
+	UPN         string
+	Membership  data.Membership
+	Licences    data.LicenceSet
+}
+
+// ServiceMembers lists a service's members, owners or agents by display name, so that the
+// admin sees who a service reaches before adding or removing anyone.
+func (a *App) ServiceMembers(ctx context.Context, serviceID int64) ([]ServiceMember, error) {
+	q := a.store.Read(ctx)
+	if _, err := q.Service(serviceID); errors.Is(err, data.ErrNotFound) {
+		return nil, &NotFoundError{What: "service", Key: fmt.Sprint(serviceID)}
+	} else if err != nil {
+		return nil, err
+	}
+	out := []ServiceMember{}
+	err := syncRows(q, `SELECT m.user_id, d.display_name, d.upn, m.membership, n.licences
+		FROM service_members m JOIN nimbus_users n ON n.id = m.user_id JOIN directory_users d ON d.id = m.user_id
+		WHERE m.service_id = ? ORDER BY d.display_name COLLATE NOCASE, d.upn, m.membership`,
+		[]any{serviceID}, func(r *sql.Rows) error {
+			var m ServiceMember
+			if err := r.Scan(&m.UserID, &m.DisplayName, &m.UPN, &m.Membership, &m.Licences); err != nil {
+				return err
+			}
+			out = append(out, m)
+			return nil
+		})
+	return out, err
+}
+
+// RemoveServiceMember takes an agent or owner off a Skill-based service by hand. The
+// members and owners of an MS Teams-based service follow its Team, so they are changed in
+// Microsoft Teams, never here; a None service has no users to remove.
+func (a *App) RemoveServiceMember(ctx context.Context, serviceID int64, idOrUPN string, m data.Membership) error {
+	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+		u, err := findUser(q, idOrUPN)
+		if err != nil {
+			return nil, err
+		}
+		s, err := q.Service(serviceID)
+		if errors.Is(err, data.ErrNotFound) {
+			return nil, &NotFoundError{What: "service", Key: fmt.Sprint(serviceID)}
+		} else if err != nil {
+			return nil, err
+		}
+		switch s.AssignmentType {
+		case data.TeamsBased:
+			return nil, refuse("service.teams-members", "%q is MS Teams-based: its members and owners come from its Team; remove %s from the Team in Microsoft Teams and sync",
+				s.Name, displayName(u))
+		case data.NoUsers:
+			return nil, refuse("service.no-users", "%q has the user assignment type None and takes no users", s.Name)
+		}
+		held := false
+		err = syncRows(q, `SELECT 1 FROM service_members WHERE service_id = ? AND user_id = ? AND membership = ?`,
+			[]any{s.ID, u.ID, m}, func(*sql.Rows) error { held = true; return nil })
+		if err != nil {
+			return nil, err
+		}
+		if !held {
+			return nil, refuse("service.not-member", "%s is not an %s of %q", displayName(u), m, s.Name)
+		}
+		if err := q.RemoveServiceMember(s.ID, u.ID, m); err != nil {
+			return nil, err
+		}
+		return []data.JournalEntry{entry("service.member.remove", s.Name, fmt.Sprintf("%s as %s", u.UPN, m), "")}, nil
+	})
+}

@@ -1,0 +1,287 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"nimbusadmin/app"
+	"nimbusadmin/data"
+)
+
+// configServicesTypes are the user assignment types in the order the create form offers them.
+var configServicesTypes = []data.AssignmentType{data.TeamsBased, data.SkillBased, data.NoUsers}
+
+// configServicesScreen is the Services screen: every service with its user assignment
+// type, OU and user count; a form that creates a service of any of the three types; the
+// selected service's users (see config_services_members.go); and seed 003's feature
+// matrix for the type in view.
+type configServicesScreen struct {
+	cw       *configWindow
+	services []data.Service
+	current  int64 // the service shown; 0 while creating one
+	choice   configOUChoice
+	teamIDs  map[string]string // Team picker label → Team id
+
+	list    *widget.List
+	newBtn  *widget.Button
+	create  *fyne.Container
+	detail  *fyne.Container
+	kind    *widget.RadioGroup
+	team    *widget.Select
+	name    *widget.Entry
+	ou      *widget.Select
+	which   *widget.FormItem // "Team" for a Teams-based service, else "Name"
+	form    *widget.Form
+	saveBtn *widget.Button
+	matrix  *configServicesMatrix
+	members *configServicesMembers
+	status  *widget.Label
+	right   *fyne.Container   // the create form or the service, the matrix and the status
+	scroll  *container.Scroll // around right
+}
+
+// configServicesTab builds the Services screen as a tab of the Configuration window.
+func configServicesTab(cw *configWindow, tab func(string, fyne.CanvasObject, func()) *container.TabItem) *container.TabItem {
+	s := newConfigServices(cw)
+	return tab("Services", s.build(), s.reload)
+}
+
+func newConfigServices(cw *configWindow) *configServicesScreen {
+	return &configServicesScreen{cw: cw, teamIDs: map[string]string{}}
+}
+
+func (s *configServicesScreen) build() fyne.CanvasObject {
+	s.list = widget.NewList(func() int { return len(s.services) }, s.newServiceRow, s.updateServiceRow)
+	s.list.OnSelected = s.onServiceSelected
+	s.newBtn = &widget.Button{Text: "Create service", OnTapped: s.onNew}
+	s.status = configStatus()
+	s.matrix = newConfigServicesMatrix()
+	s.members = newConfigServicesMembers(s)
+
+	labels := make([]string, len(configServicesTypes))
+	for i, t := range configServicesTypes {
+		labels[i] = t.String()
+	}
+	s.kind = &widget.RadioGroup{Options: labels, Horizontal: true, Required: true, OnChanged: s.onKindChanged}
+	s.team = &widget.Select{PlaceHolder: "A synced Team that backs no service yet"}
+	s.name = &widget.Entry{PlaceHolder: "Name, e.g. Escalations"}
+	s.ou = &widget.Select{PlaceHolder: "Organization unit"}
+	s.which = widget.NewFormItem("Team", container.NewStack(s.team, s.name))
+	s.form = widget.NewForm(widget.NewFormItem("User assignment type", s.kind), s.which, widget.NewFormItem("Lives in", s.ou))
+	s.saveBtn = &widget.Button{Text: "Create", Importance: widget.HighImportance, OnTapped: s.onCreate}
+	fixed := &widget.Label{Text: "The type cannot be changed after creation. " + app.AssignmentTypeFixedReason,
+		Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	s.create = container.NewVBox(&widget.Label{Text: "New service", TextStyle: fyne.TextStyle{Bold: true}},
+		s.form, fixed, container.NewHBox(s.saveBtn))
+	s.detail = container.NewVBox(s.members.build())
+
+	// The status sits right under the buttons, so that a refusal is read where the
+	// admin tapped; the matrix follows.
+	s.right = container.NewVBox(container.NewStack(s.create, s.detail), s.status, widget.NewSeparator(), s.matrix.build())
+	s.scroll = container.NewVScroll(s.right)
+	left := container.NewBorder(container.NewPadded(s.newBtn), nil, nil, nil, s.list)
+	s.reload()
+	s.onNew()
+	split := container.NewHSplit(left, container.NewPadded(s.scroll))
+	split.Offset = 0.28
+	return split
+}
+
+// reload reads everything again when the screen is shown, including the Nimbus users
+// the agent picker searches (their licences may have changed on another screen).
+func (s *configServicesScreen) reload() {
+	s.members.users = nil
+	s.refresh()
+}
+
+// refresh reads the services, the OUs and the Teams again and shows the current service
+// (or the create form); a membership change calls it, as it changes no user's licences.
+func (s *configServicesScreen) refresh() {
+	services, err := s.cw.nimbus.ServiceList(context.Background())
+	if err != nil {
+		configShow(s.status, err, "")
+		return
+	}
+	s.services = services
+	s.choice = configLoadOUs(s.cw.nimbus, s.status)
+	s.ou.Options = s.choice.paths
+	if s.ou.Selected == "" && len(s.choice.paths) > 0 {
+		s.ou.SetSelected(s.choice.paths[0])
+	}
+	s.ou.Refresh()
+	s.reloadTeams()
+	s.list.Refresh()
+	if s.current != 0 {
+		s.show(s.current)
+	}
+}
+
+// reloadTeams offers the synced Teams that do not back a service yet: a Team backs one
+// service only.
+func (s *configServicesScreen) reloadTeams() {
+	teams, err := s.cw.nimbus.DirectoryTeams(context.Background())
+	if err != nil {
+		configShow(s.status, err, "")
+	}
+	taken := map[string]bool{}
+	for _, sv := range s.services {
+		if sv.TeamID != "" {
+			taken[sv.TeamID] = true
+		}
+	}
+	s.teamIDs = map[string]string{}
+	s.team.Options = nil
+	for _, t := range teams {
+		if taken[t.ID] {
+			continue
+		}
+		label := fmt.Sprintf("%s (%d members, %d owners)", t.DisplayName, len(t.Members), len(t.Owners))
+		if _, dup := s.teamIDs[label]; dup {
+			label += " · " + t.ID
+		}
+		s.teamIDs[label] = t.ID
+		s.team.Options = append(s.team.Options, label)
+	}
+	if _, ok := s.teamIDs[s.team.Selected]; !ok {
+		s.team.ClearSelected()
+	}
+	s.team.Refresh()
+}
+
+func (s *configServicesScreen) newServiceRow() fyne.CanvasObject {
+	name, where := widget.NewLabel(""), widget.NewLabel("")
+	name.TextStyle.Bold, name.Truncation = true, fyne.TextTruncateEllipsis
+	where.Truncation, where.Importance = fyne.TextTruncateEllipsis, widget.LowImportance
+	return container.NewVBox(name, where)
+}
+
+func (s *configServicesScreen) updateServiceRow(i widget.ListItemID, o fyne.CanvasObject) {
+	sv := s.services[i]
+	box := o.(*fyne.Container)
+	box.Objects[0].(*widget.Label).SetText(sv.Name)
+	box.Objects[1].(*widget.Label).SetText(configServicesSummary(sv, s.choice))
+}
+
+// configServicesSummary is a service's list line: type, user count and OU (last, as
+// the part a narrow list may cut).
+func configServicesSummary(sv data.Service, ch configOUChoice) string {
+	path := configServicesPath(ch, sv.OUID)
+	users := fmt.Sprintf("%d users", sv.Users)
+	if sv.Users == 1 {
+		users = "1 user"
+	}
+	return strings.Join([]string{sv.AssignmentType.String(), users, path}, " · ")
+}
+
+// configServicesPath is an OU's path, or nothing when the OU tree could not be read.
+func configServicesPath(ch configOUChoice, ou int64) string {
+	if ch.tree == nil {
+		return ""
+	}
+	return ch.tree.Path(ou)
+}
+
+func (s *configServicesScreen) onServiceSelected(i widget.ListItemID) {
+	if i < len(s.services) {
+		s.status.SetText("")
+		s.show(s.services[i].ID)
+	}
+	s.list.UnselectAll() // so that a second click on the same service shows it again
+}
+
+// onNew shows the create form.
+func (s *configServicesScreen) onNew() {
+	s.current = 0
+	s.detail.Hide()
+	s.create.Show()
+	if s.kind.Selected == "" {
+		s.kind.SetSelected(data.TeamsBased.String())
+	}
+	s.onKindChanged(s.kind.Selected)
+}
+
+// show puts a service on the right: its users and the features of its type.
+func (s *configServicesScreen) show(id int64) {
+	for _, sv := range s.services {
+		if sv.ID == id {
+			s.current = id
+			s.create.Hide()
+			s.members.show(sv)
+			s.detail.Show()
+			s.matrix.show(sv.AssignmentType)
+			s.relayout()
+			return
+		}
+	}
+	s.onNew()
+}
+
+// chosenType is the type picked in the create form.
+func (s *configServicesScreen) chosenType() data.AssignmentType {
+	for _, t := range configServicesTypes {
+		if t.String() == s.kind.Selected {
+			return t
+		}
+	}
+	return data.TeamsBased
+}
+
+// onKindChanged shows the Team picker for a Teams-based service (it takes the Team's
+// name) and the name field for the others, and the chosen type's features.
+func (s *configServicesScreen) onKindChanged(string) {
+	t := s.chosenType()
+	if t == data.TeamsBased {
+		s.which.Text = "Team"
+		s.team.Show()
+		s.name.Hide()
+	} else {
+		s.which.Text = "Name"
+		s.team.Hide()
+		s.name.Show()
+	}
+	s.form.Refresh()
+	s.matrix.show(t)
+	s.relayout()
+}
+
+// relayout lays the right side out again after a part of it was shown or hidden.
+func (s *configServicesScreen) relayout() {
+	if s.right != nil {
+		s.right.Refresh()
+		s.scroll.Refresh()
+	}
+}
+
+func (s *configServicesScreen) onCreate() {
+	ctx, t := context.Background(), s.chosenType()
+	ou := s.choice.ids[s.ou.Selected]
+	var id int64
+	var err error
+	var name string
+	if t == data.TeamsBased {
+		teamID, ok := s.teamIDs[s.team.Selected]
+		if !ok {
+			configShow(s.status, fmt.Errorf("choose the Team that backs the new service"), "")
+			return
+		}
+		name, _, _ = strings.Cut(s.team.Selected, " (")
+		id, err = s.cw.nimbus.CreateTeamsService(ctx, teamID, ou)
+	} else {
+		name = strings.TrimSpace(s.name.Text)
+		id, err = s.cw.nimbus.CreateService(ctx, s.name.Text, t, ou)
+	}
+	if err != nil {
+		configShow(s.status, err, "")
+		return
+	}
+	s.name.SetText("")
+	s.team.ClearSelected()
+	s.current = id
+	s.refresh()
+	configShow(s.status, nil, fmt.Sprintf("Created the %s service %q.", t, name))
+}
