@@ -153,8 +153,10 @@ func editableAssignment(q *data.Q, idOrUPN string, assignmentID int64) (data.Nim
 // autoSource says where an auto-granted role comes from.
 func autoSource(q *data.Q, r data.RoleAssignment) string {
 	if r.SourceServiceID != 0 {
-		if s, err := q.Service(r.SourceServiceID); err == nil {
+		if s, err := q.Service(r.SourceServiceID); err == nil && s.AssignmentType == data.TeamsBased {
 			return fmt.Sprintf("from the Team of the service %q; change it in Microsoft Teams", s.Name)
+		} else if err == nil {
+			return fmt.Sprintf("by the membership in the service %q; change it under Configuration > Services", s.Name)
 		}
 	}
 	if r.Role.BuiltinKey == data.RoleTenantAdmin {

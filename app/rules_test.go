@@ -231,6 +231,25 @@ func TestSkillBasedServiceNeedsContactCenter(t *testing.T) {
 		return f.app.AddServiceMember(ctx, f.id["Sales Hotline"], f.user["anna"], data.Member)
 	})
 	f.accepted(func() error { return f.app.AddServiceMember(ctx, f.id["Escalations"], f.user["anna"], data.Owner) })
+	f.refused("service.already-member", func() error {
+		return f.app.AddServiceMember(ctx, f.id["Escalations"], f.user["anna"], data.Owner)
+	})
+	hasOwnerRole := func() bool {
+		d, _ := f.app.UserDetail(ctx, f.user["anna"])
+		for _, r := range d.Roles {
+			if r.Role.BuiltinKey == data.RoleServiceOwner && r.AutoGranted && r.SourceServiceID == f.id["Escalations"] {
+				return true
+			}
+		}
+		return false
+	}
+	if !hasOwnerRole() {
+		t.Fatal("an owner of a Skill-based service did not get the Service Owner role")
+	}
+	f.accepted(func() error { return f.app.RemoveServiceMember(ctx, f.id["Escalations"], f.user["anna"], data.Owner) })
+	if hasOwnerRole() {
+		t.Error("the Service Owner role outlived the ownership")
+	}
 }
 
 func TestJournalRecordsWhoWhenWhatOldNew(t *testing.T) {

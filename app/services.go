@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"nimbusadmin/data"
 )
@@ -36,9 +37,34 @@ func (a *App) AddServiceMember(ctx context.Context, serviceID int64, idOrUPN str
 			return nil, refuse("service.cc-required", "%s needs a Contact Center licence to be an %s of the Skill-based service %q; grant it on the General tab first",
 				displayName(u), m, s.Name)
 		}
+		services, err := q.UserServices(u.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, us := range services {
+			if us.ID == s.ID && slices.Contains(us.Memberships, m) {
+				return nil, refuse("service.already-member", "%s is already an %s of %q", displayName(u), m, s.Name)
+			}
+		}
 		if err := q.AddServiceMember(s.ID, u.ID, m); err != nil {
 			return nil, err
 		}
-		return []data.JournalEntry{entry("service.member.add", s.Name, "", fmt.Sprintf("%s as %s", u.UPN, m))}, nil
+		role, err := q.BuiltinRole(serviceRoleKey(m))
+		if err != nil {
+			return nil, err
+		}
+		if _, err := q.AssignRole(u.ID, role.ID, s.OUID, true, s.ID); err != nil {
+			return nil, err
+		}
+		return []data.JournalEntry{entry("service.member.add", s.Name, "", fmt.Sprintf("%s as %s (%s role granted)", u.UPN, m, role.Name))}, nil
 	})
+}
+
+// serviceRoleKey is the built-in role that membership of a Skill-based service grants:
+// Agent for agents, Service Owner for owners (seed 003, "Permissions" tab).
+func serviceRoleKey(m data.Membership) string {
+	if m == data.Owner {
+		return data.RoleServiceOwner
+	}
+	return data.RoleAgent
 }

@@ -77,6 +77,13 @@ func (a *App) RemoveServiceMember(ctx context.Context, serviceID int64, idOrUPN 
 		if err := q.RemoveServiceMember(s.ID, u.ID, m); err != nil {
 			return nil, err
 		}
+		role, err := q.BuiltinRole(serviceRoleKey(m))
+		if err != nil {
+			return nil, err
+		}
+		if err := q.RemoveServiceRole(u.ID, role.ID, s.ID); err != nil {
+			return nil, err
+		}
 		return []data.JournalEntry{entry("service.member.remove", s.Name, fmt.Sprintf("%s as %s", u.UPN, m), "")}, nil
 	})
 }

@@ -139,3 +139,9 @@ func (q *Q) CountRoleHolders(roleID int64) (int, error) {
 	err := q.db.QueryRowContext(q.ctx, `SELECT count(DISTINCT user_id) FROM role_assignments WHERE role_id = ?`, roleID).Scan(&n)
 	return n, err
 }
+
+// RemoveServiceRole takes away the role a user holds because of a service membership.
+func (q *Q) RemoveServiceRole(userID string, roleID, serviceID int64) error {
+	_, err := q.Exec(`DELETE FROM role_assignments WHERE user_id = ? AND role_id = ? AND source_service_id = ?`, userID, roleID, serviceID)
+	return err
+}
