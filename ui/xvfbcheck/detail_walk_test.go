@@ -130,6 +130,13 @@ func TestRealWindowWalksThroughEveryDetailTab(t *testing.T) {
 		}
 		prev = img
 	}
+	s.click(walkCentre(bar.titles[0]))
+	back := s.waitFor("the General tab again", 20*time.Second, func(img image.Image) bool {
+		return bar.selected(img) == 0
+	})
+	if n := walkDiff(prev, back, below); n < 2000 {
+		t.Fatalf("clicking General after Assistant changed %d pixels under the tab bar", n)
+	}
 }
 
 // walkCopySnippet presses the Interact tab's Copy button and checks that the system
