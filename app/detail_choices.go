@@ -108,6 +108,10 @@ func (a *App) UnassignProfile(ctx context.Context, idOrUPN string, profileID int
 			if p.ID != profileID {
 				continue
 			}
+			if p.Builtin != "" {
+				return nil, refuse("profile.builtin",
+					"%q is built in and always available to every Contact Center user, so it cannot be removed", p.Name)
+			}
 			if p.Active {
 				return nil, refuse("profile.active",
 					"%q is %s's active profile: make another profile active before removing it", p.Name, displayName(u))

@@ -84,8 +84,10 @@ func TestUnassignProfileRefusesTheActiveOneAndJournalsTheRest(t *testing.T) {
 	profiles, _ := f.app.AssignableProfiles(ctx, anna)
 	onDuty := profiles[0].ID // On Duty comes first
 	f.accepted(func() error { return f.app.AssignProfile(ctx, anna, onDuty) })
-	j := f.accepted(func() error { return f.app.UnassignProfile(ctx, anna, onDuty) })
-	if j[0].Action != "user.profile.remove" || j[0].Old != "On Duty" {
+	f.accepted(func() error { return f.app.SetActiveProfile(ctx, anna, onDuty) })
+	f.refused("profile.builtin", func() error { return f.app.UnassignProfile(ctx, anna, onDuty) }, "On Duty", "always available")
+	j := f.accepted(func() error { return f.app.UnassignProfile(ctx, anna, f.id["Early shift"]) })
+	if j[0].Action != "user.profile.remove" || j[0].Old != "Early shift" {
 		t.Errorf("journal: %+v", j[0])
 	}
 }

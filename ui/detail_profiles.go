@@ -38,7 +38,7 @@ func (pr *detailProfiles) object() fyne.CanvasObject {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, pr.add, detailNote("On Duty and Off Duty are always available; other profiles come from the user's organization unit or above.")),
 		pr.problem,
-		container.NewGridWithColumns(3, detailHeading("Profile"), detailHeading("Active"), detailHeading("")))
+		detailListHeader(container.NewHBox(widget.NewButton("Make active", nil), widget.NewButton("Remove", nil)), "Profile", "State"))
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(pr.rows))
 }
 
@@ -48,13 +48,21 @@ func (pr *detailProfiles) show(d app.UserDetail) {
 	pr.rows.RemoveAll()
 	for _, up := range d.Profiles {
 		up := up
-		active := fyne.CanvasObject(&widget.Button{Text: "Make active", OnTapped: func() { pr.makeActive(up.ID) }})
+		makeActive := &widget.Button{Text: "Make active", OnTapped: func() { pr.makeActive(up.ID) }}
+		remove := &widget.Button{Text: "Remove", OnTapped: func() { pr.onRemove(up) }}
+		state := detailCell("")
 		if up.Active {
-			active = &widget.Label{Text: "Active", TextStyle: fyne.TextStyle{Bold: true}}
+			state.SetText("Active")
+			state.TextStyle.Bold = true
+			makeActive.Disable()
 		}
-		pr.rows.Add(container.NewGridWithColumns(3,
-			&widget.Label{Text: up.Name, Truncation: fyne.TextTruncateEllipsis}, active,
-			container.NewHBox(&widget.Button{Text: "Remove", OnTapped: func() { pr.onRemove(up) }})))
+		if up.Builtin != "" {
+			remove.Disable() // built in: always available (seed 000)
+			if !up.Active {
+				state.SetText("Built in")
+			}
+		}
+		pr.rows.Add(detailListRow(container.NewHBox(makeActive, remove), detailCell(up.Name), state))
 	}
 	if len(d.Profiles) == 0 {
 		pr.rows.Add(detailNote("No profile assigned yet."))
