@@ -25,10 +25,10 @@ const (
 	prefFilterRouting    = "list.filter.routing"
 	prefFilterLicence    = "list.filter.licence." // + licence key: 0 all, 1 with, 2 without
 
-	defaultWindowWidth  = 1360
-	defaultWindowHeight = 800
-	defaultSplitTree    = 0.2
-	defaultSplitDetail  = 0.52
+	defaultWindowWidth  = 1440
+	defaultWindowHeight = 860
+	defaultSplitTree    = 0.18
+	defaultSplitDetail  = 0.4
 	defaultSplitFilters = 0.45
 )
 

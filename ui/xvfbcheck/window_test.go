@@ -84,7 +84,7 @@ func TestRealWindowSearchesAndSelectsAUser(t *testing.T) {
 
 	before := shot("list")
 	if b := before.Bounds(); b.Dx() < 1000 || b.Dy() < 600 {
-		t.Fatalf("the window is %v, want the remembered default of about 1360×800", b)
+		t.Fatalf("the window is %v, want the remembered default of about 1440×860", b)
 	}
 	xdo("mousemove", "--window", win, "150", "20", "click", "1")
 	xdo("type", "--delay", "60", "sharma")
