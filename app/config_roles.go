@@ -45,7 +45,7 @@ func (a *App) CustomRole(ctx context.Context, id int64) (CustomRole, error) {
 	if err != nil {
 		return CustomRole{}, err
 	}
-	perms, err := q.ConfigRolePermissions(id)
+	perms, err := q.RolePermissions(id)
 	if err != nil {
 		return CustomRole{}, err
 	}
@@ -120,7 +120,7 @@ func (a *App) UpdateCustomRole(ctx context.Context, id int64, spec CustomRoleSpe
 					old.Name, tree.Path(spec.OUID), displayName(u), tree.Path(u.OUID))
 			}
 		}
-		oldPerms, err := q.ConfigRolePermissions(id)
+		oldPerms, err := q.RolePermissions(id)
 		if err != nil {
 			return nil, err
 		}

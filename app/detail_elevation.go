@@ -89,7 +89,7 @@ func detailGrantOf(q *data.Q, id int64, r data.Role, scope int64) (detailGrant, 
 	case r.BuiltinKey == data.RoleOUAdmin:
 		g.movesUsers, g.userRights, g.ouAdmin = true, true, true
 	case r.Kind == data.CustomRole:
-		perms, err := q.DetailRolePermissions(r.ID)
+		perms, err := q.RolePermissions(r.ID)
 		if err != nil {
 			return g, err
 		}

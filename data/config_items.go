@@ -88,8 +88,9 @@ func (q *Q) ConfigUpdateCustomRole(id int64, name string, ou int64, description 
 	return err
 }
 
-// ConfigRolePermissions reads a custom role's permission items and their CRUD bits.
-func (q *Q) ConfigRolePermissions(roleID int64) (map[string]int, error) {
+// RolePermissions reads a custom role's permission items with their CRUD bits
+// (1 Create, 2 Read, 4 Update, 8 Delete); built-in roles have none.
+func (q *Q) RolePermissions(roleID int64) (map[string]int, error) {
 	rows, err := q.db.QueryContext(q.ctx, `SELECT item, permissions FROM role_permissions WHERE role_id = ?`, roleID)
 	if err != nil {
 		return nil, err

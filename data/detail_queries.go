@@ -45,23 +45,3 @@ func (q *Q) DetailProfiles() ([]Profile, error) {
 	}
 	return out, rows.Err()
 }
-
-// DetailRolePermissions reads a custom role's permission items with their CRUD bits
-// (1 Create, 2 Read, 4 Update, 8 Delete); built-in roles have none.
-func (q *Q) DetailRolePermissions(roleID int64) (map[string]int, error) {
-	rows, err := q.db.QueryContext(q.ctx, `SELECT item, permissions FROM role_permissions WHERE role_id = ?`, roleID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[string]int{}
-	for rows.Next() {
-		var item string
-		var p int
-		if err := rows.Scan(&item, &p); err != nil {
-			return nil, err
-		}
-		out[item] = p
-	}
-	return out, rows.Err()
-}
