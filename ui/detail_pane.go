@@ -36,6 +36,7 @@ type detailPane struct {
 	nimbus    *app.App
 	win       fyne.Window
 	onChanged func(userID string)
+	onStay    func(userID string) // the admin stayed on this user after being asked (may be nil)
 
 	userID string
 	detail app.UserDetail
@@ -257,6 +258,14 @@ type detailAskDialog struct {
 	save, discard, stay *widget.Button
 }
 
+// stayed tells the host that the view kept its user, so that the list can select that
+// user again instead of the row that was clicked.
+func (p *detailPane) stayed() {
+	if p.onStay != nil {
+		p.onStay(p.userID)
+	}
+}
+
 func (p *detailPane) askBeforeLeaving(dirty []*detailTab, next func()) {
 	names := make([]string, len(dirty))
 	for i, t := range dirty {
@@ -271,6 +280,7 @@ func (p *detailPane) askBeforeLeaving(dirty []*detailTab, next func()) {
 		for _, t := range dirty {
 			if !t.draft.save() {
 				p.tabs.Select(t.item)
+				p.stayed()
 				return // the tab shows the rule's message; the admin decides again
 			}
 		}
@@ -287,6 +297,7 @@ func (p *detailPane) askBeforeLeaving(dirty []*detailTab, next func()) {
 	ask.stay = &widget.Button{Text: "Keep editing", OnTapped: func() {
 		ask.dlg.Hide()
 		p.ask = nil
+		p.stayed()
 	}}
 	ask.dlg = dialog.NewCustomWithoutButtons("Unsaved changes", msg, p.win)
 	ask.dlg.SetButtons([]fyne.CanvasObject{ask.stay, ask.discard, ask.save})

@@ -31,6 +31,8 @@ func TestDetailSelectingAnotherUserAsksAndKeepEditingKeepsTheDraft(t *testing.T)
 	f := newDetailTenant(t)
 	detailDraftOnNAReasons(t, f)
 	before := f.digest()
+	stayed := ""
+	f.pane.onStay = func(id string) { stayed = id }
 	f.pane.ShowUser(f.user["ben"])
 	if f.pane.ask == nil {
 		t.Fatal("no question about the unsaved draft")
@@ -38,6 +40,9 @@ func TestDetailSelectingAnotherUserAsksAndKeepEditingKeepsTheDraft(t *testing.T)
 	test.Tap(f.pane.ask.stay)
 	if f.pane.userID != f.user["anna"] || !f.pane.naReasons.dirty() {
 		t.Error("Keep editing lost the draft or left the user")
+	}
+	if stayed != f.user["anna"] {
+		t.Errorf("the host was not told to select anna again (told %q)", stayed)
 	}
 	if f.digest() != before {
 		t.Error("asking wrote to the cache")

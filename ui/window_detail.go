@@ -11,7 +11,11 @@ type userDetailPane interface {
 }
 
 // newUserDetailPane builds the tabbed detail view; after an edit the list reloads so that
-// the row (OU, licences, active profile) shows what was saved.
+// the row (OU, licences, active profile) shows what was saved, and when the admin keeps
+// editing a user instead of leaving, the list selects that user again (so that Delete
+// and the detail view always speak of the same person).
 func (m *mainWindow) newUserDetailPane() userDetailPane {
-	return newDetailPane(m.nimbus, m.win, func(userID string) { m.load(userID) })
+	p := newDetailPane(m.nimbus, m.win, func(userID string) { m.load(userID) })
+	p.onStay = func(userID string) { m.selectUser(userID) }
+	return p
 }
