@@ -23,6 +23,8 @@ func (s *Server) graph(r *http.Request) ([]byte, int) {
 	switch {
 	case path == "/users/delta" || path == "/users/delta()" || path == "/users/microsoft.graph.delta()":
 		return s.usersDelta(base, q, pageSize(r, s.opts.MaxPageSize))
+	case path == "/users":
+		return s.users(base, r)
 	case path == "/groups":
 		return s.groups(base, q, s.opts.MaxPageSize)
 	case strings.HasPrefix(path, "/groups/"):
