@@ -142,28 +142,7 @@ func (a *App) DeleteUser(ctx context.Context, idOrUPN string) error {
 // Nimbus never creates directory accounts: the user must already be in the directory.
 func (a *App) AddUser(ctx context.Context, directoryID string, ou int64, licences data.LicenceSet) error {
 	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
-		du, err := q.DirectoryUser(directoryID)
-		if errors.Is(err, data.ErrNotFound) {
-			return nil, &NotFoundError{What: "directory user", Key: directoryID}
-		} else if err != nil {
-			return nil, err
-		}
-		if _, err := q.NimbusUser(du.ID); err == nil {
-			return nil, refuse("add.exists", "%s is already a Nimbus user", du.UPN)
-		}
-		tree, err := loadTree(q)
-		if err != nil {
-			return nil, err
-		}
-		if !tree.Has(ou) {
-			return nil, &NotFoundError{What: "organization unit", Key: fmt.Sprint(ou)}
-		}
-		if err := q.AddNimbusUser(du.ID, ou, data.OriginManual, 0); err != nil {
-			return nil, err
-		}
-		entries := []data.JournalEntry{entry("user.add", du.UPN, "", "Nimbus user in "+tree.Path(ou))}
-		more, err := setLicences(q, data.NimbusUser{DirectoryUser: du, OUID: ou, Origin: data.OriginManual}, licences)
-		return append(entries, more...), err
+		return createAddUser(q, directoryID, ou, licences)
 	})
 }
 
