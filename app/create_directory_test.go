@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"nimbusadmin/data"
@@ -96,5 +97,19 @@ func TestAddUserFromDirectoryRefusesAsAddUserDoesAndWritesNothing(t *testing.T) 
 	}
 	if f.digest() != before {
 		t.Fatal("adding into an unknown OU left the directory row behind")
+	}
+}
+
+func TestCachedDirectoryEntriesTellCachedNimbusAndUnknownApart(t *testing.T) {
+	f := newFixture(t)
+	got, err := f.app.CachedDirectoryEntries(context.Background(),
+		[]string{f.user["anna"], strings.ToUpper(f.user["frank"]), "dddddddd-0000-4000-8000-0000000000dd"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	anna, frank := got[f.user["anna"]], got[f.user["frank"]]
+	if len(got) != 2 || !anna.IsNimbusUser || anna.UPN != "anna@contoso.example" ||
+		frank.IsNimbusUser || frank.UPN != "frank@contoso.example" {
+		t.Fatalf("got %+v", got)
 	}
 }

@@ -29,7 +29,9 @@ type createDialog struct {
 	search     *widget.Entry
 	results    *widget.List
 	found      []data.DirectoryEntry
+	live       map[string]bool // ids of the found people only Microsoft Graph knows yet
 	foundNote  *widget.Label
+	cachedNote string // what the cached search found, before any word on the live one
 	chosen     *data.DirectoryEntry
 	ou         *widget.Select
 	ouIDs      map[string]int64
@@ -44,7 +46,7 @@ func (m *mainWindow) onCreate() {
 	if m.index == nil || m.creating != nil {
 		return
 	}
-	c := &createDialog{m: m, ouIDs: map[string]int64{}, licences: map[data.LicenceSet]*widget.Check{}}
+	c := &createDialog{m: m, ouIDs: map[string]int64{}, licences: map[data.LicenceSet]*widget.Check{}, live: map[string]bool{}}
 	c.build()
 	m.creating = c
 	c.dlg.Show()
@@ -56,12 +58,15 @@ func (c *createDialog) build() {
 	note := &widget.Label{Wrapping: fyne.TextWrapWord, Text: "Nimbus never creates directory accounts: pick a person " +
 		"who is already in your Microsoft Entra directory. People who are already Nimbus users are not listed. " +
 		"The search covers the directory as last synced into this cache."}
+	if c.liveSearcher() != nil {
+		note.Text += " Microsoft Graph is searched too, for people who joined since."
+	}
 	c.search = &widget.Entry{PlaceHolder: "Name, UPN, @domain or O365 ID", OnChanged: c.runSearch}
 	c.search.ExtendBaseWidget(c.search)
 	c.foundNote = &widget.Label{Importance: widget.LowImportance}
 	c.results = widget.NewList(func() int { return len(c.found) },
 		func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(directoryLine(c.found[i])) })
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(c.line(c.found[i])) })
 	c.results.OnSelected = c.onChosen
 	c.ou = widget.NewSelect(nil, nil)
 	tree := c.m.index.Tree
@@ -105,8 +110,8 @@ func directoryLine(e data.DirectoryEntry) string {
 	return s
 }
 
-// runSearch searches the cached directory off the UI goroutine once typing pauses; older
-// searches are dropped.
+// runSearch searches the cached directory, then Microsoft Graph when the window can,
+// off the UI goroutine once typing pauses; older searches are dropped.
 func (c *createDialog) runSearch(text string) {
 	gen := c.generation.Add(1)
 	c.m.background(func() {
@@ -125,18 +130,23 @@ func (c *createDialog) runSearch(text string) {
 				return
 			}
 			c.found, c.chosen = found, nil
+			clear(c.live)
 			c.results.UnselectAll()
 			c.results.Refresh()
 			c.add.Disable()
 			switch {
 			case len(found) == 0:
-				c.foundNote.SetText("Nobody in the directory matches who is not already a Nimbus user.")
+				c.cachedNote = "Nobody in the directory matches who is not already a Nimbus user."
 			case len(found) == createLimit:
-				c.foundNote.SetText(fmt.Sprintf("The first %d matches; type more to narrow.", createLimit))
+				c.cachedNote = fmt.Sprintf("The first %d matches; type more to narrow.", createLimit)
 			default:
-				c.foundNote.SetText(fmt.Sprintf("%d matches.", len(found)))
+				c.cachedNote = fmt.Sprintf("%d matches.", len(found))
 			}
+			c.foundNote.SetText(c.cachedNote)
 		})
+		if err == nil && len(found) < createLimit {
+			c.searchLive(gen, text)
+		}
 	})
 }
 
@@ -148,7 +158,7 @@ func (c *createDialog) onChosen(i widget.ListItemID) {
 	c.add.Enable()
 }
 
-// onAdd adds the chosen person through app.AddUser; a refusal is shown in the dialog,
+// onAdd adds the chosen person (see addChosen); a refusal is shown in the dialog,
 // which stays open.
 func (c *createDialog) onAdd() {
 	if c.chosen == nil {
@@ -162,7 +172,7 @@ func (c *createDialog) onAdd() {
 	}
 	who := *c.chosen
 	ou := c.ouIDs[c.ou.Selected]
-	if err := c.m.nimbus.AddUser(context.Background(), who.ID, ou, lic); err != nil {
+	if err := c.addChosen(who, ou, lic); err != nil {
 		c.problem.SetText(err.Error())
 		return
 	}
