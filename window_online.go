@@ -10,6 +10,7 @@ import (
 	"nimbusadmin/app"
 	"nimbusadmin/app/online"
 	"nimbusadmin/auth"
+	"nimbusadmin/data"
 	"nimbusadmin/ui"
 )
 
@@ -73,6 +74,22 @@ func (o *windowOnline) Sync(ctx context.Context, progress func(ui.SyncProgress))
 	}}, nil)
 	return err
 }
+
+// SearchDirectory lets the Create dialog search Microsoft Graph itself. Nobody signed in
+// (or the demo) means no live search: the dialog keeps to the cache, and no sign-in
+// prompt is ever started from a search.
+func (o *windowOnline) SearchDirectory(ctx context.Context, text string) ([]data.DirectoryUser, error) {
+	o.mu.Lock()
+	signedIn := o.account != ""
+	o.mu.Unlock()
+	if !signedIn {
+		return nil, nil
+	}
+	return o.tenant.SearchDirectory(ctx, text)
+}
+
+// The Create dialog finds the live search only through this interface.
+var _ ui.DirectorySearcher = (*windowOnline)(nil)
 
 // SignIn shows the device-code dialog and waits for its end. Signing in from the demo
 // tenant opens the signed-in tenant's cache in a new window.
