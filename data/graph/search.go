@@ -2,8 +2,6 @@ package graph
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"regexp"
 	"strings"
 
@@ -76,41 +74,18 @@ func SearchClauses(text string) string {
 	return strings.Join(clauses, " OR ")
 }
 
-// decodeSearch reads a users listing with encoding/json (not the SDK's generic parse).
+// decodeSearch reads a users listing with the same standard-library decoder as the
+// delta pages (not the SDK's generic parse) and keeps the people the cache can hold.
 func decodeSearch(body []byte) ([]data.DirectoryUser, error) {
-	var raw struct {
-		Value *[]struct {
-			ID                string  `json:"id"`
-			DisplayName       *string `json:"displayName"`
-			GivenName         *string `json:"givenName"`
-			Surname           *string `json:"surname"`
-			UserPrincipalName *string `json:"userPrincipalName"`
-			Mail              *string `json:"mail"`
-			Department        *string `json:"department"`
-			JobTitle          *string `json:"jobTitle"`
-			AccountEnabled    *bool   `json:"accountEnabled"`
-		} `json:"value"`
+	page, err := directory.DecodeUserPage(body)
+	if err != nil {
+		return nil, err
 	}
-	if err := json.Unmarshal(body, &raw); err != nil {
-		return nil, fmt.Errorf("a users search answer from Microsoft Graph is not valid: %w", err)
-	}
-	if raw.Value == nil {
-		return nil, fmt.Errorf("a users search answer from Microsoft Graph has no value")
-	}
-	str := func(p *string) string {
-		if p == nil {
-			return ""
+	out := make([]data.DirectoryUser, 0, len(page.Users))
+	for _, u := range page.Users {
+		if du := u.DirectoryUser(); du.UPN != "" { // the cache keys on the id and requires a UPN
+			out = append(out, du)
 		}
-		return *p
-	}
-	out := make([]data.DirectoryUser, 0, len(*raw.Value))
-	for _, u := range *raw.Value {
-		if u.ID == "" || str(u.UserPrincipalName) == "" {
-			continue // cannot be cached: the cache keys on the id and requires a UPN
-		}
-		out = append(out, data.DirectoryUser{ID: u.ID, DisplayName: str(u.DisplayName), GivenName: str(u.GivenName),
-			Surname: str(u.Surname), UPN: str(u.UserPrincipalName), Mail: str(u.Mail), Department: str(u.Department),
-			JobTitle: str(u.JobTitle), AccountEnabled: u.AccountEnabled})
 	}
 	return out, nil
 }

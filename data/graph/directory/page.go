@@ -9,6 +9,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+
+	"nimbusadmin/data"
 )
 
 // UserSelect are the user properties the cache keeps, in Graph's spelling.
@@ -71,6 +73,18 @@ type User struct {
 	JobTitle          Field[string]  `json:"jobTitle"`
 	AccountEnabled    Field[bool]    `json:"accountEnabled"`
 	Removed           *RemovedReason `json:"@removed"`
+}
+
+// DirectoryUser is the user as the cache keeps it; absent and null values are empty.
+func (u User) DirectoryUser() data.DirectoryUser {
+	du := data.DirectoryUser{ID: u.ID, DisplayName: u.DisplayName.Value, GivenName: u.GivenName.Value,
+		Surname: u.Surname.Value, UPN: u.UserPrincipalName.Value, Mail: u.Mail.Value,
+		Department: u.Department.Value, JobTitle: u.JobTitle.Value}
+	if u.AccountEnabled.Set && !u.AccountEnabled.Null {
+		v := u.AccountEnabled.Value
+		du.AccountEnabled = &v
+	}
+	return du
 }
 
 // RemovedReason is Graph's @removed annotation: "changed" (soft-deleted, restorable)
