@@ -2,11 +2,9 @@ package ui
 
 import (
 	"context"
-	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
 	"nimbusadmin/data"
@@ -17,11 +15,8 @@ import (
 type detailAssistant struct {
 	p *detailPane
 
-	list      *detailOrderedList
-	available []data.CatalogItem
-	pick      *widget.Select
-	addBtn    *widget.Button
-	bar       *detailSaveBar
+	*detailItemPicker
+	bar *detailSaveBar
 
 	saved   app.UserDetail
 	loading bool
@@ -29,9 +24,7 @@ type detailAssistant struct {
 
 func newDetailAssistant(p *detailPane) *detailAssistant {
 	a := &detailAssistant{p: p}
-	a.list = newDetailOrderedList(a.changed)
-	a.pick = &widget.Select{PlaceHolder: "Choose a template to add"}
-	a.addBtn = &widget.Button{Text: "+ Add", OnTapped: a.onAdd}
+	a.detailItemPicker = newDetailItemPicker("Choose a template to add", a.changed)
 	a.bar = newDetailSaveBar(func() { a.save() }, a.discard)
 	return a
 }
@@ -40,8 +33,7 @@ func (a *detailAssistant) object() fyne.CanvasObject {
 	return a.bar.around(container.NewVBox(
 		detailHeading("Direct Call Templates, in the order they run (drag the handle or use the arrows)"),
 		detailNote("They open only on direct calls to this user; templates come from the user's organization unit or above."),
-		a.list.object(),
-		container.NewBorder(nil, nil, nil, a.addBtn, a.pick),
+		a.pickerObject(),
 	))
 }
 
@@ -65,27 +57,16 @@ func (a *detailAssistant) changed() {
 	if a.loading {
 		return
 	}
-	a.pick.Options = detailNotIn(a.available, a.list.items)
-	a.pick.ClearSelected()
+	a.refreshPick()
 	a.bar.setDirty(a.dirty())
 	a.p.markDirty()
-}
-
-func (a *detailAssistant) onAdd() {
-	if it, ok := detailItemNamed(a.available, a.pick.Selected); ok {
-		a.list.add(it)
-	}
 }
 
 func (a *detailAssistant) dirty() bool {
 	if a.saved.User.ID == "" {
 		return false
 	}
-	saved := make([]int64, len(a.saved.CallTemplates))
-	for i, it := range a.saved.CallTemplates {
-		saved[i] = it.ID
-	}
-	return !slices.Equal(saved, a.list.ids())
+	return a.listDiffers(a.saved.CallTemplates)
 }
 
 func (a *detailAssistant) discard() { a.show(a.saved) }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,12 +16,9 @@ import (
 type detailNAReasons struct {
 	p *detailPane
 
-	enabled   *widget.Check
-	list      *detailOrderedList
-	available []data.CatalogItem
-	pick      *widget.Select
-	addBtn    *widget.Button
-	bar       *detailSaveBar
+	*detailItemPicker
+	enabled *widget.Check
+	bar     *detailSaveBar
 
 	saved   app.UserDetail
 	loading bool
@@ -31,9 +27,7 @@ type detailNAReasons struct {
 func newDetailNAReasons(p *detailPane) *detailNAReasons {
 	n := &detailNAReasons{p: p}
 	n.enabled = &widget.Check{Text: "N/A reasons enabled for this user", OnChanged: func(bool) { n.changed() }}
-	n.list = newDetailOrderedList(n.changed)
-	n.pick = &widget.Select{PlaceHolder: "Choose a reason to add"}
-	n.addBtn = &widget.Button{Text: "Add", OnTapped: n.onAdd}
+	n.detailItemPicker = newDetailItemPicker("Choose a reason to add", n.changed)
 	n.bar = newDetailSaveBar(func() { n.save() }, n.discard)
 	return n
 }
@@ -43,8 +37,7 @@ func (n *detailNAReasons) object() fyne.CanvasObject {
 		n.enabled,
 		detailNote("The user picks one of these reasons in Assistant when going Not Available; the order here is the order they see."),
 		detailHeading("Reasons, in order (drag the handle or use the arrows)"),
-		n.list.object(),
-		container.NewBorder(nil, nil, nil, n.addBtn, n.pick),
+		n.pickerObject(),
 	))
 }
 
@@ -70,48 +63,16 @@ func (n *detailNAReasons) changed() {
 	if n.loading {
 		return
 	}
-	n.pick.Options = detailNotIn(n.available, n.list.items)
-	n.pick.ClearSelected()
+	n.refreshPick()
 	n.bar.setDirty(n.dirty())
 	n.p.markDirty()
-}
-
-// detailNotIn names the items of all that are not in the list yet.
-func detailNotIn(all, in []data.CatalogItem) []string {
-	var out []string
-	for _, it := range all {
-		if !slices.ContainsFunc(in, func(x data.CatalogItem) bool { return x.ID == it.ID }) {
-			out = append(out, it.Name)
-		}
-	}
-	return out
-}
-
-// detailItemNamed finds an item by name.
-func detailItemNamed(all []data.CatalogItem, name string) (data.CatalogItem, bool) {
-	for _, it := range all {
-		if it.Name == name {
-			return it, true
-		}
-	}
-	return data.CatalogItem{}, false
-}
-
-func (n *detailNAReasons) onAdd() {
-	if it, ok := detailItemNamed(n.available, n.pick.Selected); ok {
-		n.list.add(it)
-	}
 }
 
 func (n *detailNAReasons) dirty() bool {
 	if n.saved.User.ID == "" {
 		return false
 	}
-	saved := make([]int64, len(n.saved.NAReasons))
-	for i, it := range n.saved.NAReasons {
-		saved[i] = it.ID
-	}
-	return n.enabled.Checked != n.saved.User.NAReasonsEnabled || !slices.Equal(saved, n.list.ids())
+	return n.enabled.Checked != n.saved.User.NAReasonsEnabled || n.listDiffers(n.saved.NAReasons)
 }
 
 func (n *detailNAReasons) discard() {
