@@ -66,7 +66,7 @@ func (q *Q) OUContents(id int64) ([]OUContent, error) {
 		{"domain template", "domain_templates WHERE ou_id = ?"},
 		{"direct system message", "direct_system_messages WHERE ou_id = ?"},
 		{"direct call template", "direct_call_templates WHERE ou_id = ?"},
-		{"role assignment scope", "role_assignments WHERE scope_ou_id = ?"},
+		{"role assignment", "role_assignments WHERE scope_ou_id = ?"},
 		{"tenant default for Teams users", "tenant_settings WHERE default_teams_ou_id = ?"},
 	}
 	var out []OUContent
