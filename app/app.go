@@ -56,21 +56,49 @@ type NotFoundError struct{ What, Key string }
 func (e *NotFoundError) Error() string { return fmt.Sprintf("no %s %q in this tenant", e.What, e.Key) }
 
 // change runs fn in one transaction and journals what it returns; a refusal or failure
-// in fn leaves the cache as it was.
-func (a *App) change(ctx context.Context, fn func(q *data.Q) ([]data.JournalEntry, error)) error {
+// in fn leaves the cache as it was. fn gets the acting admin's permit and must ask it
+// before writing: a change that never asked is not committed.
+func (a *App) change(ctx context.Context, fn func(q *data.Q, may *permit) ([]data.JournalEntry, error)) error {
+	return a.store.Tx(ctx, func(q *data.Q) error {
+		rights, err := rightsOf(q, a.actor)
+		if err != nil {
+			return err
+		}
+		may := &permit{rights: rights}
+		entries, err := fn(q, may)
+		if err != nil {
+			return err
+		}
+		if !may.asked {
+			return errUnchecked
+		}
+		return a.journal(q, entries)
+	})
+}
+
+// errUnchecked stops a change whose code forgot to ask for the admin's permission.
+var errUnchecked = errors.New("internal error: the change did not check the acting admin's permission, so nothing was saved")
+
+// systemChange runs a change that no admin chooses, in one journaled transaction: the
+// sync mirroring the directory and applying the rules that follow from it.
+func (a *App) systemChange(ctx context.Context, fn func(q *data.Q) ([]data.JournalEntry, error)) error {
 	return a.store.Tx(ctx, func(q *data.Q) error {
 		entries, err := fn(q)
 		if err != nil {
 			return err
 		}
-		for _, e := range entries {
-			e.Actor = a.actor
-			if err := q.Journal(e); err != nil {
-				return err
-			}
-		}
-		return nil
+		return a.journal(q, entries)
 	})
+}
+
+func (a *App) journal(q *data.Q, entries []data.JournalEntry) error {
+	for _, e := range entries {
+		e.Actor = a.actor
+		if err := q.Journal(e); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // entry is shorthand for a journal entry.

@@ -78,12 +78,15 @@ func configUsesText(uses []data.ConfigUse) string {
 // DeleteConfigItem deletes an item of a catalogue. The built-in profiles cannot be
 // deleted, and nothing still in use can: the refusal says where it is used.
 func (a *App) DeleteConfigItem(ctx context.Context, k data.ConfigKind, id int64) error {
-	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		noun := ConfigNoun(k)
 		it, err := q.ConfigRow(k, id)
 		if errors.Is(err, data.ErrNotFound) {
 			return nil, &NotFoundError{What: noun, Key: fmt.Sprint(id)}
 		} else if err != nil {
+			return nil, err
+		}
+		if err := configPermit(q, may, k, it.OUID, fmt.Sprintf("deleting the %s %q", noun, it.Name)); err != nil {
 			return nil, err
 		}
 		if it.Builtin {
@@ -108,6 +111,16 @@ func (a *App) DeleteConfigItem(ctx context.Context, k data.ConfigKind, id int64)
 		}
 		return []data.JournalEntry{entry("config."+string(k)+".delete", it.Name, it.Detail, "")}, nil
 	})
+}
+
+// configPermit asks whether the admin may change an item of a catalogue living in ou:
+// custom roles are role management, for Tenant Administrators only; every other item is
+// in reach of the admins of its OU.
+func configPermit(q *data.Q, may *permit, k data.ConfigKind, ou int64, what string) error {
+	if k == data.ConfigCustomRoles {
+		return may.tenantAdmin(what)
+	}
+	return may.ou(ou, what)
 }
 
 // configCheckNewItem checks what every new item needs: a name not yet taken in its
@@ -139,10 +152,15 @@ func configCheckNewItem(q *data.Q, tree *OUTree, k data.ConfigKind, name string,
 func (a *App) configCreateItem(ctx context.Context, k data.ConfigKind, name string, ou int64,
 	check func(q *data.Q, tree *OUTree) (string, error), insert func(q *data.Q, name string) (int64, error)) (int64, error) {
 	var id int64
-	err := a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	err := a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		tree, err := loadTree(q)
 		if err != nil {
 			return nil, err
+		}
+		if tree.Has(ou) {
+			if err := configPermit(q, may, k, ou, fmt.Sprintf("creating the %s %q in %s", ConfigNoun(k), strings.TrimSpace(name), tree.Path(ou))); err != nil {
+				return nil, err
+			}
 		}
 		clean, err := configCheckNewItem(q, tree, k, name, ou, 0)
 		if err != nil {

@@ -89,9 +89,12 @@ func (a *App) CreateCustomRole(ctx context.Context, spec CustomRoleSpec) (int64,
 // UpdateCustomRole changes a custom role. It cannot move to an OU that some holder's own
 // OU is not in or below: they could no longer hold it.
 func (a *App) UpdateCustomRole(ctx context.Context, id int64, spec CustomRoleSpec) error {
-	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		old, err := configCustomRole(q, id)
 		if err != nil {
+			return nil, err
+		}
+		if err := may.tenantAdmin(fmt.Sprintf("changing the custom role %q", old.Name)); err != nil {
 			return nil, err
 		}
 		tree, err := loadTree(q)

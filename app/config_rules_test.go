@@ -102,7 +102,7 @@ func TestNewItemNeedsAFreeNameAndAnOU(t *testing.T) {
 	f.refused("config.name", func() error { _, err := f.app.CreateNAReason(ctx, " lunch ", f.ou["APAC"]); return err }, `"lunch"`)
 	f.refused("config.name", func() error { _, err := f.app.CreateNAReason(ctx, "  ", f.ou["APAC"]); return err }, "needs a name")
 	f.refused("config.name", func() error {
-		_, err := f.app.CreateCustomRole(ctx, CustomRoleSpec{Name: "supervisor", OUID: f.ou["root"]})
+		_, err := f.app.CreateCustomRole(ctx, CustomRoleSpec{Name: "supervisor (service)", OUID: f.ou["root"]})
 		return err
 	}, "a role named")
 	entries := f.accepted(func() error { _, err := f.app.CreateNAReason(ctx, "Dentist", f.ou["APAC"]); return err })

@@ -89,7 +89,7 @@ func TestBuildACompleteSetupFromAnEmptyCatalogueAndAssignIt(t *testing.T) {
 
 	d, err := a.UserDetail(ctx, mia)
 	step("detail", err)
-	if d.OUPath != "Support/EMEA" || len(d.Skills) != 2 || len(d.Profiles) != 1 || !d.Profiles[0].Active ||
+	if d.OUPath != "Support/EMEA" || len(d.Skills) != 2 || len(d.Profiles) != 3 || !d.Profiles[2].Active ||
 		len(d.NAReasons) != 2 || d.NAReasons[0].Name != "Training" || !d.User.NAReasonsEnabled ||
 		d.Interact == nil || d.Interact.DomainTemplateID != site || !d.Interact.RestrictAccess ||
 		len(d.CallTemplates) != 1 || !strings.Contains(d.Snippet, d.Interact.ContactID) {

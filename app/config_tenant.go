@@ -19,7 +19,10 @@ func (a *App) ConfigTenantSettings(ctx context.Context) (data.TenantSettings, er
 
 // configUpdateTenant applies edit to the settings and journals what changed under action.
 func (a *App) configUpdateTenant(ctx context.Context, action string, edit func(q *data.Q, tree *OUTree, s *data.TenantSettings) (old, new string, err error)) error {
-	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
+		if err := may.tenantAdmin("changing the tenant settings"); err != nil {
+			return nil, err
+		}
 		s, err := q.TenantSettings()
 		if err != nil {
 			return nil, err

@@ -14,7 +14,7 @@ import (
 // profiles keep their name and place, and an item cannot move below anyone who uses it:
 // every user, skill or profile using it must stay in its new OU or below.
 func (a *App) RenameConfigItem(ctx context.Context, k data.ConfigKind, id int64, name string, ou int64) error {
-	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		noun := ConfigNoun(k)
 		it, err := q.ConfigRow(k, id)
 		if errors.Is(err, data.ErrNotFound) {
@@ -22,12 +22,21 @@ func (a *App) RenameConfigItem(ctx context.Context, k data.ConfigKind, id int64,
 		} else if err != nil {
 			return nil, err
 		}
-		if it.Builtin {
-			return nil, refuse("profile.builtin", "%q is a built-in responsibility profile: its name and place cannot change", it.Name)
-		}
 		tree, err := loadTree(q)
 		if err != nil {
 			return nil, err
+		}
+		what := fmt.Sprintf("changing the %s %q", noun, it.Name)
+		if err := configPermit(q, may, k, it.OUID, what); err != nil {
+			return nil, err
+		}
+		if tree.Has(ou) && ou != it.OUID {
+			if err := configPermit(q, may, k, ou, what+" into "+tree.Path(ou)); err != nil {
+				return nil, err
+			}
+		}
+		if it.Builtin {
+			return nil, refuse("profile.builtin", "%q is a built-in responsibility profile: its name and place cannot change", it.Name)
 		}
 		clean, err := configCheckNewItem(q, tree, k, name, ou, id)
 		if err != nil {

@@ -20,11 +20,11 @@ func (a *App) AddUserFromDirectory(ctx context.Context, du data.DirectoryUser, o
 	if du.ID == "" || du.UPN == "" {
 		return refuse("add.directory", "a directory user needs an O365 ID and a user principal name")
 	}
-	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		if err := createUpsertDirectoryUser(q, du); err != nil {
 			return nil, err
 		}
-		return createAddUser(q, du.ID, ou, licences)
+		return createAddUser(q, may, du.ID, ou, licences)
 	})
 }
 
@@ -53,15 +53,12 @@ func createUpsertDirectoryUser(q *data.Q, du data.DirectoryUser) error {
 
 // createAddUser is AddUser's rules and writes inside a transaction: the person must be in
 // the directory, not already a Nimbus user, and the OU must exist.
-func createAddUser(q *data.Q, directoryID string, ou int64, licences data.LicenceSet) ([]data.JournalEntry, error) {
-	du, err := q.DirectoryUser(directoryID)
+func createAddUser(q *data.Q, may *permit, directoryID string, ou int64, licences data.LicenceSet) ([]data.JournalEntry, error) {
+	du, err := q.FindDirectoryUser(directoryID)
 	if errors.Is(err, data.ErrNotFound) {
 		return nil, &NotFoundError{What: "directory user", Key: directoryID}
 	} else if err != nil {
 		return nil, err
-	}
-	if _, err := q.NimbusUser(du.ID); err == nil {
-		return nil, refuse("add.exists", "%s is already a Nimbus user", du.UPN)
 	}
 	tree, err := loadTree(q)
 	if err != nil {
@@ -69,6 +66,12 @@ func createAddUser(q *data.Q, directoryID string, ou int64, licences data.Licenc
 	}
 	if !tree.Has(ou) {
 		return nil, &NotFoundError{What: "organization unit", Key: fmt.Sprint(ou)}
+	}
+	if err := may.ou(ou, "adding "+du.UPN+" to Nimbus"); err != nil {
+		return nil, err
+	}
+	if _, err := q.NimbusUser(du.ID); err == nil {
+		return nil, refuse("add.exists", "%s is already a Nimbus user", du.UPN)
 	}
 	if err := q.AddNimbusUser(du.ID, ou, data.OriginManual, 0); err != nil {
 		return nil, err

@@ -67,8 +67,9 @@ func (a *App) AssignableProfiles(ctx context.Context, idOrUPN string) ([]data.Pr
 }
 
 // AssignableRoles lists the roles an admin may add on the Roles tab: the built-in roles
-// except Tenant Administrator (it comes from the security group) and the custom roles in
-// the user's OU or above.
+// that are assigned by hand (not those that follow from Teams, services or the security
+// group), and the custom roles in the user's OU or above; roles that need a Contact
+// Center licence only when the user holds one.
 func (a *App) AssignableRoles(ctx context.Context, idOrUPN string) ([]data.Role, error) {
 	q := a.store.Read(ctx)
 	u, tree, err := userInTree(q, idOrUPN)
@@ -81,8 +82,12 @@ func (a *App) AssignableRoles(ctx context.Context, idOrUPN string) ([]data.Role,
 	}
 	var out []data.Role
 	for _, r := range all {
+		why, err := roleNotByHand(q, r, u)
 		switch {
-		case r.BuiltinKey == data.RoleTenantAdmin:
+		case err != nil:
+			return nil, err
+		case why != "":
+		case roleLicence(u, r) != nil:
 		case r.Kind == data.CustomRole && !tree.IsSameOrAncestor(r.OUID, u.OUID):
 		default:
 			out = append(out, r)
@@ -95,9 +100,12 @@ func (a *App) AssignableRoles(ctx context.Context, idOrUPN string) ([]data.Role,
 // until another one is made active, so that the list's "Active Profile" never goes blank
 // by accident.
 func (a *App) UnassignProfile(ctx context.Context, idOrUPN string, profileID int64) error {
-	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		u, err := findUser(q, idOrUPN)
 		if err != nil {
+			return nil, err
+		}
+		if err := may.user(u, "changing the responsibility profiles"); err != nil {
 			return nil, err
 		}
 		profiles, err := q.UserProfiles(u.ID)
@@ -125,25 +133,45 @@ func (a *App) UnassignProfile(ctx context.Context, idOrUPN string, profileID int
 	})
 }
 
-// RoleLocks says which of a user's roles cannot be changed and why, in the words of the
-// rules that would refuse the change: whole is the Tenant Administrator lock ("" when the
-// user's roles can change), and each maps an assignment id to the reason it is locked.
-func (a *App) RoleLocks(ctx context.Context, idOrUPN string) (whole string, each map[int64]string, err error) {
+// RoleStatus says what the Roles tab and 'user show' tell about a user's roles: why
+// the acting admin may not manage them at all, which assignments cannot be edited, which
+// have no effect, and which roles are not offered for want of a licence.
+type RoleStatus struct {
+	Manage   string           // why the acting admin may not manage roles; "" when they may
+	Locked   map[int64]string // assignment id → why it cannot be edited or removed
+	NoEffect map[int64]string // assignment id → why it has no effect
+	Hint     string           // roles not offered to this user, and why; "" when none
+}
+
+// RoleStatus gathers the Roles tab's facts for a user, in the words of the rules.
+func (a *App) RoleStatus(ctx context.Context, idOrUPN string) (RoleStatus, error) {
+	st := RoleStatus{Locked: map[int64]string{}, NoEffect: map[int64]string{}}
 	q := a.store.Read(ctx)
 	u, roles, _, err := roleContext(q, idOrUPN)
 	if err != nil {
-		return "", nil, err
+		return st, err
 	}
-	if lock := tenantAdminLock(u, roles); lock != nil {
-		whole = lock.Error()
+	rights, err := rightsOf(q, a.actor)
+	if err != nil {
+		return st, err
 	}
-	each = map[int64]string{}
+	if err := (&permit{rights: rights}).tenantAdmin("managing roles"); err != nil {
+		st.Manage = err.Error()
+	}
+	admin := isTenantAdmin(roles)
 	for _, r := range roles {
-		if _, _, _, lock := editableAssignment(q, u.ID, r.ID); lock != nil {
-			each[r.ID] = lock.Error()
+		if _, lock := editableAssignment(q, u, roles, r.ID); lock != nil {
+			st.Locked[r.ID] = lock.Error()
+		}
+		if admin && r.Role.BuiltinKey != data.RoleTenantAdmin {
+			st.NoEffect[r.ID] = NoEffectWhileTenantAdmin
 		}
 	}
-	return whole, each, nil
+	if !u.Licences.Has(data.ContactCenter) {
+		st.Hint = "Supervisor (User), Supervisor (Service), Skill-Based user and custom roles need a Contact Center licence, which " +
+			displayName(u) + " does not hold."
+	}
+	return st, nil
 }
 
 // DetailInteractOptions is what the Interact tab offers one user: the tenant switch, the

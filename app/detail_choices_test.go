@@ -58,12 +58,13 @@ func TestAssignableRolesLeaveOutTenantAdminAndCustomRolesOfOtherOUs(t *testing.T
 	for _, r := range got {
 		names = append(names, r.Name)
 	}
-	for _, banned := range []string{"Tenant Administrator", "Support only"} {
+	for _, banned := range []string{"Tenant Administrator", "Support only", "Team Member", "Team Owner", "Team Owner (limited)", "Agent", "Service Owner"} {
 		if slices.Contains(names, banned) {
 			t.Errorf("%s offered to anna", banned)
 		}
 	}
-	for _, want := range []string{"Supervisor", "Organization Unit Administrator", "Custom 1", "Custom 6"} {
+	for _, want := range []string{"Supervisor (User)", "Supervisor (Service)", "Skill-Based user", "Organization Unit Administrator",
+		"Workflow Administrator", "Custom 1", "Custom 6"} {
 		if !slices.Contains(names, want) {
 			t.Errorf("%s not offered to anna: %v", want, names)
 		}
@@ -92,18 +93,17 @@ func TestUnassignProfileRefusesTheActiveOneAndJournalsTheRest(t *testing.T) {
 	}
 }
 
-func TestRoleLocksGiveTheRulesOwnMessages(t *testing.T) {
+func TestRoleStatusGivesTheRulesOwnMessages(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	whole, _, err := f.app.RoleLocks(ctx, f.user["dana"])
-	if err != nil || !strings.Contains(whole, "lock-out protection") {
-		t.Errorf("Tenant Administrator lock: %q, %v", whole, err)
+	st, err := f.app.RoleStatus(ctx, f.user["ben"])
+	if err != nil || st.Manage != "" || len(st.Locked) != 1 || len(st.NoEffect) != 0 {
+		t.Fatalf("ben's role status: %+v %v", st, err)
 	}
-	whole, each, err := f.app.RoleLocks(ctx, f.user["ben"])
-	if err != nil || whole != "" || len(each) != 1 {
-		t.Fatalf("ben's locks: %q %v %v", whole, each, err)
+	if !strings.Contains(st.Hint, "Contact Center") {
+		t.Errorf("ben holds no Contact Center licence, the hint should say what that leaves out: %q", st.Hint)
 	}
-	for id, msg := range each {
+	for id, msg := range st.Locked {
 		f.refused("role.auto-granted", func() error { return f.app.RemoveRole(ctx, f.user["ben"], id) }, msg)
 	}
 }

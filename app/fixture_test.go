@@ -38,7 +38,7 @@ func newFixture(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	f := &fixture{t: t, app: New(store, "test admin"), path: path,
+	f := &fixture{t: t, app: New(store, "dana@contoso.example"), path: path,
 		ou: map[string]int64{}, id: map[string]int64{}, user: map[string]string{}, level: map[string]int64{}}
 	err = store.Tx(context.Background(), func(q *data.Q) error { return f.build(q) })
 	if err != nil {
@@ -103,8 +103,13 @@ func (f *fixture) build(q *data.Q) error {
 	must(nil, q.AddServiceMember(esc, f.user["carl"], data.Agent))
 	must(q.AssignRole(f.user["dana"], admin.ID, root, true, 0))
 	f.id["Team Member"], f.id["Tenant Administrator"] = member.ID, admin.ID
-	sup, _ := q.BuiltinRole(data.RoleSupervisor)
-	f.id["Supervisor"] = sup.ID
+	for _, key := range []string{data.RoleSupervisorService, data.RoleSupervisorUser, data.RoleSkillBasedUser, data.RoleWorkflowAdmin,
+		data.RoleOUAdmin, data.RoleAgent, data.RoleServiceOwner, data.RoleTeamOwner, data.RoleTeamOwnerLimited} {
+		r, err := q.BuiltinRole(key)
+		must(nil, err)
+		f.id[r.Name] = r.ID
+	}
+	f.id["Supervisor"] = f.id["Supervisor (Service)"]
 
 	res, err := q.Exec(`INSERT INTO skill_categories (name, ou_id) VALUES ('Language', ?)`, root)
 	must(nil, err)

@@ -23,9 +23,12 @@ type InteractChange struct {
 // (one must exist in the user's OU or above, and be chosen); a direct system message and
 // a domain template must each come from the user's OU or above.
 func (a *App) SetInteract(ctx context.Context, idOrUPN string, c InteractChange) error {
-	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		u, tree, err := userInTree(q, idOrUPN)
 		if err != nil {
+			return nil, err
+		}
+		if err := may.user(u, "changing the Interact settings"); err != nil {
 			return nil, err
 		}
 		if err := needsLicence(u, data.Interact|data.ContactCenter, "Interact settings"); err != nil {

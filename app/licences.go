@@ -13,53 +13,59 @@ import (
 // GrantLicence gives a user a licence; the tabs it enables appear with the user's earlier
 // settings, if any.
 func (a *App) GrantLicence(ctx context.Context, idOrUPN string, l data.LicenceSet) error {
-	return a.updateLicences(ctx, idOrUPN, func(cur data.LicenceSet) data.LicenceSet { return cur | l })
+	return a.ChangeLicences(ctx, idOrUPN, l, 0, false)
 }
 
 // RevokeLicence takes a licence from a user. The user's settings for that feature are
-// kept and come back with the licence.
+// kept and come back with the licence; what would stay active without it is refused.
 func (a *App) RevokeLicence(ctx context.Context, idOrUPN string, l data.LicenceSet) error {
-	return a.updateLicences(ctx, idOrUPN, func(cur data.LicenceSet) data.LicenceSet { return cur &^ l })
+	return a.ChangeLicences(ctx, idOrUPN, 0, l, false)
 }
 
-// ChangeLicences grants and revokes licences in one change.
-func (a *App) ChangeLicences(ctx context.Context, idOrUPN string, grant, revoke data.LicenceSet) error {
-	return a.updateLicences(ctx, idOrUPN, func(cur data.LicenceSet) data.LicenceSet { return cur&^revoke | grant })
-}
-
-func (a *App) updateLicences(ctx context.Context, idOrUPN string, next func(data.LicenceSet) data.LicenceSet) error {
-	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+// ChangeLicences grants and revokes licences in one change. Taking a licence away is
+// refused while something active needs it (LicenceDependents lists what), unless
+// dropDependent says to end those in the same change.
+func (a *App) ChangeLicences(ctx context.Context, idOrUPN string, grant, revoke data.LicenceSet, dropDependent bool) error {
+	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		u, err := findUser(q, idOrUPN)
 		if err != nil {
 			return nil, err
 		}
-		return setLicences(q, u, next(u.Licences))
-	})
-}
-
-// setLicences applies the licence rules and writes the new set: the Contact Center
-// licence cannot be revoked while the user is an agent or owner of a Skill-based service,
-// and a first Interact licence gives the user their own Contact ID.
-func setLicences(q *data.Q, u data.NimbusUser, l data.LicenceSet) ([]data.JournalEntry, error) {
-	if l == u.Licences {
-		return nil, nil
-	}
-	if u.Licences.Has(data.ContactCenter) && !l.Has(data.ContactCenter) {
-		services, err := q.UserServices(u.ID)
+		if err := may.user(u, "changing the licences"); err != nil {
+			return nil, err
+		}
+		next := u.Licences&^revoke | grant
+		deps, err := licenceDependents(q, u, next)
 		if err != nil {
 			return nil, err
 		}
-		var skill []string
-		for _, s := range services {
-			if s.AssignmentType == data.SkillBased {
-				skill = append(skill, s.Name)
+		if len(deps) > 0 && !dropDependent {
+			return nil, refuse("licence.cc-required", "cannot revoke %s from %s: %s still needs it; end that first, or revoke with it ended",
+				(u.Licences &^ next).String(), displayName(u), dependentsText(deps))
+		}
+		var entries []data.JournalEntry
+		for _, d := range deps {
+			if d.tenantAdmin {
+				if err := may.tenantAdmin("removing the " + d.What + " of " + displayName(u)); err != nil {
+					return nil, err
+				}
 			}
+			if err := d.drop(q); err != nil {
+				return nil, err
+			}
+			entries = append(entries, entry("user.licence-dependent.end", u.UPN, d.What, "ended with the licence"))
 		}
-		if len(skill) > 0 {
-			return nil, refuse("licence.cc-required",
-				"cannot revoke Contact Center: %s is an agent or owner of the Skill-based service(s) %s, which need that licence; remove them there first",
-				displayName(u), quoteList(skill))
-		}
+		more, err := setLicences(q, u, next)
+		return append(entries, more...), err
+	})
+}
+
+// setLicences writes a new licence set: a first Interact licence gives the user their
+// own Contact ID, and a Contact Center licence brings the built-in On Duty and Off Duty
+// profiles, one of them active.
+func setLicences(q *data.Q, u data.NimbusUser, l data.LicenceSet) ([]data.JournalEntry, error) {
+	if l == u.Licences {
+		return nil, nil
 	}
 	if l.Has(data.Interact) {
 		if _, err := q.UserInteract(u.ID); errors.Is(err, data.ErrNotFound) {
@@ -73,7 +79,53 @@ func setLicences(q *data.Q, u data.NimbusUser, l data.LicenceSet) ([]data.Journa
 	if err := q.SetLicences(u.ID, l); err != nil {
 		return nil, err
 	}
-	return []data.JournalEntry{entry("user.licences", u.UPN, licenceText(u.Licences), licenceText(l))}, nil
+	entries := []data.JournalEntry{entry("user.licences", u.UPN, licenceText(u.Licences), licenceText(l))}
+	u.Licences = l
+	more, err := ensureDutyProfiles(q, u)
+	return append(entries, more...), err
+}
+
+// ensureDutyProfiles gives a Contact Center user the built-in On Duty and Off Duty
+// profiles when they lack them and makes On Duty active when no profile is: no Contact
+// Center user is ever without an active profile.
+func ensureDutyProfiles(q *data.Q, u data.NimbusUser) ([]data.JournalEntry, error) {
+	if !u.Licences.Has(data.ContactCenter) {
+		return nil, nil
+	}
+	held, err := q.UserProfiles(u.ID)
+	if err != nil {
+		return nil, err
+	}
+	has, active := map[string]bool{}, false
+	for _, p := range held {
+		has[p.Builtin] = true
+		active = active || p.Active
+	}
+	var entries []data.JournalEntry
+	var onDuty int64
+	for _, key := range []string{"on_duty", "off_duty"} {
+		p, err := q.BuiltinProfile(key)
+		if err != nil {
+			return nil, err
+		}
+		if key == "on_duty" {
+			onDuty = p.ID
+		}
+		if has[key] {
+			continue
+		}
+		if err := q.AssignProfile(u.ID, p.ID); err != nil {
+			return nil, err
+		}
+		entries = append(entries, entry("user.profile.add", u.UPN, "", p.Name+" (built in, with Contact Center)"))
+	}
+	if !active {
+		if err := q.SetActiveProfile(u.ID, onDuty); err != nil {
+			return nil, err
+		}
+		entries = append(entries, entry("user.profile.active", u.UPN, "", "On Duty"))
+	}
+	return entries, nil
 }
 
 func licenceText(l data.LicenceSet) string {

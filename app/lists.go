@@ -49,9 +49,12 @@ func names(items []data.CatalogItem) string {
 // SetNAReasons sets a user's N/A switch and ordered reasons together; enabled needs at
 // least one reason.
 func (a *App) SetNAReasons(ctx context.Context, idOrUPN string, enabled bool, reasonIDs []int64) error {
-	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		u, tree, err := userInTree(q, idOrUPN)
 		if err != nil {
+			return nil, err
+		}
+		if err := may.user(u, "changing the N/A reasons"); err != nil {
 			return nil, err
 		}
 		if err := needsLicence(u, data.ContactCenter, "N/A Reasons"); err != nil {
@@ -95,9 +98,12 @@ func onOff(b bool) string {
 // SetCallTemplates replaces a user's ordered Direct Call Templates (Assistant licence);
 // each must live in the user's OU or above. The order is the order they run in.
 func (a *App) SetCallTemplates(ctx context.Context, idOrUPN string, templateIDs []int64) error {
-	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		u, tree, err := userInTree(q, idOrUPN)
 		if err != nil {
+			return nil, err
+		}
+		if err := may.user(u, "changing the direct call templates"); err != nil {
 			return nil, err
 		}
 		if err := needsLicence(u, data.Assistant, "Direct Call Templates"); err != nil {

@@ -11,9 +11,15 @@ import (
 // CreateOU adds an OU below parent and returns its id.
 func (a *App) CreateOU(ctx context.Context, parent int64, name string) (int64, error) {
 	var id int64
-	err := a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	err := a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		tree, err := loadTree(q)
 		if err != nil {
+			return nil, err
+		}
+		if !tree.Has(parent) {
+			return nil, &NotFoundError{What: "organization unit", Key: fmt.Sprint(parent)}
+		}
+		if err := may.ou(parent, "creating an organization unit below "+tree.Path(parent)); err != nil {
 			return nil, err
 		}
 		if err := checkOUName(tree, parent, 0, name); err != nil {
@@ -61,13 +67,21 @@ func existingOU(q *data.Q, id int64) (*OUTree, error) {
 // MoveOU moves an OU, with its subtree, below another parent. The root cannot move and no
 // OU can move below itself or its own descendants (no cycles).
 func (a *App) MoveOU(ctx context.Context, id, parent int64) error {
-	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		tree, err := existingOU(q, id)
 		if err != nil {
 			return nil, err
 		}
 		if id == tree.Root {
 			return nil, refuse("ou.root", "the root organization unit (the tenant) cannot be moved")
+		}
+		if err := may.ou(tree.Parent(id), "moving the organization unit "+tree.Path(id)); err != nil {
+			return nil, err
+		}
+		if tree.Has(parent) {
+			if err := may.ou(parent, "moving an organization unit below "+tree.Path(parent)); err != nil {
+				return nil, err
+			}
 		}
 		if tree.Has(parent) && tree.IsSameOrAncestor(id, parent) {
 			return nil, refuse("ou.cycle", "cannot move %s below %s: an organization unit cannot move into its own subtree",
@@ -86,9 +100,12 @@ func (a *App) MoveOU(ctx context.Context, id, parent int64) error {
 
 // RenameOU gives an OU a new name, unique among its siblings.
 func (a *App) RenameOU(ctx context.Context, id int64, name string) error {
-	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		tree, err := existingOU(q, id)
 		if err != nil {
+			return nil, err
+		}
+		if err := may.ou(id, "renaming the organization unit "+tree.Path(id)); err != nil {
 			return nil, err
 		}
 		if id != tree.Root {
@@ -106,13 +123,16 @@ func (a *App) RenameOU(ctx context.Context, id int64, name string) error {
 
 // DeleteOU deletes an empty OU; when anything still lives in it, the refusal says what.
 func (a *App) DeleteOU(ctx context.Context, id int64) error {
-	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		tree, err := existingOU(q, id)
 		if err != nil {
 			return nil, err
 		}
 		if id == tree.Root {
 			return nil, refuse("ou.root", "the root organization unit (the tenant) cannot be deleted")
+		}
+		if err := may.ou(tree.Parent(id), "deleting the organization unit "+tree.Path(id)); err != nil {
+			return nil, err
 		}
 		contents, err := q.OUContents(id)
 		if err != nil {

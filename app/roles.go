@@ -8,8 +8,13 @@ import (
 	"nimbusadmin/data"
 )
 
-// MaxCustomRoles is how many custom roles one user may hold (seed 004).
+// MaxCustomRoles is how many custom roles one user may hold.
 const MaxCustomRoles = 5
+
+// NoEffectWhileTenantAdmin marks a role held by a Tenant Administrator: roles can be
+// added to and removed from them, but have no effect, so that no role change can lock a
+// Tenant Administrator out.
+const NoEffectWhileTenantAdmin = "no effect while Tenant Administrator"
 
 // isTenantAdmin reports whether the user holds the Tenant Administrator role.
 func isTenantAdmin(roles []data.RoleAssignment) bool {
@@ -21,25 +26,51 @@ func isTenantAdmin(roles []data.RoleAssignment) bool {
 	return false
 }
 
-// tenantAdminLock refuses role changes on a Tenant Administrator: they would have no
-// effect in Nimbus, which protects the tenant from locking its administrators out.
-func tenantAdminLock(u data.NimbusUser, roles []data.RoleAssignment) error {
-	if isTenantAdmin(roles) {
-		return refuse("role.tenant-admin",
-			"%s is a Tenant Administrator: role changes have no effect on a Tenant Administrator (lock-out protection), so nothing was changed",
-			displayName(u))
+// roleNeedsContactCenter reports whether holding the role needs a Contact Center
+// licence: the supervisor roles, Skill-Based user, Agent, Service Owner and custom roles.
+func roleNeedsContactCenter(r data.Role) bool {
+	switch r.BuiltinKey {
+	case data.RoleSupervisorUser, data.RoleSupervisorService, data.RoleSkillBasedUser, data.RoleAgent, data.RoleServiceOwner:
+		return true
 	}
-	return nil
+	return r.Kind == data.CustomRole
+}
+
+// roleNotByHand says why a built-in role is never assigned by hand, or "" when it can be:
+// Team roles follow Team membership, Agent and Service Owner follow the membership of a
+// Skill-based service, and Tenant Administrator follows the security group.
+func roleNotByHand(q *data.Q, r data.Role, u data.NimbusUser) (string, error) {
+	switch r.BuiltinKey {
+	case data.RoleTeamMember, data.RoleTeamOwner, data.RoleTeamOwnerLimited:
+		return fmt.Sprintf("%s comes from membership or ownership of a Team in Microsoft Teams and is never assigned by hand", r.Name), nil
+	case data.RoleAgent:
+		return fmt.Sprintf("Agent comes from being an agent of a Skill-based service: add %s as an agent under Configuration > Services", displayName(u)), nil
+	case data.RoleServiceOwner:
+		return fmt.Sprintf("Service Owner comes from being an owner of a Skill-based service: add %s as an owner under Configuration > Services", displayName(u)), nil
+	case data.RoleTenantAdmin:
+		settings, err := q.TenantSettings()
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("Tenant Administrator is granted through the tenant administration security group %q: add %s to that group in Entra ID",
+			settings.AdminSecurityGroup, displayName(u)), nil
+	}
+	return "", nil
 }
 
 // AssignRole gives a user a built-in or custom role in an OU scope and returns the new
-// assignment's id. Tenant Administrator comes only from the tenant administration
-// security group; custom roles must live in the user's OU or above, at most five a user.
+// assignment's id. Only Tenant Administrators manage roles by hand; roles that follow
+// from Teams, services or the security group are refused, as are roles needing a Contact
+// Center licence the user lacks, custom roles from outside the user's OU or above, a
+// sixth custom role and a role the user already holds in that scope.
 func (a *App) AssignRole(ctx context.Context, idOrUPN string, roleID, scopeOU int64) (int64, error) {
 	var id int64
-	err := a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	err := a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		u, roles, tree, err := roleContext(q, idOrUPN)
 		if err != nil {
+			return nil, err
+		}
+		if err := may.tenantAdmin("managing the roles of " + displayName(u)); err != nil {
 			return nil, err
 		}
 		role, err := q.Role(roleID)
@@ -51,31 +82,25 @@ func (a *App) AssignRole(ctx context.Context, idOrUPN string, roleID, scopeOU in
 		if !tree.Has(scopeOU) {
 			return nil, &NotFoundError{What: "organization unit", Key: fmt.Sprint(scopeOU)}
 		}
-		if err := tenantAdminLock(u, roles); err != nil {
+		if why, err := roleNotByHand(q, role, u); err != nil {
 			return nil, err
+		} else if why != "" {
+			return nil, refuse("role.not-by-hand", "%s", why)
 		}
-		if role.BuiltinKey == data.RoleTenantAdmin {
-			settings, err := q.TenantSettings()
-			if err != nil {
-				return nil, err
-			}
-			return nil, refuse("role.tenant-admin-group",
-				"Tenant Administrator is granted through the tenant administration security group %q: add %s to that group in Entra ID",
-				settings.AdminSecurityGroup, displayName(u))
+		if err := roleLicence(u, role); err != nil {
+			return nil, err
 		}
 		if role.Kind == data.CustomRole {
 			if err := checkAssignable(tree, u, "custom role", role.Name, role.OUID); err != nil {
 				return nil, err
 			}
-			if n := countCustom(roles); n >= MaxCustomRoles {
+			if n := countCustom(roles); n >= MaxCustomRoles && !holdsRole(roles, role.ID) {
 				return nil, refuse("role.custom-limit",
 					"%s already holds %d custom roles, the most a user can have; remove one first", displayName(u), n)
 			}
 		}
-		for _, r := range roles {
-			if r.Role.ID == role.ID && r.ScopeOUID == scopeOU && !r.AutoGranted {
-				return nil, refuse("role.duplicate", "%s already holds %s in %s", displayName(u), role.Name, tree.Path(scopeOU))
-			}
+		if err := roleDuplicate(roles, u, role, scopeOU, 0, tree); err != nil {
+			return nil, err
 		}
 		if id, err = q.AssignRole(u.ID, role.ID, scopeOU, false, 0); err != nil {
 			return nil, err
@@ -85,15 +110,57 @@ func (a *App) AssignRole(ctx context.Context, idOrUPN string, roleID, scopeOU in
 	return id, err
 }
 
+// roleLicence refuses a role that needs a Contact Center licence the user lacks.
+func roleLicence(u data.NimbusUser, role data.Role) error {
+	if roleNeedsContactCenter(role) && !u.Licences.Has(data.ContactCenter) {
+		return refuse("role.cc-required", "%s needs a Contact Center licence, which %s does not hold; grant it on the General tab first",
+			role.Name, displayName(u))
+	}
+	return nil
+}
+
+// roleDuplicate refuses a role the user already holds in the scope (skip is the
+// assignment being moved, 0 for none).
+func roleDuplicate(roles []data.RoleAssignment, u data.NimbusUser, role data.Role, scopeOU, skip int64, tree *OUTree) error {
+	for _, r := range roles {
+		if r.ID != skip && r.Role.ID == role.ID && r.ScopeOUID == scopeOU {
+			return refuse("role.duplicate", "%s already holds %s in %s", displayName(u), role.Name, tree.Path(scopeOU))
+		}
+	}
+	return nil
+}
+
+func holdsRole(roles []data.RoleAssignment, roleID int64) bool {
+	for _, r := range roles {
+		if r.Role.ID == roleID {
+			return true
+		}
+	}
+	return false
+}
+
 // ChangeRoleScope moves a role assignment to another OU scope.
 func (a *App) ChangeRoleScope(ctx context.Context, idOrUPN string, assignmentID, scopeOU int64) error {
-	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
-		u, as, tree, err := editableAssignment(q, idOrUPN, assignmentID)
+	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
+		u, roles, tree, err := roleContext(q, idOrUPN)
+		if err != nil {
+			return nil, err
+		}
+		if err := may.tenantAdmin("managing the roles of " + displayName(u)); err != nil {
+			return nil, err
+		}
+		as, err := editableAssignment(q, u, roles, assignmentID)
 		if err != nil {
 			return nil, err
 		}
 		if !tree.Has(scopeOU) {
 			return nil, &NotFoundError{What: "organization unit", Key: fmt.Sprint(scopeOU)}
+		}
+		if as.ScopeOUID == scopeOU {
+			return nil, nil
+		}
+		if err := roleDuplicate(roles, u, as.Role, scopeOU, as.ID, tree); err != nil {
+			return nil, err
 		}
 		if err := q.SetRoleScope(as.ID, scopeOU); err != nil {
 			return nil, err
@@ -105,8 +172,15 @@ func (a *App) ChangeRoleScope(ctx context.Context, idOrUPN string, assignmentID,
 
 // RemoveRole takes a role assignment from a user, unless it was granted automatically.
 func (a *App) RemoveRole(ctx context.Context, idOrUPN string, assignmentID int64) error {
-	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
-		u, as, tree, err := editableAssignment(q, idOrUPN, assignmentID)
+	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
+		u, roles, tree, err := roleContext(q, idOrUPN)
+		if err != nil {
+			return nil, err
+		}
+		if err := may.tenantAdmin("managing the roles of " + displayName(u)); err != nil {
+			return nil, err
+		}
+		as, err := editableAssignment(q, u, roles, assignmentID)
 		if err != nil {
 			return nil, err
 		}
@@ -130,24 +204,20 @@ func roleContext(q *data.Q, idOrUPN string) (data.NimbusUser, []data.RoleAssignm
 	return u, roles, tree, err
 }
 
-// editableAssignment finds one of the user's assignments and applies the rules that
-// keep it from being edited: auto-granted roles and the Tenant Administrator lock.
-func editableAssignment(q *data.Q, idOrUPN string, assignmentID int64) (data.NimbusUser, data.RoleAssignment, *OUTree, error) {
-	u, roles, tree, err := roleContext(q, idOrUPN)
-	if err != nil {
-		return u, data.RoleAssignment{}, nil, err
-	}
+// editableAssignment finds one of the user's assignments and refuses it when it was
+// granted automatically: those follow from Teams, services or the security group.
+func editableAssignment(q *data.Q, u data.NimbusUser, roles []data.RoleAssignment, assignmentID int64) (data.RoleAssignment, error) {
 	for _, r := range roles {
 		if r.ID != assignmentID {
 			continue
 		}
 		if r.AutoGranted {
-			return u, r, tree, refuse("role.auto-granted",
+			return r, refuse("role.auto-granted",
 				"%s was granted automatically (%s) and cannot be edited or removed here", r.Role.Name, autoSource(q, r))
 		}
-		return u, r, tree, tenantAdminLock(u, roles)
+		return r, nil
 	}
-	return u, data.RoleAssignment{}, tree, &NotFoundError{What: "role assignment of " + displayName(u), Key: fmt.Sprint(assignmentID)}
+	return data.RoleAssignment{}, &NotFoundError{What: "role assignment of " + displayName(u), Key: fmt.Sprint(assignmentID)}
 }
 
 // autoSource says where an auto-granted role comes from.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"nimbusadmin/data"
@@ -70,7 +71,8 @@ func TestDeleteRule(t *testing.T) {
 	}
 	// carl is manual and only in a Skill-based service: he may go.
 	entries := f.accepted(func() error { return f.app.DeleteUser(ctx, "CARL@contoso.example") })
-	if entries[0].Action != "user.delete" || entries[0].Target != "carl@contoso.example" || entries[0].Actor != "test admin" {
+	if entries[0].Action != "user.delete" || entries[0].Target != "carl@contoso.example" || entries[0].Actor != "dana@contoso.example" ||
+		!strings.Contains(entries[0].Old, `agent of the Skill-based service "Escalations"`) {
 		t.Errorf("journal entry %+v", entries[0])
 	}
 	if _, err := f.app.UserDetail(ctx, f.user["carl"]); !errors.As(err, new(*NotFoundError)) {
@@ -156,7 +158,7 @@ func TestAutoGrantedRolesCannotBeEditedOrRemoved(t *testing.T) {
 	f.refused("role.auto-granted", func() error { return f.app.RemoveRole(ctx, f.user["ben"], auto) }, "Team Member", "Sales Hotline")
 	f.refused("role.auto-granted", func() error { return f.app.ChangeRoleScope(ctx, f.user["ben"], auto, f.ou["root"]) }, "Team Member")
 	// a manual role on the same user can be edited and removed
-	id, err := f.app.AssignRole(ctx, f.user["ben"], f.id["Supervisor"], f.ou["EMEA"])
+	id, err := f.app.AssignRole(ctx, f.user["ben"], f.id["Workflow Administrator"], f.ou["EMEA"])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,16 +166,41 @@ func TestAutoGrantedRolesCannotBeEditedOrRemoved(t *testing.T) {
 	f.accepted(func() error { return f.app.RemoveRole(ctx, f.user["ben"], id) })
 }
 
-func TestRoleChangesOnTenantAdministratorHaveNoEffect(t *testing.T) {
+func TestRolesOfATenantAdministratorChangeAndAreMarkedWithoutEffect(t *testing.T) {
 	f := newFixture(t)
-	f.refused("role.tenant-admin", func() error {
-		_, err := f.app.AssignRole(ctx, "dana@contoso.example", f.id["Supervisor"], f.ou["root"])
+	dana := "dana@contoso.example"
+	var id int64
+	f.accepted(func() (err error) {
+		id, err = f.app.AssignRole(ctx, dana, f.id["Supervisor (User)"], f.ou["root"])
 		return err
-	}, "Dana Kim", "Tenant Administrator", "no effect")
-	f.refused("role.tenant-admin-group", func() error {
+	})
+	st, err := f.app.RoleStatus(ctx, dana)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.NoEffect[id] != NoEffectWhileTenantAdmin || st.Locked[id] != "" {
+		t.Errorf("a role of a Tenant Administrator: no effect %q, locked %q", st.NoEffect[id], st.Locked[id])
+	}
+	for as, note := range st.NoEffect {
+		if d, _ := f.app.UserDetail(ctx, dana); note != "" && roleKeyOf(d, as) == data.RoleTenantAdmin {
+			t.Error("the Tenant Administrator role itself is marked as having no effect")
+		}
+	}
+	f.accepted(func() error { return f.app.RemoveRole(ctx, dana, id) })
+	f.refused("role.not-by-hand", func() error {
 		_, err := f.app.AssignRole(ctx, f.user["anna"], f.id["Tenant Administrator"], f.ou["root"])
 		return err
 	}, "Nimbus Admins")
+}
+
+// roleKeyOf finds the built-in key of one of the user's assignments.
+func roleKeyOf(d UserDetail, assignment int64) string {
+	for _, r := range d.Roles {
+		if r.ID == assignment {
+			return r.Role.BuiltinKey
+		}
+	}
+	return ""
 }
 
 func TestNAReasonsEnabledNeedsAReason(t *testing.T) {
@@ -256,7 +283,7 @@ func TestJournalRecordsWhoWhenWhatOldNew(t *testing.T) {
 	f := newFixture(t)
 	entries := f.accepted(func() error { return f.app.GrantLicence(ctx, f.user["eve"], data.Assistant) })
 	e := entries[0]
-	if e.Actor != "test admin" || e.At == "" || e.Action != "user.licences" || e.Target != "eve@contoso.example" ||
+	if e.Actor != "dana@contoso.example" || e.At == "" || e.Action != "user.licences" || e.Target != "eve@contoso.example" ||
 		e.Old != "Attendant Console" || e.New != "Attendant Console, Assistant" {
 		t.Errorf("journal entry %+v", e)
 	}

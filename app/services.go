@@ -13,7 +13,7 @@ import (
 // owner. Both need the Contact Center licence (seed 003); Teams-based services take their
 // members from the Team and None services have no users.
 func (a *App) AddServiceMember(ctx context.Context, serviceID int64, idOrUPN string, m data.Membership) error {
-	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		u, err := findUser(q, idOrUPN)
 		if err != nil {
 			return nil, err
@@ -22,6 +22,12 @@ func (a *App) AddServiceMember(ctx context.Context, serviceID int64, idOrUPN str
 		if errors.Is(err, data.ErrNotFound) {
 			return nil, &NotFoundError{What: "service", Key: fmt.Sprint(serviceID)}
 		} else if err != nil {
+			return nil, err
+		}
+		if err := may.ou(s.OUID, fmt.Sprintf("changing the agents and owners of the service %q", s.Name)); err != nil {
+			return nil, err
+		}
+		if err := may.user(u, fmt.Sprintf("making an %s of %q", m, s.Name)); err != nil {
 			return nil, err
 		}
 		switch s.AssignmentType {

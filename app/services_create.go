@@ -15,7 +15,7 @@ import (
 // granted automatically. It returns the new service's id.
 func (a *App) CreateTeamsService(ctx context.Context, teamID string, ou int64) (int64, error) {
 	var id int64
-	err := a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	err := a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		var name string
 		err := syncRows(q, `SELECT display_name FROM teams WHERE id = ?`, []any{teamID}, func(r *sql.Rows) error {
 			return r.Scan(&name)
@@ -39,6 +39,9 @@ func (a *App) CreateTeamsService(ctx context.Context, teamID string, ou int64) (
 		if err != nil {
 			return nil, err
 		}
+		if err := may.ou(ou, "creating a service in "+path); err != nil {
+			return nil, err
+		}
 		if id, err = q.CreateService(name, data.TeamsBased, teamID, ou); err != nil {
 			return nil, err
 		}
@@ -58,7 +61,7 @@ func (a *App) CreateTeamsService(ctx context.Context, teamID string, ou int64) (
 func (a *App) CreateService(ctx context.Context, name string, t data.AssignmentType, ou int64) (int64, error) {
 	name = strings.TrimSpace(name)
 	var id int64
-	err := a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	err := a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		switch t {
 		case data.SkillBased, data.NoUsers:
 		case data.TeamsBased:
@@ -80,6 +83,9 @@ func (a *App) CreateService(ctx context.Context, name string, t data.AssignmentT
 		}
 		path, err := serviceOU(q, ou)
 		if err != nil {
+			return nil, err
+		}
+		if err := may.ou(ou, "creating a service in "+path); err != nil {
 			return nil, err
 		}
 		if id, err = q.CreateService(name, t, "", ou); err != nil {

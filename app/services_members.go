@@ -47,7 +47,7 @@ func (a *App) ServiceMembers(ctx context.Context, serviceID int64) ([]ServiceMem
 // members and owners of an MS Teams-based service follow its Team, so they are changed in
 // Microsoft Teams, never here; a None service has no users to remove.
 func (a *App) RemoveServiceMember(ctx context.Context, serviceID int64, idOrUPN string, m data.Membership) error {
-	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		u, err := findUser(q, idOrUPN)
 		if err != nil {
 			return nil, err
@@ -56,6 +56,12 @@ func (a *App) RemoveServiceMember(ctx context.Context, serviceID int64, idOrUPN 
 		if errors.Is(err, data.ErrNotFound) {
 			return nil, &NotFoundError{What: "service", Key: fmt.Sprint(serviceID)}
 		} else if err != nil {
+			return nil, err
+		}
+		if err := may.ou(s.OUID, fmt.Sprintf("changing the agents and owners of the service %q", s.Name)); err != nil {
+			return nil, err
+		}
+		if err := may.user(u, fmt.Sprintf("taking an %s off %q", m, s.Name)); err != nil {
 			return nil, err
 		}
 		switch s.AssignmentType {
@@ -74,14 +80,7 @@ func (a *App) RemoveServiceMember(ctx context.Context, serviceID int64, idOrUPN 
 		if !held {
 			return nil, refuse("service.not-member", "%s is not an %s of %q", displayName(u), m, s.Name)
 		}
-		if err := q.RemoveServiceMember(s.ID, u.ID, m); err != nil {
-			return nil, err
-		}
-		role, err := q.BuiltinRole(serviceRoleKey(m))
-		if err != nil {
-			return nil, err
-		}
-		if err := q.RemoveServiceRole(u.ID, role.ID, s.ID); err != nil {
+		if err := leaveSkillService(q, u.ID, s.ID, m); err != nil {
 			return nil, err
 		}
 		return []data.JournalEntry{entry("service.member.remove", s.Name, fmt.Sprintf("%s as %s", u.UPN, m), "")}, nil

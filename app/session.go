@@ -20,12 +20,21 @@ const (
 	MaxDemoUsers     = demo.MaxUsers
 )
 
-// SessionOptions says which cache to open: an explicit file, or the demo tenant.
+// SessionOptions says which cache to open, an explicit file or the demo tenant, and who
+// acts on it.
 type SessionOptions struct {
 	DBPath    string    // --db / NIMBUSADMIN_DB; "" for the default of the tenant
 	Demo      bool      // use the built-in demo tenant
 	DemoUsers int       // Nimbus users in the demo tenant (DefaultDemoUsers when 0)
 	Progress  io.Writer // where to say that a demo tenant is being generated; may be nil
+	As        string    // demo only: act as this user of the demo (UPN or O365 ID)
+	SignedIn  Account   // the account signed in on this computer, if any
+}
+
+// Account is a signed-in account: who acts on the cache of their tenant.
+type Account struct {
+	Username string // the UPN
+	TenantID string
 }
 
 // ErrNoTenant is returned when no cache was named and no tenant is signed in.
@@ -61,6 +70,9 @@ func OpenSession(ctx context.Context, o SessionOptions) (*App, error) {
 	if o.DemoUsers < MinDemoUsers || o.DemoUsers > MaxDemoUsers {
 		return nil, fmt.Errorf("--demo-users must be between %d and %d", MinDemoUsers, MaxDemoUsers)
 	}
+	if o.As != "" && !o.Demo {
+		return nil, ErrAsOutsideDemo
+	}
 	path := o.DBPath
 	if path == "" {
 		if !o.Demo {
@@ -86,13 +98,53 @@ func OpenSession(ctx context.Context, o SessionOptions) (*App, error) {
 	case err == nil && o.Demo && settings.DemoUsers != o.DemoUsers:
 		store, err = regenerateDemo(ctx, store, o, settings.DemoUsers)
 	}
+	actor := ""
+	if err == nil {
+		actor, err = sessionActor(ctx, store, o, settings)
+	}
 	if err != nil {
 		if store != nil {
 			store.Close()
 		}
 		return nil, err
 	}
-	return New(store, actorName(o.Demo)), nil
+	return New(store, actor), nil
+}
+
+// ErrAsOutsideDemo refuses --as on a real tenant: there, who acts is who signed in.
+var ErrAsOutsideDemo = errors.New("--as works only with the demo tenant (--demo): on a real tenant you act as the account you signed in with")
+
+// sessionActor decides who acts on the cache: in the demo, its signed-in Tenant
+// Administrator or the user --as names; on a real tenant, the account signed in to that
+// tenant, or else the local user (who then holds no administrator role).
+func sessionActor(ctx context.Context, store *data.Store, o SessionOptions, settings data.TenantSettings) (string, error) {
+	if o.Demo {
+		if o.As == "" {
+			return DemoAdmin(ctx, store)
+		}
+		du, err := store.Read(ctx).FindDirectoryUser(o.As)
+		if errors.Is(err, data.ErrNotFound) {
+			return "", fmt.Errorf("--as %q: no such user in the demo tenant (give a UPN or O365 ID of its directory)", o.As)
+		}
+		return du.UPN, err
+	}
+	if o.SignedIn.Username != "" && o.SignedIn.TenantID == settings.TenantID {
+		return o.SignedIn.Username, nil
+	}
+	return actorName(), nil
+}
+
+// DemoAdmin is the account the demo tenant signs in: the first of its Tenant
+// Administrators by UPN.
+func DemoAdmin(ctx context.Context, store *data.Store) (string, error) {
+	upns, err := store.Read(ctx).RoleHolderUPNs(data.RoleTenantAdmin, 1)
+	if err != nil {
+		return "", err
+	}
+	if len(upns) == 0 {
+		return "", errors.New("the demo tenant has no Tenant Administrator to sign in as")
+	}
+	return upns[0], nil
 }
 
 func generateDemo(ctx context.Context, store *data.Store, o SessionOptions) error {
@@ -122,14 +174,10 @@ func regenerateDemo(ctx context.Context, store *data.Store, o SessionOptions, ha
 	return store, generateDemo(ctx, store, o)
 }
 
-// actorName names the admin in the journal until sign-in provides the account.
-func actorName(isDemo bool) string {
-	name := "local admin"
+// actorName names the local user when no account of the tenant is signed in.
+func actorName() string {
 	if u, err := user.Current(); err == nil && u.Username != "" {
-		name = u.Username
+		return u.Username
 	}
-	if isDemo {
-		return name + " (demo)"
-	}
-	return name
+	return "local user"
 }

@@ -29,9 +29,12 @@ func needsLicence(u data.NimbusUser, l data.LicenceSet, what string) error {
 // SetUserSkill gives a user a skill from their OU or above, at a level of the skill's
 // category (levelID 0 only when the category has no levels), or changes its level.
 func (a *App) SetUserSkill(ctx context.Context, idOrUPN string, skillID, levelID int64) error {
-	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		u, tree, err := userInTree(q, idOrUPN)
 		if err != nil {
+			return nil, err
+		}
+		if err := may.user(u, "changing the skills"); err != nil {
 			return nil, err
 		}
 		if err := needsLicence(u, data.ContactCenter, "Skills"); err != nil {
@@ -95,9 +98,12 @@ func skillText(name, level string) string {
 
 // RemoveUserSkill takes a skill from a user.
 func (a *App) RemoveUserSkill(ctx context.Context, idOrUPN string, skillID int64) error {
-	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		u, err := findUser(q, idOrUPN)
 		if err != nil {
+			return nil, err
+		}
+		if err := may.user(u, "changing the skills"); err != nil {
 			return nil, err
 		}
 		held, err := q.UserSkills(u.ID)
@@ -119,9 +125,12 @@ func (a *App) RemoveUserSkill(ctx context.Context, idOrUPN string, skillID int64
 // AssignProfile assigns a responsibility profile from the user's OU or above; the
 // built-in On Duty and Off Duty live in the root and so are always available.
 func (a *App) AssignProfile(ctx context.Context, idOrUPN string, profileID int64) error {
-	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		u, tree, err := userInTree(q, idOrUPN)
 		if err != nil {
+			return nil, err
+		}
+		if err := may.user(u, "changing the responsibility profiles"); err != nil {
 			return nil, err
 		}
 		if err := needsLicence(u, data.ContactCenter, "Profiles"); err != nil {
@@ -145,9 +154,12 @@ func (a *App) AssignProfile(ctx context.Context, idOrUPN string, profileID int64
 
 // SetActiveProfile makes one of the user's assigned profiles the active one.
 func (a *App) SetActiveProfile(ctx context.Context, idOrUPN string, profileID int64) error {
-	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		u, err := findUser(q, idOrUPN)
 		if err != nil {
+			return nil, err
+		}
+		if err := may.user(u, "changing the active profile"); err != nil {
 			return nil, err
 		}
 		profiles, err := q.UserProfiles(u.ID)

@@ -91,7 +91,7 @@ func (a *App) Sync(ctx context.Context, src DirectorySource, o SyncOptions) (Syn
 		teams, teamsErr = src.Teams(ctx)
 	}()
 
-	err := a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	err := a.systemChange(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
 		// Users may leave the directory before their Nimbus side is cleaned up below;
 		// the foreign keys are checked at commit.
 		if _, err := q.Exec(`PRAGMA defer_foreign_keys = ON`); err != nil {

@@ -117,11 +117,15 @@ func quoteList(names []string) string {
 }
 
 // DeleteUser removes a user from Nimbus when the delete rule allows it. The directory and
-// Teams are never touched.
+// Teams are never touched; the user leaves their Skill-based services and loses their
+// roles with them (DeleteConsequences lists both for the confirmation).
 func (a *App) DeleteUser(ctx context.Context, idOrUPN string) error {
-	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		u, err := findUser(q, idOrUPN)
 		if err != nil {
+			return nil, err
+		}
+		if err := may.user(u, "deleting the Nimbus user"); err != nil {
 			return nil, err
 		}
 		services, err := q.UserServices(u.ID)
@@ -131,18 +135,26 @@ func (a *App) DeleteUser(ctx context.Context, idOrUPN string) error {
 		if reason := DeleteBlockedReason(u, services); reason != "" {
 			return nil, refuse("delete", "cannot delete: %s", reason)
 		}
+		loses, err := deleteConsequences(q, u, services)
+		if err != nil {
+			return nil, err
+		}
 		if err := q.DeleteNimbusUser(u.ID); err != nil {
 			return nil, err
 		}
-		return []data.JournalEntry{entry("user.delete", u.UPN, "Nimbus user", "")}, nil
+		old := "Nimbus user"
+		if loses.String() != "" {
+			old += "; " + loses.String()
+		}
+		return []data.JournalEntry{entry("user.delete", u.UPN, old, "")}, nil
 	})
 }
 
 // AddUser makes a directory user a Nimbus user (origin manual) in an OU with licences.
 // Nimbus never creates directory accounts: the user must already be in the directory.
 func (a *App) AddUser(ctx context.Context, directoryID string, ou int64, licences data.LicenceSet) error {
-	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
-		return createAddUser(q, directoryID, ou, licences)
+	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
+		return createAddUser(q, may, directoryID, ou, licences)
 	})
 }
 
@@ -152,28 +164,4 @@ func loadTree(q *data.Q) (*OUTree, error) {
 		return nil, err
 	}
 	return NewOUTree(ous), nil
-}
-
-// MoveUser puts a user in another OU.
-func (a *App) MoveUser(ctx context.Context, idOrUPN string, ou int64) error {
-	return a.change(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
-		u, err := findUser(q, idOrUPN)
-		if err != nil {
-			return nil, err
-		}
-		tree, err := loadTree(q)
-		if err != nil {
-			return nil, err
-		}
-		if !tree.Has(ou) {
-			return nil, &NotFoundError{What: "organization unit", Key: fmt.Sprint(ou)}
-		}
-		if u.OUID == ou {
-			return nil, nil
-		}
-		if err := q.SetUserOU(u.ID, ou); err != nil {
-			return nil, err
-		}
-		return []data.JournalEntry{entry("user.ou", u.UPN, tree.Path(u.OUID), tree.Path(ou))}, nil
-	})
 }

@@ -87,6 +87,17 @@ func (q *Q) Profile(id int64) (Profile, error) {
 	return p, err
 }
 
+// BuiltinProfile reads the built-in profile "on_duty" or "off_duty".
+func (q *Q) BuiltinProfile(key string) (Profile, error) {
+	var p Profile
+	err := q.db.QueryRowContext(q.ctx, `SELECT id, name, ou_id, builtin FROM responsibility_profiles WHERE builtin = ?`, key).
+		Scan(&p.ID, &p.Name, &p.OUID, &p.Builtin)
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, ErrNotFound
+	}
+	return p, err
+}
+
 // UserProfiles lists the profiles assigned to a user, built-ins first.
 func (q *Q) UserProfiles(userID string) ([]UserProfile, error) {
 	rows, err := q.db.QueryContext(q.ctx, `SELECT p.id, p.name, p.ou_id, ifnull(p.builtin, ''), up.active

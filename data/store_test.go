@@ -34,8 +34,8 @@ func TestOpenCreatesPrivateFileAppliesMigrationsOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if n, _ := s.Read(ctx).CountRows("roles"); n != 9 {
-		t.Errorf("%d built-in roles after reopening, want 9", n)
+	if n, _ := s.Read(ctx).CountRows("roles"); n != 11 {
+		t.Errorf("%d built-in roles after reopening, want 11", n)
 	}
 }
 

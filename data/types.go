@@ -190,17 +190,19 @@ const (
 	CustomRole RoleKind = "custom"
 )
 
-// Keys of the built-in roles, as seeded by the first migration.
+// Keys of the built-in roles, as the migrations seed them.
 const (
-	RoleTenantAdmin      = "tenant_admin"
-	RoleOUAdmin          = "ou_admin"
-	RoleWorkflowAdmin    = "workflow_admin"
-	RoleTeamOwner        = "team_owner"
-	RoleTeamOwnerLimited = "team_owner_limited"
-	RoleTeamMember       = "team_member"
-	RoleAgent            = "agent"
-	RoleServiceOwner     = "service_owner"
-	RoleSupervisor       = "supervisor"
+	RoleTenantAdmin       = "tenant_admin"
+	RoleOUAdmin           = "ou_admin"
+	RoleWorkflowAdmin     = "workflow_admin"
+	RoleTeamOwner         = "team_owner"
+	RoleTeamOwnerLimited  = "team_owner_limited"
+	RoleTeamMember        = "team_member"
+	RoleAgent             = "agent"
+	RoleServiceOwner      = "service_owner"
+	RoleSupervisorUser    = "supervisor_user"
+	RoleSupervisorService = "supervisor_service"
+	RoleSkillBasedUser    = "skill_based_user"
 )
 
 // Role is a built-in or custom role.

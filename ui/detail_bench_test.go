@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"nimbusadmin/app"
 	"nimbusadmin/data"
 	"nimbusadmin/data/demo"
 )
@@ -26,7 +25,7 @@ func BenchmarkDetailShowUser(b *testing.B) {
 	if err := demo.Generate(ctx, store, demo.Options{Users: demo.DefaultUsers}); err != nil {
 		b.Fatal(err)
 	}
-	nimbus := app.New(store, "bench")
+	nimbus := asDemoAdmin(b, store)
 	ix, err := nimbus.LoadUserIndex(ctx)
 	if err != nil {
 		b.Fatal(err)

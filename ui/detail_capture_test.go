@@ -22,7 +22,7 @@ func detailFullyConfigured(f *detailTenant) {
 	f.must(f.app.GrantLicence(ctx, anna, data.ContactCenter|data.AttendantConsole|data.Interact|data.Assistant))
 	_, err := f.app.AssignRole(ctx, anna, f.id["Custom 1"], f.ou["root"])
 	f.must(err)
-	sup, err := f.app.Store().Read(ctx).BuiltinRole(data.RoleSupervisor)
+	sup, err := f.app.Store().Read(ctx).BuiltinRole(data.RoleSupervisorService)
 	f.must(err)
 	_, err = f.app.AssignRole(ctx, anna, sup.ID, f.ou["Sales"])
 	f.must(err)

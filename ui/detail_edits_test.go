@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
 	"nimbusadmin/data"
@@ -16,6 +18,7 @@ import (
 func TestDetailSixthCustomRoleIsRefusedInTheDialog(t *testing.T) {
 	f := newDetailTenant(t)
 	ctx := context.Background()
+	f.must(f.app.GrantLicence(ctx, f.user["anna"], data.ContactCenter)) // custom roles need it
 	for i := 1; i <= 5; i++ {
 		_, err := f.app.AssignRole(ctx, f.user["anna"], f.id[fmt.Sprintf("Custom %d", i)], f.ou["root"])
 		f.must(err)
@@ -53,14 +56,29 @@ func TestDetailAutoGrantedRoleCannotBeEditedAndSaysWhy(t *testing.T) {
 	f.refused(before, f.pane.roles.problems[as.ID].Text, "cannot be edited or removed")
 }
 
-func TestDetailTenantAdministratorLockIsExplained(t *testing.T) {
+func TestDetailRolesOfATenantAdministratorChangeAndSayTheyHaveNoEffect(t *testing.T) {
 	f := newDetailTenant(t)
+	id, err := f.app.AssignRole(context.Background(), f.user["dana"], f.roleID(data.RoleWorkflowAdmin), f.ou["Sales"])
+	f.must(err)
 	f.pane.ShowUser(f.user["dana"])
-	if !f.pane.roles.lock.Visible() {
-		t.Fatal("no lock-out note on a Tenant Administrator's Roles tab")
+	if f.pane.roles.lock.Visible() || f.pane.roles.add.Disabled() || f.pane.roles.removeBtns[id].Disabled() {
+		t.Fatal("roles of a Tenant Administrator can be added and removed: nothing may be locked")
 	}
-	before := f.digest()
-	f.refused(before, f.pane.roles.lock.Text, "lock-out protection")
+	var texts []string
+	configWalk(f.pane.roles.rows, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+	})
+	if !slices.ContainsFunc(texts, func(s string) bool { return strings.Contains(s, app.NoEffectWhileTenantAdmin) }) {
+		t.Errorf("the Workflow Administrator role of a Tenant Administrator is not marked %q: %q", app.NoEffectWhileTenantAdmin, texts)
+	}
+	f.pane.roles.remove(data.RoleAssignment{ID: id, Role: data.Role{Name: "Workflow Administrator"}})
+	for _, r := range f.detail("dana").Roles {
+		if r.ID == id {
+			t.Error("Remove did not take the role from the Tenant Administrator")
+		}
+	}
 }
 
 func TestDetailEnablingNAReasonsWithoutAReasonIsRefused(t *testing.T) {

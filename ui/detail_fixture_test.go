@@ -43,7 +43,7 @@ func newDetailTenant(t *testing.T) *detailTenant {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	f := &detailTenant{t: t, path: path, app: app.New(store, "test admin"),
+	f := &detailTenant{t: t, path: path, app: app.New(store, "dana@contoso.example"),
 		ou: map[string]int64{}, id: map[string]int64{}, user: map[string]string{}}
 	if err := store.Tx(context.Background(), f.build); err != nil {
 		t.Fatal(err)
@@ -138,6 +138,14 @@ func (f *detailTenant) insert(q *data.Q, table, name, ou, col string, val any) {
 }
 
 // must fails the test on a setup error.
+// roleID is the id of a built-in role.
+func (f *detailTenant) roleID(key string) int64 {
+	f.t.Helper()
+	r, err := f.app.Store().Read(context.Background()).BuiltinRole(key)
+	f.must(err)
+	return r.ID
+}
+
 func (f *detailTenant) must(err error) {
 	f.t.Helper()
 	if err != nil {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -30,6 +31,7 @@ type detailGeneral struct {
 	ouTree     *app.OUTree
 	ouDialog   dialog.Dialog
 	ouSelected int64
+	dropAsk    *dialog.ConfirmDialog // "Saving ends …": open while the admin decides
 }
 
 func newDetailGeneral(p *detailPane) *detailGeneral {
@@ -137,14 +139,58 @@ func (g *detailGeneral) chooseOU(id int64) {
 func (g *detailGeneral) onSave() { g.save() }
 
 // save applies the licences and then the OU, each through its rule; what a rule refuses
-// stays in the draft with the rule's message beside Save.
+// stays in the draft with the rule's message beside Save. When revoking a licence would
+// end what needs it, or the new OU would leave items assigned from outside its path, the
+// admin is asked first, with the list, and the draft waits for the answer.
 func (g *detailGeneral) save() bool {
 	ctx := context.Background()
 	id := g.saved.User.ID
+	var ends []string
+	if revoke := g.saved.User.Licences &^ g.draftLic; revoke != 0 {
+		deps, err := g.p.nimbus.LicenceDependents(ctx, id, revoke)
+		if err != nil {
+			detailShowProblem(g.bar.problem, err)
+			return false
+		}
+		for _, d := range deps {
+			ends = append(ends, "end: "+d.What)
+		}
+	}
+	if g.draftOU != g.saved.User.OUID {
+		out, err := g.p.nimbus.OutOfScope(ctx, id, g.draftOU)
+		if err != nil {
+			detailShowProblem(g.bar.problem, err)
+			return false
+		}
+		for _, it := range out {
+			ends = append(ends, "remove (outside the new OU): "+it.String())
+		}
+	}
+	if len(ends) == 0 {
+		return g.commit(false)
+	}
+	msg := "Saving " + g.saved.User.DisplayName + "'s General tab also does this:\n\n• " + strings.Join(ends, "\n• ")
+	g.dropAsk = dialog.NewConfirm("Save and end what depends on it?", msg, func(ok bool) {
+		g.dropAsk = nil
+		if ok {
+			g.commit(true)
+		}
+	}, g.p.win)
+	g.dropAsk.SetConfirmText("Save and do it")
+	g.dropAsk.SetDismissText("Keep editing")
+	g.dropAsk.Show()
+	return false
+}
+
+// commit writes the draft; drop ends what depended on a revoked licence and removes what
+// the new OU leaves out of scope, in the same changes.
+func (g *detailGeneral) commit(drop bool) bool {
+	ctx := context.Background()
+	id := g.saved.User.ID
 	wantOU, wantLic, had := g.draftOU, g.draftLic, g.saved.User.Licences
-	err := g.p.nimbus.ChangeLicences(ctx, id, wantLic&^had, had&^wantLic)
+	err := g.p.nimbus.ChangeLicences(ctx, id, wantLic&^had, had&^wantLic, drop)
 	if err == nil && wantOU != g.saved.User.OUID {
-		err = g.p.nimbus.MoveUser(ctx, id, wantOU)
+		err = g.p.nimbus.MoveUser(ctx, id, wantOU, drop)
 	}
 	g.p.reload()
 	if err != nil {

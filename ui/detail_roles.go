@@ -20,26 +20,26 @@ import (
 type detailRoles struct {
 	p *detailPane
 
-	lock, custom *widget.Label
-	add          *widget.Button
-	rows         *fyne.Container
-	problems     map[int64]*widget.Label // per assignment: the rule's message
-	removeBtns   map[int64]*widget.Button
-	editBtns     map[int64]*widget.Button
+	lock, custom, hint *widget.Label
+	add                *widget.Button
+	rows               *fyne.Container
+	problems           map[int64]*widget.Label // per assignment: the rule's message
+	removeBtns         map[int64]*widget.Button
+	editBtns           map[int64]*widget.Button
 
 	d      app.UserDetail
 	dialog *detailRoleDialog // the open add or scope dialog, if any
 }
 
 func newDetailRoles(p *detailPane) *detailRoles {
-	r := &detailRoles{p: p, lock: newDetailProblem(), custom: detailNote(""), rows: container.NewVBox()}
+	r := &detailRoles{p: p, lock: newDetailProblem(), custom: detailNote(""), hint: detailNote(""), rows: container.NewVBox()}
 	r.lock.Importance = widget.WarningImportance
 	r.add = &widget.Button{Text: "Add role…", OnTapped: r.onAdd}
 	return r
 }
 
 func (r *detailRoles) object() fyne.CanvasObject {
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, r.add, r.custom), r.lock,
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, r.add, container.NewVBox(r.custom, r.hint)), r.lock,
 		detailListHeader(container.NewHBox(widget.NewButton("Scope…", nil), widget.NewButton("Remove", nil)),
 			"Role", "Scope (organization unit)", "Granted"))
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(r.rows))
@@ -47,11 +47,18 @@ func (r *detailRoles) object() fyne.CanvasObject {
 
 func (r *detailRoles) show(d app.UserDetail) {
 	r.d = d
-	whole, each, err := r.p.nimbus.RoleLocks(context.Background(), d.User.ID)
+	st, err := r.p.nimbus.RoleStatus(context.Background(), d.User.ID)
 	if err != nil {
-		whole = err.Error()
+		st.Manage = err.Error()
 	}
+	whole := st.Manage
 	detailShowProblem(r.lock, detailErrText(whole))
+	r.hint.SetText(st.Hint)
+	if st.Hint == "" {
+		r.hint.Hide()
+	} else {
+		r.hint.Show()
+	}
 	if whole != "" {
 		r.add.Disable()
 	} else {
@@ -85,12 +92,17 @@ func (r *detailRoles) show(d app.UserDetail) {
 		if as.AutoGranted {
 			granted = "automatically"
 		}
-		if reason := each[as.ID]; reason != "" {
-			edit.Disable()
-			remove.Disable()
+		if effect := st.NoEffect[as.ID]; effect != "" {
+			granted += " · " + effect
+		}
+		if reason := st.Locked[as.ID]; reason != "" {
 			problem.SetText(reason)
 			problem.Importance, problem.SizeName = widget.MediumImportance, theme.SizeNameCaptionText
 			problem.Show()
+		}
+		if st.Locked[as.ID] != "" || whole != "" {
+			edit.Disable()
+			remove.Disable()
 		}
 		r.rows.Add(container.NewVBox(
 			detailListRow(container.NewHBox(edit, remove), detailCell(name), detailCell(tree.Path(as.ScopeOUID)), detailCell(granted)),

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -43,9 +44,17 @@ func TestDetailProfileAssignedAndMadeActiveShowsInTheList(t *testing.T) {
 	f.must(f.app.GrantLicence(ctx, f.user["anna"], data.ContactCenter))
 	f.pane.ShowUser(f.user["anna"])
 	pr := f.pane.profiles
+	var held []string
+	for _, p := range f.detail("anna").Profiles {
+		held = append(held, fmt.Sprintf("%s active=%v", p.Name, p.Active))
+	}
+	slices.Sort(held)
+	if !slices.Equal(held, []string{"Off Duty active=false", "On Duty active=true"}) {
+		t.Errorf("a new Contact Center user starts with On Duty (active) and Off Duty, has %v", held)
+	}
 	test.Tap(pr.add)
-	if !slices.Equal(pr.pick.Options, []string{"On Duty", "Off Duty", "Early shift"}) {
-		t.Errorf("profiles offered: %v", pr.pick.Options)
+	if !slices.Equal(pr.pick.Options, []string{"Early shift"}) {
+		t.Errorf("profiles offered besides the two held: %v", pr.pick.Options)
 	}
 	detailSelectOption(pr.pick, "Early shift")
 	test.Tap(pr.form.save)

@@ -29,7 +29,7 @@ func detailExpectedTabs(l data.LicenceSet) []app.Tab {
 }
 
 // detailSetLicencesOnGeneralTab ticks the four licence boxes to match l and presses Save.
-func detailSetLicencesOnGeneralTab(t *testing.T, g *detailGeneral, l data.LicenceSet) {
+func detailSetLicencesOnGeneralTab(t *testing.T, g *detailGeneral, l data.LicenceSet) (asked string) {
 	t.Helper()
 	for _, one := range data.AllLicences {
 		if g.licences[one].Checked != l.Has(one) {
@@ -39,9 +39,14 @@ func detailSetLicencesOnGeneralTab(t *testing.T, g *detailGeneral, l data.Licenc
 	if g.dirty() {
 		test.Tap(g.bar.save)
 	}
+	if ask := g.dropAsk; ask != nil { // revoking ends what depends on the licence: say yes
+		asked = "asked"
+		ask.Confirm()
+	}
 	if g.bar.problem.Visible() {
 		t.Fatalf("saving licences %v was refused: %s", l, g.bar.problem.Text)
 	}
+	return asked
 }
 
 func TestDetailAllSixteenLicenceCombinationsShowExactlyTheirTabs(t *testing.T) {
@@ -75,7 +80,9 @@ func TestDetailRevokingHidesAtOnceAndGrantingBringsSettingsBack(t *testing.T) {
 	f.pane.ShowUser(anna)
 	f.pane.tabs.Select(f.pane.tab(app.TabAssistant).item)
 
-	detailSetLicencesOnGeneralTab(t, f.pane.general, data.ContactCenter|data.Assistant)
+	if detailSetLicencesOnGeneralTab(t, f.pane.general, data.ContactCenter|data.Assistant) == "" {
+		t.Error("revoking Interact while the widget is active did not ask before ending it")
+	}
 	if slices.Contains(f.pane.visibleTabs(), app.TabInteract) {
 		t.Fatal("Interact tab still shown after the licence was revoked")
 	}
@@ -91,8 +98,8 @@ func TestDetailRevokingHidesAtOnceAndGrantingBringsSettingsBack(t *testing.T) {
 		t.Errorf("after Assistant was hidden the view should fall back to General")
 	}
 	detailSetLicencesOnGeneralTab(t, f.pane.general, data.ContactCenter|data.Interact|data.Assistant)
-	if !f.pane.interact.active.Checked || !f.pane.interact.audioVideo.Checked || f.pane.interact.messaging.Checked {
-		t.Errorf("Interact settings did not come back with the licence")
+	if f.pane.interact.active.Checked || !f.pane.interact.audioVideo.Checked || f.pane.interact.messaging.Checked {
+		t.Errorf("Interact settings did not come back with the licence (the widget ended with it)")
 	}
 	if got := detailNames(f.pane.assistant.list.items); !slices.Equal(got, []string{"Ticket", "CRM lookup"}) {
 		t.Errorf("call templates after re-granting: %v", got)

@@ -123,11 +123,12 @@ func TestDetailOUPickerMovesTheUserOnSave(t *testing.T) {
 
 func TestDetailRoleDialogWarnsOfSelfElevation(t *testing.T) {
 	f := newDetailTenant(t)
+	f.must(f.app.GrantLicence(context.Background(), f.user["anna"], data.ContactCenter)) // custom roles need it
 	ou, err := f.app.Store().Read(context.Background()).BuiltinRole(data.RoleOUAdmin)
 	f.must(err)
 	_, err = f.app.AssignRole(context.Background(), f.user["anna"], ou.ID, f.ou["Sales"])
 	f.must(err)
-	f.must(f.app.MoveUser(context.Background(), f.user["anna"], f.ou["Support"]))
+	f.must(f.app.MoveUser(context.Background(), f.user["anna"], f.ou["Support"], false))
 	f.pane.ShowUser(f.user["anna"])
 	test.Tap(f.pane.roles.add)
 	dd := f.pane.roles.dialog
@@ -136,7 +137,9 @@ func TestDetailRoleDialogWarnsOfSelfElevation(t *testing.T) {
 	if !dd.warning.Visible() || !strings.Contains(dd.warning.Text, "Self-elevation") {
 		t.Fatalf("no self-elevation warning: %q", dd.warning.Text)
 	}
-	detailSelectOption(dd.role, "Supervisor (portal)")
+	if !detailSelectOption(dd.role, "Supervisor (Service) (portal)") {
+		t.Fatalf("Supervisor (Service) not offered: %v", dd.role.Options)
+	}
 	if dd.warning.Visible() {
 		t.Errorf("warning shown for a role that cannot move users: %q", dd.warning.Text)
 	}

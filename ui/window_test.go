@@ -27,7 +27,17 @@ func windowDemoTenant(t *testing.T) *app.App {
 	if err := demo.Generate(context.Background(), store, demo.Options{Users: 300}); err != nil {
 		t.Fatal(err)
 	}
-	return app.New(store, "test admin")
+	return asDemoAdmin(t, store)
+}
+
+// asDemoAdmin acts on a demo cache as its signed-in Tenant Administrator.
+func asDemoAdmin(t testing.TB, store *data.Store) *app.App {
+	t.Helper()
+	admin, err := app.DemoAdmin(context.Background(), store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return app.New(store, admin)
 }
 
 // windowOpen builds the main window over the tenant with background work run inline, and

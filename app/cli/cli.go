@@ -26,11 +26,12 @@ type Globals struct {
 	GraphURL  string // Graph base URL, e.g. https://graph.microsoft.com/v1.0
 	Cloud     string // global, usgov, usgovdod or china
 	NoKeyring bool   // keep tokens in memory for this process only
+	As        string // demo only: act as this user of the demo tenant
 }
 
 // Session is what OpenSession needs from the global flags.
 func (g Globals) Session(progress io.Writer) app.SessionOptions {
-	return app.SessionOptions{DBPath: g.DB, Demo: g.Demo, DemoUsers: g.DemoUsers, Progress: progress}
+	return app.SessionOptions{DBPath: g.DB, Demo: g.Demo, DemoUsers: g.DemoUsers, Progress: progress, As: g.As}
 }
 
 // usageError marks a mistake in the command line itself (exit code 2).
@@ -55,6 +56,7 @@ func ParseGlobals(args []string, getenv func(string) string) (Globals, []string,
 	fs.StringVar(&g.GraphURL, "graph-url", "", "Graph base URL")
 	fs.StringVar(&g.Cloud, "cloud", "global", "global, usgov, usgovdod or china")
 	fs.BoolVar(&g.NoKeyring, "no-keyring", false, "keep tokens in memory only")
+	fs.StringVar(&g.As, "as", "", "demo only: act as this user (UPN)")
 	var envErr error
 	fs.VisitAll(func(f *flag.Flag) {
 		name := "NIMBUSADMIN_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
@@ -117,11 +119,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 // tenant the admin is signed in to (found from the token cache, without the network).
 func openCache(ctx context.Context, e env) (*app.App, error) {
 	opts := e.globals.Session(e.stderr)
-	if opts.DBPath == "" && !opts.Demo {
-		s, err := authSession(e)
-		if err != nil {
-			return nil, err
-		}
+	if opts.Demo {
+		return app.OpenSession(ctx, opts)
+	}
+	if opts.As != "" {
+		return nil, usagef("%v", app.ErrAsOutsideDemo)
+	}
+	s, err := authSession(e)
+	if err != nil {
+		return nil, err
+	}
+	acc, signedIn, err := s.Account(ctx)
+	switch {
+	case err != nil && opts.DBPath == "":
+		return nil, fmt.Errorf("cannot read the sign-in: %w", err)
+	case signedIn:
+		opts.SignedIn = app.Account{Username: acc.Username, TenantID: acc.TenantID}
+	}
+	if opts.DBPath == "" && signedIn {
 		path, ok, err := app.SignInCachePath(ctx, s)
 		switch {
 		case err != nil:
@@ -204,4 +219,5 @@ func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "  --authority URL   authority host, e.g. https://login.microsoftonline.us")
 	fmt.Fprintln(w, "  --graph-url URL   Graph base URL, e.g. https://graph.microsoft.com/v1.0")
 	fmt.Fprintln(w, "  --no-keyring      keep tokens in memory for this process only")
+	fmt.Fprintln(w, "  --as UPN          demo only: act as another user of the demo tenant, to try their permissions")
 }

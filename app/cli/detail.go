@@ -53,6 +53,7 @@ type roleJSON struct {
 	ScopeID      int64  `json:"scopeId"`
 	AutoGranted  bool   `json:"autoGranted"`
 	LockedReason string `json:"lockedReason"`
+	Effect       string `json:"effect"` // "no effect while Tenant Administrator", or ""
 }
 
 type skillJSON struct {
@@ -108,9 +109,8 @@ func items(in []data.CatalogItem) []itemJSON {
 // detailExtras are the facts the GUI shows beside the UserDetail: why roles are locked
 // and the Interact tab's choices.
 type detailExtras struct {
-	roleLockAll string
-	roleLocks   map[int64]string
-	interact    app.DetailInteractOptions
+	roles    app.RoleStatus
+	interact app.DetailInteractOptions
 }
 
 func itemName(items []data.CatalogItem, id int64) string {
@@ -150,11 +150,8 @@ func newUserDetailJSON(d app.UserDetail, tree *app.OUTree, x detailExtras) userD
 		v.Services = append(v.Services, serviceJSON{s.ID, s.Name, s.Users, s.AssignmentType.String(), ms})
 	}
 	for _, r := range d.Roles {
-		locked := x.roleLocks[r.ID]
-		if locked == "" {
-			locked = x.roleLockAll
-		}
-		v.Roles = append(v.Roles, roleJSON{r.ID, r.Role.Name, string(r.Role.Kind), tree.Path(r.ScopeOUID), r.ScopeOUID, r.AutoGranted, locked})
+		v.Roles = append(v.Roles, roleJSON{r.ID, r.Role.Name, string(r.Role.Kind), tree.Path(r.ScopeOUID), r.ScopeOUID,
+			r.AutoGranted, x.roles.Locked[r.ID], x.roles.NoEffect[r.ID]})
 	}
 	for _, s := range d.Skills {
 		v.Skills = append(v.Skills, skillJSON{s.Skill.ID, s.Skill.Name, s.Category, s.LevelName})

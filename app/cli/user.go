@@ -30,7 +30,7 @@ func runUserShow(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	var x detailExtras
-	if x.roleLockAll, x.roleLocks, err = a.RoleLocks(ctx, d.User.ID); err != nil {
+	if x.roles, err = a.RoleStatus(ctx, d.User.ID); err != nil {
 		return err
 	}
 	if x.interact, err = a.InteractOptions(ctx, d.User.ID); err != nil {
@@ -78,6 +78,7 @@ func runUserLicence(ctx context.Context, e env, args []string) error {
 	var grant, revoke listFlag
 	fs.Var(&grant, "grant", "licence to grant (repeatable)")
 	fs.Var(&revoke, "revoke", "licence to revoke (repeatable)")
+	drop := fs.Bool("drop-dependent", false, "also end what needs a revoked licence (roles, Skill-based services, an active Interact widget)")
 	pos, err := parse(fs, args, 1, "one user (O365 ID or UPN)")
 	if err != nil {
 		return err
@@ -112,7 +113,7 @@ func runUserLicence(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Store().Close()
-	if err := a.ChangeLicences(ctx, pos[0], g, r); err != nil {
+	if err := a.ChangeLicences(ctx, pos[0], g, r, *drop); err != nil {
 		return err
 	}
 	d, err := a.UserDetail(ctx, pos[0])

@@ -193,7 +193,8 @@ func TestBuildACompleteSetupOnASyncedTenantAndAssignItOnAUser(t *testing.T) {
 	if len(d.Skills) != 1 || d.Skills[0].Skill.ID != german || d.Skills[0].LevelID != fluent {
 		t.Errorf("skills: %+v", d.Skills)
 	}
-	if len(d.Profiles) != 1 || d.Profiles[0].ID != profile || !d.Profiles[0].Active {
+	// On Duty and Off Duty came with the Contact Center licence; the assigned profile is active
+	if len(d.Profiles) != 3 || d.Profiles[2].ID != profile || !d.Profiles[2].Active || d.Profiles[0].Active || d.Profiles[1].Active {
 		t.Errorf("profiles: %+v", d.Profiles)
 	}
 	if !d.User.NAReasonsEnabled || len(d.NAReasons) != 2 || d.NAReasons[0].ID != training || d.NAReasons[1].ID != lunch {

@@ -66,18 +66,23 @@ func checkTenant(t *testing.T, db *sql.DB, n int) {
 			SELECT 1 FROM role_assignments a JOIN roles r ON r.id = a.role_id
 			WHERE a.user_id = m.user_id AND a.source_service_id = s.id AND a.auto_granted AND a.scope_ou_id = s.ou_id
 			AND r.builtin_key = CASE m.membership WHEN 'owner' THEN 'team_owner' ELSE 'team_member' END)`)
-	none(t, db, "auto-granted service roles without a Teams-based membership", `SELECT COUNT(*) FROM role_assignments a
+	none(t, db, "auto-granted service roles without their membership", `SELECT COUNT(*) FROM role_assignments a
 		JOIN roles r ON r.id = a.role_id WHERE a.auto_granted AND a.source_service_id IS NOT NULL AND NOT EXISTS (
 			SELECT 1 FROM service_members m JOIN services s ON s.id = m.service_id
-			WHERE m.service_id = a.source_service_id AND m.user_id = a.user_id AND s.assignment_type = 'teams'
-			AND m.membership = CASE r.builtin_key WHEN 'team_owner' THEN 'owner' ELSE 'member' END)`)
+			WHERE m.service_id = a.source_service_id AND m.user_id = a.user_id
+			AND m.membership = CASE r.builtin_key WHEN 'team_owner' THEN 'owner' WHEN 'team_owner_limited' THEN 'owner'
+				WHEN 'service_owner' THEN 'owner' WHEN 'agent' THEN 'agent' ELSE 'member' END)`)
+	none(t, db, "roles that follow Teams, services or the admin group given by hand", `SELECT COUNT(*) FROM role_assignments a
+		JOIN roles r ON r.id = a.role_id WHERE NOT a.auto_granted
+		AND r.builtin_key IN ('team_member', 'team_owner', 'team_owner_limited', 'agent', 'service_owner', 'tenant_admin')`)
 	none(t, db, "Skill-based memberships without their Agent or Service Owner role", `SELECT COUNT(*) FROM service_members m
 		JOIN services s ON s.id = m.service_id WHERE s.assignment_type = 'skill' AND NOT EXISTS (
 			SELECT 1 FROM role_assignments a JOIN roles r ON r.id = a.role_id
 			WHERE a.user_id = m.user_id AND a.source_service_id = s.id AND a.scope_ou_id = s.ou_id
 			AND r.builtin_key = CASE m.membership WHEN 'owner' THEN 'service_owner' ELSE 'agent' END)`)
-	none(t, db, "supervisors without Contact Center", `SELECT COUNT(*) FROM role_assignments a JOIN roles r ON r.id = a.role_id
-		JOIN nimbus_users n ON n.id = a.user_id WHERE r.builtin_key = 'supervisor' AND n.licences & 1 = 0`)
+	none(t, db, "roles needing Contact Center without it", `SELECT COUNT(*) FROM role_assignments a JOIN roles r ON r.id = a.role_id
+		JOIN nimbus_users n ON n.id = a.user_id WHERE n.licences & 1 = 0 AND (r.kind = 'custom'
+			OR r.builtin_key IN ('supervisor_user', 'supervisor_service', 'skill_based_user', 'agent', 'service_owner'))`)
 	none(t, db, "users with more than 5 custom roles", `SELECT COUNT(*) FROM (SELECT a.user_id FROM role_assignments a
 		JOIN roles r ON r.id = a.role_id WHERE r.kind = 'custom' GROUP BY a.user_id HAVING COUNT(*) > 5)`)
 	none(t, db, "permissions granting C, U or D without R", `SELECT COUNT(*) FROM role_permissions
@@ -117,6 +122,8 @@ func checkTenant(t *testing.T, db *sql.DB, n int) {
 	none(t, db, "users with profiles but without On Duty and Off Duty", `SELECT COUNT(*) FROM (
 		SELECT x.user_id FROM user_profiles x JOIN responsibility_profiles p ON p.id = x.profile_id
 		GROUP BY x.user_id HAVING COUNT(p.builtin) <> 2)`)
+	none(t, db, "Contact Center users without an active profile", `SELECT COUNT(*) FROM nimbus_users n
+		WHERE licences & 1 AND NOT EXISTS (SELECT 1 FROM user_profiles WHERE user_id = n.id AND active)`)
 	none(t, db, "N/A reasons enabled without a reason", `SELECT COUNT(*) FROM nimbus_users n
 		WHERE na_reasons_enabled AND NOT EXISTS (SELECT 1 FROM user_na_reasons WHERE user_id = n.id)`)
 	none(t, db, "N/A reason lists not numbered 0..k-1", `SELECT COUNT(*) FROM (SELECT user_id FROM user_na_reasons
@@ -127,6 +134,8 @@ func checkTenant(t *testing.T, db *sql.DB, n int) {
 		JOIN nimbus_users n ON n.id = x.user_id WHERE n.licences & 4 = 0`)
 	none(t, db, "Interact users without settings", `SELECT COUNT(*) FROM nimbus_users n
 		WHERE licences & 4 AND NOT EXISTS (SELECT 1 FROM interact_users WHERE user_id = n.id)`)
+	none(t, db, "direct system messages without Instant Messaging", `SELECT COUNT(*) FROM interact_users
+		WHERE direct_system_message_id IS NOT NULL AND NOT instant_messaging`)
 	none(t, db, "restricted access without a domain template", `SELECT COUNT(*) FROM interact_users
 		WHERE restrict_access AND domain_template_id IS NULL`)
 	none(t, db, "contact ids that are not UUID-shaped", `SELECT COUNT(*) FROM interact_users WHERE length(contact_id) <> 36

@@ -159,9 +159,9 @@ func none(t *testing.T, db *sql.DB, what, query string) {
 }
 
 // some fails when query (a COUNT) finds no row.
-func some(t *testing.T, db *sql.DB, what, query string) {
+func some(t *testing.T, db *sql.DB, what, query string, args ...any) {
 	t.Helper()
-	if n := count(t, db, query); n == 0 {
+	if n := count(t, db, query, args...); n == 0 {
 		t.Errorf("%s: none", what)
 	}
 }

@@ -89,9 +89,11 @@ func (g *generator) indexMemberships() {
 }
 
 // writeRoles writes user i's role assignments: the portal roles that follow from
-// service membership (auto-granted for Teams-based services), Supervisor for some
-// Contact Center owners (seed 000: it adds to an owner role), the admin grants, and
-// custom roles from the user's OU or above.
+// service membership (auto-granted: from the Team or from the Skill-based service),
+// Supervisor (Service) for some Contact Center owners (it adds to an owner role),
+// Supervisor (User) and Skill-Based user for some other Contact Center users, the admin
+// grants, and for Contact Center users custom roles from their OU or above. Every role
+// that needs a Contact Center licence goes to holders of one.
 func (g *generator) writeRoles(i int32, id string, ou int, cc bool, scratch *[]int) {
 	r := g.r
 	grants := g.adminGrants[i]
@@ -106,9 +108,17 @@ func (g *generator) writeRoles(i int32, id string, ou int, cc bool, scratch *[]i
 		case s.kind == data.SkillBased:
 			role = data.RoleAgent
 		}
-		g.roleAssignments.add(id, g.roleIDs[role], g.ous[s.ou].id, boolInt(s.kind == data.TeamsBased), s.id)
+		g.roleAssignments.add(id, g.roleIDs[role], g.ous[s.ou].id, 1, s.id)
 		if m.owner && cc && r.IntN(4) == 0 {
-			grants = addGrant(grants, grant{data.RoleSupervisor, s.ou})
+			grants = addGrant(grants, grant{data.RoleSupervisorService, s.ou})
+		}
+	}
+	if cc {
+		switch x := r.IntN(100); {
+		case x < 3:
+			grants = addGrant(grants, grant{data.RoleSupervisorUser, ou})
+		case x < 8:
+			grants = addGrant(grants, grant{data.RoleSkillBasedUser, ou})
 		}
 	}
 	for _, k := range grants {
@@ -117,6 +127,7 @@ func (g *generator) writeRoles(i int32, id string, ou int, cc bool, scratch *[]i
 
 	custom := 0
 	switch x := r.IntN(1000); {
+	case !cc:
 	case x < 5:
 		custom = maxCustomRoles
 	case x < 45:

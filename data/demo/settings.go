@@ -52,7 +52,7 @@ func (g *generator) writeUsers() {
 				skills.add(id, g.skills[k].id, level)
 			}
 		}
-		if cc && r.IntN(100) < 85 {
+		if cc { // every Contact Center user has On Duty and Off Duty, one profile active
 			assigned := []int64{g.onDuty, g.offDuty}
 			if eligible := g.profilesFor[ou]; len(eligible) > 0 && r.IntN(100) < 40 {
 				assigned = append(assigned, g.profiles[eligible[r.IntN(len(eligible))]].id)
@@ -71,13 +71,6 @@ func (g *generator) writeUsers() {
 
 		if lic.Has(data.Interact) {
 			var message, template int64
-			if eligible := g.systemMessagesFor[ou]; len(eligible) > 0 && r.IntN(100) < 60 {
-				message = g.systemMessages[eligible[r.IntN(len(eligible))]].id
-			}
-			if eligible := g.domainTemplatesFor[ou]; len(eligible) > 0 && r.IntN(100) < 45 {
-				template = g.domainTemplates[eligible[r.IntN(len(eligible))]].id
-			}
-			restrict := template != 0 && r.IntN(100) < 65
 			audio, chat := true, true
 			switch x := r.IntN(10); {
 			case x < 2:
@@ -87,6 +80,14 @@ func (g *generator) writeUsers() {
 			case x < 5:
 				audio, chat = false, false
 			}
+			// a direct system message customises chats: only with Instant Messaging on
+			if eligible := g.systemMessagesFor[ou]; chat && len(eligible) > 0 && r.IntN(100) < 60 {
+				message = g.systemMessages[eligible[r.IntN(len(eligible))]].id
+			}
+			if eligible := g.domainTemplatesFor[ou]; len(eligible) > 0 && r.IntN(100) < 45 {
+				template = g.domainTemplates[eligible[r.IntN(len(eligible))]].id
+			}
+			restrict := template != 0 && r.IntN(100) < 65
 			interact.add(id, uuid(r), boolInt(r.IntN(100) < 75), boolInt(audio), boolInt(chat),
 				nullID(message), boolInt(restrict), nullID(template))
 		}

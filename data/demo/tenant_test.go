@@ -28,12 +28,12 @@ func TestGenerate2000(t *testing.T) {
 		WHERE ifnull(d.department, '') = ''`)
 	some(t, db, "non-ASCII display names", `SELECT COUNT(*) FROM nimbus_users n JOIN directory_users d ON d.id = n.id
 		WHERE length(CAST(d.display_name AS BLOB)) > length(d.display_name)`)
-	some(t, db, "Contact Center users without a profile", `SELECT COUNT(*) FROM nimbus_users n
-		WHERE licences & 1 AND NOT EXISTS (SELECT 1 FROM user_profiles WHERE user_id = n.id)`)
 	some(t, db, "OU administrators", `SELECT COUNT(*) FROM role_assignments a JOIN roles r ON r.id = a.role_id
 		WHERE r.builtin_key = 'ou_admin' AND a.auto_granted = 0`)
-	some(t, db, "supervisors", `SELECT COUNT(*) FROM role_assignments a JOIN roles r ON r.id = a.role_id
-		WHERE r.builtin_key = 'supervisor'`)
+	for _, role := range []string{"supervisor_service", "supervisor_user", "skill_based_user", "workflow_admin"} {
+		some(t, db, role+" holders", `SELECT COUNT(*) FROM role_assignments a JOIN roles r ON r.id = a.role_id
+			WHERE r.builtin_key = ?`, role)
+	}
 	some(t, db, "users with custom roles", `SELECT COUNT(*) FROM role_assignments a JOIN roles r ON r.id = a.role_id
 		WHERE r.kind = 'custom'`)
 	some(t, db, "active Interact users", `SELECT COUNT(*) FROM interact_users WHERE active AND restrict_access`)
