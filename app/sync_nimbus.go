@@ -13,15 +13,18 @@ const (
 	syncLeave        = "sync.user.leave"    // a Nimbus user left (directory or every Team)
 	syncMemberAdd    = "sync.member.add"    // a Teams-based service gained a member or owner
 	syncMemberRemove = "sync.member.remove" // a Teams-based service lost one
+	syncKept         = "sync.user.kept"     // a user who left every Team stays: another service holds them
 )
 
 // syncNimbus lets directory changes flow into Nimbus, inside the sync's transaction:
 // users gone from the directory leave Nimbus; every Teams-based service gets its Team's
 // members and owners (new ones become Nimbus users of origin Teams in the default OU,
 // with Team Member / Team Owner granted automatically) and loses those who left the
-// Team (or the whole Team, when it was deleted); users who came from Teams and are in
-// no Teams-based service any more leave Nimbus. removed names the UPNs of users the
-// sync removed from the directory, for the journal.
+// Team (or the whole Team, when it was deleted), with the Team role that came with it.
+// Users who came from Teams and are in no Teams-based service any more leave Nimbus only
+// when no other service holds them: an agent or owner of a Skill-based service stays
+// with everything they have, managed by hand from then on. removed names the UPNs of
+// users the sync removed from the directory, for the journal.
 func syncNimbus(q *data.Q, removed map[string]string) ([]data.JournalEntry, error) {
 	var entries []data.JournalEntry
 	var gone []string
@@ -74,12 +77,41 @@ func syncNimbus(q *data.Q, removed map[string]string) ([]data.JournalEntry, erro
 		return nil, err
 	}
 	for _, l := range leavers {
-		if err := q.DeleteNimbusUser(l.id); err != nil {
+		e, err := syncLeaveOrKeep(q, l.id, l.upn)
+		if err != nil {
 			return nil, err
 		}
-		entries = append(entries, entry(syncLeave, l.upn, "Nimbus user", "in no Team of a Teams-based service"))
+		entries = append(entries, e)
 	}
 	return entries, nil
+}
+
+// syncLeaveOrKeep decides the fate of a user from Teams who is in no Teams-based service
+// any more: they leave Nimbus, unless another service still holds them; then they stay
+// with all they have and count as added by hand, and the journal says which service
+// kept them.
+func syncLeaveOrKeep(q *data.Q, id, upn string) (data.JournalEntry, error) {
+	services, err := q.UserServices(id)
+	if err != nil {
+		return data.JournalEntry{}, err
+	}
+	var holding []string
+	for _, s := range services {
+		for _, m := range s.Memberships {
+			holding = append(holding, fmt.Sprintf("%s of the %s service %q", m, s.AssignmentType, s.Name))
+		}
+	}
+	if len(holding) == 0 {
+		if err := q.DeleteNimbusUser(id); err != nil {
+			return data.JournalEntry{}, err
+		}
+		return entry(syncLeave, upn, "Nimbus user", "left: in no Team of a Teams-based service and in no other service"), nil
+	}
+	if err := q.SetUserOrigin(id, data.OriginManual); err != nil {
+		return data.JournalEntry{}, err
+	}
+	return entry(syncKept, upn, "Nimbus user from Teams, in no Team of a Teams-based service any more",
+		"kept with everything they have: still "+joinWords(holding)+"; managed by hand from now on"), nil
 }
 
 // syncTeamsServices lists the Teams-based services.
@@ -150,7 +182,8 @@ func syncServiceMembers(q *data.Q, s data.Service) ([]data.JournalEntry, error) 
 			m.user, roles[m.role], s.ID); err != nil {
 			return nil, err
 		}
-		entries = append(entries, entry(syncMemberRemove, s.Name, fmt.Sprintf("%s as %s", upn, m.role), ""))
+		entries = append(entries, entry(syncMemberRemove, s.Name, fmt.Sprintf("%s as %s", upn, m.role),
+			"left the Team; the role that came with it went too"))
 	}
 	var defaultOU int64
 	for m, upn := range want {

@@ -224,6 +224,12 @@ func (q *Q) SetLicences(id string, l LicenceSet) error {
 	return err
 }
 
+// SetUserOrigin records how a user counts as having come into Nimbus.
+func (q *Q) SetUserOrigin(id string, o Origin) error {
+	_, err := q.Exec(`UPDATE nimbus_users SET origin = ? WHERE id = ?`, o, id)
+	return err
+}
+
 // SetUserOU moves a user to another OU.
 func (q *Q) SetUserOU(id string, ou int64) error {
 	_, err := q.Exec(`UPDATE nimbus_users SET ou_id = ? WHERE id = ?`, ou, id)
