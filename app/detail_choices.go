@@ -213,14 +213,23 @@ func (a *App) InteractOptions(ctx context.Context, idOrUPN string) (DetailIntera
 	return o, nil
 }
 
-// UserSnippet is the Interact widget snippet of a user who holds the Interact licence.
+// UserSnippet is the Interact widget snippet of a user whose Interact tab is shown (the
+// Interact and Contact Center licences), while Interact is on for the tenant: a snippet
+// that cannot reach anyone is never handed out.
 func (a *App) UserSnippet(ctx context.Context, idOrUPN string) (string, error) {
 	d, err := a.UserDetail(ctx, idOrUPN)
 	if err != nil {
 		return "", err
 	}
-	if !d.User.Licences.Has(data.Interact) {
-		return "", refuse("snippet.licence", "%s holds no Interact licence, so there is no widget snippet; grant Interact on the General tab first", displayName(d.User))
+	if why := HiddenTabReason(TabInteract, d.User.Licences); why != "" {
+		return "", refuse("snippet.licence", "%s has no widget snippet: %s; grant them on the General tab first", displayName(d.User), why)
+	}
+	settings, err := a.store.Read(ctx).TenantSettings()
+	if err != nil {
+		return "", err
+	}
+	if !settings.InteractEnabled {
+		return "", refuse("snippet.tenant-off", "Interact is off for the tenant, so no widget snippet works; turn it on in Configuration > Tenant settings first")
 	}
 	if d.Interact == nil {
 		return "", refuse("snippet.contact-id", "%s has no Interact Contact ID yet: save the Interact tab once to create it", displayName(d.User))

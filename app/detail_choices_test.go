@@ -145,6 +145,28 @@ func TestUserSnippetNeedsTheInteractLicence(t *testing.T) {
 	if _, err := f.app.UserSnippet(ctx, f.user["carl"]); !IsRule(err, "snippet.licence") {
 		t.Errorf("carl has no Interact licence, got %v", err)
 	}
+	// Interact without Contact Center: the Interact tab is hidden, so is the snippet
+	f.accepted(func() error { return f.app.GrantLicence(ctx, f.user["eve"], data.Interact) })
+	if _, err := f.app.UserSnippet(ctx, f.user["eve"]); !IsRule(err, "snippet.licence") || !strings.Contains(err.Error(), "Contact Center") {
+		t.Errorf("eve holds Interact without Contact Center, got %v", err)
+	}
+	// Interact off for the tenant: no snippet works
+	f.accepted(func() error { return f.app.SetInteractEnabled(ctx, false) })
+	if _, err := f.app.UserSnippet(ctx, f.user["anna"]); !IsRule(err, "snippet.tenant-off") {
+		t.Errorf("Interact is off for the tenant, got %v", err)
+	}
+}
+
+func TestDirectSystemMessageNeedsInstantMessaging(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	anna, friendly := f.user["anna"], f.id["Friendly"]
+	f.refused("interact.message-needs-im", func() error {
+		return f.app.SetInteract(ctx, anna, InteractChange{Active: true, AudioVideo: true, DirectSystemMessageID: friendly})
+	}, "Instant Messaging")
+	f.accepted(func() error {
+		return f.app.SetInteract(ctx, anna, InteractChange{Active: true, InstantMessaging: true, DirectSystemMessageID: friendly})
+	})
 }
 
 func TestSnippetPreviewRendersWhatTheVisitorSees(t *testing.T) {

@@ -19,9 +19,14 @@ type InteractChange struct {
 	DomainTemplateID      int64
 }
 
+// SystemMessageNeedsIM is the rule that a direct system message needs Instant Messaging:
+// the message customises the user's chats, so without chats it has nothing to do.
+const SystemMessageNeedsIM = "a direct system message customises the user's chats: it needs Instant Messaging on"
+
 // SetInteract writes a user's Interact settings. Restrict Access needs a domain template
-// (one must exist in the user's OU or above, and be chosen); a direct system message and
-// a domain template must each come from the user's OU or above.
+// (one must exist in the user's OU or above, and be chosen); a direct system message
+// needs Instant Messaging; a direct system message and a domain template must each come
+// from the user's OU or above.
 func (a *App) SetInteract(ctx context.Context, idOrUPN string, c InteractChange) error {
 	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		u, tree, err := userInTree(q, idOrUPN)
@@ -39,6 +44,10 @@ func (a *App) SetInteract(ctx context.Context, idOrUPN string, c InteractChange)
 			old = data.InteractSettings{ContactID: newContactID()}
 		} else if err != nil {
 			return nil, err
+		}
+		if c.DirectSystemMessageID != 0 && !c.InstantMessaging {
+			return nil, refuse("interact.message-needs-im", "%s; turn Instant Messaging on for %s, or choose no direct system message",
+				capitalise(SystemMessageNeedsIM), displayName(u))
 		}
 		if c.RestrictAccess {
 			if err := restrictAccessPossible(q, tree, u, c.DomainTemplateID); err != nil {

@@ -143,6 +143,35 @@ func TestDetailCopyPutsExactlyTheSnippetOnTheClipboard(t *testing.T) {
 	}
 }
 
+func TestDetailCopyIsOffWhileInteractIsOffForTheTenant(t *testing.T) {
+	f := newDetailTenant(t)
+	ctx := context.Background()
+	f.must(f.app.GrantLicence(ctx, f.user["anna"], data.ContactCenter|data.Interact))
+	f.must(f.app.SetInteractEnabled(ctx, false))
+	f.pane.ShowUser(f.user["anna"])
+	ia := f.pane.interact
+	if !ia.copyBtn.Disabled() || !strings.Contains(ia.copied.Text, "Interact is off for the tenant") {
+		t.Errorf("Copy with Interact off for the tenant: disabled %v, says %q", ia.copyBtn.Disabled(), ia.copied.Text)
+	}
+}
+
+func TestDetailDirectSystemMessageFollowsInstantMessaging(t *testing.T) {
+	f := newDetailTenant(t)
+	ctx := context.Background()
+	f.must(f.app.GrantLicence(ctx, f.user["anna"], data.ContactCenter|data.Interact))
+	_, err := f.app.CreateSystemMessage(ctx, "Friendly", f.ou["root"], "Anna from Contoso", "Hello!")
+	f.must(err)
+	f.pane.ShowUser(f.user["anna"])
+	ia := f.pane.interact
+	if ia.messaging.Checked || !ia.systemMessage.Disabled() || !strings.Contains(ia.systemMessageWhy.Text, "Instant Messaging") {
+		t.Fatalf("with Instant Messaging off the message choice should be off and say why: %q", ia.systemMessageWhy.Text)
+	}
+	test.Tap(ia.messaging)
+	if ia.systemMessage.Disabled() {
+		t.Error("turning Instant Messaging on did not offer the direct system messages")
+	}
+}
+
 func TestDetailReorderingWithButtonsPersists(t *testing.T) {
 	f := newDetailTenant(t)
 	ctx := context.Background()

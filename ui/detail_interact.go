@@ -40,11 +40,15 @@ const detailNone = "(none)"
 func newDetailInteract(p *detailPane) *detailInteract {
 	ia := &detailInteract{p: p}
 	changed := func(bool) { ia.changed() }
+	messagingChanged := func(bool) {
+		ia.followMessaging()
+		ia.changed()
+	}
 	ia.tenantOff = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance,
 		Text: "Interact is off for this tenant: these settings are kept, but no widget works until a Tenant Administrator switches Interact on (Configuration > Tenant > Interact)."}
 	ia.active = &widget.Check{Text: "Active", OnChanged: changed}
 	ia.audioVideo = &widget.Check{Text: "Audio & Video", OnChanged: changed}
-	ia.messaging = &widget.Check{Text: "Instant Messaging", OnChanged: changed}
+	ia.messaging = &widget.Check{Text: "Instant Messaging", OnChanged: messagingChanged}
 	ia.systemMessage = &widget.Select{OnChanged: func(string) { ia.changed() }}
 	ia.systemMessageWhy = detailNote("")
 	ia.restrict = &widget.Check{Text: "Restrict Access to the web sites of a domain template", OnChanged: changed}
@@ -111,18 +115,39 @@ func (ia *detailInteract) show(d app.UserDetail) {
 	ia.restrict.SetChecked(s.RestrictAccess)
 	ia.systemMessage.SetSelected(detailNameOf(ia.options.SystemMessages, s.DirectSystemMessageID))
 	ia.template.SetSelected(detailNameOf(ia.options.DomainTemplates, s.DomainTemplateID))
+	ia.followMessaging()
 	ia.loading = false
 	ia.snippet.SetText(d.Snippet)
-	if d.Snippet == "" {
+	switch _, refused := ia.p.nimbus.UserSnippet(context.Background(), d.User.ID); {
+	case d.Snippet == "":
 		ia.snippet.SetText("No Contact ID yet: save these settings once to create this user's snippet.")
 		ia.copyBtn.Disable()
 		ia.previewBtn.Disable()
-	} else {
+	case refused != nil: // the rule of `user snippet`: no snippet is handed out that cannot work
+		ia.copyBtn.Disable()
+		ia.previewBtn.Enable()
+		ia.copied.Importance = widget.WarningImportance
+		ia.copied.SetText(refused.Error())
+	default:
 		ia.copyBtn.Enable()
 		ia.previewBtn.Enable()
 	}
 	detailShowProblem(ia.bar.problem, nil)
 	ia.changed()
+}
+
+// followMessaging offers a direct system message only while Instant Messaging is on, the
+// rule SetInteract applies; turning Instant Messaging off clears the choice.
+func (ia *detailInteract) followMessaging() {
+	if ia.options.SystemMessagesBlocked != "" {
+		return // explain already disabled the choice: there is nothing to offer
+	}
+	if ia.messaging.Checked {
+		ia.explain(ia.systemMessage, ia.systemMessageWhy, "")
+		return
+	}
+	ia.systemMessage.SetSelected(detailNone)
+	ia.explain(ia.systemMessage, ia.systemMessageWhy, "Off: "+app.SystemMessageNeedsIM+".")
 }
 
 // explain disables a choice that has nothing to offer and says why, in the rule's words.
@@ -206,6 +231,7 @@ func (ia *detailInteract) save() bool {
 // onCopy puts exactly the snippet on the system clipboard and says so.
 func (ia *detailInteract) onCopy() {
 	fyne.CurrentApp().Clipboard().SetContent(ia.saved.Snippet)
+	ia.copied.Importance = widget.SuccessImportance
 	ia.copied.SetText("Copied to the clipboard.")
 }
 

@@ -42,10 +42,25 @@ func TestUserSnippetRefusesAUserWithoutInteract(t *testing.T) {
 			continue
 		}
 		code, out, stderr := runCLI(t, db, "user", "snippet", u.ID)
-		if code != 1 || out != "" || !strings.Contains(stderr, "no Interact licence") {
+		if code != 1 || out != "" || !strings.Contains(stderr, "no widget snippet") || !strings.Contains(stderr, "Interact needs the") {
 			t.Errorf("user snippet for a user without Interact: exit %d, out %q, stderr %q", code, out, stderr)
 		}
 		return
 	}
 	t.Fatal("every demo user holds Interact")
+}
+
+func TestUserSnippetRefusesWhileInteractIsOffForTheTenant(t *testing.T) {
+	db := freshDemo(t)
+	users := usersJSON(t, db, "--licence", "interact", "--licence", "contact-center")
+	if len(users) == 0 {
+		t.Fatal("no demo user holds Interact and Contact Center")
+	}
+	if code, _, stderr := runCLI(t, db, "config", "settings", "set", "--interact", "off"); code != 0 {
+		t.Fatalf("turning Interact off: %s", stderr)
+	}
+	code, out, stderr := runCLI(t, db, "user", "snippet", users[0].UserPrincipalName)
+	if code != 1 || out != "" || !strings.Contains(stderr, "Interact is off for the tenant") {
+		t.Errorf("user snippet with Interact off for the tenant: exit %d, out %q, stderr %q", code, out, stderr)
+	}
 }
