@@ -16,8 +16,15 @@ import (
 func (a *App) CreateTeamsService(ctx context.Context, teamID string, ou int64) (int64, error) {
 	var id int64
 	err := a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
+		path, err := serviceOU(q, ou)
+		if err != nil {
+			return nil, err
+		}
+		if err := may.ou(ou, "creating a service in "+path); err != nil {
+			return nil, err
+		}
 		var name string
-		err := syncRows(q, `SELECT display_name FROM teams WHERE id = ?`, []any{teamID}, func(r *sql.Rows) error {
+		err = syncRows(q, `SELECT display_name FROM teams WHERE id = ?`, []any{teamID}, func(r *sql.Rows) error {
 			return r.Scan(&name)
 		})
 		if err != nil {
@@ -34,13 +41,6 @@ func (a *App) CreateTeamsService(ctx context.Context, teamID string, ou int64) (
 		}
 		if taken != "" {
 			return nil, refuse("service.team-taken", "the Team %q already backs the service %q; a Team backs one service only", name, taken)
-		}
-		path, err := serviceOU(q, ou)
-		if err != nil {
-			return nil, err
-		}
-		if err := may.ou(ou, "creating a service in "+path); err != nil {
-			return nil, err
 		}
 		if id, err = q.CreateService(name, data.TeamsBased, teamID, ou); err != nil {
 			return nil, err

@@ -1,0 +1,219 @@
+package app
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"nimbusadmin/data"
+)
+
+// as acts on the fixture's cache as another account.
+func (f *fixture) as(upn string) *App { return New(f.app.Store(), upn) }
+
+// makeOUAdmin gives eve Organization Unit Administrator of Sales (she lives in Sales/EMEA).
+func (f *fixture) makeOUAdmin() *App {
+	f.t.Helper()
+	if _, err := f.app.AssignRole(ctx, f.user["eve"], f.id["Organization Unit Administrator"], f.ou["Sales"]); err != nil {
+		f.t.Fatal(err)
+	}
+	return f.as("eve@contoso.example")
+}
+
+func TestRightsFollowTheActorsRoles(t *testing.T) {
+	f := newFixture(t)
+	for _, tc := range []struct {
+		actor string
+		level AdminLevel
+		line  string
+	}{
+		{"dana@contoso.example", TenantAdministrator, "Signed in as dana@contoso.example — Tenant Administrator"},
+		{"ben@contoso.example", ReadOnly, "everything is read-only"},
+		{"frank@contoso.example", ReadOnly, "everything is read-only"}, // in the directory, not a Nimbus user
+		{"stranger@elsewhere.example", ReadOnly, "everything is read-only"},
+	} {
+		r, err := f.as(tc.actor).Rights(ctx)
+		if err != nil || r.Level != tc.level || r.FirstUse || !strings.Contains(r.Headline(), tc.line) {
+			t.Errorf("%s: level %v first use %v %q (%v)", tc.actor, r.Level, r.FirstUse, r.Headline(), err)
+		}
+	}
+	r, err := f.makeOUAdmin().Rights(ctx)
+	if err != nil || r.Level != OUAdministrator || !slices.Equal(r.Scopes, []int64{f.ou["Sales"]}) ||
+		r.Headline() != "Signed in as eve@contoso.example — Organization Unit Administrator of Sales: changes outside it are read-only" {
+		t.Errorf("OU administrator: %+v %q %v", r, r.Headline(), err)
+	}
+}
+
+func TestFirstUseActsAsTenantAdministratorUntilOneIsKnown(t *testing.T) {
+	f := newFixture(t)
+	// remove the only Tenant Administrator: nobody is known to be one any more
+	if err := f.app.Store().Tx(ctx, func(q *data.Q) error {
+		_, err := q.Exec(`DELETE FROM role_assignments WHERE role_id = ?`, f.id["Tenant Administrator"])
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	newcomer := f.as("ben@contoso.example")
+	r, err := newcomer.Rights(ctx)
+	if err != nil || r.Level != TenantAdministrator || !r.FirstUse || !strings.Contains(r.Headline(), `"Nimbus Admins"`) {
+		t.Fatalf("first use: %+v %q %v", r, r.Headline(), err)
+	}
+	if err := newcomer.GrantLicence(ctx, f.user["eve"], data.Assistant); err != nil {
+		t.Errorf("first use could not change anything: %v", err)
+	}
+}
+
+func TestAnOUAdministratorChangesOnlyTheirSubtreeAndNoRoles(t *testing.T) {
+	f := newFixture(t)
+	eve := f.makeOUAdmin()
+	if err := eve.GrantLicence(ctx, f.user["anna"], data.AttendantConsole); err != nil {
+		t.Errorf("a licence change inside the subtree (anna in Sales/EMEA) was refused: %v", err)
+	}
+	f.refused("permission.ou-scope", func() error { return eve.GrantLicence(ctx, f.user["carl"], data.Assistant) },
+		"Carl Jensen", "Organization Unit Administrator of Sales only", "Tenant Administrator")
+	f.refused("permission.ou-scope", func() error { return eve.MoveUser(ctx, f.user["anna"], f.ou["Support"], true) },
+		"Support")
+	f.refused("permission.tenant-admin", func() error {
+		_, err := eve.AssignRole(ctx, f.user["anna"], f.id["Workflow Administrator"], f.ou["EMEA"])
+		return err
+	}, "Tenant Administrator role", "Organization Unit Administrator of Sales")
+	f.refused("permission.tenant-admin", func() error { return eve.SetInteractEnabled(ctx, false) }, "tenant settings")
+	f.refused("permission.ou-scope", func() error { _, err := eve.CreateNAReason(ctx, "Coffee", f.ou["Support"]); return err })
+	if _, err := eve.CreateNAReason(ctx, "Coffee", f.ou["APAC"]); err != nil {
+		t.Errorf("an N/A reason in Sales/APAC was refused: %v", err)
+	}
+	f.refused("permission.ou-scope", func() error { _, err := eve.CreateOU(ctx, f.ou["root"], "Marketing"); return err })
+	if _, err := eve.CreateOU(ctx, f.ou["Sales"], "Nordics"); err != nil {
+		t.Errorf("an OU below Sales was refused: %v", err)
+	}
+	f.refused("permission.ou-scope", func() error { return eve.RenameOU(ctx, f.ou["Support"], "Help") })
+}
+
+// readOnlyAttempts tries every kind of change an admin can make, as a plain user.
+func readOnlyAttempts(f *fixture, a *App) map[string]func() error {
+	anna, carl, root := f.user["anna"], f.user["carl"], f.ou["root"]
+	return map[string]func() error{
+		"GrantLicence":   func() error { return a.GrantLicence(ctx, anna, data.Assistant) },
+		"RevokeLicence":  func() error { return a.RevokeLicence(ctx, anna, data.Interact) },
+		"ChangeLicences": func() error { return a.ChangeLicences(ctx, anna, data.Assistant, 0, true) },
+		"MoveUser":       func() error { return a.MoveUser(ctx, anna, f.ou["Sales"], true) },
+		"DeleteUser":     func() error { return a.DeleteUser(ctx, carl) },
+		"AddUser":        func() error { return a.AddUser(ctx, f.user["frank"], root, 0) },
+		"AddUserFromDirectory": func() error {
+			return a.AddUserFromDirectory(ctx, data.DirectoryUser{ID: "new-1", UPN: "new@contoso.example"}, root, 0)
+		},
+		"AssignRole":      func() error { _, err := a.AssignRole(ctx, anna, f.id["Workflow Administrator"], root); return err },
+		"ChangeRoleScope": func() error { return a.ChangeRoleScope(ctx, carl, 1, root) },
+		"RemoveRole":      func() error { return a.RemoveRole(ctx, carl, 1) },
+		"SetUserSkill":    func() error { return a.SetUserSkill(ctx, anna, f.id["French"], f.level["Basic"]) },
+		"RemoveUserSkill": func() error { return a.RemoveUserSkill(ctx, anna, f.id["French"]) },
+		"AssignProfile":   func() error { return a.AssignProfile(ctx, anna, f.id["Early shift"]) },
+		"UnassignProfile": func() error { return a.UnassignProfile(ctx, anna, f.id["Early shift"]) },
+		"SetActiveProfile": func() error {
+			return a.SetActiveProfile(ctx, anna, f.id["Early shift"])
+		},
+		"SetNAReasons":     func() error { return a.SetNAReasons(ctx, anna, false, []int64{f.id["Lunch"]}) },
+		"SetCallTemplates": func() error { return a.SetCallTemplates(ctx, anna, []int64{f.id["CRM lookup"]}) },
+		"SetInteract":      func() error { return a.SetInteract(ctx, anna, InteractChange{Active: true}) },
+		"AddServiceMember": func() error { return a.AddServiceMember(ctx, f.id["Escalations"], anna, data.Agent) },
+		"RemoveServiceMember": func() error {
+			return a.RemoveServiceMember(ctx, f.id["Escalations"], carl, data.Agent)
+		},
+		"CreateTeamsService": func() error { _, err := a.CreateTeamsService(ctx, "t-none", root); return err },
+		"CreateService":      func() error { _, err := a.CreateService(ctx, "New desk", data.SkillBased, root); return err },
+		"CreateOU":           func() error { _, err := a.CreateOU(ctx, root, "Marketing"); return err },
+		"MoveOU":             func() error { return a.MoveOU(ctx, f.ou["APAC"], f.ou["Support"]) },
+		"RenameOU":           func() error { return a.RenameOU(ctx, f.ou["APAC"], "Asia") },
+		"DeleteOU":           func() error { return a.DeleteOU(ctx, f.ou["APAC"]) },
+		"CreateNAReason":     func() error { _, err := a.CreateNAReason(ctx, "Coffee", root); return err },
+		"CreateDomainTemplate": func() error {
+			_, err := a.CreateDomainTemplate(ctx, "Shop", root, []string{"https://shop.contoso.example"})
+			return err
+		},
+		"CreateSystemMessage": func() error { _, err := a.CreateSystemMessage(ctx, "Hi", root, "Contoso", "Hello"); return err },
+		"CreateCallTemplate": func() error {
+			_, err := a.CreateCallTemplate(ctx, "CRM 2", root, "", "https://crm.contoso.example")
+			return err
+		},
+		"CreateSkillCategory": func() error { _, err := a.CreateSkillCategory(ctx, "Tools", root, nil); return err },
+		"CreateSkill":         func() error { _, err := a.CreateSkill(ctx, "Excel", f.id["Routers"], root); return err },
+		"CreateProfile": func() error {
+			_, err := a.CreateProfile(ctx, "Late", root, []data.ConfigProfileSkill{{SkillID: f.id["Routers"]}})
+			return err
+		},
+		"CreateCustomRole": func() error { _, err := a.CreateCustomRole(ctx, CustomRoleSpec{Name: "X", OUID: root}); return err },
+		"UpdateCustomRole": func() error {
+			return a.UpdateCustomRole(ctx, f.id["Custom 1"], CustomRoleSpec{Name: "Custom one", OUID: root})
+		},
+		"RenameConfigItem":      func() error { return a.RenameConfigItem(ctx, data.ConfigNAReasons, f.id["Lunch"], "Break", root) },
+		"DeleteConfigItem":      func() error { return a.DeleteConfigItem(ctx, data.ConfigNAReasons, f.id["Lunch"]) },
+		"SetInteractEnabled":    func() error { return a.SetInteractEnabled(ctx, false) },
+		"RegenerateWidgetKey":   func() error { return a.RegenerateWidgetKey(ctx) },
+		"SetSnippetTemplate":    func() error { return a.SetSnippetTemplate(ctx, "{{contactId}} {{widgetKey}}") },
+		"SetDefaultTeamsOU":     func() error { return a.SetDefaultTeamsOU(ctx, f.ou["Sales"]) },
+		"SetAdminSecurityGroup": func() error { return a.SetAdminSecurityGroup(ctx, "Others") },
+	}
+}
+
+// A plain user's every change is refused, names the missing permission and writes
+// nothing; the table covers every method of App that writes (checked from the source).
+func TestAPlainUsersEveryChangeIsRefused(t *testing.T) {
+	f := newFixture(t)
+	attempts := readOnlyAttempts(f, f.as("ben@contoso.example"))
+	for name, try := range attempts {
+		t.Run(name, func(t *testing.T) {
+			f.t = t
+			f.refused("permission.read-only", try, "you (ben@contoso.example) hold no administrator role")
+		})
+	}
+	for _, name := range appWriters(t) {
+		if _, ok := attempts[name]; !ok {
+			t.Errorf("%s changes the cache but is not tried as a plain user here", name)
+		}
+	}
+}
+
+// appWriters lists the exported methods of App whose body opens a change.
+func appWriters(t *testing.T) []string {
+	t.Helper()
+	files, err := os.ReadDir(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	fset := token.NewFileSet()
+	for _, e := range files {
+		if !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		file, err := parser.ParseFile(fset, e.Name(), src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range file.Decls {
+			fn, ok := d.(*ast.FuncDecl)
+			if !ok || fn.Recv == nil || !fn.Name.IsExported() || fn.Body == nil {
+				continue
+			}
+			body := string(src[fset.Position(fn.Body.Pos()).Offset:fset.Position(fn.Body.End()).Offset])
+			for _, opens := range []string{"a.change(", "a.configCreateItem(", "a.configUpdateTenant("} {
+				if strings.Contains(body, opens) {
+					out = append(out, fn.Name.Name)
+					break
+				}
+			}
+		}
+	}
+	if len(out) < 30 {
+		t.Fatalf("found only %d writers: the source scan is broken", len(out))
+	}
+	return out
+}
