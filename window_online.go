@@ -130,6 +130,7 @@ func (o *windowOnline) signedIn(session *auth.Session, acc auth.Account) {
 	o.mu.Unlock()
 	if !o.tenant.Demo() {
 		o.tenant.Session = session
+		o.tenant.App.ActAs(acc.Username)
 		return
 	}
 	t, ok, err := online.OpenSignedIn(context.Background(), session, o.signIn.Endpoints)
@@ -152,5 +153,6 @@ func (o *windowOnline) SignOut(ctx context.Context) error {
 	o.mu.Lock()
 	o.account = ""
 	o.mu.Unlock()
+	o.tenant.App.ActAs("") // signed out: nobody of the tenant acts, the cache stays for reading
 	return nil
 }

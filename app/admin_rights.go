@@ -34,7 +34,7 @@ type AdminRights struct {
 
 // Rights works out what the acting admin may change now.
 func (a *App) Rights(ctx context.Context) (AdminRights, error) {
-	return rightsOf(a.store.Read(ctx), a.actor)
+	return rightsOf(a.store.Read(ctx), a.Actor())
 }
 
 // rightsOf reads the actor's rights: Tenant Administrator through the tenant

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"nimbusadmin/data"
 )
@@ -13,6 +14,8 @@ import (
 // App is one open tenant cache and the admin working on it.
 type App struct {
 	store *data.Store
+
+	mu    sync.Mutex
 	actor string
 }
 
@@ -27,8 +30,23 @@ func New(store *data.Store, actor string) *App {
 // Store gives the underlying cache, for the sync and the demo generator.
 func (a *App) Store() *data.Store { return a.store }
 
-// Actor is the admin named in the change journal.
-func (a *App) Actor() string { return a.actor }
+// Actor is the account acting: named in the journal, its roles decide what it may change.
+func (a *App) Actor() string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.actor
+}
+
+// ActAs changes who acts, when someone signs in or out while the cache stays open; with
+// "" the local user acts (and holds no administrator role of the tenant).
+func (a *App) ActAs(actor string) {
+	if actor == "" {
+		actor = actorName()
+	}
+	a.mu.Lock()
+	a.actor = actor
+	a.mu.Unlock()
+}
 
 // RuleError is a refused change: the message says, in the admin's words, which rule
 // refused it and what to do instead. Nothing was written.
@@ -59,8 +77,9 @@ func (e *NotFoundError) Error() string { return fmt.Sprintf("no %s %q in this te
 // in fn leaves the cache as it was. fn gets the acting admin's permit and must ask it
 // before writing: a change that never asked is not committed.
 func (a *App) change(ctx context.Context, fn func(q *data.Q, may *permit) ([]data.JournalEntry, error)) error {
+	actor := a.Actor()
 	return a.store.Tx(ctx, func(q *data.Q) error {
-		rights, err := rightsOf(q, a.actor)
+		rights, err := rightsOf(q, actor)
 		if err != nil {
 			return err
 		}
@@ -93,7 +112,7 @@ func (a *App) systemChange(ctx context.Context, fn func(q *data.Q) ([]data.Journ
 
 func (a *App) journal(q *data.Q, entries []data.JournalEntry) error {
 	for _, e := range entries {
-		e.Actor = a.actor
+		e.Actor = a.Actor()
 		if err := q.Journal(e); err != nil {
 			return err
 		}

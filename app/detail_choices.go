@@ -151,7 +151,7 @@ func (a *App) RoleStatus(ctx context.Context, idOrUPN string) (RoleStatus, error
 	if err != nil {
 		return st, err
 	}
-	rights, err := rightsOf(q, a.actor)
+	rights, err := rightsOf(q, a.Actor())
 	if err != nil {
 		return st, err
 	}

@@ -73,7 +73,7 @@ func (a *App) SelfElevationWarning(ctx context.Context, idOrUPN string, roleID, 
 			}
 			msg := fmt.Sprintf("Self-elevation: with %s in %s, %s can change the organization unit of users there; moving them into %s gives %s the rights of %s over them. Consider giving %s read-only access to the General tab.",
 				m.role, tree.Path(m.scope), displayName(u), tree.Path(p.scope), displayName(u), p.role, m.role)
-			if strings.EqualFold(u.UPN, a.actor) {
+			if strings.EqualFold(u.UPN, a.Actor()) {
 				msg = "You are changing your own roles. " + msg
 			}
 			return msg, nil

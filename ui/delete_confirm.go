@@ -14,6 +14,9 @@ func (m *mainWindow) showDeleteState() {
 	case m.selected == nil:
 		m.deleteButton.Disable()
 		m.deleteReason.SetText("Select a user to delete them from Nimbus.")
+	case !m.rights.InScope(m.selected.User.OUID):
+		m.deleteButton.Disable()
+		m.deleteReason.SetText("You may not change this user: see the line under the search box.")
 	case m.selected.Deletable():
 		m.deleteButton.Enable()
 		m.deleteReason.SetText("Added by hand and in no Teams-based service: can be removed from Nimbus.")

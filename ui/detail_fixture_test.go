@@ -137,7 +137,6 @@ func (f *detailTenant) insert(q *data.Q, table, name, ou, col string, val any) {
 	f.id[name], _ = res.LastInsertId()
 }
 
-// must fails the test on a setup error.
 // roleID is the id of a built-in role.
 func (f *detailTenant) roleID(key string) int64 {
 	f.t.Helper()
@@ -146,6 +145,7 @@ func (f *detailTenant) roleID(key string) int64 {
 	return r.ID
 }
 
+// must fails the test on a setup error.
 func (f *detailTenant) must(err error) {
 	f.t.Helper()
 	if err != nil {

@@ -23,6 +23,7 @@ type detailOrderedList struct {
 	ups       []*widget.Button
 	downs     []*widget.Button
 	onChanged func()
+	locked    bool // read-only: nothing moves, nothing is removed
 }
 
 func newDetailOrderedList(onChanged func()) *detailOrderedList {
@@ -82,13 +83,16 @@ func (l *detailOrderedList) rebuild() {
 		i := i
 		up := &widget.Button{Icon: theme.MoveUpIcon(), OnTapped: func() { l.move(i, i-1) }}
 		down := &widget.Button{Icon: theme.MoveDownIcon(), OnTapped: func() { l.move(i, i+1) }}
-		if i == 0 {
+		if i == 0 || l.locked {
 			up.Disable()
 		}
-		if i == len(l.items)-1 {
+		if i == len(l.items)-1 || l.locked {
 			down.Disable()
 		}
 		remove := &widget.Button{Icon: theme.DeleteIcon(), OnTapped: func() { l.remove(i) }}
+		if l.locked {
+			remove.Disable()
+		}
 		h := newDetailDragHandle(l, i)
 		l.handles, l.ups, l.downs = append(l.handles, h), append(l.ups, up), append(l.downs, down)
 		label := &widget.Label{Text: detailItemPosition(i) + it.Name, Truncation: fyne.TextTruncateEllipsis}
@@ -96,6 +100,14 @@ func (l *detailOrderedList) rebuild() {
 	}
 	if len(l.items) == 0 {
 		l.box.Add(detailNote("The list is empty."))
+	}
+}
+
+// setLocked makes the list read-only (or editable again) and redraws it.
+func (l *detailOrderedList) setLocked(on bool) {
+	if l.locked != on {
+		l.locked = on
+		l.rebuild()
 	}
 }
 
@@ -129,7 +141,9 @@ func (h *detailDragHandle) DragEnd() {
 	}
 	steps := int(math.Round(float64(h.dy / rowHeight)))
 	h.dy = 0
-	h.list.move(h.index, h.index+steps)
+	if !h.list.locked {
+		h.list.move(h.index, h.index+steps)
+	}
 }
 
 // Cursor shows that the handle moves the row up or down.

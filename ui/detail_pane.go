@@ -38,8 +38,9 @@ type detailPane struct {
 	onChanged func(userID string)
 	onStay    func(userID string) // the admin stayed on this user after being asked (may be nil)
 
-	userID string
-	detail app.UserDetail
+	userID   string
+	detail   app.UserDetail
+	readOnly bool // the acting admin may not change the user shown
 
 	title  *widget.Label
 	hidden *widget.Label
@@ -146,8 +147,18 @@ func (p *detailPane) load(id string) {
 		return
 	}
 	p.detail = d
+	editable := true
+	if r, err := p.nimbus.Rights(context.Background()); err != nil || !r.InScope(d.User.OUID) {
+		editable = false
+	}
+	if p.readOnly { // enable what the last user's read-only view greyed out; show disables again what it must
+		p.setEditable(true)
+	}
 	for _, t := range p.master {
 		t.show(d)
+	}
+	if !editable {
+		p.setEditable(false)
 	}
 	p.title.SetText(d.User.DisplayName + "  ·  " + d.User.UPN)
 	p.applyTabs(d)

@@ -53,6 +53,8 @@ type mainWindow struct {
 	deleteReason *widget.Label
 	createButton *widget.Button
 	bar          *onlineBar
+	rightsLine   *widget.Label   // who acts and what they may change
+	rights       app.AdminRights // the acting admin's rights, as last read
 	selected     *app.UserDetail // the selected user, nil for none
 	confirm      *dialog.ConfirmDialog
 	creating     *createDialog
@@ -102,13 +104,14 @@ func (m *mainWindow) buildUI() {
 	m.deleteButton.Disable()
 	m.deleteReason = &widget.Label{Text: "Select a user to delete them from Nimbus.", Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
 	m.createButton = &widget.Button{Text: "Create…", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: m.onCreate}
+	m.rightsLine = newRightsLine()
 	m.bar = newOnlineBar(m)
 	if w, ok := m.online.(OnlineWatcher); ok {
 		w.WatchStatus(func() { fyne.Do(m.bar.refresh) })
 	}
 
-	top := container.NewBorder(nil, nil, nil,
-		container.NewHBox(m.count, m.createButton, m.newConfigButton(), m.bar.object()), m.search)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil,
+		container.NewHBox(m.count, m.createButton, m.newConfigButton(), m.bar.object()), m.search), m.rightsLine)
 	treeTitle := widget.NewLabelWithStyle("Organization units", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	tree := container.NewBorder(treeTitle, nil, nil, nil, m.ouTree.tree)
 	m.leftSplit = container.NewVSplit(tree, m.filters.object())
@@ -186,6 +189,7 @@ func (m *mainWindow) setIndex(l loadedList) {
 	m.filters.setOptions(l.departments, l.profiles)
 	m.filters.setOUs(m.ouTree.selection.IDs(), m.ouTree.describe())
 	m.bar.refresh()
+	m.showRights()
 	m.applyFilters()
 }
 

@@ -54,8 +54,9 @@ func (b *onlineBar) object() fyne.CanvasObject {
 		b.cancel, b.account, b.sign, b.badge)
 }
 
-// refresh shows the current account and cache state.
+// refresh shows the current account and cache state, and what the account may change.
 func (b *onlineBar) refresh() {
+	defer b.m.showRights()
 	if b.m.online == nil {
 		b.sync.Disable()
 		b.sign.Disable()
@@ -81,6 +82,9 @@ func (b *onlineBar) refresh() {
 	} else {
 		b.account.SetText(badgeNoSignIn)
 		b.sign.SetText("Sign in…")
+	}
+	if st.Demo {
+		b.account.SetText("") // the demo acts as its own admin: the rights line says who
 	}
 	b.sign.Enable()
 	enableWhen(b.sync, (st.SignedInAs != "" || st.Demo) && b.stop == nil)
