@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2/dialog"
 )
@@ -38,10 +39,22 @@ func (m *mainWindow) onDeleteUser() {
 		return
 	}
 	name := d.User.DisplayName
+	losses, err := m.nimbus.DeleteConsequences(context.Background(), d.User.ID)
+	if err != nil {
+		dialog.ShowError(err, m.win)
+		return
+	}
 	msg := fmt.Sprintf("Remove %s (%s) from Nimbus?\n\n"+
 		"They lose access to the Nimbus portal and their Nimbus settings are removed.\n"+
 		"Their account in the directory (Microsoft Entra ID) and their Microsoft Teams\n"+
 		"membership are not touched.", name, d.User.UPN)
+	if len(losses.Services) > 0 {
+		msg += "\n\nThey leave the Skill-based services:\n• " + strings.Join(losses.Services, "\n• ")
+	}
+	if len(losses.Roles) > 0 {
+		msg += "\n\nThey lose the roles:\n• " + strings.Join(losses.Roles, "\n• ")
+	}
+	m.deleteAsked = msg
 	m.confirm = dialog.NewConfirm("Delete "+name+" from Nimbus", msg, func(ok bool) {
 		if ok {
 			m.deleteUser(d.User.ID, name)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -90,3 +91,32 @@ func TestDeleteIsEnabledForAManualUserAndRemovesThemAfterConfirmation(t *testing
 }
 
 var windowDeleteKey = &fyne.KeyEvent{Name: fyne.KeyDelete}
+
+func TestDeletingAnAgentSaysWhichServicesTheyLeaveAndWhichRolesTheyLose(t *testing.T) {
+	a := test.NewTempApp(t)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
+	d := windowUserWhere(t, m, func(d app.UserDetail) bool {
+		for _, s := range d.Services {
+			if s.AssignmentType == data.SkillBased {
+				return d.Deletable()
+			}
+		}
+		return false
+	})
+	m.selectUser(d.User.ID)
+	test.Tap(m.deleteButton)
+	if m.confirm == nil {
+		t.Fatal("Delete asks for no confirmation")
+	}
+	for _, s := range d.Services {
+		if !strings.Contains(m.deleteAsked, fmt.Sprintf("of the Skill-based service %q", s.Name)) {
+			t.Errorf("the confirmation does not say they leave %q:\n%s", s.Name, m.deleteAsked)
+		}
+	}
+	for _, r := range d.Roles {
+		if !strings.Contains(m.deleteAsked, r.Role.Name+" in ") {
+			t.Errorf("the confirmation does not say they lose %s:\n%s", r.Role.Name, m.deleteAsked)
+		}
+	}
+	m.confirm.Dismiss()
+}

@@ -57,6 +57,7 @@ type mainWindow struct {
 	rights       app.AdminRights // the acting admin's rights, as last read
 	selected     *app.UserDetail // the selected user, nil for none
 	confirm      *dialog.ConfirmDialog
+	deleteAsked  string // the question of the last delete confirmation
 	creating     *createDialog
 	config       fyne.Window // the Configuration window while it is open
 
