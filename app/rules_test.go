@@ -314,3 +314,34 @@ func TestSnippetUsesTemplateContactIDAndWidgetKey(t *testing.T) {
 		t.Errorf("snippet %q, want %q", d.Snippet, want)
 	}
 }
+
+func TestRevokingContactCenterBlanksTheActiveProfileOfTheList(t *testing.T) {
+	f := newFixture(t)
+	anna := f.user["anna"]
+	activeOf := func() string {
+		ix, err := f.app.LoadUserIndex(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range ix.Rows {
+			if r.ID == anna {
+				return r.ActiveProfile
+			}
+		}
+		t.Fatal("anna is not listed")
+		return ""
+	}
+	f.accepted(func() error { return f.app.AssignProfile(ctx, anna, f.id["Early shift"]) })
+	f.accepted(func() error { return f.app.SetActiveProfile(ctx, anna, f.id["Early shift"]) })
+	if got := activeOf(); got != "Early shift" {
+		t.Fatalf("active profile before: %q", got)
+	}
+	f.accepted(func() error { return f.app.ChangeLicences(ctx, anna, 0, data.ContactCenter, true) })
+	if got := activeOf(); got != "" {
+		t.Errorf("after Contact Center was revoked the list still shows %q as the active profile", got)
+	}
+	f.accepted(func() error { return f.app.GrantLicence(ctx, anna, data.ContactCenter) })
+	if got := activeOf(); got != "Early shift" {
+		t.Errorf("with Contact Center back the kept profile should be active again, got %q", got)
+	}
+}

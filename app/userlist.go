@@ -48,6 +48,9 @@ func NewUserIndex(rows []data.UserListRow, tree *OUTree) *UserIndex {
 			paths[r.OUID] = path
 		}
 		ouName := tree.Name(r.OUID)
+		if !r.Licences.Has(data.ContactCenter) {
+			r.ActiveProfile = "" // profiles count only with Contact Center: kept for its return, shown as none
+		}
 		ix.Rows[i] = UserRow{
 			UserListRow: r,
 			OUName:      ouName,
