@@ -36,6 +36,7 @@ type configWindow struct {
 	roles      *configRoleEditor
 	settings   *configSettings
 	tabs       *container.AppTabs
+	banner     *widget.Label // what the acting admin may change, when not everything
 }
 
 func newConfigWindow(w fyne.Window, nimbus *app.App) *configWindow {
@@ -89,7 +90,26 @@ func (c *configWindow) build() fyne.CanvasObject {
 	// pickers follow changes made on another screen.
 	onSelected := func(item *container.TabItem) { reloads[item]() }
 	c.tabs.OnSelected, skills.OnSelected, interact.OnSelected = onSelected, onSelected, onSelected
-	return c.tabs
+	return container.NewBorder(c.rightsBanner(), nil, nil, nil, c.tabs)
+}
+
+// rightsBanner says, above every screen, who acts and what they may change, so that a
+// refused change never comes as a surprise; a Tenant Administrator sees no banner.
+func (c *configWindow) rightsBanner() fyne.CanvasObject {
+	r, err := c.nimbus.Rights(context.Background())
+	text := ""
+	switch {
+	case err != nil:
+		text = "Cannot tell what you may change: " + err.Error()
+	case r.Level != app.TenantAdministrator || r.FirstUse:
+		text = r.Headline()
+	}
+	banner := &widget.Label{Text: text, Importance: widget.WarningImportance, Wrapping: fyne.TextWrapWord}
+	if text == "" {
+		banner.Hide()
+	}
+	c.banner = banner
+	return banner
 }
 
 // configOUChoice is the OU picker's list: every OU's path in tree order.
