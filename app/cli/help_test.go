@@ -24,10 +24,10 @@ func TestVerbHelpPrintsSynopsisDescriptionAndFlagsWithoutOpeningACache(t *testin
 		{[]string{"users", "--help"}, []string{"Usage: nimbusadmin [global flags] users [--search Q]", "The Nimbus user list",
 			"--role ROLE", "--format FORMAT", "table, csv or json (default table)", "--ou-only "}},
 		{[]string{"users", "-h"}, []string{"--department DEPARTMENT"}},
-		{[]string{"user", "licence", "anna@contoso.example", "--help"}, []string{"user licence ID|UPN", "--drop-dependent "}},
-		{[]string{"help", "user", "show"}, []string{"user show ID|UPN", "--format FORMAT"}},
+		{[]string{"user", "move", "anna@contoso.example", "--help"}, []string{"user move ID|UPN --ou OU", "--drop-out-of-scope "}},
+		{[]string{"help", "user", "interact"}, []string{"user interact ID|UPN", "--system-message SYSTEM_MESSAGE", "--av AV"}},
 		{[]string{"config", "skills", "add", "--help"}, []string{"config skills", "--category CATEGORY"}},
-		{[]string{"--db", missing, "users", "-h"}, []string{"--licence LICENCE"}},
+		{[]string{"--db", missing, "user", "role", "add", "-h"}, []string{"user role add ID|UPN ROLE --ou OU", "--ou OU"}},
 		{[]string{"signout", "--help"}, []string{"Usage: nimbusadmin [global flags] signout"}},
 	}
 	for _, c := range cases {
@@ -44,9 +44,9 @@ func TestVerbHelpPrintsSynopsisDescriptionAndFlagsWithoutOpeningACache(t *testin
 }
 
 func TestAVerbsFirstWordsNameTheWordsThatMayFollow(t *testing.T) {
-	code, stdout, stderr := runNoTenant("user")
-	if code != 2 || stdout != "" || !strings.Contains(stderr, `"user" needs one of: show, licence`) {
-		t.Errorf("user: exit %d, %q", code, stderr)
+	code, stdout, stderr := runNoTenant("user", "role")
+	if code != 2 || stdout != "" || !strings.Contains(stderr, `"user role" needs one of: add, remove`) {
+		t.Errorf("user role: exit %d, %q", code, stderr)
 	}
 	if code, _, stderr := runNoTenant("user", "frobnicate", "x"); code != 2 || !strings.Contains(stderr, `unknown verb "user frobnicate"`) {
 		t.Errorf("user frobnicate: exit %d, %q", code, stderr)
@@ -62,7 +62,7 @@ func TestHelpGroupsTheVerbs(t *testing.T) {
 		}
 		return i
 	}
-	order := []string{"users", "users delete", "user show", "user licence", "user snippet", "services", "config ous", "sync", "signin", "journal"}
+	order := []string{"users", "users add", "user show", "user move", "user role add", "user role remove", "user skill add", "user interact", "user assistant", "services", "config ous", "sync", "signin", "journal"}
 	for i := 1; i < len(order); i++ {
 		if at(order[i-1]) > at(order[i]) {
 			t.Errorf("help lists %q after %q", order[i-1], order[i])
