@@ -52,7 +52,7 @@ func runUserNAReasons(ctx context.Context, e env, args []string) error {
 		if err := a.SetNAReasons(ctx, pos[0], on, ids); err != nil {
 			return err
 		}
-		return reportLists(ctx, e, a, pos[0])
+		return reportLists(ctx, e, a, pos[0], true)
 	})
 }
 
@@ -74,22 +74,26 @@ func runUserAssistant(ctx context.Context, e env, args []string) error {
 		if err := a.SetCallTemplates(ctx, pos[0], ids); err != nil {
 			return err
 		}
-		return reportLists(ctx, e, a, pos[0])
+		return reportLists(ctx, e, a, pos[0], false)
 	})
 }
 
-// reportLists says on stderr what the user's ordered lists are now.
-func reportLists(ctx context.Context, e env, a *app.App, user string) error {
+// reportLists says on stderr what one of the user's ordered lists is now: the N/A
+// reasons with their switch, or the direct call templates.
+func reportLists(ctx context.Context, e env, a *app.App, user string, naReasons bool) error {
 	d, err := a.UserDetail(ctx, user)
 	if err != nil {
 		return err
+	}
+	if !naReasons {
+		fmt.Fprintf(e.stderr, "%s: direct call templates: %s.\n", d.User.UPN, itemNames(d.CallTemplates))
+		return nil
 	}
 	state := "off"
 	if d.User.NAReasonsEnabled {
 		state = "on"
 	}
-	fmt.Fprintf(e.stderr, "%s: N/A reasons %s (%s); direct call templates: %s.\n",
-		d.User.UPN, state, itemNames(d.NAReasons), itemNames(d.CallTemplates))
+	fmt.Fprintf(e.stderr, "%s: N/A reasons %s: %s.\n", d.User.UPN, state, itemNames(d.NAReasons))
 	return nil
 }
 

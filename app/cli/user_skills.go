@@ -127,8 +127,14 @@ func runUserProfile(act profileAction) func(ctx context.Context, e env, args []s
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stderr, "%s: %s %s.\n", pos[0], map[profileAction]string{
-				profileAdd: "assigned", profileRemove: "removed", profileActivate: "made active"}[act], p.Name)
+			switch act {
+			case profileAdd:
+				fmt.Fprintf(e.stderr, "%s now has the profile %s.\n", pos[0], p.Name)
+			case profileRemove:
+				fmt.Fprintf(e.stderr, "%s no longer has the profile %s.\n", pos[0], p.Name)
+			case profileActivate:
+				fmt.Fprintf(e.stderr, "%s is now %s's active profile.\n", p.Name, pos[0])
+			}
 			return nil
 		})
 	}

@@ -147,3 +147,16 @@ func TestUserMoveRefusesWithWhatFallsOutOfScopeOrDropsIt(t *testing.T) {
 		t.Error("the move left the Contact Center user without an active profile")
 	}
 }
+
+func TestUserLicenceRevokeListsWhatNeedsItOrEndsItWithDropDependent(t *testing.T) {
+	db := freshDemo(t)
+	u := salesAgent(t, db).UserPrincipalName
+	mustRun(t, db, "user", "role", "add", u, "Supervisor (User)", "--ou", "Sales")
+	refusedCLI(t, db, u, 1, []string{"user", "licence", u, "--revoke", "contact-center"},
+		"cannot revoke Contact Center from", "Supervisor (User) in Sales")
+	mustRun(t, db, "user", "licence", u, "--revoke", "contact-center", "--drop-dependent")
+	d := showJSON(t, db, u)
+	if slices.Contains(d.Licences, "contact-center") || len(roleScopes(d, "Supervisor (User)")) != 0 {
+		t.Fatalf("after the revoke with --drop-dependent: licences %v, Supervisor (User) in %v", d.Licences, roleScopes(d, "Supervisor (User)"))
+	}
+}
