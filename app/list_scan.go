@@ -86,12 +86,29 @@ func (v *UserListView) filterIn(f UserFilter, candidates []int) []int {
 			!deptOK[k.department] || !profileOK[k.profile] ||
 			f.Routing == RoutingNone && k.routing > 0 ||
 			f.Routing == RoutingAny && k.routing == 0 ||
+			f.Role != nil && !v.roleRows[i] ||
 			!matchWords(k.key, k.domain, words) {
 			continue
 		}
 		out = append(out, i)
 	}
 	return out
+}
+
+// prepareRole works out, once per chosen Role filter, which rows hold the role, so that
+// a scan tests a flag per row instead of looking the user up in the set.
+func (v *UserListView) prepareRole(h *RoleHolders) {
+	if h == nil || h == v.roleFor {
+		return
+	}
+	rows := v.Index.Rows
+	if len(v.roleRows) != len(rows) {
+		v.roleRows = make([]bool, len(rows))
+	}
+	for i := range rows {
+		v.roleRows[i] = h.Has(rows[i].ID)
+	}
+	v.roleFor = h
 }
 
 // searchNeedle is one search word as a scan looks for it: in the key, or, for "@domain",

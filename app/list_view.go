@@ -8,7 +8,7 @@ import (
 	"nimbusadmin/data"
 )
 
-// ListColumn names one of seed 000's eight columns of the user list, for sorting.
+// ListColumn names one of the eight columns of the user list, for sorting.
 type ListColumn int
 
 // The columns of the user list, in the order the table shows them.
@@ -70,6 +70,9 @@ type UserListView struct {
 	keys        []listKey // per row, the fields the filters check
 	departments []string  // distinct departments, as listKey.department numbers them
 	profiles    []string  // distinct active profiles, as listKey.profile numbers them
+
+	roleFor  *RoleHolders // the Role filter roleRows was worked out for
+	roleRows []bool       // per row, whether its user holds roleFor's role
 }
 
 // viewResult is one remembered filter and its rows.
@@ -129,6 +132,7 @@ func (v *UserListView) SortBy(c ListColumn, desc bool) {
 // Apply returns the positions in Index.Rows of the rows that match f, in sort order.
 // The caller must not change the returned slice.
 func (v *UserListView) Apply(f UserFilter) []int {
+	v.prepareRole(f.Role)
 	var hits []int
 	if i := slices.IndexFunc(v.recent, func(r viewResult) bool { return sameFilter(r.filter, f) }); i >= 0 {
 		hits = v.recent[i].hits
@@ -153,7 +157,7 @@ func (v *UserListView) Apply(f UserFilter) []int {
 func sameFilter(a, b UserFilter) bool {
 	return a.Search == b.Search && a.Department == b.Department && a.WithLicences == b.WithLicences &&
 		a.WithoutLicences == b.WithoutLicences && a.ActiveProfile == b.ActiveProfile &&
-		a.Routing == b.Routing && slices.Equal(a.OUs, b.OUs)
+		a.Routing == b.Routing && a.Role == b.Role && slices.Equal(a.OUs, b.OUs)
 }
 
 // narrows reports whether every row matching next also matches prev: the filters are the
@@ -161,7 +165,7 @@ func sameFilter(a, b UserFilter) bool {
 func narrows(prev, next UserFilter) bool {
 	if prev.Department != next.Department || prev.WithLicences != next.WithLicences ||
 		prev.WithoutLicences != next.WithoutLicences || prev.ActiveProfile != next.ActiveProfile ||
-		prev.Routing != next.Routing || !slices.Equal(prev.OUs, next.OUs) {
+		prev.Routing != next.Routing || prev.Role != next.Role || !slices.Equal(prev.OUs, next.OUs) {
 		return false
 	}
 	newWords := strings.Fields(strings.ToLower(next.Search))

@@ -16,7 +16,7 @@ func listFixtureIndex() *UserIndex {
 	rows := []data.UserListRow{
 		{ID: "id-a", DisplayName: "Anna Berg", UPN: "anna@contoso.com", Department: "Sales", OUID: 3, RoutingServices: 2},
 		{ID: "id-b", DisplayName: "ben Stone", UPN: "ben@fabrikam.com", Department: "Support", OUID: 2, Licences: data.AttendantConsole},
-		{ID: "id-c", DisplayName: "Carl Annan", UPN: "carl@contoso.com", OUID: 1, ActiveProfile: "On Duty", RoutingServices: 1},
+		{ID: "id-c", DisplayName: "Carl Annan", UPN: "carl@contoso.com", OUID: 1, Licences: data.ContactCenter, ActiveProfile: "On Duty", RoutingServices: 1},
 		{ID: "id-d", DisplayName: "Dana Cruz", UPN: "dana@contoso.com", Department: "Sales", OUID: 3, Licences: data.ContactCenter},
 		{ID: "id-e", DisplayName: "Eve Annberg", UPN: "eve@fabrikam.com", Department: "Sales", OUID: 2, RoutingServices: 5},
 		{ID: "id-f", DisplayName: "Fay Long", UPN: "fay@contoso.com", Department: "IT", OUID: 1},

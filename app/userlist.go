@@ -80,7 +80,7 @@ const (
 // NoActiveProfile is the ActiveProfile filter value that selects users without one.
 const NoActiveProfile = "(none)"
 
-// UserFilter is a search text and the filters; all of them combine with AND (seed 000).
+// UserFilter is a search text and the filters; all of them combine with AND.
 // A zero field narrows nothing.
 type UserFilter struct {
 	Search          string          // words that must all match; "@domain" matches UPN and mail domains
@@ -90,6 +90,7 @@ type UserFilter struct {
 	WithoutLicences data.LicenceSet // users holding none of these
 	ActiveProfile   string          // exact profile name, or NoActiveProfile
 	Routing         Routing
+	Role            *RoleHolders // users holding this role in any scope (App.RoleHolders)
 }
 
 // NoDepartment is the Department filter value that selects users with a blank department.
@@ -114,6 +115,7 @@ func (ix *UserIndex) Filter(f UserFilter) []int {
 			!matchProfile(r.ActiveProfile, f.ActiveProfile) ||
 			f.Routing == RoutingNone && r.RoutingServices > 0 ||
 			f.Routing == RoutingAny && r.RoutingServices == 0 ||
+			f.Role != nil && !f.Role.Has(r.ID) ||
 			!r.matches(words) {
 			continue
 		}

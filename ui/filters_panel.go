@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"context"
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -22,32 +25,38 @@ const (
 )
 
 // filtersPanel is the filter form under the OU tree: department, each licence, active
-// profile and routing services. A filter that narrows nothing reads "All"; each has its
-// own clear button, and "Clear all filters" resets them with the OU selection. onClearOU
-// clears the tree's selection and applies the filters.
+// profile, routing services and role. A filter that narrows nothing reads "All"; each has
+// its own clear button, and "Clear all filters" resets them with the OU selection.
+// onClearOU clears the tree's selection and applies the filters; loadRole reads who holds
+// a role when the Role filter is chosen (nil when it cannot).
 type filtersPanel struct {
 	filters   listFilters
 	onChanged func()
 	onClearOU func()
+	loadRole  func(roleID int64) *app.RoleHolders
 
 	ous        *widget.Label
 	department *widget.Select
 	profile    *widget.Select
 	routing    *widget.Select
+	role       *widget.Select
 	licences   map[data.LicenceSet]*widget.Select
 	clearAll   *widget.Button
 	clears     []*widget.Button
 	updating   bool
-	ouText     string // names the selected OUs
+	ouText     string           // names the selected OUs
+	roles      []data.Role      // the Role filter's choices, as the select lists them after All
+	holders    *app.RoleHolders // of the chosen role; nil when none is chosen
 }
 
-func newFiltersPanel(f listFilters, onChanged, onClearOU func()) *filtersPanel {
-	p := &filtersPanel{filters: f, onChanged: onChanged, onClearOU: onClearOU,
+func newFiltersPanel(f listFilters, onChanged, onClearOU func(), loadRole func(int64) *app.RoleHolders) *filtersPanel {
+	p := &filtersPanel{filters: f, onChanged: onChanged, onClearOU: onClearOU, loadRole: loadRole,
 		licences: map[data.LicenceSet]*widget.Select{}}
 	p.ous = &widget.Label{Text: filterOUsAll, Truncation: fyne.TextTruncateEllipsis}
 	p.department = widget.NewSelect([]string{filterAll}, p.onDepartment)
 	p.profile = widget.NewSelect([]string{filterAll}, p.onProfile)
 	p.routing = widget.NewSelect([]string{filterAll, filterRoutingNone, filterRoutingAny}, p.onRouting)
+	p.role = widget.NewSelect([]string{filterAll}, p.onRole)
 	for _, l := range data.AllLicences {
 		p.licences[l] = widget.NewSelect([]string{filterAll, filterWithLicence, filterWithout}, func(s string) { p.onLicence(l, s) })
 	}
@@ -72,16 +81,45 @@ func (p *filtersPanel) object() fyne.CanvasObject {
 	}
 	add("Active profile", p.profile, func() { p.profile.SetSelected(filterAll) })
 	add("Routing services", p.routing, func() { p.routing.SetSelected(filterAll) })
+	add("Role", p.role, func() { p.role.SetSelected(filterAll) })
 	title := widget.NewLabelWithStyle("Filters", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVScroll(container.NewVBox(title, form, p.clearAll))
 }
 
-// setOptions fills the department and profile choices found in the loaded list and shows
-// the remembered filters.
-func (p *filtersPanel) setOptions(departments, profiles []string) {
+// setOptions fills the department and profile choices found in the loaded list and the
+// tenant's roles with the holders of the chosen one, and shows the remembered filters. A
+// remembered role that no longer exists narrows nothing.
+func (p *filtersPanel) setOptions(departments, profiles []string, roles []data.Role, holders *app.RoleHolders) {
 	p.department.Options = append([]string{filterAll}, departments...)
 	p.profile.Options = append([]string{filterAll}, profiles...)
+	p.roles = roles
+	p.role.Options = []string{filterAll}
+	for _, r := range roles {
+		p.role.Options = append(p.role.Options, r.Name)
+	}
+	if (holders == nil || holders.Role.ID != p.filters.RoleID) && p.roleName(p.filters.RoleID) != filterAll {
+		holders = p.loadRole(p.filters.RoleID) // the role was chosen while the list loaded
+	}
+	if holders == nil || holders.Role.ID != p.filters.RoleID {
+		p.filters.RoleID, holders = 0, nil
+	}
+	p.holders = holders
 	p.show()
+}
+
+// roleName is the Role filter's text for a role id.
+func (p *filtersPanel) roleName(id int64) string {
+	for _, r := range p.roles {
+		if r.ID == id && id != 0 {
+			return r.Name
+		}
+	}
+	return filterAll
+}
+
+// userFilter is the app's filter for the panel's filters and a search text.
+func (p *filtersPanel) userFilter(search string) app.UserFilter {
+	return p.filters.userFilter(search, p.holders)
 }
 
 // show puts the current filters into the widgets without reporting changes.
@@ -91,6 +129,7 @@ func (p *filtersPanel) show() {
 	p.department.SetSelected(filterText(p.filters.Department))
 	p.profile.SetSelected(filterText(p.filters.ActiveProfile))
 	p.routing.SetSelected([]string{filterAll, filterRoutingNone, filterRoutingAny}[p.filters.Routing])
+	p.role.SetSelected(p.roleName(p.filters.RoleID))
 	for l, sel := range p.licences {
 		sel.SetSelected([]string{filterAll, filterWithLicence, filterWithout}[p.filters.Licences[l]])
 	}
@@ -107,7 +146,7 @@ func (p *filtersPanel) showClears() {
 	for _, l := range data.AllLicences {
 		active = append(active, p.filters.Licences[l] != licenceAll)
 	}
-	active = append(active, p.filters.ActiveProfile != "", p.filters.Routing != app.RoutingAll)
+	active = append(active, p.filters.ActiveProfile != "", p.filters.Routing != app.RoutingAll, p.filters.RoleID != 0)
 	for i, b := range p.clears {
 		enableWhen(b, active[i])
 	}
@@ -144,6 +183,29 @@ func (p *filtersPanel) onRouting(s string) {
 	p.changed()
 }
 
+// onRole loads the holders of the chosen role once, so that typing in the search field
+// only tests membership; a role whose holders cannot be read is not chosen.
+func (p *filtersPanel) onRole(name string) {
+	if p.updating {
+		return
+	}
+	p.filters.RoleID, p.holders = 0, nil
+	for _, r := range p.roles {
+		if r.Name == name && name != filterAll {
+			if p.holders = p.loadRole(r.ID); p.holders != nil {
+				p.filters.RoleID = r.ID
+			}
+			break
+		}
+	}
+	if p.filters.RoleID == 0 && name != filterAll {
+		p.updating = true
+		p.role.SetSelected(filterAll)
+		p.updating = false
+	}
+	p.changed()
+}
+
 func (p *filtersPanel) onLicence(l data.LicenceSet, s string) {
 	p.filters.Licences[l] = map[string]licenceFilter{filterWithLicence: licenceWith, filterWithout: licenceWithout}[s]
 	p.changed()
@@ -156,7 +218,7 @@ func (p *filtersPanel) setOUs(ids []int64, text string) {
 }
 
 func (p *filtersPanel) onClearAll() {
-	p.filters = listFilters{Licences: map[data.LicenceSet]licenceFilter{}}
+	p.filters, p.holders = listFilters{Licences: map[data.LicenceSet]licenceFilter{}}, nil
 	p.show()
 	p.onClearOU()
 }
@@ -167,4 +229,15 @@ func enableWhen(w fyne.Disableable, on bool) {
 	} else {
 		w.Disable()
 	}
+}
+
+// loadRoleHolders reads who holds a role for the Role filter; when the cache cannot say,
+// the status line tells why and the filter stays off.
+func (m *mainWindow) loadRoleHolders(roleID int64) *app.RoleHolders {
+	h, err := m.nimbus.RoleHolders(context.Background(), roleID)
+	if err != nil {
+		m.status.SetText(fmt.Sprintf("Cannot filter by role: %v", err))
+		return nil
+	}
+	return h
 }

@@ -17,6 +17,7 @@ import (
 
 	"nimbusadmin/app"
 	"nimbusadmin/assets"
+	"nimbusadmin/data"
 )
 
 // ouClickHint is the status line until there is news: how the OU tree selects.
@@ -99,7 +100,7 @@ func (m *mainWindow) buildUI() {
 	m.table.onDelete = m.onDeleteUser
 	m.table.onEscape = func() { m.win.Canvas().Focus(m.search) }
 	m.ouTree = newOUTreePanel(m.onOUSelection)
-	m.filters = newFiltersPanel(m.settings.filters(), m.applyFilters, m.onClearOUs)
+	m.filters = newFiltersPanel(m.settings.filters(), m.applyFilters, m.onClearOUs, m.loadRoleHolders)
 	m.detail = m.newUserDetailPane()
 	m.deleteButton = &widget.Button{Text: "Delete from Nimbus…", Icon: theme.DeleteIcon(), OnTapped: m.onDeleteUser}
 	m.deleteButton.Disable()
@@ -141,15 +142,17 @@ type loadedList struct {
 	index                 *app.UserIndex
 	view                  *app.UserListView
 	departments, profiles []string
+	roles                 []data.Role
+	holders               *app.RoleHolders // of the Role filter's role; nil for none
 	isDemo                bool
 }
 
 // load reads the user index off the UI goroutine, sorts it as remembered and shows it;
 // selectID is selected afterwards when it is listed.
 func (m *mainWindow) load(selectID string) {
-	col, desc := m.table.column, m.table.desc
+	col, desc, role := m.table.column, m.table.desc, m.filters.filters.RoleID
 	m.background(func() {
-		l, err := m.readList(col, desc)
+		l, err := m.readList(col, desc, role)
 		fyne.Do(func() {
 			if err != nil {
 				m.count.SetText("Cannot read the cache")
@@ -164,8 +167,9 @@ func (m *mainWindow) load(selectID string) {
 	})
 }
 
-// readList loads the index and prepares its view and filter choices.
-func (m *mainWindow) readList(col app.ListColumn, desc bool) (loadedList, error) {
+// readList loads the index and prepares its view and filter choices, with the holders of
+// the role the Role filter shows (0 for none).
+func (m *mainWindow) readList(col app.ListColumn, desc bool, role int64) (loadedList, error) {
 	ctx := context.Background()
 	ix, err := m.nimbus.LoadUserIndex(ctx)
 	if err != nil {
@@ -175,10 +179,18 @@ func (m *mainWindow) readList(col app.ListColumn, desc bool) (loadedList, error)
 	if err != nil {
 		return loadedList{}, err
 	}
+	roles, err := m.nimbus.Roles(ctx)
+	if err != nil {
+		return loadedList{}, err
+	}
+	var holders *app.RoleHolders
+	if role != 0 {
+		holders, _ = m.nimbus.RoleHolders(ctx, role) // a role deleted since narrows nothing
+	}
 	view := app.NewUserListView(ix)
 	view.SortBy(col, desc)
 	return loadedList{index: ix, view: view, departments: ix.Departments(),
-		profiles: ix.ActiveProfiles(), isDemo: settings.IsDemo}, nil
+		profiles: ix.ActiveProfiles(), roles: roles, holders: holders, isDemo: settings.IsDemo}, nil
 }
 
 // setIndex shows a freshly loaded list, keeping the filters.
@@ -187,7 +199,7 @@ func (m *mainWindow) setIndex(l loadedList) {
 	m.index, m.view, m.isDemo = l.index, l.view, l.isDemo
 	m.viewMu.Unlock()
 	m.ouTree.setTree(l.index.Tree, m.filters.filters.OUs)
-	m.filters.setOptions(l.departments, l.profiles)
+	m.filters.setOptions(l.departments, l.profiles, l.roles, l.holders)
 	m.filters.setOUs(m.ouTree.selection.IDs(), m.ouTree.describe())
 	m.bar.refresh()
 	m.showRights()
@@ -201,7 +213,7 @@ func (m *mainWindow) applyFilters() {
 	if m.index == nil {
 		return
 	}
-	f := m.filters.filters.userFilter(m.search.Text)
+	f := m.filters.userFilter(m.search.Text)
 	m.generation++
 	gen := m.generation
 	run := func() {

@@ -23,6 +23,7 @@ const (
 	prefFilterDepartment = "list.filter.department"
 	prefFilterProfile    = "list.filter.profile"
 	prefFilterRouting    = "list.filter.routing"
+	prefFilterRole       = "list.filter.role"     // the role's id; 0 for all
 	prefFilterLicence    = "list.filter.licence." // + licence key: 0 all, 1 with, 2 without
 
 	defaultWindowWidth  = 1440
@@ -33,8 +34,8 @@ const (
 )
 
 // windowSettings is the typed view of the preferences the main window remembers between
-// runs: its size, its split positions, the sort order and the list filters (seed 000:
-// "your filter settings may still be applied as you revisit a page").
+// runs: its size, its split positions, the sort order and the list filters, which still
+// apply when the admin comes back.
 type windowSettings struct{ p fyne.Preferences }
 
 func (s windowSettings) windowSize() fyne.Size {
@@ -88,12 +89,17 @@ type listFilters struct {
 	ActiveProfile string
 	Routing       app.Routing
 	Licences      map[data.LicenceSet]licenceFilter
+	RoleID        int64 // holders of this role in any scope; 0 for all
 }
 
-// userFilter turns the remembered filters and a search text into the app's filter.
-func (f listFilters) userFilter(search string) app.UserFilter {
+// userFilter turns the remembered filters, a search text and the holders of the chosen
+// role into the app's filter.
+func (f listFilters) userFilter(search string, role *app.RoleHolders) app.UserFilter {
 	uf := app.UserFilter{Search: search, OUs: f.OUs, Department: f.Department,
 		ActiveProfile: f.ActiveProfile, Routing: f.Routing}
+	if f.RoleID != 0 && role != nil && role.Role.ID == f.RoleID {
+		uf.Role = role
+	}
 	for l, v := range f.Licences {
 		switch v {
 		case licenceWith:
@@ -108,7 +114,7 @@ func (f listFilters) userFilter(search string) app.UserFilter {
 // active counts the filters that narrow the list.
 func (f listFilters) active() int {
 	n := 0
-	for _, on := range []bool{len(f.OUs) > 0, f.Department != "", f.ActiveProfile != "", f.Routing != app.RoutingAll} {
+	for _, on := range []bool{len(f.OUs) > 0, f.Department != "", f.ActiveProfile != "", f.Routing != app.RoutingAll, f.RoleID != 0} {
 		if on {
 			n++
 		}
@@ -127,6 +133,7 @@ func (s windowSettings) filters() listFilters {
 		ActiveProfile: s.p.String(prefFilterProfile),
 		Routing:       app.Routing(s.p.Int(prefFilterRouting)),
 		Licences:      map[data.LicenceSet]licenceFilter{},
+		RoleID:        int64(s.p.Int(prefFilterRole)),
 	}
 	if f.Routing < app.RoutingAll || f.Routing > app.RoutingAny {
 		f.Routing = app.RoutingAll
@@ -153,6 +160,7 @@ func (s windowSettings) setFilters(f listFilters) {
 	s.p.SetString(prefFilterDepartment, f.Department)
 	s.p.SetString(prefFilterProfile, f.ActiveProfile)
 	s.p.SetInt(prefFilterRouting, int(f.Routing))
+	s.p.SetInt(prefFilterRole, int(f.RoleID))
 	for _, l := range data.AllLicences {
 		s.p.SetInt(prefFilterLicence+l.Key(), int(f.Licences[l]))
 	}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"nimbusadmin/app"
@@ -103,16 +104,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	verb, ok := findVerb(rest)
 	if !ok {
-		return usagef("unknown verb %q", strings.Join(rest[:min(2, len(rest))], " "))
+		return unknownVerb(rest)
 	}
+	verbArgs := rest[len(strings.Fields(verb.name)):]
 	if verb.run == nil {
-		printHelp(stdout)
-		return nil
+		return runHelp(ctx, verbArgs, stdout)
 	}
-	words := len(strings.Fields(verb.name))
+	if wantsHelp(verbArgs) {
+		return printVerbHelp(ctx, verb, verbArgs, stdout)
+	}
 	e := env{globals: g, stdout: stdout, stderr: stderr}
 	e.open = func() (*app.App, error) { return openCache(ctx, e) }
-	return verb.run(ctx, e, rest[words:])
+	return verb.run(ctx, e, verbArgs)
 }
 
 // openCache opens the cache a verb works on: --db, the demo tenant, or the cache of the
@@ -159,6 +162,16 @@ type env struct {
 	stderr  io.Writer
 }
 
+// withApp opens the session a verb works on, runs fn and closes it.
+func withApp(e env, fn func(a *app.App) error) error {
+	a, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer a.Store().Close()
+	return fn(a)
+}
+
 // verb is one command of the command line.
 type verb struct {
 	name  string // one or two words: "users", "user show"
@@ -170,8 +183,9 @@ type verb struct {
 // verbs lists every verb in help order. Verbs of other areas (sync, sign-in,
 // configuration) add themselves from their own files with register.
 var verbs = []verb{
-	{"help", "", "list every verb", nil},
-	{"users", "[--search Q] [--ou OU] [--ou-only] [--licence NAME]... [--department D] [--format table|csv|json]", "the Nimbus user list (seed 000's eight columns)", runUsers},
+	{"help", "[VERB]", "list every verb, or say what one verb does and which flags it takes (also: VERB --help)", nil},
+	{"users", "[--search Q] [--ou OU] [--ou-only] [--licence NAME]... [--department D] [--role ROLE] [--format table|csv|json]",
+		"the Nimbus user list with its eight columns; the filters combine (AND); --role keeps the holders of a role in any scope", runUsers},
 	{"users delete", "ID|UPN", "remove a manually added user from Nimbus (never from the directory or Teams)", runUsersDelete},
 	{"user show", "ID|UPN [--format table|json]", "everything the user detail view shows", runUserShow},
 	{"user licence", "ID|UPN --grant NAME|--revoke NAME", "grant or revoke a licence (contact-center, attendant-console, interact, assistant)", runUserLicence},
@@ -182,20 +196,18 @@ var verbs = []verb{
 // register adds verbs from another file's init function.
 func register(vs ...verb) { verbs = append(verbs, vs...) }
 
-// findVerb matches the longest verb name at the start of args.
+// findVerb matches the longest verb name at the start of args ("user role add" before
+// "user role", before "user").
 func findVerb(args []string) (verb, bool) {
+	var found verb
+	longest := 0
 	for _, v := range verbs {
 		words := strings.Fields(v.name)
-		if len(words) == 2 && len(args) >= 2 && args[0] == words[0] && args[1] == words[1] {
-			return v, true
+		if len(words) > longest && len(args) >= len(words) && slices.Equal(args[:len(words)], words) {
+			found, longest = v, len(words)
 		}
 	}
-	for _, v := range verbs {
-		if v.name == args[0] {
-			return v, true
-		}
-	}
-	return verb{}, false
+	return found, longest > 0
 }
 
 func printHelp(w io.Writer) {
@@ -204,8 +216,8 @@ func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "Usage: nimbusadmin [global flags] VERB [arguments]")
 	fmt.Fprintln(w, "       nimbusadmin [global flags]            (no verb: open the window)")
 	fmt.Fprintln(w, "")
-	fmt.Fprintln(w, "Verbs:")
-	for _, v := range verbs {
+	fmt.Fprintln(w, "Verbs (VERB --help or 'nimbusadmin help VERB' for one verb's flags):")
+	for _, v := range helpOrder() {
 		fmt.Fprintf(w, "  %-13s %s\n      %s\n", v.name, v.args, v.about)
 	}
 	fmt.Fprintln(w, "")

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -41,11 +42,14 @@ func newFlags(name string) *flag.FlagSet {
 }
 
 // parse reads flags and positional arguments in any order ("ID --format json" and
-// "--format json ID" alike) and checks the number of positional arguments.
+// "--format json ID" alike) and checks the number of positional arguments. -h or --help
+// anywhere returns a helpRequest, which prints the verb's help.
 func parse(fs *flag.FlagSet, args []string, positional int, what string) ([]string, error) {
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+			return nil, helpRequest{fs}
+		} else if err != nil {
 			return nil, usagef("%s: %v", fs.Name(), err)
 		}
 		args = fs.Args()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"nimbusadmin/app"
 	"nimbusadmin/data"
@@ -29,6 +30,7 @@ func runUsers(ctx context.Context, e env, args []string) error {
 	ou := fs.String("ou", "", "OU id or path")
 	ouOnly := fs.Bool("ou-only", false, "only the OU itself, not its subtree")
 	department := fs.String("department", "", "department")
+	role := fs.String("role", "", "holders of this role in any scope (its name as written, e.g. \"Supervisor (User)\", or its id)")
 	var licences listFlag
 	fs.Var(&licences, "licence", "licence the users must hold (repeatable)")
 	f := format("table")
@@ -55,6 +57,15 @@ func runUsers(ctx context.Context, e env, args []string) error {
 	ix, err := a.LoadUserIndex(ctx)
 	if err != nil {
 		return err
+	}
+	if *role != "" {
+		r, err := a.FindRole(ctx, *role)
+		if err != nil {
+			return err
+		}
+		if filter.Role, err = a.RoleHolders(ctx, r.ID); err != nil {
+			return err
+		}
 	}
 	if *ou != "" {
 		id, err := ix.Tree.Resolve(*ou)
@@ -103,9 +114,41 @@ func runUsersDelete(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Store().Close()
+	losses, err := a.DeleteConsequences(ctx, pos[0])
+	if err != nil {
+		return err
+	}
 	if err := a.DeleteUser(ctx, pos[0]); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "Deleted %s from Nimbus; the directory and Microsoft Teams are unchanged.\n", pos[0])
+	fmt.Fprintf(e.stderr, "Deleted %s from Nimbus%s; the directory and Microsoft Teams are unchanged.\n", pos[0], lossesText(losses))
 	return nil
+}
+
+// lossesText says what a deleted user lost with Nimbus: ": they left agent of the
+// Skill-based service "Escalations" and lost the role Supervisor (User) in Sales".
+func lossesText(l app.DeleteLosses) string {
+	var parts []string
+	if len(l.Services) > 0 {
+		parts = append(parts, "they left "+wordList(l.Services))
+	}
+	switch len(l.Roles) {
+	case 0:
+	case 1:
+		parts = append(parts, "lost the role "+l.Roles[0])
+	default:
+		parts = append(parts, "lost the roles "+wordList(l.Roles))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return ": " + strings.Join(parts, " and ")
+}
+
+// wordList joins names as "a", "a and b", "a, b and c".
+func wordList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"nimbusadmin/app"
+	"nimbusadmin/data"
+)
+
+func init() {
+	register(
+		verb{"user role add", "ID|UPN ROLE --ou OU",
+			`give a user a role in an OU scope; ROLE is its name as written ("Supervisor (User)", a custom role's name) or its id`, runUserRoleAdd},
+		verb{"user role remove", "ID|UPN ROLE [--ou OU]",
+			"take a role from a user; --ou names the scope when they hold the role in more than one", runUserRoleRemove},
+	)
+}
+
+func runUserRoleAdd(ctx context.Context, e env, args []string) error {
+	fs := newFlags("user role add")
+	ou := fs.String("ou", "", "the OU id or path the role applies to")
+	pos, err := parse(fs, args, 2, "a user (O365 ID or UPN) and a role")
+	if err != nil {
+		return err
+	}
+	if *ou == "" {
+		return usagef("user role add needs --ou OU: the scope the role applies to (an OU id or path; see 'ous')")
+	}
+	a, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer a.Store().Close()
+	role, err := a.FindRole(ctx, pos[1])
+	if err != nil {
+		return err
+	}
+	tree, err := a.OUTree(ctx)
+	if err != nil {
+		return err
+	}
+	scope, err := tree.Resolve(*ou)
+	if err != nil {
+		return err
+	}
+	if _, err := a.AssignRole(ctx, pos[0], role.ID, scope); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "%s now holds %s in %s.\n", pos[0], role.Name, tree.Path(scope))
+	return nil
+}
+
+func runUserRoleRemove(ctx context.Context, e env, args []string) error {
+	fs := newFlags("user role remove")
+	ou := fs.String("ou", "", "the OU id or path of the scope to remove (needed when they hold the role in several)")
+	pos, err := parse(fs, args, 2, "a user (O365 ID or UPN) and a role")
+	if err != nil {
+		return err
+	}
+	a, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer a.Store().Close()
+	role, err := a.FindRole(ctx, pos[1])
+	if err != nil {
+		return err
+	}
+	d, err := a.UserDetail(ctx, pos[0])
+	if err != nil {
+		return err
+	}
+	tree, err := a.OUTree(ctx)
+	if err != nil {
+		return err
+	}
+	as, err := roleAssignment(d, role, tree, *ou)
+	if err != nil {
+		return err
+	}
+	if err := a.RemoveRole(ctx, pos[0], as.ID); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "%s no longer holds %s in %s.\n", pos[0], role.Name, tree.Path(as.ScopeOUID))
+	return nil
+}
+
+// roleAssignment picks the user's assignment of the role to remove: the one in the scope
+// ou names, or the only one when ou is empty. Several scopes and no --ou is a command
+// line that says too little, so it lists the scopes to choose from.
+func roleAssignment(d app.UserDetail, role data.Role, tree *app.OUTree, ou string) (data.RoleAssignment, error) {
+	var held []data.RoleAssignment
+	for _, r := range d.Roles {
+		if r.Role.ID == role.ID {
+			held = append(held, r)
+		}
+	}
+	who := d.User.DisplayName
+	if who == "" {
+		who = d.User.UPN
+	}
+	if ou != "" {
+		scope, err := tree.Resolve(ou)
+		if err != nil {
+			return data.RoleAssignment{}, err
+		}
+		for _, r := range held {
+			if r.ScopeOUID == scope {
+				return r, nil
+			}
+		}
+		return data.RoleAssignment{}, fmt.Errorf("%s does not hold %s in %s; 'user show' lists their roles", who, role.Name, tree.Path(scope))
+	}
+	switch len(held) {
+	case 0:
+		return data.RoleAssignment{}, fmt.Errorf("%s does not hold %s; 'user show' lists their roles", who, role.Name)
+	case 1:
+		return held[0], nil
+	}
+	scopes := make([]string, len(held))
+	for i, r := range held {
+		scopes[i] = tree.Path(r.ScopeOUID)
+	}
+	return data.RoleAssignment{}, usagef("%s holds %s in %d scopes (%s): say which with --ou", who, role.Name, len(held), strings.Join(scopes, ", "))
+}
