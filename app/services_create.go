@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"nimbusadmin/data"
@@ -56,9 +57,17 @@ func (a *App) CreateTeamsService(ctx context.Context, teamID string, ou int64) (
 	return id, err
 }
 
-// CreateService creates a Skill-based or None service in an OU; MS Teams-based services
-// come from a Team (CreateTeamsService). The user assignment type is fixed from now on.
+// CreateService creates a Skill-based or None service in an OU with the default licence
+// of its type (Contact Center for Skill-based, Advanced Routing for None); see
+// CreateServiceWithLicence.
 func (a *App) CreateService(ctx context.Context, name string, t data.AssignmentType, ou int64) (int64, error) {
+	return a.CreateServiceWithLicence(ctx, name, t, data.DefaultServiceLicence(t), ou)
+}
+
+// CreateServiceWithLicence creates a Skill-based or None service in an OU carrying a
+// licence; MS Teams-based services come from a Team (CreateTeamsService). The user
+// assignment type is fixed from now on; the licence can change later.
+func (a *App) CreateServiceWithLicence(ctx context.Context, name string, t data.AssignmentType, l data.ServiceLicence, ou int64) (int64, error) {
 	name = strings.TrimSpace(name)
 	var id int64
 	err := a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
@@ -69,17 +78,11 @@ func (a *App) CreateService(ctx context.Context, name string, t data.AssignmentT
 		default:
 			return nil, refuse("service.type", "the user assignment type is skill or none, not %q", t)
 		}
-		if name == "" {
-			return nil, refuse("service.name", "a service needs a name")
-		}
-		all, err := q.Services()
-		if err != nil {
+		if err := checkServiceLicence(l); err != nil {
 			return nil, err
 		}
-		for _, s := range all {
-			if strings.EqualFold(s.Name, name) {
-				return nil, refuse("service.name-taken", "there is already a service named %q", s.Name)
-			}
+		if err := checkServiceName(q, name, 0); err != nil {
+			return nil, err
 		}
 		path, err := serviceOU(q, ou)
 		if err != nil {
@@ -91,9 +94,38 @@ func (a *App) CreateService(ctx context.Context, name string, t data.AssignmentT
 		if id, err = q.CreateService(name, t, "", ou); err != nil {
 			return nil, err
 		}
-		return []data.JournalEntry{entry("service.create", name, "", fmt.Sprintf("%s service in %s", t, path))}, nil
+		if err := q.SetServiceLicence(id, l); err != nil {
+			return nil, err
+		}
+		return []data.JournalEntry{entry("service.create", name, "", fmt.Sprintf("%s service with the %s licence in %s", t, l, path))}, nil
 	})
 	return id, err
+}
+
+// checkServiceName is the rule for a service's name: not empty (after trimming) and
+// unique among the services whatever the case; except is the service being renamed.
+func checkServiceName(q *data.Q, name string, except int64) error {
+	if name == "" {
+		return refuse("service.name", "a service needs a name")
+	}
+	all, err := q.Services()
+	if err != nil {
+		return err
+	}
+	for _, s := range all {
+		if s.ID != except && strings.EqualFold(s.Name, name) {
+			return refuse("service.name-taken", "there is already a service named %q", s.Name)
+		}
+	}
+	return nil
+}
+
+// checkServiceLicence refuses a licence that services cannot carry.
+func checkServiceLicence(l data.ServiceLicence) error {
+	if slices.Contains(data.ServiceLicences, l) {
+		return nil
+	}
+	return refuse("service.licence", "a service carries the Contact Center, Enterprise Routing or Advanced Routing licence, not %q", string(l))
 }
 
 // ServiceList lists every service with its user count, by name.
