@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"nimbusadmin/app"
 	"nimbusadmin/data"
@@ -11,9 +12,10 @@ import (
 
 func init() {
 	register(
-		verb{"services", "[--format table|csv|json]", "the services with their user assignment type, Team, OU and user count", runServices},
+		verb{"services", "[--format table|csv|json]", "the services with their user assignment type, licence, Team, OU and user count", runServices},
 		verb{"services add-team", "TEAM_ID [--ou OU]", "provision a Team as an MS Teams-based service: its members and owners become Nimbus users", runServicesAddTeam},
-		verb{"services add", "--type skill|none --name NAME [--ou OU]", "create a Skill-based or None (IVR) service", runServicesAdd},
+		verb{"services add", "--type skill|none --name NAME [--ou OU] [--licence contact-center|enterprise-routing|advanced-routing]",
+			"create a Skill-based or None (IVR) service; its licence is contact-center for skill, advanced-routing for none unless given", runServicesAdd},
 	)
 }
 
@@ -26,6 +28,21 @@ type serviceListJSON struct {
 	OrganizationUnit   string `json:"organizationUnit"`
 	OrganizationUnitID int64  `json:"organizationUnitId"`
 	Users              int    `json:"users"`
+	Licence            string `json:"licence"` // contact-center, enterprise-routing or advanced-routing
+	// MS Teams-based services only: the owner role new Team owners get (full or limited)
+	// and whether Team members may change their own Active state.
+	DefaultOwnerRole       string `json:"defaultOwnerRole,omitempty"`
+	MembersCanChangeActive *bool  `json:"membersCanChangeActive,omitempty"`
+}
+
+// serviceListEntry is how scripts see a service.
+func serviceListEntry(s data.Service, tree *app.OUTree) serviceListJSON {
+	out := serviceListJSON{s.ID, s.Name, string(s.AssignmentType), s.TeamID, tree.Path(s.OUID), s.OUID, s.Users, string(s.Licence), "", nil}
+	if s.AssignmentType == data.TeamsBased {
+		out.DefaultOwnerRole = string(s.DefaultOwnerRole)
+		out.MembersCanChangeActive = &s.MembersCanChangeActive
+	}
+	return out
 }
 
 func runServices(ctx context.Context, e env, args []string) error {
@@ -51,15 +68,15 @@ func runServices(ctx context.Context, e env, args []string) error {
 	if f == "json" {
 		out := make([]serviceListJSON, len(list))
 		for i, s := range list {
-			out[i] = serviceListJSON{s.ID, s.Name, string(s.AssignmentType), s.TeamID, tree.Path(s.OUID), s.OUID, s.Users}
+			out[i] = serviceListEntry(s, tree)
 		}
 		return writeJSON(e.stdout, out)
 	}
 	rows := make([][]string, len(list))
 	for i, s := range list {
-		rows[i] = []string{strconv.FormatInt(s.ID, 10), s.Name, s.AssignmentType.String(), s.TeamID, tree.Path(s.OUID), strconv.Itoa(s.Users)}
+		rows[i] = []string{strconv.FormatInt(s.ID, 10), s.Name, s.AssignmentType.String(), s.Licence.String(), s.TeamID, tree.Path(s.OUID), strconv.Itoa(s.Users)}
 	}
-	return writeTable(e.stdout, f, []string{"Id", "Name", "User Assignment", "Team", "Organization Unit", "Users"}, rows)
+	return writeTable(e.stdout, f, []string{"Id", "Name", "User Assignment", "Licence", "Team", "Organization Unit", "Users"}, rows)
 }
 
 // serviceResolveOU turns --ou (an id or a path) into an OU id; the root when empty.
@@ -107,6 +124,7 @@ func runServicesAdd(ctx context.Context, e env, args []string) error {
 	kind := fs.String("type", "", "skill or none")
 	name := fs.String("name", "", "the service's name")
 	ou := fs.String("ou", "", "OU id or path of the service (the tenant root when not given)")
+	licence := fs.String("licence", "", "contact-center, enterprise-routing or advanced-routing")
 	if _, err := parse(fs, args, 0, ""); err != nil {
 		return err
 	}
@@ -121,6 +139,13 @@ func runServicesAdd(ctx context.Context, e env, args []string) error {
 	default:
 		return usagef("services add: --type must be skill or none")
 	}
+	l := data.DefaultServiceLicence(t)
+	if *licence != "" {
+		var err error
+		if l, err = data.ParseServiceLicence(*licence); err != nil {
+			return usagef("services add: %v", err)
+		}
+	}
 	a, err := e.open()
 	if err != nil {
 		return err
@@ -130,10 +155,10 @@ func runServicesAdd(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	id, err := a.CreateService(ctx, *name, t, ouID)
+	id, err := a.CreateServiceWithLicence(ctx, *name, t, l, ouID)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Created the %s service %q (id %d).\n", t, *name, id)
+	fmt.Fprintf(e.stdout, "Created the %s service %q with the %s licence (id %d).\n", t, strings.TrimSpace(*name), l, id)
 	return nil
 }
