@@ -10,11 +10,17 @@ import (
 	"nimbusadmin/data"
 )
 
-// CreateTeamsService provisions a Team from the cached directory as an MS Teams-based
-// service in an OU: the service takes the Team's name, and the Team's members and owners
-// become Nimbus users (origin Teams, in the default OU) with Team Member / Team Owner
-// granted automatically. It returns the new service's id.
+// CreateTeamsService provisions a Team as an MS Teams-based service with the Advanced
+// Routing licence; see CreateTeamsServiceWithLicence.
 func (a *App) CreateTeamsService(ctx context.Context, teamID string, ou int64) (int64, error) {
+	return a.CreateTeamsServiceWithLicence(ctx, teamID, data.DefaultServiceLicence(data.TeamsBased), ou)
+}
+
+// CreateTeamsServiceWithLicence provisions a Team from the cached directory as an MS
+// Teams-based service carrying a licence in an OU: the service takes the Team's name, and
+// the Team's members and owners become Nimbus users (origin Teams, in the default OU)
+// with Team Member / Team Owner granted automatically. It returns the new service's id.
+func (a *App) CreateTeamsServiceWithLicence(ctx context.Context, teamID string, l data.ServiceLicence, ou int64) (int64, error) {
 	var id int64
 	err := a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		path, err := serviceOU(q, ou)
@@ -22,6 +28,9 @@ func (a *App) CreateTeamsService(ctx context.Context, teamID string, ou int64) (
 			return nil, err
 		}
 		if err := may.ou(ou, "creating a service in "+path); err != nil {
+			return nil, err
+		}
+		if err := checkServiceLicence(l); err != nil {
 			return nil, err
 		}
 		var name string
@@ -46,7 +55,11 @@ func (a *App) CreateTeamsService(ctx context.Context, teamID string, ou int64) (
 		if id, err = q.CreateService(name, data.TeamsBased, teamID, ou); err != nil {
 			return nil, err
 		}
-		entries := []data.JournalEntry{entry("service.create", name, "", fmt.Sprintf("%s service of Team %s in %s", data.TeamsBased, teamID, path))}
+		if err := q.SetServiceLicence(id, l); err != nil {
+			return nil, err
+		}
+		entries := []data.JournalEntry{entry("service.create", name, "",
+			fmt.Sprintf("%s service of Team %s with the %s licence in %s", data.TeamsBased, teamID, l, path))}
 		s, err := q.Service(id)
 		if err != nil {
 			return nil, err

@@ -127,7 +127,15 @@ func TestServicesGetTheLicenceOfTheirTypeUnlessOneIsChosen(t *testing.T) {
 	}
 	skill, _ := f.app.CreateService(ctx, "Desk", data.SkillBased, f.ou["root"])
 	ivr, _ := f.app.CreateServiceWithLicence(ctx, "Menu", data.NoUsers, data.ContactCenterService, f.ou["root"])
-	for id, want := range map[int64]data.ServiceLicence{skill: data.ContactCenterService, ivr: data.ContactCenterService} {
+	if _, err := f.app.Store().Read(ctx).Exec(`INSERT INTO teams (id, display_name) VALUES ('t-support', 'Support Team')`); err != nil {
+		t.Fatal(err)
+	}
+	team, err := f.app.CreateTeamsServiceWithLicence(ctx, "t-support", data.EnterpriseRoutingService, f.ou["Support"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[int64]data.ServiceLicence{skill: data.ContactCenterService, ivr: data.ContactCenterService,
+		team: data.EnterpriseRoutingService} {
 		if s, _ := f.app.Store().Read(ctx).Service(id); s.Licence != want {
 			t.Errorf("%s carries %q, want %q", s.Name, s.Licence, want)
 		}

@@ -13,7 +13,8 @@ import (
 func init() {
 	register(
 		verb{"services", "[--format table|csv|json]", "the services with their user assignment type, licence, Team, OU and user count", runServices},
-		verb{"services add-team", "TEAM_ID [--ou OU]", "provision a Team as an MS Teams-based service: its members and owners become Nimbus users", runServicesAddTeam},
+		verb{"services add-team", "TEAM_ID [--ou OU] [--licence contact-center|enterprise-routing|advanced-routing]",
+			"provision a Team as an MS Teams-based service (advanced-routing unless given): its members and owners become Nimbus users", runServicesAddTeam},
 		verb{"services add", "--type skill|none --name NAME [--ou OU] [--licence contact-center|enterprise-routing|advanced-routing]",
 			"create a Skill-based or None (IVR) service; its licence is contact-center for skill, advanced-routing for none unless given", runServicesAdd},
 	)
@@ -94,7 +95,12 @@ func serviceResolveOU(ctx context.Context, a *app.App, ou string) (int64, error)
 func runServicesAddTeam(ctx context.Context, e env, args []string) error {
 	fs := newFlags("services add-team")
 	ou := fs.String("ou", "", "OU id or path of the service (the tenant root when not given)")
+	licence := fs.String("licence", "", "contact-center, enterprise-routing or advanced-routing")
 	pos, err := parse(fs, args, 1, "the Team's id (see 'directory teams')")
+	if err != nil {
+		return err
+	}
+	l, err := servicesLicenceFlag("services add-team", *licence, data.TeamsBased)
 	if err != nil {
 		return err
 	}
@@ -107,7 +113,7 @@ func runServicesAddTeam(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	id, err := a.CreateTeamsService(ctx, pos[0], ouID)
+	id, err := a.CreateTeamsServiceWithLicence(ctx, pos[0], l, ouID)
 	if err != nil {
 		return err
 	}
@@ -115,7 +121,7 @@ func runServicesAddTeam(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Created the MS Teams-based service %q (id %d) with %d users from its Team.\n", s.Name, s.ID, s.Users)
+	fmt.Fprintf(e.stdout, "Created the MS Teams-based service %q with the %s licence (id %d) and %d users from its Team.\n", s.Name, s.Licence, s.ID, s.Users)
 	return nil
 }
 
@@ -139,12 +145,9 @@ func runServicesAdd(ctx context.Context, e env, args []string) error {
 	default:
 		return usagef("services add: --type must be skill or none")
 	}
-	l := data.DefaultServiceLicence(t)
-	if *licence != "" {
-		var err error
-		if l, err = data.ParseServiceLicence(*licence); err != nil {
-			return usagef("services add: %v", err)
-		}
+	l, err := servicesLicenceFlag("services add", *licence, t)
+	if err != nil {
+		return err
 	}
 	a, err := e.open()
 	if err != nil {
@@ -161,4 +164,16 @@ func runServicesAdd(ctx context.Context, e env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "Created the %s service %q with the %s licence (id %d).\n", t, strings.TrimSpace(*name), l, id)
 	return nil
+}
+
+// servicesLicenceFlag reads --licence; without it a service gets its type's default.
+func servicesLicenceFlag(verb, licence string, t data.AssignmentType) (data.ServiceLicence, error) {
+	if licence == "" {
+		return data.DefaultServiceLicence(t), nil
+	}
+	l, err := data.ParseServiceLicence(licence)
+	if err != nil {
+		return "", usagef("%s: %v", verb, err)
+	}
+	return l, nil
 }

@@ -134,6 +134,24 @@ func TestServicesAddTakesALicence(t *testing.T) {
 	servicesRefused(t, run, []string{"only a Contact Center service can take agents"},
 		"services", "members", "add", "Routing Desk", servicesCCUser(t, run), "--role", "agent")
 	servicesUsage(t, run, "services", "add", "--type", "none", "--name", "X", "--licence", "gold")
+
+	var teams []directoryTeamJSON
+	servicesJSON(t, run, &teams, "directory", "teams")
+	taken := map[string]bool{}
+	for _, s := range servicesList(t, run) {
+		taken[s.TeamID] = true
+	}
+	i := slices.IndexFunc(teams, func(tm directoryTeamJSON) bool { return !taken[tm.ID] })
+	if i < 0 {
+		t.Fatal("the demo has no Team that backs no service")
+	}
+	if code, _, stderr := run("services", "add-team", teams[i].ID, "--licence", "contact-center"); code != 0 {
+		t.Fatalf("add-team: %s", stderr)
+	}
+	if !slices.ContainsFunc(servicesList(t, run), func(s serviceListJSON) bool { return s.TeamID == teams[i].ID && s.Licence == "contact-center" }) {
+		t.Error("the Team's new service does not carry the licence given")
+	}
+	servicesUsage(t, run, "services", "add-team", teams[i].ID, "--licence", "gold")
 }
 
 // servicesCCUser is a demo user with a Contact Center licence.
