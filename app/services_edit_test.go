@@ -166,16 +166,15 @@ func TestASkillBasedServiceWithAgentsKeepsContactCenter(t *testing.T) {
 }
 
 func TestAnOUAdministratorChangesServicesOfTheirSubtreeOnly(t *testing.T) {
-	f, _, _ := detailElevationFixture(t) // anna: Organization Unit Administrator of Sales
-	anna := New(f.app.Store(), "anna@contoso.example")
-	f.refused("permission.ou-scope", func() error { return anna.RenameService(ctx, f.id["Escalations"], "Mine") }, "Support")
-	f.refused("permission.ou-scope", func() error { return anna.DeleteService(ctx, f.id["Escalations"], true) }, "Support")
-	f.refused("permission.ou-scope", func() error { return anna.SetServiceLicence(ctx, f.id["Main IVR"], data.ContactCenterService) })
+	f := newFixture(t)
+	eve := f.makeOUAdmin() // Organization Unit Administrator of Sales
+	f.refused("permission.ou-scope", func() error { return eve.RenameService(ctx, f.id["Escalations"], "Mine") }, "Support")
+	f.refused("permission.ou-scope", func() error { return eve.DeleteService(ctx, f.id["Escalations"], true) }, "Support")
+	f.refused("permission.ou-scope", func() error { return eve.SetServiceLicence(ctx, f.id["Main IVR"], data.ContactCenterService) })
 	f.accepted(func() error {
-		return anna.SetServiceMemberActive(ctx, f.id["Sales Hotline"], "ben@contoso.example", false)
+		return eve.SetServiceMemberActive(ctx, f.id["Sales Hotline"], "ben@contoso.example", false)
 	})
-	eve := New(f.app.Store(), "eve@contoso.example")
-	f.refused("permission.read-only", func() error {
-		return eve.SetServiceMemberActive(ctx, f.id["Sales Hotline"], "ben@contoso.example", true)
+	f.accepted(func() error {
+		return eve.SetTeamsServiceSettings(ctx, f.id["Sales Hotline"], TeamsServiceSettings{DefaultOwnerRole: data.LimitedOwner})
 	})
 }
