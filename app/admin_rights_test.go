@@ -125,11 +125,31 @@ func readOnlyAttempts(f *fixture, a *App) map[string]func() error {
 		},
 		"CreateTeamsService": func() error { _, err := a.CreateTeamsService(ctx, "t-none", root); return err },
 		"CreateService":      func() error { _, err := a.CreateService(ctx, "New desk", data.SkillBased, root); return err },
-		"CreateOU":           func() error { _, err := a.CreateOU(ctx, root, "Marketing"); return err },
-		"MoveOU":             func() error { return a.MoveOU(ctx, f.ou["APAC"], f.ou["Support"]) },
-		"RenameOU":           func() error { return a.RenameOU(ctx, f.ou["APAC"], "Asia") },
-		"DeleteOU":           func() error { return a.DeleteOU(ctx, f.ou["APAC"]) },
-		"CreateNAReason":     func() error { _, err := a.CreateNAReason(ctx, "Coffee", root); return err },
+		"CreateTeamsServiceWithLicence": func() error {
+			_, err := a.CreateTeamsServiceWithLicence(ctx, "t-none", data.ContactCenterService, root)
+			return err
+		},
+		"CreateServiceWithLicence": func() error {
+			_, err := a.CreateServiceWithLicence(ctx, "New desk", data.SkillBased, data.EnterpriseRoutingService, root)
+			return err
+		},
+		"RenameService":     func() error { return a.RenameService(ctx, f.id["Escalations"], "Second level") },
+		"DeleteService":     func() error { return a.DeleteService(ctx, f.id["Escalations"], true) },
+		"SetServiceLicence": func() error { return a.SetServiceLicence(ctx, f.id["Main IVR"], data.ContactCenterService) },
+		"SetTeamsServiceSettings": func() error {
+			return a.SetTeamsServiceSettings(ctx, f.id["Sales Hotline"], TeamsServiceSettings{DefaultOwnerRole: data.LimitedOwner})
+		},
+		"SetServiceMemberActive": func() error {
+			return a.SetServiceMemberActive(ctx, f.id["Sales Hotline"], f.user["ben"], false)
+		},
+		"SetServiceOwnerRole": func() error {
+			return a.SetServiceOwnerRole(ctx, f.id["Sales Hotline"], f.user["eve"], data.LimitedOwner)
+		},
+		"CreateOU":       func() error { _, err := a.CreateOU(ctx, root, "Marketing"); return err },
+		"MoveOU":         func() error { return a.MoveOU(ctx, f.ou["APAC"], f.ou["Support"]) },
+		"RenameOU":       func() error { return a.RenameOU(ctx, f.ou["APAC"], "Asia") },
+		"DeleteOU":       func() error { return a.DeleteOU(ctx, f.ou["APAC"]) },
+		"CreateNAReason": func() error { _, err := a.CreateNAReason(ctx, "Coffee", root); return err },
 		"CreateDomainTemplate": func() error {
 			_, err := a.CreateDomainTemplate(ctx, "Shop", root, []string{"https://shop.contoso.example"})
 			return err

@@ -101,6 +101,8 @@ func (f *fixture) build(q *data.Q) error {
 		must(q.AssignRole(f.user[k], member.ID, f.ou["Sales"], true, sales))
 	}
 	must(nil, q.AddServiceMember(esc, f.user["carl"], data.Agent))
+	agent, _ := q.BuiltinRole(data.RoleAgent)
+	must(q.AssignRole(f.user["carl"], agent.ID, f.ou["Support"], true, esc))
 	must(q.AssignRole(f.user["dana"], admin.ID, root, true, 0))
 	f.id["Team Member"], f.id["Tenant Administrator"] = member.ID, admin.ID
 	for _, key := range []string{data.RoleSupervisorService, data.RoleSupervisorUser, data.RoleSkillBasedUser, data.RoleWorkflowAdmin,

@@ -10,18 +10,17 @@ import (
 )
 
 // AddServiceMember adds a Nimbus user by hand to a Skill-based service as an agent or an
-// owner. Both need the Contact Center licence (seed 003); Teams-based services take their
-// members from the Team and None services have no users.
+// owner. Only a service carrying the Contact Center licence takes agents and owners by
+// hand, and both need a Contact Center licence of their own; Teams-based services take
+// their members from the Team and None services have no users.
 func (a *App) AddServiceMember(ctx context.Context, serviceID int64, idOrUPN string, m data.Membership) error {
 	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		u, err := findUser(q, idOrUPN)
 		if err != nil {
 			return nil, err
 		}
-		s, err := q.Service(serviceID)
-		if errors.Is(err, data.ErrNotFound) {
-			return nil, &NotFoundError{What: "service", Key: fmt.Sprint(serviceID)}
-		} else if err != nil {
+		s, err := findService(q, serviceID)
+		if err != nil {
 			return nil, err
 		}
 		if err := may.ou(s.OUID, fmt.Sprintf("changing the agents and owners of the service %q", s.Name)); err != nil {
@@ -38,6 +37,10 @@ func (a *App) AddServiceMember(ctx context.Context, serviceID int64, idOrUPN str
 		}
 		if m != data.Agent && m != data.Owner {
 			return nil, refuse("service.membership", "users join a Skill-based service as an agent or an owner")
+		}
+		if s.Licence != data.ContactCenterService {
+			return nil, refuse("service.licence-agents", "only a Contact Center service can take agents and owners by hand; %q carries the %s licence: change its licence to Contact Center first",
+				s.Name, s.Licence)
 		}
 		if !u.Licences.Has(data.ContactCenter) {
 			return nil, refuse("service.cc-required", "%s needs a Contact Center licence to be an %s of the Skill-based service %q; grant it on the General tab first",
@@ -67,10 +70,19 @@ func (a *App) AddServiceMember(ctx context.Context, serviceID int64, idOrUPN str
 }
 
 // serviceRoleKey is the built-in role that membership of a Skill-based service grants:
-// Agent for agents, Service Owner for owners (seed 003, "Permissions" tab).
+// Agent for agents, Service Owner for owners.
 func serviceRoleKey(m data.Membership) string {
 	if m == data.Owner {
 		return data.RoleServiceOwner
 	}
 	return data.RoleAgent
+}
+
+// findService reads a service by id, or says that the tenant has none with that id.
+func findService(q *data.Q, id int64) (data.Service, error) {
+	s, err := q.Service(id)
+	if errors.Is(err, data.ErrNotFound) {
+		return s, &NotFoundError{What: "service", Key: fmt.Sprint(id)}
+	}
+	return s, err
 }

@@ -3,44 +3,25 @@ package app
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 
 	"nimbusadmin/data"
 )
 
 // ServiceMember is one user of a service and how they belong to it, as the Services
-// screen lists them (a user who is both agent and owner is listed twice).
-type ServiceMember struct {
-	UserID      string
-	DisplayName string
-	UPN         string
-	Membership  data.Membership
-	Licences    data.LicenceSet
-}
+// screen lists them (a user who is both member and owner is listed twice); for an MS
+// Teams-based service it says whether the user is active and which Team Owner role an
+// owner holds.
+type ServiceMember = data.ServiceMember
 
 // ServiceMembers lists a service's members, owners or agents by display name, so that the
 // admin sees who a service reaches before adding or removing anyone.
 func (a *App) ServiceMembers(ctx context.Context, serviceID int64) ([]ServiceMember, error) {
 	q := a.store.Read(ctx)
-	if _, err := q.Service(serviceID); errors.Is(err, data.ErrNotFound) {
-		return nil, &NotFoundError{What: "service", Key: fmt.Sprint(serviceID)}
-	} else if err != nil {
+	if _, err := findService(q, serviceID); err != nil {
 		return nil, err
 	}
-	out := []ServiceMember{}
-	err := syncRows(q, `SELECT m.user_id, d.display_name, d.upn, m.membership, n.licences
-		FROM service_members m JOIN nimbus_users n ON n.id = m.user_id JOIN directory_users d ON d.id = m.user_id
-		WHERE m.service_id = ? ORDER BY d.display_name COLLATE NOCASE, d.upn, m.membership`,
-		[]any{serviceID}, func(r *sql.Rows) error {
-			var m ServiceMember
-			if err := r.Scan(&m.UserID, &m.DisplayName, &m.UPN, &m.Membership, &m.Licences); err != nil {
-				return err
-			}
-			out = append(out, m)
-			return nil
-		})
-	return out, err
+	return q.ServiceMembers(serviceID)
 }
 
 // RemoveServiceMember takes an agent or owner off a Skill-based service by hand. The
@@ -52,10 +33,8 @@ func (a *App) RemoveServiceMember(ctx context.Context, serviceID int64, idOrUPN 
 		if err != nil {
 			return nil, err
 		}
-		s, err := q.Service(serviceID)
-		if errors.Is(err, data.ErrNotFound) {
-			return nil, &NotFoundError{What: "service", Key: fmt.Sprint(serviceID)}
-		} else if err != nil {
+		s, err := findService(q, serviceID)
+		if err != nil {
 			return nil, err
 		}
 		if err := may.ou(s.OUID, fmt.Sprintf("changing the agents and owners of the service %q", s.Name)); err != nil {

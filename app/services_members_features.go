@@ -2,13 +2,13 @@ package app
 
 import "nimbusadmin/data"
 
-// AssignmentTypeFixedReason is seed 003's reason why a service's user assignment type
-// cannot be changed after creation, shown wherever the type is displayed.
+// AssignmentTypeFixedReason says why a service's user assignment type cannot be changed
+// after creation, shown wherever the type is displayed.
 const AssignmentTypeFixedReason = "The user assignment type is fixed when the service is provisioned from MS Teams or created in Service Administration. " +
 	"A switch between MS Teams-based and Skill-based is not possible because of how individual users are configured and how Nimbus features operate."
 
-// ServiceFeature is one row of seed 003's feature matrix: a Nimbus feature and the user
-// assignment types that have it.
+// ServiceFeature is one row of the feature matrix of the user assignment types: a Nimbus
+// feature and the user assignment types that have it.
 type ServiceFeature struct {
 	Area    string // the part of Nimbus the feature lives in, e.g. "Service Settings"
 	Feature string
@@ -30,7 +30,7 @@ func (f ServiceFeature) Has(t data.AssignmentType) bool {
 	return false
 }
 
-// ServiceFeatures is seed 003's feature matrix per user assignment type, so that an admin
+// ServiceFeatures is the feature matrix per user assignment type, so that an admin
 // choosing a type sees what it gives and what it takes away. Teams-based services follow
 // their Team's channel (voice messages, Adaptive Cards, active toggle, the Team's name);
 // Skill-based ones distribute by policy and let users switch duty states; None services

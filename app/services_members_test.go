@@ -72,7 +72,7 @@ func TestRemoveServiceMemberRefusesTeamsAndNoneServices(t *testing.T) {
 	}
 }
 
-func TestServiceFeatureMatrixFollowsSeed003(t *testing.T) {
+func TestServiceFeatureMatrixFollowsTheProduct(t *testing.T) {
 	has := func(feature string) []data.AssignmentType {
 		for _, f := range ServiceFeatures() {
 			if f.Feature == feature {
@@ -102,7 +102,7 @@ func TestServiceFeatureMatrixFollowsSeed003(t *testing.T) {
 		}
 	}
 	if len(ServiceFeatures()) != 11 {
-		t.Errorf("seed 003 names 11 features, matrix has %d", len(ServiceFeatures()))
+		t.Errorf("the product names 11 features, the matrix has %d", len(ServiceFeatures()))
 	}
 	m := ServiceFeatures()
 	m[0].Teams = false

@@ -19,8 +19,10 @@ const (
 // syncNimbus lets directory changes flow into Nimbus, inside the sync's transaction:
 // users gone from the directory leave Nimbus; every Teams-based service gets its Team's
 // members and owners (new ones become Nimbus users of origin Teams in the default OU,
-// with Team Member / Team Owner granted automatically) and loses those who left the
-// Team (or the whole Team, when it was deleted), with the Team role that came with it.
+// with Team Member, or the service's default Team Owner role, granted automatically)
+// and loses those who left the Team (or the whole Team, when it was deleted), with the
+// Team role that came with it. Owners who stay keep the Team Owner role they hold, even
+// when an admin switched it.
 // Users who came from Teams and are in no Teams-based service any more leave Nimbus only
 // when no other service holds them: an agent or owner of a Skill-based service stays
 // with everything they have, managed by hand from then on. removed names the UPNs of
@@ -178,8 +180,7 @@ func syncServiceMembers(q *data.Q, s data.Service) ([]data.JournalEntry, error) 
 		if err := q.RemoveServiceMember(s.ID, m.user, m.role); err != nil {
 			return nil, err
 		}
-		if _, err := q.Exec(`DELETE FROM role_assignments WHERE user_id = ? AND role_id = ? AND source_service_id = ? AND auto_granted = 1`,
-			m.user, roles[m.role], s.ID); err != nil {
+		if err := q.RemoveServiceRoles(m.user, s.ID, teamRoleKeys(m.role)...); err != nil {
 			return nil, err
 		}
 		entries = append(entries, entry(syncMemberRemove, s.Name, fmt.Sprintf("%s as %s", upn, m.role),
@@ -204,26 +205,40 @@ func syncServiceMembers(q *data.Q, s data.Service) ([]data.JournalEntry, error) 
 		if err := q.AddServiceMember(s.ID, m.user, m.role); err != nil {
 			return nil, err
 		}
+		role := data.RoleTeamMember
+		if m.role == data.Owner {
+			role = s.DefaultOwnerRole.RoleKey()
+		}
 		if _, err := q.Exec(`INSERT OR IGNORE INTO role_assignments (user_id, role_id, scope_ou_id, auto_granted, source_service_id)
-			VALUES (?, ?, ?, 1, ?)`, m.user, roles[m.role], s.OUID, s.ID); err != nil {
+			VALUES (?, ?, ?, 1, ?)`, m.user, roles[role].ID, s.OUID, s.ID); err != nil {
 			return nil, err
 		}
-		entries = append(entries, entry(syncMemberAdd, s.Name, "", fmt.Sprintf("%s as %s", upn, m.role)))
+		entries = append(entries, entry(syncMemberAdd, s.Name, "", fmt.Sprintf("%s as %s (%s role granted)", upn, m.role, roles[role].Name)))
 	}
 	return entries, nil
 }
 
-// syncTeamRoles gives the ids of the roles that follow Team membership and ownership.
-func syncTeamRoles(q *data.Q) (map[data.Membership]int64, error) {
-	member, err := q.BuiltinRole(data.RoleTeamMember)
-	if err != nil {
-		return nil, err
+// syncTeamRoles reads the roles that follow Team membership and ownership, by key: Team
+// Member, and Team Owner or Team Owner (limited) as the service's default owner role says.
+func syncTeamRoles(q *data.Q) (map[string]data.Role, error) {
+	roles := map[string]data.Role{}
+	for _, key := range []string{data.RoleTeamMember, data.RoleTeamOwner, data.RoleTeamOwnerLimited} {
+		r, err := q.BuiltinRole(key)
+		if err != nil {
+			return nil, err
+		}
+		roles[key] = r
 	}
-	owner, err := q.BuiltinRole(data.RoleTeamOwner)
-	if err != nil {
-		return nil, err
+	return roles, nil
+}
+
+// teamRoleKeys are the roles a Team membership may have granted: Team Member for a
+// member, and for an owner whichever of Team Owner and Team Owner (limited) they hold.
+func teamRoleKeys(m data.Membership) []string {
+	if m == data.Owner {
+		return []string{data.RoleTeamOwner, data.RoleTeamOwnerLimited}
 	}
-	return map[data.Membership]int64{data.Member: member.ID, data.Owner: owner.ID}, nil
+	return []string{data.RoleTeamMember}
 }
 
 // syncDefaultOU is where users who arrive from Teams are placed: the tenant setting, or

@@ -6,11 +6,18 @@ import (
 )
 
 const serviceColumns = `s.id, s.name, s.assignment_type, ifnull(s.team_id, ''), s.ou_id,
-	(SELECT count(DISTINCT user_id) FROM service_members m WHERE m.service_id = s.id)`
+	(SELECT count(DISTINCT user_id) FROM service_members m WHERE m.service_id = s.id),
+	s.licence, s.default_owner_role, s.members_can_change_active`
+
+// serviceFields are the destinations of serviceColumns, in order.
+func serviceFields(s *Service) []any {
+	return []any{&s.ID, &s.Name, &s.AssignmentType, &s.TeamID, &s.OUID, &s.Users,
+		&s.Licence, &s.DefaultOwnerRole, &s.MembersCanChangeActive}
+}
 
 func scanService(sc interface{ Scan(...any) error }) (Service, error) {
 	var s Service
-	err := sc.Scan(&s.ID, &s.Name, &s.AssignmentType, &s.TeamID, &s.OUID, &s.Users)
+	err := sc.Scan(serviceFields(&s)...)
 	return s, err
 }
 
@@ -41,13 +48,15 @@ func (q *Q) Service(id int64) (Service, error) {
 	return s, err
 }
 
-// CreateService adds a service; teamID is set only for Teams-based services.
+// CreateService adds a service with the default licence of its type; teamID is set only
+// for Teams-based services.
 func (q *Q) CreateService(name string, t AssignmentType, teamID string, ou int64) (int64, error) {
 	var team any
 	if teamID != "" {
 		team = teamID
 	}
-	res, err := q.Exec(`INSERT INTO services (name, assignment_type, team_id, ou_id) VALUES (?, ?, ?, ?)`, name, t, team, ou)
+	res, err := q.Exec(`INSERT INTO services (name, assignment_type, team_id, ou_id, licence) VALUES (?, ?, ?, ?, ?)`,
+		name, t, team, ou, DefaultServiceLicence(t))
 	if err != nil {
 		return 0, err
 	}
@@ -67,7 +76,7 @@ func (q *Q) UserServices(userID string) ([]UserService, error) {
 	for rows.Next() {
 		var us UserService
 		var m Membership
-		if err := rows.Scan(&us.ID, &us.Name, &us.AssignmentType, &us.TeamID, &us.OUID, &us.Users, &m); err != nil {
+		if err := rows.Scan(append(serviceFields(&us.Service), &m)...); err != nil {
 			return nil, err
 		}
 		if n := len(out); n > 0 && out[n-1].ID == us.ID {
@@ -80,9 +89,12 @@ func (q *Q) UserServices(userID string) ([]UserService, error) {
 	return out, rows.Err()
 }
 
-// AddServiceMember records that a user belongs to a service.
+// AddServiceMember records that a user belongs to a service. A new user is active; a
+// user who already belongs another way keeps their Active state.
 func (q *Q) AddServiceMember(serviceID int64, userID string, m Membership) error {
-	_, err := q.Exec(`INSERT OR IGNORE INTO service_members (service_id, user_id, membership) VALUES (?, ?, ?)`, serviceID, userID, m)
+	_, err := q.Exec(`INSERT OR IGNORE INTO service_members (service_id, user_id, membership, active)
+		VALUES (?1, ?2, ?3, ifnull((SELECT min(active) FROM service_members WHERE service_id = ?1 AND user_id = ?2), 1))`,
+		serviceID, userID, m)
 	return err
 }
 

@@ -154,7 +154,7 @@ func (t AssignmentType) String() string {
 	return string(t)
 }
 
-// Service is a Nimbus service with its user count.
+// Service is a Nimbus service with its licence, its settings and its user count.
 type Service struct {
 	ID             int64
 	Name           string
@@ -162,6 +162,11 @@ type Service struct {
 	TeamID         string
 	OUID           int64
 	Users          int
+	Licence        ServiceLicence
+	// The settings of an MS Teams-based service: the owner role new Team owners get, and
+	// whether Team members may change their own Active state.
+	DefaultOwnerRole       OwnerRole
+	MembersCanChangeActive bool
 }
 
 // Membership says how a user belongs to a service.

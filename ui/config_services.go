@@ -17,9 +17,10 @@ import (
 var configServicesTypes = []data.AssignmentType{data.TeamsBased, data.SkillBased, data.NoUsers}
 
 // configServicesScreen is the Services screen: every service with its user assignment
-// type, OU and user count; a form that creates a service of any of the three types; the
-// selected service's users (see config_services_members.go); and seed 003's feature
-// matrix for the type in view.
+// type, OU and user count; a form that creates a service of any of the three types with
+// its licence (config_services_create.go); the selected service, its licence, name and
+// users (config_services_members.go, config_services_edit.go, config_services_teams.go);
+// and the feature matrix of the type in view.
 type configServicesScreen struct {
 	cw       *configWindow
 	services []data.Service
@@ -34,6 +35,7 @@ type configServicesScreen struct {
 	kind    *widget.RadioGroup
 	team    *widget.Select
 	name    *widget.Entry
+	licence *widget.Select
 	ou      *widget.Select
 	which   *widget.FormItem // "Team" for a Teams-based service, else "Name"
 	form    *widget.Form
@@ -71,8 +73,10 @@ func (s *configServicesScreen) build() fyne.CanvasObject {
 	s.team = &widget.Select{PlaceHolder: "A synced Team that backs no service yet"}
 	s.name = &widget.Entry{PlaceHolder: "Name, e.g. Escalations"}
 	s.ou = &widget.Select{PlaceHolder: "Organization unit"}
+	s.licence = &widget.Select{Options: configServicesLicenceNames()}
 	s.which = widget.NewFormItem("Team", container.NewStack(s.team, s.name))
-	s.form = widget.NewForm(widget.NewFormItem("User assignment type", s.kind), s.which, widget.NewFormItem("Lives in", s.ou))
+	s.form = widget.NewForm(widget.NewFormItem("User assignment type", s.kind), s.which,
+		widget.NewFormItem("Licence", s.licence), widget.NewFormItem("Lives in", s.ou))
 	s.saveBtn = &widget.Button{Text: "Create", Importance: widget.HighImportance, OnTapped: s.onCreate}
 	fixed := &widget.Label{Text: "The type cannot be changed after creation. " + app.AssignmentTypeFixedReason,
 		Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
@@ -121,38 +125,6 @@ func (s *configServicesScreen) refresh() {
 	}
 }
 
-// reloadTeams offers the synced Teams that do not back a service yet: a Team backs one
-// service only.
-func (s *configServicesScreen) reloadTeams() {
-	teams, err := s.cw.nimbus.DirectoryTeams(context.Background())
-	if err != nil {
-		configShow(s.status, err, "")
-	}
-	taken := map[string]bool{}
-	for _, sv := range s.services {
-		if sv.TeamID != "" {
-			taken[sv.TeamID] = true
-		}
-	}
-	s.teamIDs = map[string]string{}
-	s.team.Options = nil
-	for _, t := range teams {
-		if taken[t.ID] {
-			continue
-		}
-		label := fmt.Sprintf("%s (%d members, %d owners)", t.DisplayName, len(t.Members), len(t.Owners))
-		if _, dup := s.teamIDs[label]; dup {
-			label += " · " + t.ID
-		}
-		s.teamIDs[label] = t.ID
-		s.team.Options = append(s.team.Options, label)
-	}
-	if _, ok := s.teamIDs[s.team.Selected]; !ok {
-		s.team.ClearSelected()
-	}
-	s.team.Refresh()
-}
-
 func (s *configServicesScreen) newServiceRow() fyne.CanvasObject {
 	name, where := widget.NewLabel(""), widget.NewLabel("")
 	name.TextStyle.Bold, name.Truncation = true, fyne.TextTruncateEllipsis
@@ -167,15 +139,15 @@ func (s *configServicesScreen) updateServiceRow(i widget.ListItemID, o fyne.Canv
 	box.Objects[1].(*widget.Label).SetText(configServicesSummary(sv, s.choice))
 }
 
-// configServicesSummary is a service's list line: type, user count and OU (last, as
-// the part a narrow list may cut).
+// configServicesSummary is a service's list line: type, licence, user count and OU
+// (last, as the part a narrow list may cut).
 func configServicesSummary(sv data.Service, ch configOUChoice) string {
 	path := configServicesPath(ch, sv.OUID)
 	users := fmt.Sprintf("%d users", sv.Users)
 	if sv.Users == 1 {
 		users = "1 user"
 	}
-	return strings.Join([]string{sv.AssignmentType.String(), users, path}, " · ")
+	return strings.Join([]string{sv.AssignmentType.String(), sv.Licence.String(), users, path}, " · ")
 }
 
 // configServicesPath is an OU's path, or nothing when the OU tree could not be read.
@@ -221,67 +193,10 @@ func (s *configServicesScreen) show(id int64) {
 	s.onNew()
 }
 
-// chosenType is the type picked in the create form.
-func (s *configServicesScreen) chosenType() data.AssignmentType {
-	for _, t := range configServicesTypes {
-		if t.String() == s.kind.Selected {
-			return t
-		}
-	}
-	return data.TeamsBased
-}
-
-// onKindChanged shows the Team picker for a Teams-based service (it takes the Team's
-// name) and the name field for the others, and the chosen type's features.
-func (s *configServicesScreen) onKindChanged(string) {
-	t := s.chosenType()
-	if t == data.TeamsBased {
-		s.which.Text = "Team"
-		s.team.Show()
-		s.name.Hide()
-	} else {
-		s.which.Text = "Name"
-		s.team.Hide()
-		s.name.Show()
-	}
-	s.form.Refresh()
-	s.matrix.show(t)
-	s.relayout()
-}
-
 // relayout lays the right side out again after a part of it was shown or hidden.
 func (s *configServicesScreen) relayout() {
 	if s.right != nil {
 		s.right.Refresh()
 		s.scroll.Refresh()
 	}
-}
-
-func (s *configServicesScreen) onCreate() {
-	ctx, t := context.Background(), s.chosenType()
-	ou := s.choice.ids[s.ou.Selected]
-	var id int64
-	var err error
-	var name string
-	if t == data.TeamsBased {
-		teamID, ok := s.teamIDs[s.team.Selected]
-		if !ok {
-			configShow(s.status, fmt.Errorf("choose the Team that backs the new service"), "")
-			return
-		}
-		name, _, _ = strings.Cut(s.team.Selected, " (")
-		id, err = s.cw.nimbus.CreateTeamsService(ctx, teamID, ou)
-	} else {
-		name = strings.TrimSpace(s.name.Text)
-		id, err = s.cw.nimbus.CreateService(ctx, s.name.Text, t, ou)
-	}
-	if err != nil {
-		configShow(s.status, err, "")
-		return
-	}
-	s.name.SetText("")
-	s.team.ClearSelected()
-	s.current = id
-	s.refresh()
-	configShow(s.status, nil, fmt.Sprintf("Created the %s service %q.", t, name))
 }

@@ -11,7 +11,7 @@ import (
 	"nimbusadmin/data"
 )
 
-// configServicesMatrix is seed 003's feature matrix for one user assignment type: a
+// configServicesMatrix is the feature matrix for one user assignment type: a
 // read-only table of each feature and whether services of that type have it.
 type configServicesMatrix struct {
 	shown     data.AssignmentType

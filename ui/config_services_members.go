@@ -17,8 +17,10 @@ import (
 const configServicesPickerSize = 50
 
 // configServicesMembers shows one service: its fixed assignment type and why, its OU,
-// and its users. A Skill-based service's agents and owners are added and removed here;
-// a Teams-based service's follow its Team, and a None service has none.
+// its licence and name (edit), and its users. A Skill-based service's agents and owners
+// are added and removed here; a Teams-based service's follow its Team, and the admin
+// switches them active or inactive and changes owners' Team Owner role (teams); a None
+// service has none.
 type configServicesMembers struct {
 	s        *configServicesScreen
 	service  data.Service
@@ -38,10 +40,14 @@ type configServicesMembers struct {
 	as        *widget.RadioGroup
 	addBtn    *widget.Button
 	removeBtn *widget.Button
+	edit      *configServicesEdit
+	teams     *configServicesTeams
 }
 
 func newConfigServicesMembers(s *configServicesScreen) *configServicesMembers {
-	return &configServicesMembers{s: s, selected: -1, picks: map[string]string{}}
+	v := &configServicesMembers{s: s, selected: -1, picks: map[string]string{}, edit: newConfigServicesEdit(s)}
+	v.teams = newConfigServicesTeams(v)
+	return v
 }
 
 func (v *configServicesMembers) build() fyne.CanvasObject {
@@ -53,10 +59,10 @@ func (v *configServicesMembers) build() fyne.CanvasObject {
 	v.list = widget.NewList(func() int { return len(v.members) },
 		func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(configServicesMemberLine(v.members[i]))
+			o.(*widget.Label).SetText(configServicesMemberLine(v.members[i], v.service.AssignmentType))
 		})
 	v.list.OnSelected = v.onMemberSelected
-	v.list.OnUnselected = func(widget.ListItemID) { v.selected = -1; v.removeBtn.Disable() }
+	v.list.OnUnselected = func(widget.ListItemID) { v.selected = -1; v.removeBtn.Disable(); v.teams.selectMember("") }
 	v.removeBtn = &widget.Button{Text: "Remove…", Importance: widget.DangerImportance, OnTapped: v.onRemove}
 	v.search = &widget.Entry{PlaceHolder: "Find a Nimbus user by name or UPN", OnChanged: func(string) { v.refreshPicker() }}
 	v.user = &widget.Select{PlaceHolder: "Nimbus user"}
@@ -66,12 +72,22 @@ func (v *configServicesMembers) build() fyne.CanvasObject {
 	v.adding = container.NewVBox(widget.NewForm(widget.NewFormItem("Find", v.search), widget.NewFormItem("User", v.user),
 		widget.NewFormItem("As", v.as)), container.NewHBox(v.addBtn, v.removeBtn))
 	members := container.New(layout.NewGridWrapLayout(fyne.NewSize(560, 220)), v.list)
-	return container.NewVBox(v.name, v.kind, fixed, v.where, v.how, members, v.adding)
+	return container.NewVBox(v.name, v.kind, fixed, v.where, v.edit.build(), v.how, members, v.adding, v.teams.build())
 }
 
-// configServicesMemberLine is one user of a service as the list shows it.
-func configServicesMemberLine(m app.ServiceMember) string {
+// configServicesMemberLine is one user of a service as the list shows it; for an MS
+// Teams-based service it says who is inactive and which owners hold Team Owner (limited).
+func configServicesMemberLine(m app.ServiceMember, kind data.AssignmentType) string {
 	line := fmt.Sprintf("%s <%s> · %s", m.DisplayName, m.UPN, m.Membership)
+	if kind == data.TeamsBased {
+		if m.OwnerRole != "" {
+			line += " · " + m.OwnerRole.String()
+		}
+		if !m.Active {
+			line += " · inactive"
+		}
+		return line
+	}
 	if m.Membership != data.Member && !m.Licences.Has(data.ContactCenter) {
 		line += " · no Contact Center licence"
 	}
@@ -94,15 +110,18 @@ func (v *configServicesMembers) show(sv data.Service) {
 	v.list.UnselectAll()
 	v.list.Refresh()
 	v.removeBtn.Disable()
+	v.edit.show(sv)
+	v.teams.show(sv)
 	switch sv.AssignmentType {
 	case data.TeamsBased:
-		v.how.SetText(fmt.Sprintf("Members and owners follow the Team %q: change them in Microsoft Teams, then sync.", configServicesTeamName(v.s, sv.TeamID)))
+		v.how.SetText(fmt.Sprintf("Members and owners follow the Team %q: change them in Microsoft Teams, then sync. "+
+			"Select one to switch them active or inactive, or to change an owner's Team Owner role.", configServicesTeamName(v.s, sv.TeamID)))
 		v.adding.Hide()
 	case data.NoUsers:
 		v.how.SetText("A service with the user assignment type None has no users (IVR and first-level redirection).")
 		v.adding.Hide()
 	default:
-		v.how.SetText("Agents and owners are added by hand from the Nimbus users; both need a Contact Center licence.")
+		v.how.SetText("Agents and owners are added by hand from the Nimbus users; both need a Contact Center licence, and the service the Contact Center licence.")
 		if v.users == nil {
 			if v.users, err = v.s.cw.nimbus.LoadUserIndex(ctx); err != nil {
 				configShow(v.s.status, err, "")
@@ -154,8 +173,21 @@ func (v *configServicesMembers) refreshPicker() {
 
 func (v *configServicesMembers) onMemberSelected(i widget.ListItemID) {
 	v.selected = i
-	if v.service.AssignmentType == data.SkillBased {
+	switch v.service.AssignmentType {
+	case data.SkillBased:
 		v.removeBtn.Enable()
+	case data.TeamsBased:
+		v.teams.selectMember(v.members[i].UserID)
+	}
+}
+
+// reselect selects a user in the list again after it was read anew.
+func (v *configServicesMembers) reselect(userID string) {
+	for i, m := range v.members {
+		if m.UserID == userID {
+			v.list.Select(i)
+			return
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"nimbusadmin/app"
 	"nimbusadmin/data"
@@ -11,9 +12,11 @@ import (
 
 func init() {
 	register(
-		verb{"services", "[--format table|csv|json]", "the services with their user assignment type, Team, OU and user count", runServices},
-		verb{"services add-team", "TEAM_ID [--ou OU]", "provision a Team as an MS Teams-based service: its members and owners become Nimbus users", runServicesAddTeam},
-		verb{"services add", "--type skill|none --name NAME [--ou OU]", "create a Skill-based or None (IVR) service", runServicesAdd},
+		verb{"services", "[--format table|csv|json]", "the services with their user assignment type, licence, Team, OU and user count", runServices},
+		verb{"services add-team", "TEAM_ID [--ou OU] [--licence contact-center|enterprise-routing|advanced-routing]",
+			"provision a Team as an MS Teams-based service (advanced-routing unless given): its members and owners become Nimbus users", runServicesAddTeam},
+		verb{"services add", "--type skill|none --name NAME [--ou OU] [--licence contact-center|enterprise-routing|advanced-routing]",
+			"create a Skill-based or None (IVR) service; its licence is contact-center for skill, advanced-routing for none unless given", runServicesAdd},
 	)
 }
 
@@ -26,6 +29,21 @@ type serviceListJSON struct {
 	OrganizationUnit   string `json:"organizationUnit"`
 	OrganizationUnitID int64  `json:"organizationUnitId"`
 	Users              int    `json:"users"`
+	Licence            string `json:"licence"` // contact-center, enterprise-routing or advanced-routing
+	// MS Teams-based services only: the owner role new Team owners get (full or limited)
+	// and whether Team members may change their own Active state.
+	DefaultOwnerRole       string `json:"defaultOwnerRole,omitempty"`
+	MembersCanChangeActive *bool  `json:"membersCanChangeActive,omitempty"`
+}
+
+// serviceListEntry is how scripts see a service.
+func serviceListEntry(s data.Service, tree *app.OUTree) serviceListJSON {
+	out := serviceListJSON{s.ID, s.Name, string(s.AssignmentType), s.TeamID, tree.Path(s.OUID), s.OUID, s.Users, string(s.Licence), "", nil}
+	if s.AssignmentType == data.TeamsBased {
+		out.DefaultOwnerRole = string(s.DefaultOwnerRole)
+		out.MembersCanChangeActive = &s.MembersCanChangeActive
+	}
+	return out
 }
 
 func runServices(ctx context.Context, e env, args []string) error {
@@ -51,15 +69,15 @@ func runServices(ctx context.Context, e env, args []string) error {
 	if f == "json" {
 		out := make([]serviceListJSON, len(list))
 		for i, s := range list {
-			out[i] = serviceListJSON{s.ID, s.Name, string(s.AssignmentType), s.TeamID, tree.Path(s.OUID), s.OUID, s.Users}
+			out[i] = serviceListEntry(s, tree)
 		}
 		return writeJSON(e.stdout, out)
 	}
 	rows := make([][]string, len(list))
 	for i, s := range list {
-		rows[i] = []string{strconv.FormatInt(s.ID, 10), s.Name, s.AssignmentType.String(), s.TeamID, tree.Path(s.OUID), strconv.Itoa(s.Users)}
+		rows[i] = []string{strconv.FormatInt(s.ID, 10), s.Name, s.AssignmentType.String(), s.Licence.String(), s.TeamID, tree.Path(s.OUID), strconv.Itoa(s.Users)}
 	}
-	return writeTable(e.stdout, f, []string{"Id", "Name", "User Assignment", "Team", "Organization Unit", "Users"}, rows)
+	return writeTable(e.stdout, f, []string{"Id", "Name", "User Assignment", "Licence", "Team", "Organization Unit", "Users"}, rows)
 }
 
 // serviceResolveOU turns --ou (an id or a path) into an OU id; the root when empty.
@@ -77,7 +95,12 @@ func serviceResolveOU(ctx context.Context, a *app.App, ou string) (int64, error)
 func runServicesAddTeam(ctx context.Context, e env, args []string) error {
 	fs := newFlags("services add-team")
 	ou := fs.String("ou", "", "OU id or path of the service (the tenant root when not given)")
+	licence := fs.String("licence", "", "contact-center, enterprise-routing or advanced-routing")
 	pos, err := parse(fs, args, 1, "the Team's id (see 'directory teams')")
+	if err != nil {
+		return err
+	}
+	l, err := servicesLicenceFlag("services add-team", *licence, data.TeamsBased)
 	if err != nil {
 		return err
 	}
@@ -90,7 +113,7 @@ func runServicesAddTeam(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	id, err := a.CreateTeamsService(ctx, pos[0], ouID)
+	id, err := a.CreateTeamsServiceWithLicence(ctx, pos[0], l, ouID)
 	if err != nil {
 		return err
 	}
@@ -98,7 +121,7 @@ func runServicesAddTeam(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Created the MS Teams-based service %q (id %d) with %d users from its Team.\n", s.Name, s.ID, s.Users)
+	fmt.Fprintf(e.stdout, "Created the MS Teams-based service %q with the %s licence (id %d) and %d users from its Team.\n", s.Name, s.Licence, s.ID, s.Users)
 	return nil
 }
 
@@ -107,6 +130,7 @@ func runServicesAdd(ctx context.Context, e env, args []string) error {
 	kind := fs.String("type", "", "skill or none")
 	name := fs.String("name", "", "the service's name")
 	ou := fs.String("ou", "", "OU id or path of the service (the tenant root when not given)")
+	licence := fs.String("licence", "", "contact-center, enterprise-routing or advanced-routing")
 	if _, err := parse(fs, args, 0, ""); err != nil {
 		return err
 	}
@@ -121,6 +145,10 @@ func runServicesAdd(ctx context.Context, e env, args []string) error {
 	default:
 		return usagef("services add: --type must be skill or none")
 	}
+	l, err := servicesLicenceFlag("services add", *licence, t)
+	if err != nil {
+		return err
+	}
 	a, err := e.open()
 	if err != nil {
 		return err
@@ -130,10 +158,22 @@ func runServicesAdd(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	id, err := a.CreateService(ctx, *name, t, ouID)
+	id, err := a.CreateServiceWithLicence(ctx, *name, t, l, ouID)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Created the %s service %q (id %d).\n", t, *name, id)
+	fmt.Fprintf(e.stdout, "Created the %s service %q with the %s licence (id %d).\n", t, strings.TrimSpace(*name), l, id)
 	return nil
+}
+
+// servicesLicenceFlag reads --licence; without it a service gets its type's default.
+func servicesLicenceFlag(verb, licence string, t data.AssignmentType) (data.ServiceLicence, error) {
+	if licence == "" {
+		return data.DefaultServiceLicence(t), nil
+	}
+	l, err := data.ParseServiceLicence(licence)
+	if err != nil {
+		return "", usagef("%s: %v", verb, err)
+	}
+	return l, nil
 }

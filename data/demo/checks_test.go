@@ -52,6 +52,13 @@ func checkTenant(t *testing.T, db *sql.DB, n int) {
 	none(t, db, "Skill-based agents or owners without Contact Center", `SELECT COUNT(*) FROM service_members m
 		JOIN services s ON s.id = m.service_id JOIN nimbus_users n ON n.id = m.user_id
 		WHERE s.assignment_type = 'skill' AND (n.licences & 1 = 0 OR m.membership NOT IN ('agent', 'owner'))`)
+	none(t, db, "Skill-based services with agents or owners that are not Contact Center services", `SELECT COUNT(*) FROM services s
+		WHERE assignment_type = 'skill' AND licence <> 'contact-center' AND EXISTS (SELECT 1 FROM service_members WHERE service_id = s.id)`)
+	none(t, db, "users of a service both active and inactive", `SELECT COUNT(*) FROM (SELECT service_id, user_id FROM service_members
+		GROUP BY service_id, user_id HAVING MIN(active) <> MAX(active))`)
+	none(t, db, "inactive users outside MS Teams-based services", `SELECT COUNT(*) FROM service_members m
+		JOIN services s ON s.id = m.service_id WHERE NOT m.active AND s.assignment_type <> 'teams'`)
+	some(t, db, "inactive members of MS Teams-based services", `SELECT COUNT(*) FROM service_members WHERE NOT active`)
 	none(t, db, "Skill-based services without agents", `SELECT COUNT(*) FROM services s WHERE assignment_type = 'skill'
 		AND NOT EXISTS (SELECT 1 FROM service_members WHERE service_id = s.id AND membership = 'agent')`)
 	none(t, db, "members of None services", `SELECT COUNT(*) FROM service_members m
@@ -65,7 +72,25 @@ func checkTenant(t *testing.T, db *sql.DB, n int) {
 		JOIN services s ON s.id = m.service_id WHERE s.assignment_type = 'teams' AND NOT EXISTS (
 			SELECT 1 FROM role_assignments a JOIN roles r ON r.id = a.role_id
 			WHERE a.user_id = m.user_id AND a.source_service_id = s.id AND a.auto_granted AND a.scope_ou_id = s.ou_id
-			AND r.builtin_key = CASE m.membership WHEN 'owner' THEN 'team_owner' ELSE 'team_member' END)`)
+			AND (r.builtin_key = 'team_member' AND m.membership = 'member'
+				OR r.builtin_key IN ('team_owner', 'team_owner_limited') AND m.membership = 'owner'))`)
+	none(t, db, "Teams-based owners without exactly one of Team Owner and Team Owner (limited) from their service", `SELECT COUNT(*)
+		FROM service_members m JOIN services s ON s.id = m.service_id
+		WHERE s.assignment_type = 'teams' AND m.membership = 'owner' AND (SELECT COUNT(*) FROM role_assignments a
+			JOIN roles r ON r.id = a.role_id WHERE a.user_id = m.user_id AND a.source_service_id = s.id
+			AND r.builtin_key IN ('team_owner', 'team_owner_limited')) <> 1`)
+	none(t, db, "Team Owner roles held without owning the service's Team", `SELECT COUNT(*) FROM role_assignments a
+		JOIN roles r ON r.id = a.role_id JOIN services s ON s.id = a.source_service_id
+		WHERE r.builtin_key IN ('team_owner', 'team_owner_limited') AND (s.assignment_type <> 'teams' OR NOT EXISTS (
+			SELECT 1 FROM service_members m WHERE m.service_id = s.id AND m.user_id = a.user_id AND m.membership = 'owner'))`)
+	some(t, db, "owners holding Team Owner (limited)", `SELECT COUNT(*) FROM role_assignments a JOIN roles r ON r.id = a.role_id
+		WHERE r.builtin_key = 'team_owner_limited'`)
+	some(t, db, "Teams-based services giving new owners Team Owner (limited)", `SELECT COUNT(*) FROM services
+		WHERE assignment_type = 'teams' AND default_owner_role = 'limited'`)
+	none(t, db, "Team owners holding another role than their service's default", `SELECT COUNT(*) FROM role_assignments a
+		JOIN roles r ON r.id = a.role_id JOIN services s ON s.id = a.source_service_id
+		WHERE r.builtin_key IN ('team_owner', 'team_owner_limited')
+		AND r.builtin_key <> CASE s.default_owner_role WHEN 'limited' THEN 'team_owner_limited' ELSE 'team_owner' END`)
 	none(t, db, "auto-granted service roles without their membership", `SELECT COUNT(*) FROM role_assignments a
 		JOIN roles r ON r.id = a.role_id WHERE a.auto_granted AND a.source_service_id IS NOT NULL AND NOT EXISTS (
 			SELECT 1 FROM service_members m JOIN services s ON s.id = m.service_id

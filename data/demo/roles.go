@@ -102,7 +102,7 @@ func (g *generator) writeRoles(i int32, id string, ou int, cc bool, scratch *[]i
 		role := data.RoleTeamMember
 		switch {
 		case s.kind == data.TeamsBased && m.owner:
-			role = data.RoleTeamOwner
+			role = s.ownerRole.RoleKey()
 		case m.owner:
 			role = data.RoleServiceOwner
 		case s.kind == data.SkillBased:

@@ -19,6 +19,11 @@ type service struct {
 	team    string // the backing Team's id, Teams-based only
 	members []int32
 	owners  []int32
+	licence data.ServiceLicence
+	// Teams-based only: the owner role new owners get (and, in the demo, every owner
+	// holds), and whether members may change their own Active state.
+	ownerRole        data.OwnerRole
+	membersSetActive bool
 }
 
 // team is a planned Microsoft Team, either backing a Teams-based service or not.
@@ -66,6 +71,7 @@ func (g *generator) planServices() {
 		if kind == data.TeamsBased {
 			s.team = uuid(r)
 		}
+		s.licence, s.ownerRole, s.membersSetActive = serviceSettings(i, kind)
 		g.services[i] = s
 	}
 }
@@ -210,7 +216,8 @@ func (g *generator) writeTeams() {
 
 // writeServices writes the services and learns their ids.
 func (g *generator) writeServices() error {
-	stmt, err := g.q.Prepare(`INSERT INTO services (name, assignment_type, team_id, ou_id) VALUES (?, ?, ?, ?)`)
+	stmt, err := g.q.Prepare(`INSERT INTO services (name, assignment_type, team_id, ou_id, licence, default_owner_role, members_can_change_active)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -221,7 +228,7 @@ func (g *generator) writeServices() error {
 		if s.team != "" {
 			teamID = s.team
 		}
-		res, err := stmt.Exec(s.name, string(s.kind), teamID, g.ous[s.ou].id)
+		res, err := stmt.Exec(s.name, string(s.kind), teamID, g.ous[s.ou].id, string(s.licence), string(s.ownerRole), boolInt(s.membersSetActive))
 		if err != nil {
 			return err
 		}
@@ -232,14 +239,15 @@ func (g *generator) writeServices() error {
 
 // writeServiceMembers writes who belongs to each service, once the Nimbus users exist.
 func (g *generator) writeServiceMembers() {
-	members := g.w.batch(g.nimbusUsers, "service_members", "service_id", "user_id", "membership")
-	for _, s := range g.services {
+	members := g.w.batch(g.nimbusUsers, "service_members", "service_id", "user_id", "membership", "active")
+	for si, s := range g.services {
 		kind := data.Member
 		if s.kind == data.SkillBased {
 			kind = data.Agent
 		}
 		for _, m := range g.memberRows(s.members, kind, s.owners) {
-			members.add(s.id, g.people[m.user].ID, string(m.role))
+			active := s.kind != data.TeamsBased || !inactive(si, m.user)
+			members.add(s.id, g.people[m.user].ID, string(m.role), boolInt(active))
 		}
 	}
 	members.flush()

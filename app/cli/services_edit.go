@@ -1,0 +1,187 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"nimbusadmin/app"
+	"nimbusadmin/data"
+)
+
+func init() {
+	register(
+		verb{"services rename", "SERVICE NAME", "rename a Skill-based or None service (SERVICE is its name or id); MS Teams-based ones take their Team's name", runServicesRename},
+		verb{"services delete", "SERVICE [--yes]", "delete a Skill-based or None service; one with agents or owners only with --yes, after naming them", runServicesDelete},
+		verb{"services licence", "SERVICE contact-center|enterprise-routing|advanced-routing", "change the licence a service carries", runServicesLicence},
+		verb{"services settings", "SERVICE [--default-owner-role full|limited] [--members-can-change-active on|off] [--format table|csv|json]",
+			"show or change an MS Teams-based service's settings", runServicesSettings},
+	)
+}
+
+// servicesOpen opens the session and finds the service a verb works on by name or id.
+func servicesOpen(ctx context.Context, e env, nameOrID string) (*app.App, data.Service, error) {
+	a, err := e.open()
+	if err != nil {
+		return nil, data.Service{}, err
+	}
+	s, err := a.ServiceByName(ctx, nameOrID)
+	if err != nil {
+		a.Store().Close()
+		return nil, s, err
+	}
+	return a, s, nil
+}
+
+func runServicesRename(ctx context.Context, e env, args []string) error {
+	fs := newFlags("services rename")
+	pos, err := parse(fs, args, 2, "the service (name or id) and its new name")
+	if err != nil {
+		return err
+	}
+	a, s, err := servicesOpen(ctx, e, pos[0])
+	if err != nil {
+		return err
+	}
+	defer a.Store().Close()
+	if err := a.RenameService(ctx, s.ID, pos[1]); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Renamed the service %q to %q.\n", s.Name, strings.TrimSpace(pos[1]))
+	return nil
+}
+
+func runServicesDelete(ctx context.Context, e env, args []string) error {
+	fs := newFlags("services delete")
+	yes := fs.Bool("yes", false, "delete even when the service has agents or owners (they stay Nimbus users)")
+	pos, err := parse(fs, args, 1, "the service (name or id)")
+	if err != nil {
+		return err
+	}
+	a, s, err := servicesOpen(ctx, e, pos[0])
+	if err != nil {
+		return err
+	}
+	defer a.Store().Close()
+	affected, err := a.ServiceDeleteImpact(ctx, s.ID)
+	if err != nil {
+		return err
+	}
+	if err := a.DeleteService(ctx, s.ID, *yes); err != nil {
+		if app.IsRule(err, "service.delete-members") {
+			return fmt.Errorf("%w (add --yes)", err)
+		}
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Deleted the %s service %q.\n", s.AssignmentType, s.Name)
+	if names := app.ServiceMemberNames(affected); len(names) > 0 {
+		fmt.Fprintf(e.stderr, "They left it and lost the roles it granted: %s.\n", strings.Join(names, ", "))
+	}
+	return nil
+}
+
+func runServicesLicence(ctx context.Context, e env, args []string) error {
+	fs := newFlags("services licence")
+	pos, err := parse(fs, args, 2, "the service (name or id) and the licence (contact-center, enterprise-routing or advanced-routing)")
+	if err != nil {
+		return err
+	}
+	l, err := data.ParseServiceLicence(pos[1])
+	if err != nil {
+		return usagef("services licence: %v", err)
+	}
+	a, s, err := servicesOpen(ctx, e, pos[0])
+	if err != nil {
+		return err
+	}
+	defer a.Store().Close()
+	if err := a.SetServiceLicence(ctx, s.ID, l); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "The service %q carries the %s licence.\n", s.Name, l)
+	return nil
+}
+
+// servicesSettingsJSON is 'services settings --format json'.
+type servicesSettingsJSON struct {
+	ID                     int64  `json:"id"`
+	Name                   string `json:"name"`
+	AssignmentType         string `json:"assignmentType"`
+	Licence                string `json:"licence"`
+	DefaultOwnerRole       string `json:"defaultOwnerRole,omitempty"`
+	MembersCanChangeActive *bool  `json:"membersCanChangeActive,omitempty"`
+}
+
+func runServicesSettings(ctx context.Context, e env, args []string) error {
+	fs := newFlags("services settings")
+	owner := fs.String("default-owner-role", "", "full or limited: the Team Owner role new owners of the Team get")
+	active := fs.String("members-can-change-active", "", "on or off: whether Team members may change their own Active state")
+	f := format("table")
+	fs.Var(&f, "format", "table, csv or json")
+	pos, err := parse(fs, args, 1, "the service (name or id)")
+	if err != nil {
+		return err
+	}
+	var role data.OwnerRole
+	if *owner != "" {
+		if role, err = data.ParseOwnerRole(*owner); err != nil {
+			return usagef("services settings: --default-owner-role: %v", err)
+		}
+	}
+	var on bool
+	if *active != "" {
+		if on, err = servicesOnOff(*active); err != nil {
+			return usagef("services settings: --members-can-change-active: %v", err)
+		}
+	}
+	a, s, err := servicesOpen(ctx, e, pos[0])
+	if err != nil {
+		return err
+	}
+	defer a.Store().Close()
+	if *owner != "" || *active != "" {
+		set := app.TeamsServiceSettings{DefaultOwnerRole: s.DefaultOwnerRole, MembersCanChangeActive: s.MembersCanChangeActive}
+		if *owner != "" {
+			set.DefaultOwnerRole = role
+		}
+		if *active != "" {
+			set.MembersCanChangeActive = on
+		}
+		if err := a.SetTeamsServiceSettings(ctx, s.ID, set); err != nil {
+			return err
+		}
+		if s, err = a.ServiceByName(ctx, fmt.Sprint(s.ID)); err != nil {
+			return err
+		}
+	}
+	out := servicesSettingsJSON{ID: s.ID, Name: s.Name, AssignmentType: string(s.AssignmentType), Licence: string(s.Licence)}
+	rows := [][]string{{"Name", s.Name}, {"User assignment type", s.AssignmentType.String()}, {"Licence", s.Licence.String()}}
+	if s.AssignmentType == data.TeamsBased {
+		out.DefaultOwnerRole, out.MembersCanChangeActive = string(s.DefaultOwnerRole), &s.MembersCanChangeActive
+		rows = append(rows, []string{"Default Team Owner role", s.DefaultOwnerRole.String()},
+			[]string{"Team members can change active state", servicesOnOffText(s.MembersCanChangeActive)})
+	}
+	if f == "json" {
+		return writeJSON(e.stdout, out)
+	}
+	return writeTable(e.stdout, f, []string{"Setting", "Value"}, rows)
+}
+
+// servicesOnOff reads an on/off switch of the command line.
+func servicesOnOff(v string) (bool, error) {
+	switch strings.ToLower(v) {
+	case "on", "true", "yes":
+		return true, nil
+	case "off", "false", "no":
+		return false, nil
+	}
+	return false, fmt.Errorf("%q is neither on nor off", v)
+}
+
+// servicesOnOffText writes a switch as the command line takes it.
+func servicesOnOffText(on bool) string {
+	if on {
+		return "on"
+	}
+	return "off"
+}
