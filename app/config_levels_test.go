@@ -78,10 +78,18 @@ func TestSkillCategoryLevelsAreAddedRenamedAndReorderedInPlace(t *testing.T) {
 func TestSkillCategoryLevelInUseCannotBeRemovedAndSaysByWhom(t *testing.T) {
 	f := newFixture(t)
 	lang := fixtureCategory(t, f, "Language")
-	if err := f.app.SetUserSkill(ctx, f.user["anna"], f.id["French"], f.level["Fluent"]); err != nil {
+	// Anna and the profile each hold two skills at Fluent: each is named once.
+	spanish, err := f.app.CreateSkill(ctx, "Spanish", lang, f.ou["root"])
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.app.CreateProfile(ctx, "German desk", f.ou["Support"], []data.ConfigProfileSkill{{SkillID: f.id["German"], LevelID: f.level["Fluent"]}}); err != nil {
+	for _, skill := range []int64{f.id["French"], spanish} {
+		if err := f.app.SetUserSkill(ctx, f.user["anna"], skill, f.level["Fluent"]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := f.app.CreateProfile(ctx, "German desk", f.ou["Support"], []data.ConfigProfileSkill{
+		{SkillID: f.id["German"], LevelID: f.level["Fluent"]}, {SkillID: spanish, LevelID: f.level["Fluent"]}}); err != nil {
 		t.Fatal(err)
 	}
 	onlyBasic := levelsOf(t, f, lang)[:1]

@@ -3,10 +3,15 @@ package data
 import "fmt"
 
 // configLevelUses are the ways a skill level is used: users and responsibility profiles
-// holding a skill at that level.
-var configLevelUses = []configUse{configUserUse("user_skills", "level_id"),
-	{"responsibility profile", `SELECT count(*) FROM profile_skills WHERE level_id = ?`,
-		`SELECT p.name FROM profile_skills x JOIN responsibility_profiles p ON p.id = x.profile_id WHERE x.level_id = ?
+// holding a skill at that level. One of them may hold several skills of the category at
+// the same level, so each is counted and named once.
+var configLevelUses = []configUse{
+	{"user", `SELECT count(DISTINCT user_id) FROM user_skills WHERE level_id = ?`,
+		`SELECT ifnull(nullif(d.display_name, ''), d.upn) FROM (SELECT DISTINCT user_id FROM user_skills WHERE level_id = ? LIMIT 3) x
+		JOIN directory_users d ON d.id = x.user_id`,
+		`SELECT DISTINCT u.ou_id FROM user_skills x JOIN nimbus_users u ON u.id = x.user_id WHERE x.level_id = ?`},
+	{"responsibility profile", `SELECT count(DISTINCT profile_id) FROM profile_skills WHERE level_id = ?`,
+		`SELECT p.name FROM responsibility_profiles p WHERE p.id IN (SELECT profile_id FROM profile_skills WHERE level_id = ?)
 		ORDER BY p.name COLLATE NOCASE LIMIT 3`,
 		`SELECT DISTINCT p.ou_id FROM profile_skills x JOIN responsibility_profiles p ON p.id = x.profile_id WHERE x.level_id = ?`}}
 
