@@ -26,7 +26,7 @@ func init() {
 		configVerb(data.ConfigSystemMessages, "add NAME --ou OU --display-name TEXT [--welcome TEXT]", "Interact direct system messages"),
 		configVerb(data.ConfigCallTemplates, "add NAME --ou OU --url URL [--description TEXT]", "Assistant direct call templates"),
 		configVerb(data.ConfigCustomRoles, "add NAME --ou OU [--description TEXT] [--permissions ITEM=CRUD,...]|show ID|NAME|permissions ID|NAME --set ITEM=CRUD,...",
-			"custom roles: show prints the permission tree and the holders; permissions replaces it; C, U and D bring R"),
+			"custom roles: show prints the permission tree and the holders; permissions replaces it; a group's letters go to every item below it and items given below a group override them (users=RU,users.roles=R); C, U and D bring R; Users (services.users.users) follows Users list"),
 	)
 }
 

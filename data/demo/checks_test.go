@@ -87,6 +87,9 @@ func checkTenant(t *testing.T, db *sql.DB, n int) {
 		JOIN roles r ON r.id = a.role_id WHERE r.kind = 'custom' GROUP BY a.user_id HAVING COUNT(*) > 5)`)
 	none(t, db, "permissions granting C, U or D without R", `SELECT COUNT(*) FROM role_permissions
 		WHERE permissions & 13 AND permissions & 2 = 0`)
+	none(t, db, "custom roles whose Users differ from Users list", `SELECT COUNT(*) FROM roles r WHERE kind = 'custom' AND
+		ifnull((SELECT permissions FROM role_permissions WHERE role_id = r.id AND item = 'services.users.users'), 0) <>
+		ifnull((SELECT permissions FROM role_permissions WHERE role_id = r.id AND item = 'services.users.list'), 0)`)
 	none(t, db, "custom roles without permissions", `SELECT COUNT(*) FROM roles r
 		WHERE kind = 'custom' AND NOT EXISTS (SELECT 1 FROM role_permissions WHERE role_id = r.id)`)
 
