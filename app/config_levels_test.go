@@ -154,12 +154,18 @@ func TestFirstLevelsOfACategoryGiveItsHoldersTheLowest(t *testing.T) {
 
 func TestSkillCategoryLevelsNeedTheCategorysOU(t *testing.T) {
 	f := newFixture(t)
-	if _, err := f.app.AssignRole(ctx, f.user["anna"], f.id["Organization Unit Administrator"], f.ou["EMEA"]); err != nil {
-		t.Fatal(err)
-	}
+	salesAdmin := f.makeOUAdmin()
 	lang := fixtureCategory(t, f, "Language")
-	emeaAdmin := New(f.app.Store(), "anna@contoso.example")
 	levels := append(levelsOf(t, f, lang), data.ConfigLevel{Name: "Native", Value: 3})
-	f.refused("permission.ou-scope", func() error { _, err := emeaAdmin.SetSkillCategoryLevels(ctx, lang, levels); return err },
+	f.refused("permission.ou-scope", func() error { _, err := salesAdmin.SetSkillCategoryLevels(ctx, lang, levels); return err },
 		`Changing the levels of the skill category "Language"`)
+	var sales int64
+	f.accepted(func() (err error) {
+		sales, err = f.app.CreateSkillCategory(ctx, "Sales pitch", f.ou["Sales"], nil)
+		return err
+	})
+	f.accepted(func() error {
+		_, err := salesAdmin.SetSkillCategoryLevels(ctx, sales, []data.ConfigLevel{{Name: "Closer", Value: 1}})
+		return err
+	})
 }

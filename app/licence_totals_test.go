@@ -86,13 +86,10 @@ func TestContingentBelowUseIsRefusedAndUnlimitedLiftsIt(t *testing.T) {
 
 func TestOnlyATenantAdministratorSetsContingents(t *testing.T) {
 	f := newFixture(t)
-	if _, err := f.app.AssignRole(ctx, f.user["anna"], f.id["Organization Unit Administrator"], f.ou["EMEA"]); err != nil {
-		t.Fatal(err)
-	}
-	emeaAdmin := New(f.app.Store(), "anna@contoso.example")
-	f.refused("permission.tenant-admin", func() error { return emeaAdmin.SetLicenceContingent(ctx, data.ContactCenter, 10) },
+	salesAdmin := f.makeOUAdmin()
+	f.refused("permission.tenant-admin", func() error { return salesAdmin.SetLicenceContingent(ctx, data.ContactCenter, 10) },
 		"Changing the licence contingents needs the Tenant Administrator role")
-	f.refused("permission.tenant-admin", func() error { return emeaAdmin.SetLicenceUnlimited(ctx, data.ContactCenter) })
+	f.refused("permission.tenant-admin", func() error { return salesAdmin.SetLicenceUnlimited(ctx, data.ContactCenter) })
 }
 
 func TestThousands(t *testing.T) {
