@@ -176,6 +176,16 @@ func readOnlyAttempts(f *fixture, a *App) map[string]func() error {
 		"SetSnippetTemplate":    func() error { return a.SetSnippetTemplate(ctx, "{{contactId}} {{widgetKey}}") },
 		"SetDefaultTeamsOU":     func() error { return a.SetDefaultTeamsOU(ctx, f.ou["Sales"]) },
 		"SetAdminSecurityGroup": func() error { return a.SetAdminSecurityGroup(ctx, "Others") },
+		"SetSkillCategoryLevels": func() error {
+			lang, err := f.app.FindConfigItem(ctx, data.ConfigSkillCategories, "Language")
+			if err != nil {
+				return err
+			}
+			_, err = a.SetSkillCategoryLevels(ctx, lang.ID, []data.ConfigLevel{{Name: "Basic", Value: 1}})
+			return err
+		},
+		"SetLicenceContingent": func() error { return a.SetLicenceContingent(ctx, data.ContactCenter, 10) },
+		"SetLicenceUnlimited":  func() error { return a.SetLicenceUnlimited(ctx, data.ContactCenter) },
 	}
 }
 

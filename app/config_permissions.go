@@ -1,11 +1,5 @@
 package app
 
-import (
-	"fmt"
-	"sort"
-	"strings"
-)
-
 // The CRUD bits of a custom role's permission item, as role_permissions stores them.
 const (
 	PermCreate = 1
@@ -22,8 +16,8 @@ func PermName(bit int) string {
 	return map[int]string{PermCreate: "Create", PermRead: "Read", PermUpdate: "Update", PermDelete: "Delete"}[bit]
 }
 
-// PermissionNode is one item of the custom-role permission tree (seed 004): an area, a
-// tab or a detail setting; each has its own Create/Read/Update/Delete.
+// PermissionNode is one item of the custom-role permission tree: an area, a tab or a
+// detail setting; each has its own Create/Read/Update/Delete.
 type PermissionNode struct {
 	Key      string
 	Name     string
@@ -34,7 +28,7 @@ func configNode(key, name string, children ...PermissionNode) PermissionNode {
 	return PermissionNode{Key: key, Name: name, Children: children}
 }
 
-// configPermissionTree is seed 004's Services and Users areas.
+// configPermissionTree is the Services and Users areas of a custom role's permissions.
 var configPermissionTree = []PermissionNode{
 	configNode("services", "Services",
 		configNode("services.list", "Services List"),
@@ -95,19 +89,50 @@ var configPermissionTree = []PermissionNode{
 		configNode("users.assistant", "Assistant Tab")),
 }
 
-// configPermissionIndex maps every key to its node.
-var configPermissionIndex = func() map[string]PermissionNode {
-	idx := map[string]PermissionNode{}
-	var walk func(ns []PermissionNode)
-	walk = func(ns []PermissionNode) {
+// configPermissionIndex maps every key to its node, and configPermissionDepth to its
+// depth in the tree (0 for an area).
+var configPermissionIndex, configPermissionDepth = func() (map[string]PermissionNode, map[string]int) {
+	idx, depth := map[string]PermissionNode{}, map[string]int{}
+	var walk func(ns []PermissionNode, d int)
+	walk = func(ns []PermissionNode, d int) {
 		for _, n := range ns {
-			idx[n.Key] = n
-			walk(n.Children)
+			idx[n.Key], depth[n.Key] = n, d
+			walk(n.Children, d+1)
 		}
 	}
-	walk(configPermissionTree)
-	return idx
+	walk(configPermissionTree, 0)
+	return idx, depth
 }()
+
+// configPermissionFollows maps each item that cannot be set on its own to the item whose
+// permissions it always has: a Teams-based service's "Users" follow its "Users list".
+var configPermissionFollows = map[string]string{"services.users.users": "services.users.list"}
+
+// PermissionFollows names the item whose permissions key always has, so that the window
+// can show key as following it instead of offering its own boxes.
+func PermissionFollows(key string) (leader string, ok bool) {
+	leader, ok = configPermissionFollows[key]
+	return leader, ok
+}
+
+// configEachBelow calls fn for n and every item below it.
+func configEachBelow(n PermissionNode, fn func(PermissionNode)) {
+	fn(n)
+	for _, c := range n.Children {
+		configEachBelow(c, fn)
+	}
+}
+
+// follow gives every following item the permissions of the item it follows.
+func (p PermissionSet) follow() {
+	for follower, leader := range configPermissionFollows {
+		if v := p[leader]; v != 0 {
+			p[follower] = v
+		} else {
+			delete(p, follower)
+		}
+	}
+}
 
 // PermissionTree gives the permission tree's areas.
 func PermissionTree() []PermissionNode { return configPermissionTree }
@@ -134,14 +159,15 @@ func (p PermissionSet) Clone() PermissionSet {
 
 // Set turns one bit on or off on an item and, when the item is a group, on all its
 // children. Turning Create, Update or Delete on also turns Read on; turning Read off
-// turns the others off, since none of them works without it.
+// turns the others off, since none of them works without it. An item that follows
+// another cannot be set on its own: it changes with the item it follows.
 func (p PermissionSet) Set(key string, bit int, on bool) {
 	n, ok := configPermissionIndex[key]
-	if !ok {
+	if _, follows := configPermissionFollows[key]; !ok || follows {
 		return
 	}
-	var walk func(n PermissionNode)
-	walk = func(n PermissionNode) {
+	defer p.follow()
+	configEachBelow(n, func(n PermissionNode) {
 		v := p[n.Key]
 		switch {
 		case on:
@@ -157,11 +183,7 @@ func (p PermissionSet) Set(key string, bit int, on bool) {
 		} else {
 			p[n.Key] = v
 		}
-		for _, c := range n.Children {
-			walk(c)
-		}
-	}
-	walk(n)
+	})
 }
 
 // configImpliedRead adds Read to any of Create, Update or Delete.
@@ -210,7 +232,8 @@ func (p PermissionSet) State(key string, bit int) PermissionState {
 	return PermissionPartial
 }
 
-// normalise checks that every item is in the tree and applies the implied Read.
+// normalise checks that every item is in the tree, applies the implied Read and makes
+// every following item ("Users") equal to the item it follows ("Users list").
 func (p PermissionSet) normalise() (PermissionSet, error) {
 	out := PermissionSet{}
 	for k, v := range p {
@@ -224,60 +247,6 @@ func (p PermissionSet) normalise() (PermissionSet, error) {
 			out[k] = v
 		}
 	}
-	return out, nil
-}
-
-// PermText writes bits as "CRUD" letters ("-R--" for read only).
-func PermText(v int) string {
-	var b strings.Builder
-	for i, bit := range PermBits {
-		if v&bit != 0 {
-			b.WriteByte("CRUD"[i])
-		} else {
-			b.WriteByte('-')
-		}
-	}
-	return b.String()
-}
-
-// String lists the set as "item CRUD" pairs by key, for the journal and the CLI.
-func (p PermissionSet) String() string {
-	keys := make([]string, 0, len(p))
-	for k := range p {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = fmt.Sprintf("%s %s", k, PermText(p[k]))
-	}
-	if len(parts) == 0 {
-		return "no permissions"
-	}
-	return strings.Join(parts, ", ")
-}
-
-// ParsePermissions reads "users.skills=CRU,users.list=R" as the command line writes it.
-func ParsePermissions(s string) (PermissionSet, error) {
-	out := PermissionSet{}
-	for _, part := range strings.Split(s, ",") {
-		part = strings.TrimSpace(part)
-		if part == "" {
-			continue
-		}
-		key, letters, ok := strings.Cut(part, "=")
-		if !ok {
-			return nil, fmt.Errorf("permission %q: write ITEM=CRUD, e.g. users.skills=RU", part)
-		}
-		v := 0
-		for _, c := range strings.ToUpper(strings.TrimSpace(letters)) {
-			i := strings.IndexRune("CRUD", c)
-			if i < 0 {
-				return nil, fmt.Errorf("permission %q: use the letters C, R, U and D", part)
-			}
-			v |= PermBits[i]
-		}
-		out[strings.TrimSpace(key)] |= v
-	}
+	out.follow()
 	return out, nil
 }

@@ -53,7 +53,9 @@ func (a *App) CustomRole(ctx context.Context, id int64) (CustomRole, error) {
 	if err != nil {
 		return CustomRole{}, err
 	}
-	out := CustomRole{ID: r.ID, CustomRoleSpec: CustomRoleSpec{r.Name, r.OUID, r.Description, PermissionSet(perms)}, OUPath: tree.Path(r.OUID)}
+	set := PermissionSet(perms)
+	set.follow() // a role stored before "Users" followed "Users list" reads as it now works
+	out := CustomRole{ID: r.ID, CustomRoleSpec: CustomRoleSpec{r.Name, r.OUID, r.Description, set}, OUPath: tree.Path(r.OUID)}
 	for _, h := range holders {
 		out.Holders = append(out.Holders, CustomRoleHolder{h.UserID, h.DisplayName, h.UPN, tree.Path(h.ScopeOUID)})
 	}

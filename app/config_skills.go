@@ -51,11 +51,7 @@ func configLevelsText(levels []data.ConfigLevel) string {
 	if len(levels) == 0 {
 		return "with no levels"
 	}
-	parts := make([]string, len(levels))
-	for i, l := range levels {
-		parts[i] = fmt.Sprintf("%s (%d)", l.Name, l.Value)
-	}
-	return "with levels " + strings.Join(parts, ", ")
+	return "with levels " + configLevelsList(levels)
 }
 
 // CreateSkill adds a skill in one category. The category must be visible where the

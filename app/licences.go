@@ -67,6 +67,9 @@ func setLicences(q *data.Q, u data.NimbusUser, l data.LicenceSet) ([]data.Journa
 	if l == u.Licences {
 		return nil, nil
 	}
+	if err := checkContingents(q, u, l); err != nil {
+		return nil, err
+	}
 	if l.Has(data.Interact) {
 		if _, err := q.UserInteract(u.ID); errors.Is(err, data.ErrNotFound) {
 			if err := q.SetUserInteract(u.ID, data.InteractSettings{ContactID: newContactID()}); err != nil {

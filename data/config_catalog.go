@@ -149,8 +149,13 @@ func (q *Q) ConfigUses(k ConfigKind, id int64) ([]ConfigUse, error) {
 	if err != nil {
 		return nil, err
 	}
+	return q.configUsesOf(t.uses, id)
+}
+
+// configUsesOf counts each use of the item id and reads the first few names.
+func (q *Q) configUsesOf(uses []configUse, id int64) ([]ConfigUse, error) {
 	var out []ConfigUse
-	for _, u := range t.uses {
+	for _, u := range uses {
 		use := ConfigUse{Kind: u.kind}
 		if err := q.db.QueryRowContext(q.ctx, u.count, id).Scan(&use.Count); err != nil {
 			return nil, err

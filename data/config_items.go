@@ -6,8 +6,9 @@ import (
 	"strings"
 )
 
-// ConfigLevel is one level of a new skill category.
+// ConfigLevel is one level of a skill category as an admin edits it.
 type ConfigLevel struct {
+	ID    int64 // the stored level; 0 for a new one
 	Name  string
 	Value int
 }

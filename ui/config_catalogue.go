@@ -36,6 +36,7 @@ type configCatalogue struct {
 	addBtn    *widget.Button
 	form      *configForm
 	status    *widget.Label
+	levels    *configLevelEditor // skill categories only: the levels of the selected one
 }
 
 func newConfigCatalogue(cw *configWindow, k data.ConfigKind) *configCatalogue {
@@ -62,8 +63,15 @@ func (c *configCatalogue) build() fyne.CanvasObject {
 	title := &widget.Label{Text: "New " + app.ConfigNoun(c.kind), TextStyle: fyne.TextStyle{Bold: true}}
 	c.addBtn = &widget.Button{Text: "Add " + app.ConfigNoun(c.kind), Importance: widget.HighImportance, OnTapped: c.onAdd}
 	edit := widget.NewForm(widget.NewFormItem("Name", c.editName), widget.NewFormItem("Lives in", c.editOU))
-	side := container.NewVBox(c.usedBy, edit, container.NewHBox(c.saveBtn, c.deleteBtn), widget.NewSeparator(),
-		title, c.form.content, container.NewHBox(c.addBtn), c.status)
+	side := container.NewVBox(c.usedBy, edit, container.NewHBox(c.saveBtn, c.deleteBtn))
+	if c.kind == data.ConfigSkillCategories {
+		c.levels = newConfigLevelEditor(c.cw.nimbus, c.reselect)
+		side.Add(c.levels.build())
+	}
+	side.Add(widget.NewSeparator())
+	for _, o := range []fyne.CanvasObject{title, c.form.content, container.NewHBox(c.addBtn), c.status} {
+		side.Add(o)
+	}
 	c.reload()
 	split := container.NewHSplit(c.table, container.NewVScroll(container.NewPadded(side)))
 	split.Offset = 0.64
@@ -88,8 +96,21 @@ func (c *configCatalogue) reload() {
 	for _, w := range []fyne.Disableable{c.deleteBtn, c.saveBtn, c.editName, c.editOU} {
 		w.Disable()
 	}
+	if c.levels != nil {
+		c.levels.clear()
+	}
 	c.usedBy.SetText(fmt.Sprintf("%d %s. Select one to see where it is used.", len(items), configPlural(c.kind)))
 	c.table.Refresh()
+}
+
+// reselect reads the catalogue again and selects the item with the id, if it is still there.
+func (c *configCatalogue) reselect(id int64) {
+	c.reload()
+	for i, it := range c.items {
+		if it.ID == id {
+			c.table.Select(widget.TableCellID{Row: i, Col: 0})
+		}
+	}
 }
 
 func configPlural(k data.ConfigKind) string {
@@ -159,6 +180,9 @@ func (c *configCatalogue) onSelected(id widget.TableCellID) {
 		text += "\nUsed by " + used + "."
 	}
 	c.usedBy.SetText(text)
+	if c.levels != nil {
+		c.levels.load(it.ID)
+	}
 	c.editName.SetText(it.Name)
 	c.editOU.SetSelected(it.OUPath)
 	for _, w := range []fyne.Disableable{c.deleteBtn, c.saveBtn, c.editName, c.editOU} {

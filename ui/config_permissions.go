@@ -12,9 +12,10 @@ import (
 // configPermCell is the size of one Create/Read/Update/Delete column.
 var configPermCell = fyne.NewSize(64, 36)
 
-// configPermTree is the custom-role permission tree of seed 004: every item has
+// configPermTree is a custom role's permission tree: every item has
 // Create/Read/Update/Delete; a group's box sets or clears all its children and shows a
-// partial state when only some are set. The behaviour is app.PermissionSet's.
+// partial state when only some are set. An item that follows another ("Users" follows
+// "Users list") shows that item's boxes, greyed out. The behaviour is app.PermissionSet's.
 type configPermTree struct {
 	perms    app.PermissionSet
 	tree     *widget.Tree
@@ -103,11 +104,22 @@ func (p *configPermTree) updateNode(id widget.TreeNodeID, _ bool, o fyne.CanvasO
 	r.key = id
 	p.rows[id] = r
 	n, _ := app.PermissionItem(id)
-	r.name.SetText(n.Name)
+	leader, follows := app.PermissionFollows(id)
+	if follows {
+		l, _ := app.PermissionItem(leader)
+		r.name.SetText(n.Name + " — follows " + l.Name)
+	} else {
+		r.name.SetText(n.Name)
+	}
 	for i, bit := range app.PermBits {
 		c := r.checks[i]
 		state := p.perms.State(id, bit)
 		c.Checked, c.Partial = state == app.PermissionOn, state == app.PermissionPartial
+		if follows {
+			c.Disable()
+		} else {
+			c.Enable()
+		}
 		c.Refresh()
 	}
 }

@@ -3,14 +3,20 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"nimbusadmin/app"
+	"nimbusadmin/data"
 )
 
 // configSettings is the Tenant Settings screen: Interact, the Widget Key, the snippet
-// template with a preview, the OU for users from Teams and the admin security group.
+// template with a preview, the OU for users from Teams, the admin security group and the
+// licence contingents with the number of users holding each licence.
 type configSettings struct {
 	cw     *configWindow
 	choice configOUChoice
@@ -24,6 +30,10 @@ type configSettings struct {
 	adminGroup *widget.Entry
 	saveBtn    *widget.Button
 	status     *widget.Label
+
+	contingents map[data.LicenceSet]*widget.Entry // empty: unlimited
+	inUse       map[data.LicenceSet]*widget.Label
+	loaded      map[data.LicenceSet]string // the contingents as read, to save only changes
 }
 
 func newConfigSettings(cw *configWindow) *configSettings { return &configSettings{cw: cw} }
@@ -48,6 +58,16 @@ func (s *configSettings) build() fyne.CanvasObject {
 		widget.NewFormItem("Preview", s.preview),
 		widget.NewFormItem("OU for users from Teams", s.defaultOU),
 		widget.NewFormItem("Tenant admin group", s.adminGroup))
+	s.contingents, s.inUse = map[data.LicenceSet]*widget.Entry{}, map[data.LicenceSet]*widget.Label{}
+	for _, l := range data.AllLicences {
+		s.contingents[l] = &widget.Entry{PlaceHolder: "unlimited"}
+		s.inUse[l] = &widget.Label{}
+		item := widget.NewFormItem(l.String()+" licences", container.NewBorder(nil, nil, nil, s.inUse[l], s.contingents[l]))
+		if l == data.AllLicences[0] {
+			item.HintText = "How many users may hold the licence; empty for unlimited."
+		}
+		form.AppendItem(item)
+	}
 	s.reload()
 	return container.NewVScroll(container.NewPadded(container.NewVBox(form, container.NewHBox(s.saveBtn), s.status)))
 }
@@ -70,6 +90,51 @@ func (s *configSettings) reload() {
 		s.defaultOU.SetSelected(s.choice.tree.Path(set.DefaultTeamsOUID))
 	}
 	s.adminGroup.SetText(set.AdminSecurityGroup)
+	s.reloadContingents()
+}
+
+// reloadContingents shows each licence's contingent and how many users hold it.
+func (s *configSettings) reloadContingents() {
+	totals, err := s.cw.nimbus.LicenceTotals(context.Background())
+	if err != nil {
+		configShow(s.status, err, "")
+		return
+	}
+	s.loaded = map[data.LicenceSet]string{}
+	for _, t := range totals {
+		text := ""
+		if t.Limited {
+			text = strconv.Itoa(t.Contingent)
+		}
+		s.loaded[t.Licence] = text
+		s.contingents[t.Licence].SetText(text)
+		s.inUse[t.Licence].SetText(app.Thousands(t.InUse) + " in use")
+	}
+}
+
+// saveContingents applies the contingents the admin changed; the first refusal stops.
+func (s *configSettings) saveContingents() error {
+	ctx := context.Background()
+	for _, l := range data.AllLicences {
+		text := strings.TrimSpace(s.contingents[l].Text)
+		if text == s.loaded[l] {
+			continue
+		}
+		if text == "" {
+			if err := s.cw.nimbus.SetLicenceUnlimited(ctx, l); err != nil {
+				return err
+			}
+			continue
+		}
+		n, err := strconv.Atoi(strings.ReplaceAll(text, ",", ""))
+		if err != nil {
+			return fmt.Errorf("the %s contingent must be a number of licences, or empty for unlimited (not %q)", l, text)
+		}
+		if err := s.cw.nimbus.SetLicenceContingent(ctx, l, n); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (s *configSettings) onInteract(on bool) {
@@ -100,8 +165,8 @@ func (s *configSettings) onTemplateChanged(text string) {
 	s.preview.SetText(fmt.Sprintf("For %s:\n%s", who, preview))
 }
 
-// onSave writes the template, the default OU and the admin group; each is its own rule,
-// so the first refusal stops and is shown.
+// onSave writes the template, the default OU, the admin group and the licence
+// contingents; each is its own rule, so the first refusal stops and is shown.
 func (s *configSettings) onSave() {
 	ctx := context.Background()
 	err := s.cw.nimbus.SetSnippetTemplate(ctx, s.template.Text)
@@ -112,6 +177,12 @@ func (s *configSettings) onSave() {
 	}
 	if err == nil {
 		err = s.cw.nimbus.SetAdminSecurityGroup(ctx, s.adminGroup.Text)
+	}
+	if err == nil {
+		err = s.saveContingents()
+	}
+	if err == nil {
+		s.reloadContingents()
 	}
 	configShow(s.status, err, "Tenant settings saved.")
 }

@@ -2,11 +2,15 @@ package ui
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"nimbusadmin/data"
 )
 
 func TestConfigTenantSettingsScreen(t *testing.T) {
@@ -38,5 +42,54 @@ func TestConfigTenantSettingsScreen(t *testing.T) {
 	test.Tap(s.interact)
 	if set, _ := nimbus.ConfigTenantSettings(context.Background()); set.InteractEnabled != s.interact.Checked {
 		t.Errorf("Interact box %v, stored %v", s.interact.Checked, set.InteractEnabled)
+	}
+}
+
+func TestConfigTenantSettingsEditsLicenceContingents(t *testing.T) {
+	cw, _, nimbus := configTestWindow(t, "Tenant Settings")
+	s := cw.settings
+	ctx := context.Background()
+	totals, err := nimbus.LicenceTotals(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cc := totals[0]
+	if cc.Licence != data.ContactCenter || !cc.Limited {
+		t.Fatalf("the demo's Contact Center total %+v", cc)
+	}
+	if got := s.contingents[data.ContactCenter].Text; got != strconv.Itoa(cc.Contingent) {
+		t.Errorf("Contact Center contingent shown as %q, want %d", got, cc.Contingent)
+	}
+	if got, want := s.inUse[data.ContactCenter].Text, fmt.Sprintf("%d in use", cc.InUse); got != want {
+		t.Errorf("beside it %q, want %q", got, want)
+	}
+
+	s.contingents[data.ContactCenter].SetText(strconv.Itoa(cc.InUse - 1))
+	test.Tap(s.saveBtn)
+	if s.status.Importance != widget.DangerImportance || !strings.Contains(s.status.Text, fmt.Sprintf("%d users hold the licence", cc.InUse)) {
+		t.Errorf("below use: %q", s.status.Text)
+	}
+	if s.contingents[data.ContactCenter].Text != strconv.Itoa(cc.InUse-1) {
+		t.Error("the refused contingent was not left for the admin to correct")
+	}
+
+	s.contingents[data.ContactCenter].SetText(strconv.Itoa(cc.InUse + 100))
+	s.contingents[data.Assistant].SetText("")
+	test.Tap(s.saveBtn)
+	if s.status.Importance != widget.SuccessImportance {
+		t.Fatalf("save: %q", s.status.Text)
+	}
+	totals, _ = nimbus.LicenceTotals(ctx)
+	if totals[0].Contingent != cc.InUse+100 || totals[3].Licence != data.Assistant || totals[3].Limited {
+		t.Errorf("stored %+v", totals)
+	}
+	if s.contingents[data.Assistant].Text != "" || s.contingents[data.Assistant].PlaceHolder != "unlimited" {
+		t.Errorf("Assistant shows %q", s.contingents[data.Assistant].Text)
+	}
+
+	s.contingents[data.Interact].SetText("many")
+	test.Tap(s.saveBtn)
+	if s.status.Importance != widget.DangerImportance || !strings.Contains(s.status.Text, "Interact contingent must be a number") {
+		t.Errorf("not a number: %q", s.status.Text)
 	}
 }

@@ -15,7 +15,7 @@ func init() {
 	register(
 		verb{"signin", "", "sign in to the tenant with a device code (silent when already signed in)", runSignIn},
 		verb{"signout", "", "forget the signed-in account: its tokens, the encrypted cache file and its keyring key", runSignOut},
-		verb{"status", "[--format table|json]", "tenant, signed-in account, cloud, cache paths, last sync and counts (never a token)", runAuthStatus},
+		verb{"status", "[--format table|json]", "tenant, signed-in account, cloud, cache paths, last sync, counts and licences in use / contingent (never a token)", runAuthStatus},
 	)
 }
 
@@ -94,17 +94,19 @@ func runSignOut(ctx context.Context, e env, args []string) error {
 
 // authStatusJSON is the stable JSON of 'status'; it holds no token by construction.
 type authStatusJSON struct {
-	Tenant         string          `json:"tenant"`
-	Cloud          string          `json:"cloud"`
-	AuthorityHost  string          `json:"authorityHost"`
-	GraphURL       string          `json:"graphUrl"`
-	SignedIn       bool            `json:"signedIn"`
-	Account        *authJSON       `json:"account"`
-	AccountProblem string          `json:"accountProblem,omitempty"`
-	TokenCache     string          `json:"tokenCache"`
-	Cache          string          `json:"cache"`
-	LastSync       *time.Time      `json:"lastSync"`
-	Counts         *authCountsJSON `json:"counts"`
+	Tenant         string             `json:"tenant"`
+	Cloud          string             `json:"cloud"`
+	AuthorityHost  string             `json:"authorityHost"`
+	GraphURL       string             `json:"graphUrl"`
+	SignedIn       bool               `json:"signedIn"`
+	Account        *authJSON          `json:"account"`
+	AccountProblem string             `json:"accountProblem,omitempty"`
+	TokenCache     string             `json:"tokenCache"`
+	Cache          string             `json:"cache"`
+	LastSync       *time.Time         `json:"lastSync"`
+	Counts         *authCountsJSON    `json:"counts"`
+	Licences       []licenceTotalJSON `json:"licences"`
+	totals         []app.LicenceTotal // the licences, for the table
 }
 
 type authJSON struct {
@@ -157,7 +159,15 @@ func runAuthStatus(ctx context.Context, e env, args []string) error {
 			[]string{"Directory users", fmt.Sprint(st.Counts.DirectoryUsers)}, []string{"Teams", fmt.Sprint(st.Counts.Teams)},
 			[]string{"Nimbus users", fmt.Sprint(st.Counts.NimbusUsers)}, []string{"Services", fmt.Sprint(st.Counts.Services)})
 	}
-	return writeTable(e.stdout, "table", []string{"What", "Value"}, rows)
+	if err := writeTable(e.stdout, "table", []string{"What", "Value"}, rows); err != nil || len(st.totals) == 0 {
+		return err
+	}
+	licences := make([][]string, len(st.totals))
+	for i, t := range st.totals {
+		licences[i] = []string{t.Licence.String(), t.Text()}
+	}
+	fmt.Fprintln(e.stdout)
+	return writeTable(e.stdout, "table", []string{"Licence", "In use / contingent"}, licences)
 }
 
 // authStatus gathers the status from the token cache and the directory cache alone: it
@@ -213,6 +223,11 @@ func authStatus(ctx context.Context, e env) (authStatusJSON, error) {
 		st.Cache += " (" + sum.TenantName + ")"
 	}
 	st.Counts = &authCountsJSON{sum.DirectoryUsers, sum.Teams, sum.NimbusUsers, sum.Services}
+	totals, err := a.LicenceTotals(ctx)
+	if err != nil {
+		return st, err
+	}
+	st.Licences, st.totals = licenceTotalsJSON(totals), totals
 	if !sum.LastSync.IsZero() {
 		st.LastSync = &sum.LastSync
 	}

@@ -17,7 +17,8 @@ func init() {
 	register(
 		verb{"config ous", "list|add NAME --parent OU|rename OU NAME|move OU --to OU|delete OU [--format table|csv|json]",
 			"the organization unit tree: what each OU holds; create, rename, move (no cycles), delete (only when empty)", runConfigOUs},
-		configVerb(data.ConfigSkillCategories, "add NAME --ou OU [--level NAME=NUMBER]...", "skill categories with their ordered levels (or none)"),
+		configVerb(data.ConfigSkillCategories, "add NAME --ou OU [--level NAME=NUMBER]...|levels CATEGORY [--add NAME=NUMBER]... [--rename OLD=NEW]... [--remove NAME]... [--order NAME,...]",
+			"skill categories with their ordered levels (or none); levels lists who holds each level and changes them: removals, renames, additions, then the order (the levels keep their numbers and take them in that order); a level someone holds cannot be removed"),
 		configVerb(data.ConfigSkills, "add NAME --category CATEGORY --ou OU", "skills, each in one category"),
 		configVerb(data.ConfigProfiles, "add NAME --ou OU --skill SKILL[=LEVEL]...", "responsibility profiles (On Duty and Off Duty are built in)"),
 		configVerb(data.ConfigNAReasons, "add NAME --ou OU", "not-available reasons"),
@@ -25,7 +26,7 @@ func init() {
 		configVerb(data.ConfigSystemMessages, "add NAME --ou OU --display-name TEXT [--welcome TEXT]", "Interact direct system messages"),
 		configVerb(data.ConfigCallTemplates, "add NAME --ou OU --url URL [--description TEXT]", "Assistant direct call templates"),
 		configVerb(data.ConfigCustomRoles, "add NAME --ou OU [--description TEXT] [--permissions ITEM=CRUD,...]|show ID|NAME|permissions ID|NAME --set ITEM=CRUD,...",
-			"custom roles (seed 004): show prints the permission tree and the holders; permissions replaces it; C, U and D bring R"),
+			"custom roles: show prints the permission tree and the holders; permissions replaces it; a group's letters go to every item below it and items given below a group override them (users=RU,users.roles=R); C, U and D bring R; Users (services.users.users) follows Users list"),
 	)
 }
 
@@ -60,6 +61,9 @@ func runConfigCatalog(ctx context.Context, e env, k data.ConfigKind, args []stri
 	sub, args := args[0], args[1:]
 	if k == data.ConfigCustomRoles && (sub == "show" || sub == "permissions") {
 		return runConfigRole(ctx, e, sub, args)
+	}
+	if k == data.ConfigSkillCategories && sub == "levels" {
+		return runConfigLevels(ctx, e, args)
 	}
 	fs := newFlags(name + " " + sub)
 	f := format("table")

@@ -3,23 +3,78 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"nimbusadmin/app"
+	"nimbusadmin/data"
 )
 
 func init() {
 	register(verb{"config settings",
-		"show [--format table|json] | set [--interact on|off] [--snippet-template T] [--default-ou OU] [--admin-group G] | regenerate-widget-key --yes",
-		"tenant settings: Interact, the Widget Key (every snippet changes when it is regenerated), the snippet template, the OU for users from Teams, the admin group",
+		"show [--format table|json] | set [--interact on|off] [--snippet-template T] [--default-ou OU] [--admin-group G] [--contingent LICENCE=N|unlimited]... | regenerate-widget-key --yes",
+		"tenant settings: Interact, the Widget Key (every snippet changes when it is regenerated), the snippet template, the OU for users from Teams, the admin group, and the licence contingents (how many users may hold each licence; show lists in use / contingent)",
 		runConfigSettings})
 }
 
 type configSettingsJSON struct {
-	TenantName         string `json:"tenantName"`
-	InteractEnabled    bool   `json:"interactEnabled"`
-	SnippetTemplate    string `json:"snippetTemplate"`
-	DefaultTeamsOU     string `json:"defaultTeamsOu"`
-	AdminSecurityGroup string `json:"adminSecurityGroup"`
+	TenantName         string             `json:"tenantName"`
+	InteractEnabled    bool               `json:"interactEnabled"`
+	SnippetTemplate    string             `json:"snippetTemplate"`
+	DefaultTeamsOU     string             `json:"defaultTeamsOu"`
+	AdminSecurityGroup string             `json:"adminSecurityGroup"`
+	Licences           []licenceTotalJSON `json:"licences"`
+}
+
+// licenceTotalJSON is one licence's use and contingent (null: unlimited), in the JSON of
+// 'config settings show' and 'status'.
+type licenceTotalJSON struct {
+	Licence    string `json:"licence"`
+	Name       string `json:"name"`
+	InUse      int    `json:"inUse"`
+	Contingent *int   `json:"contingent"`
+}
+
+func licenceTotalsJSON(totals []app.LicenceTotal) []licenceTotalJSON {
+	out := make([]licenceTotalJSON, len(totals))
+	for i, t := range totals {
+		out[i] = licenceTotalJSON{Licence: t.Licence.Key(), Name: t.Licence.String(), InUse: t.InUse}
+		if t.Limited {
+			n := t.Contingent
+			out[i].Contingent = &n
+		}
+	}
+	return out
+}
+
+// configContingent is one --contingent LICENCE=N|unlimited.
+type configContingent struct {
+	licence   data.LicenceSet
+	n         int
+	unlimited bool
+}
+
+func parseContingents(values []string) ([]configContingent, error) {
+	var out []configContingent
+	for _, v := range values {
+		name, num, ok := strings.Cut(v, "=")
+		if !ok {
+			return nil, usagef("--contingent %q: write LICENCE=N or LICENCE=unlimited, e.g. contact-center=1000", v)
+		}
+		l, err := data.ParseLicence(name)
+		if err != nil {
+			return nil, usagef("--contingent %q: %v", v, err)
+		}
+		c := configContingent{licence: l}
+		num = strings.TrimSpace(num)
+		if strings.EqualFold(num, "unlimited") {
+			c.unlimited = true
+		} else if c.n, err = strconv.Atoi(strings.ReplaceAll(num, ",", "")); err != nil {
+			return nil, usagef("--contingent %q: give a number of licences or unlimited", v)
+		}
+		out = append(out, c)
+	}
+	return out, nil
 }
 
 func runConfigSettings(ctx context.Context, e env, args []string) error {
@@ -35,7 +90,13 @@ func runConfigSettings(ctx context.Context, e env, args []string) error {
 	ou := fs.String("default-ou", "", "the OU for users that arrive from Teams")
 	group := fs.String("admin-group", "", "the tenant administration security group")
 	yes := fs.Bool("yes", false, "confirm regenerating the Widget Key")
+	var contingents listFlag
+	fs.Var(&contingents, "contingent", "how many users may hold a licence, as LICENCE=N or LICENCE=unlimited (repeat)")
 	if _, err := parse(fs, args, 0, ""); err != nil {
+		return err
+	}
+	limits, err := parseContingents(contingents)
+	if err != nil {
 		return err
 	}
 	return configWithApp(e, func(a *app.App) error {
@@ -48,7 +109,10 @@ func runConfigSettings(ctx context.Context, e env, args []string) error {
 			}
 			return a.RegenerateWidgetKey(ctx)
 		case "set":
-			return configSetSettings(ctx, a, *interact, *tmpl, *ou, *group)
+			if err := configSetSettings(ctx, a, *interact, *tmpl, *ou, *group); err != nil {
+				return err
+			}
+			return configSetContingents(ctx, a, limits)
 		}
 		return usagef("config settings: unknown action %q (use show, set or regenerate-widget-key)", sub)
 	})
@@ -88,6 +152,22 @@ func configSetSettings(ctx context.Context, a *app.App, interact, tmpl, ou, grou
 	return nil
 }
 
+// configSetContingents applies each --contingent in order; the first refusal stops.
+func configSetContingents(ctx context.Context, a *app.App, limits []configContingent) error {
+	for _, c := range limits {
+		var err error
+		if c.unlimited {
+			err = a.SetLicenceUnlimited(ctx, c.licence)
+		} else {
+			err = a.SetLicenceContingent(ctx, c.licence, c.n)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func configShowSettings(ctx context.Context, e env, a *app.App, f format) error {
 	s, err := a.ConfigTenantSettings(ctx)
 	if err != nil {
@@ -97,7 +177,12 @@ func configShowSettings(ctx context.Context, e env, a *app.App, f format) error 
 	if err != nil {
 		return err
 	}
-	v := configSettingsJSON{s.TenantName, s.InteractEnabled, s.SnippetTemplate, tree.Path(s.DefaultTeamsOUID), s.AdminSecurityGroup}
+	totals, err := a.LicenceTotals(ctx)
+	if err != nil {
+		return err
+	}
+	v := configSettingsJSON{s.TenantName, s.InteractEnabled, s.SnippetTemplate, tree.Path(s.DefaultTeamsOUID), s.AdminSecurityGroup,
+		licenceTotalsJSON(totals)}
 	if f == "json" {
 		return writeJSON(e.stdout, v)
 	}
@@ -107,5 +192,9 @@ func configShowSettings(ctx context.Context, e env, a *app.App, f format) error 
 	fmt.Fprintf(w, "Snippet template:        %s\n", v.SnippetTemplate)
 	fmt.Fprintf(w, "Default OU (from Teams): %s\n", v.DefaultTeamsOU)
 	fmt.Fprintf(w, "Admin security group:    %s\n", v.AdminSecurityGroup)
+	fmt.Fprintln(w, "Licences (in use / contingent):")
+	for _, t := range totals {
+		fmt.Fprintf(w, "  %-22s %s\n", t.Licence.String()+":", t.Text())
+	}
 	return nil
 }

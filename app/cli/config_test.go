@@ -186,3 +186,61 @@ func TestConfigCustomRoleShowAndPermissions(t *testing.T) {
 		t.Errorf("bogus item: %d %q", code, stderr)
 	}
 }
+
+func TestConfigCustomRoleGroupPermissionsInheritDown(t *testing.T) {
+	run := configDemo(t)
+	if code, _, stderr := run("config", "custom-roles", "permissions", "Licence Manager", "--set", "users=RU"); code != 0 {
+		t.Fatal(stderr)
+	}
+	code, stdout, _ := run("config", "custom-roles", "show", "Licence Manager")
+	if code != 0 {
+		t.Fatalf("show: exit %d", code)
+	}
+	inUsers, rows := false, 0
+	for _, line := range strings.Split(stdout, "\n") {
+		// "  CRUD  NAME", the name indented by two spaces per level below its area
+		if !strings.HasPrefix(line, "  ") || len(line) < 9 {
+			inUsers = false
+			continue
+		}
+		if name := line[8:]; !strings.HasPrefix(name, "  ") {
+			inUsers = strings.TrimSpace(name) == "Users"
+		}
+		if inUsers {
+			rows++
+			if !strings.HasPrefix(line, "  -xx-  ") {
+				t.Errorf("not R and U: %q", line)
+			}
+		}
+	}
+	if rows < 10 {
+		t.Errorf("%d rows under Users:\n%s", rows, stdout)
+	}
+	code, stdout, _ = run("config", "custom-roles", "show", "Licence Manager", "--format", "json")
+	var r configRoleJSON
+	if code != 0 || json.Unmarshal([]byte(stdout), &r) != nil {
+		t.Fatalf("show json: %d %q", code, stdout)
+	}
+	if len(r.Permissions) != rows || r.Permissions["users.skills.levels"] != "-RU-" || r.Permissions["users.general.licences"] != "-RU-" {
+		t.Errorf("%d rows, permissions %v", rows, r.Permissions)
+	}
+
+	// Deeper items override their group, whatever their place; Users follows Users list.
+	code, _, stderr := run("config", "custom-roles", "add", "Teams desk", "--permissions",
+		"services.users.list=R,services.users=CRUD,users.skills=R,users=RU")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	_, stdout, _ = run("config", "custom-roles", "show", "Teams desk", "--format", "json")
+	json.Unmarshal([]byte(stdout), &r)
+	for k, want := range map[string]string{"services.users.role": "CRUD", "services.users.list": "-R--", "services.users.users": "-R--",
+		"users.list": "-RU-", "users.skills": "-R--", "users.skills.levels": "-R--"} {
+		if r.Permissions[k] != want {
+			t.Errorf("%s: %q, want %q", k, r.Permissions[k], want)
+		}
+	}
+	code, _, stderr = run("config", "custom-roles", "permissions", "Teams desk", "--set", "services.users.users=CRUD")
+	if code != 2 || !strings.Contains(stderr, `"Users" follows "Users list"`) {
+		t.Errorf("Users on its own: exit %d %q", code, stderr)
+	}
+}

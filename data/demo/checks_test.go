@@ -36,6 +36,14 @@ func checkTenant(t *testing.T, db *sql.DB, n int) {
 	none(t, db, "duplicate UPNs", `SELECT COUNT(*) FROM (SELECT lower(upn) FROM directory_users GROUP BY 1 HAVING COUNT(*) > 1)`)
 	none(t, db, "journal entries", `SELECT COUNT(*) FROM journal`)
 
+	if got := count(t, db, `SELECT COUNT(*) FROM licence_contingents`); got != 4 {
+		t.Errorf("%d licences with a contingent, want all 4", got)
+	}
+	none(t, db, "licences held by more users than their contingent allows", `SELECT COUNT(*) FROM licence_contingents c
+		WHERE (SELECT COUNT(*) FROM nimbus_users WHERE licences & c.licence <> 0) > c.contingent`)
+	none(t, db, "contingents without room for a few more grants", `SELECT COUNT(*) FROM licence_contingents c
+		WHERE c.contingent < (SELECT COUNT(*) FROM nimbus_users WHERE licences & c.licence <> 0) + 5`)
+
 	// Services and their members.
 	none(t, db, "Team members (Nimbus users) missing from their service", `SELECT COUNT(*) FROM (
 		SELECT s.id, m.user_id, m.role FROM services s JOIN team_members m ON m.team_id = s.team_id
@@ -112,6 +120,9 @@ func checkTenant(t *testing.T, db *sql.DB, n int) {
 		JOIN roles r ON r.id = a.role_id WHERE r.kind = 'custom' GROUP BY a.user_id HAVING COUNT(*) > 5)`)
 	none(t, db, "permissions granting C, U or D without R", `SELECT COUNT(*) FROM role_permissions
 		WHERE permissions & 13 AND permissions & 2 = 0`)
+	none(t, db, "custom roles whose Users differ from Users list", `SELECT COUNT(*) FROM roles r WHERE kind = 'custom' AND
+		ifnull((SELECT permissions FROM role_permissions WHERE role_id = r.id AND item = 'services.users.users'), 0) <>
+		ifnull((SELECT permissions FROM role_permissions WHERE role_id = r.id AND item = 'services.users.list'), 0)`)
 	none(t, db, "custom roles without permissions", `SELECT COUNT(*) FROM roles r
 		WHERE kind = 'custom' AND NOT EXISTS (SELECT 1 FROM role_permissions WHERE role_id = r.id)`)
 

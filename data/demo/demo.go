@@ -169,6 +169,7 @@ func (g *generator) run() error {
 	g.indexMemberships()
 	g.writeUsers()
 	g.writeServiceMembers()
+	g.writeContingents()
 	return g.w.close()
 }
 

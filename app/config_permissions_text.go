@@ -1,0 +1,94 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// PermText writes bits as "CRUD" letters ("-R--" for read only).
+func PermText(v int) string {
+	var b strings.Builder
+	for i, bit := range PermBits {
+		if v&bit != 0 {
+			b.WriteByte("CRUD"[i])
+		} else {
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
+// String lists the set as "item CRUD" pairs by key, for the journal and the CLI.
+func (p PermissionSet) String() string {
+	keys := make([]string, 0, len(p))
+	for k := range p {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s %s", k, PermText(p[k]))
+	}
+	if len(parts) == 0 {
+		return "no permissions"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// ParsePermissions reads "users=RU,users.skills=CRUD" as the command line writes it.
+// As in the window, a group's letters go to every item below it, and an item given
+// below a group overrides what it inherits: items apply from the areas down, whatever
+// their place in the string. A following item ("services.users.users") may only be given
+// with the letters of the item it follows.
+func ParsePermissions(s string) (PermissionSet, error) {
+	given := map[string]int{}
+	var keys []string
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		key, letters, ok := strings.Cut(part, "=")
+		if !ok {
+			return nil, fmt.Errorf("permission %q: write ITEM=CRUD, e.g. users.skills=RU", part)
+		}
+		v := 0
+		for _, c := range strings.ToUpper(strings.TrimSpace(letters)) {
+			i := strings.IndexRune("CRUD", c)
+			if i < 0 {
+				return nil, fmt.Errorf("permission %q: use the letters C, R, U and D", part)
+			}
+			v |= PermBits[i]
+		}
+		key = strings.TrimSpace(key)
+		if _, seen := given[key]; !seen {
+			keys = append(keys, key)
+		}
+		given[key] |= v
+	}
+	sort.SliceStable(keys, func(i, j int) bool { return configPermissionDepth[keys[i]] < configPermissionDepth[keys[j]] })
+	out := PermissionSet{}
+	for _, k := range keys {
+		n, ok := configPermissionIndex[k]
+		if !ok {
+			out[k] = given[k] // not an item: the rule names it
+			continue
+		}
+		configEachBelow(n, func(n PermissionNode) {
+			if v := given[k]; v != 0 {
+				out[n.Key] = v
+			} else {
+				delete(out, n.Key)
+			}
+		})
+	}
+	for follower, leader := range configPermissionFollows {
+		if v, ok := given[follower]; ok && configImpliedRead(v) != configImpliedRead(out[leader]) {
+			return nil, fmt.Errorf("%s: %q follows %q (%s) and cannot be set on its own; set %s instead",
+				follower, configPermissionIndex[follower].Name, configPermissionIndex[leader].Name, leader, leader)
+		}
+	}
+	out.follow()
+	return out, nil
+}
