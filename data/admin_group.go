@@ -97,32 +97,32 @@ func (q *Q) AdminGroupNimbusMembers() ([]UserRef, error) {
 	return out, rows.Err()
 }
 
-// GroupGrant is a role assignment granted automatically through the tenant administration
-// security group, and whom it is for.
-type GroupGrant struct {
+// RoleHolder is an assignment of a role that comes from no service, and whom it is for.
+type RoleHolder struct {
 	AssignmentID int64
 	User         UserRef
+	AutoGranted  bool // granted through the tenant administration security group, not by hand
 }
 
-// GroupGrants lists the assignments of the role in the OU scope that were granted
-// automatically and come from no service: those the tenant administration security
-// group grants.
-func (q *Q) GroupGrants(roleID, scopeOU int64) ([]GroupGrant, error) {
-	rows, err := q.db.QueryContext(q.ctx, `SELECT a.id, a.user_id, d.upn FROM role_assignments a
+// DirectRoleHolders lists the assignments of the role in the OU scope that come from no
+// service: given by hand, or granted automatically through the tenant administration
+// security group.
+func (q *Q) DirectRoleHolders(roleID, scopeOU int64) ([]RoleHolder, error) {
+	rows, err := q.db.QueryContext(q.ctx, `SELECT a.id, a.user_id, d.upn, a.auto_granted FROM role_assignments a
 		JOIN directory_users d ON d.id = a.user_id
-		WHERE a.role_id = ? AND a.scope_ou_id = ? AND a.auto_granted = 1 AND a.source_service_id IS NULL
+		WHERE a.role_id = ? AND a.scope_ou_id = ? AND a.source_service_id IS NULL
 		ORDER BY d.upn`, roleID, scopeOU)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []GroupGrant
+	var out []RoleHolder
 	for rows.Next() {
-		var g GroupGrant
-		if err := rows.Scan(&g.AssignmentID, &g.User.ID, &g.User.UPN); err != nil {
+		var h RoleHolder
+		if err := rows.Scan(&h.AssignmentID, &h.User.ID, &h.User.UPN, &h.AutoGranted); err != nil {
 			return nil, err
 		}
-		out = append(out, g)
+		out = append(out, h)
 	}
 	return out, rows.Err()
 }
