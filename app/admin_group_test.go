@@ -108,3 +108,29 @@ func TestFirstUseEndsOnceAMemberOfTheAdminGroupIsKnown(t *testing.T) {
 		t.Errorf("after the rename: %v (first use %v): %q", r.Describe(), r.FirstUse, r.Headline())
 	}
 }
+
+// The security group grants and takes only the Tenant Administrator role it grants: one
+// given by hand (before the role followed the group) stays whether or not they are in it.
+func TestTheSecurityGroupLeavesATenantAdministratorGivenByHand(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	if _, err := f.app.store.Read(ctx).AssignRole(f.user["carl"], f.id["Tenant Administrator"], f.ou["root"], false, 0); err != nil {
+		t.Fatal(err)
+	}
+	for _, members := range [][]string{{f.user["dana"], f.user["carl"]}, {f.user["dana"]}} {
+		err := f.app.store.Tx(ctx, func(q *data.Q) error {
+			_, err := syncAdmins(q, directory.AdminGroup{Name: "Nimbus Admins", Matches: 1, ID: "g-admins", Members: members})
+			return err
+		})
+		if err != nil {
+			t.Fatalf("group of %d: %v", len(members), err)
+		}
+		d, err := f.app.UserDetail(ctx, "carl@contoso.example")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !isTenantAdmin(d.Roles) {
+			t.Errorf("with %d members in the group, carl lost the Tenant Administrator role given by hand", len(members))
+		}
+	}
+}
