@@ -1,8 +1,9 @@
 // Package simtenant is a simulated Microsoft tenant on loopback HTTPS: the Graph endpoints
-// the directory sync uses (users delta, Teams, their members and owners) with paging,
-// delta tokens, partial updates, removals, throttling, latency and faults, and, mounted
-// beside them, the Entra ID endpoints of the device-code flow. The real Graph and MSAL
-// clients talk to it, so the demo, the tests and the benchmarks run the real code path.
+// the directory sync uses (users delta, Teams, their members and owners, security groups
+// by name with their transitive members) with paging, delta tokens, partial updates,
+// removals, throttling, latency and faults, and, mounted beside them, the Entra ID
+// endpoints of the device-code flow. The real Graph and MSAL clients talk to it, so the
+// demo, the tests and the benchmarks run the real code path.
 package simtenant
 
 import (
