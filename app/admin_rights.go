@@ -188,9 +188,10 @@ func (r AdminRights) Describe() string {
 }
 
 // Headline is the line the window's header shows once, so that an admin knows what they
-// may change before greyed-out controls surprise them. It says when the tenant
-// administration security group was never read or not found, which explains why someone
-// is, or is not, a Tenant Administrator.
+// may change before greyed-out controls surprise them. Acting as Tenant Administrator on
+// first use, it says why nobody is known to be one: no group set, its members never
+// read, the group not found or empty at the last sync; a group not found is said always,
+// as it explains why someone is no Tenant Administrator.
 func (r AdminRights) Headline() string {
 	who := "Signed in as " + r.Actor
 	group := "the security group \"" + r.Group + "\""
@@ -211,11 +212,7 @@ func (r AdminRights) Headline() string {
 	case OUAdministrator:
 		line = who + " — " + r.Describe() + ": changes outside it are read-only"
 	}
-	switch {
-	case r.Group == "":
-	case r.GroupStatus == AdminGroupUnread:
-		line += "; the members of " + group + " were never read: sync to read them"
-	case r.GroupStatus == AdminGroupNotFound:
+	if r.GroupStatus == AdminGroupNotFound {
 		line += "; " + group + " was not found in the directory at the last sync"
 	}
 	return line
