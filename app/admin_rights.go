@@ -21,15 +21,29 @@ const (
 	TenantAdministrator
 )
 
-// AdminRights is what the acting admin may change, worked out from their roles.
+// AdminGroupStatus is what the last sync learnt of the tenant administration security
+// group named in tenant settings, so that the header can say why nobody is known to be in it.
+type AdminGroupStatus int
+
+// A group is unread until a sync looks for it under its current name; then it was
+// either not found in the directory or read with its members.
+const (
+	AdminGroupUnread AdminGroupStatus = iota
+	AdminGroupNotFound
+	AdminGroupRead
+)
+
+// AdminRights is what the acting admin may change, worked out from their roles and
+// their membership of the tenant administration security group.
 type AdminRights struct {
-	Actor    string // the account acting: the signed-in UPN, or a name when unknown
-	Name     string // their display name in the directory; "" when the directory lacks them
-	Level    AdminLevel
-	Scopes   []int64 // the OU subtrees of an Organization Unit Administrator
-	FirstUse bool    // no Tenant Administrator is known yet: acting as one
-	Group    string  // the tenant administration security group; "" until set
-	tree     *OUTree
+	Actor       string // the account acting: the signed-in UPN, or a name when unknown
+	Name        string // their display name in the directory; "" when the directory lacks them
+	Level       AdminLevel
+	Scopes      []int64 // the OU subtrees of an Organization Unit Administrator
+	FirstUse    bool    // no Tenant Administrator is known yet: acting as one
+	Group       string  // the tenant administration security group; "" until set
+	GroupStatus AdminGroupStatus
+	tree        *OUTree
 }
 
 // Rights works out what the acting admin may change now.
@@ -37,10 +51,13 @@ func (a *App) Rights(ctx context.Context) (AdminRights, error) {
 	return rightsOf(a.store.Read(ctx), a.Actor())
 }
 
-// rightsOf reads the actor's rights: Tenant Administrator through the tenant
-// administration security group (held as the Tenant Administrator role), Organization
-// Unit Administrator through that role's OU scopes, read-only otherwise. While nobody is
-// known to be Tenant Administrator (no group set yet, or none of its members synced),
+// rightsOf reads the actor's rights: Tenant Administrator as a member of the tenant
+// administration security group as the last sync read it (whether or not they are a
+// Nimbus user; after the group is renamed in tenant settings, the members read last count
+// until the next sync, as the roles they were granted do) or as a holder of the Tenant
+// Administrator role, Organization Unit Administrator through that role's OU scopes,
+// read-only otherwise. While nobody is known to be Tenant Administrator (no group set
+// yet, its members not read, the group not found or empty, and nobody holding the role),
 // whoever opens the tenant acts as its Tenant Administrator: a new tenant can be set up,
 // and naming a group nobody is known to belong to cannot lock every admin out.
 func rightsOf(q *data.Q, actor string) (AdminRights, error) {
@@ -53,21 +70,16 @@ func rightsOf(q *data.Q, actor string) (AdminRights, error) {
 	if err != nil {
 		return r, err
 	}
+	r.Group = strings.TrimSpace(settings.AdminSecurityGroup)
+	if r.GroupStatus, err = adminGroupStatus(q, r.Group); err != nil {
+		return r, err
+	}
 	du, err := q.FindDirectoryUser(actor)
 	switch {
 	case err == nil:
 		r.Name = du.DisplayName
-		roles, err := q.UserRoles(du.ID)
-		if err != nil {
+		if err := r.addRoles(q, du.ID); err != nil {
 			return r, err
-		}
-		for _, as := range roles {
-			switch as.Role.BuiltinKey {
-			case data.RoleTenantAdmin:
-				r.Level = TenantAdministrator
-			case data.RoleOUAdmin:
-				r.Scopes = append(r.Scopes, as.ScopeOUID)
-			}
 		}
 	case !errors.Is(err, data.ErrNotFound):
 		return r, err
@@ -75,13 +87,12 @@ func rightsOf(q *data.Q, actor string) (AdminRights, error) {
 	if r.Level == ReadOnly && len(r.Scopes) > 0 {
 		r.Level = OUAdministrator
 	}
-	r.Group = strings.TrimSpace(settings.AdminSecurityGroup)
 	if r.Level < TenantAdministrator {
-		n, err := q.CountRoleAssignments(data.RoleTenantAdmin)
+		known, err := countTenantAdmins(q)
 		if err != nil {
 			return r, err
 		}
-		if n == 0 {
+		if known == 0 {
 			r.Level, r.FirstUse = TenantAdministrator, true
 		}
 	}
@@ -89,6 +100,62 @@ func rightsOf(q *data.Q, actor string) (AdminRights, error) {
 		r.Scopes = nil
 	}
 	return r, nil
+}
+
+// addRoles raises the rights by the directory user's roles and group membership.
+func (r *AdminRights) addRoles(q *data.Q, userID string) error {
+	roles, err := q.UserRoles(userID)
+	if err != nil {
+		return err
+	}
+	for _, as := range roles {
+		switch as.Role.BuiltinKey {
+		case data.RoleTenantAdmin:
+			r.Level = TenantAdministrator
+		case data.RoleOUAdmin:
+			r.Scopes = append(r.Scopes, as.ScopeOUID)
+		}
+	}
+	if r.Level < TenantAdministrator {
+		member, err := q.IsAdminGroupMember(userID)
+		if err != nil {
+			return err
+		}
+		if member {
+			r.Level = TenantAdministrator
+		}
+	}
+	return nil
+}
+
+// adminGroupStatus tells whether the last sync read the group named (under that name).
+func adminGroupStatus(q *data.Q, name string) (AdminGroupStatus, error) {
+	if name == "" {
+		return AdminGroupUnread, nil
+	}
+	g, err := q.AdminGroup()
+	switch {
+	case errors.Is(err, data.ErrNotFound):
+		return AdminGroupUnread, nil
+	case err != nil:
+		return AdminGroupUnread, err
+	case !strings.EqualFold(g.Name, name):
+		return AdminGroupUnread, nil
+	case !g.Found:
+		return AdminGroupNotFound, nil
+	}
+	return AdminGroupRead, nil
+}
+
+// countTenantAdmins counts who is known to be Tenant Administrator: the holders of the
+// role and the members of the security group as the last sync read it.
+func countTenantAdmins(q *data.Q) (int, error) {
+	n, err := q.CountRoleAssignments(data.RoleTenantAdmin)
+	if err != nil {
+		return n, err
+	}
+	members, err := q.CountAdminGroupMembers()
+	return n + members, err
 }
 
 // InScope reports whether the admin may change what lives in the OU.
@@ -121,20 +188,34 @@ func (r AdminRights) Describe() string {
 }
 
 // Headline is the line the window's header shows once, so that an admin knows what they
-// may change before greyed-out controls surprise them.
+// may change before greyed-out controls surprise them. Acting as Tenant Administrator on
+// first use, it says why nobody is known to be one: no group set, its members never
+// read, the group not found or empty at the last sync; a group not found is said always,
+// as it explains why someone is no Tenant Administrator.
 func (r AdminRights) Headline() string {
 	who := "Signed in as " + r.Actor
+	group := "the security group \"" + r.Group + "\""
 	switch {
 	case r.FirstUse && r.Group == "":
 		return who + " — acting as Tenant Administrator until a tenant administration security group is set (Configuration > Tenant settings)"
+	case r.FirstUse && r.GroupStatus == AdminGroupNotFound:
+		return who + " — acting as Tenant Administrator: " + group + " was not found in the directory at the last sync; check its name under Configuration > Tenant settings and sync again"
+	case r.FirstUse && r.GroupStatus == AdminGroupRead:
+		return who + " — acting as Tenant Administrator until a member of " + group + " is known: it had no members at the last sync"
 	case r.FirstUse:
-		return who + " — acting as Tenant Administrator until a member of the security group \"" + r.Group + "\" is known: sync to read its members"
-	case r.Level == TenantAdministrator:
-		return who + " — Tenant Administrator"
-	case r.Level == OUAdministrator:
-		return who + " — " + r.Describe() + ": changes outside it are read-only"
+		return who + " — acting as Tenant Administrator until a member of " + group + " is known: sync to read its members"
 	}
-	return who + " — no administrator role in Nimbus: everything is read-only"
+	line := who + " — no administrator role in Nimbus: everything is read-only"
+	switch r.Level {
+	case TenantAdministrator:
+		line = who + " — Tenant Administrator"
+	case OUAdministrator:
+		line = who + " — " + r.Describe() + ": changes outside it are read-only"
+	}
+	if r.GroupStatus == AdminGroupNotFound {
+		line += "; " + group + " was not found in the directory at the last sync"
+	}
+	return line
 }
 
 // joinWords joins names as "a", "a and b", "a, b and c".

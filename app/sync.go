@@ -22,6 +22,10 @@ type DirectorySource interface {
 	UserDelta(ctx context.Context, deltaLink string, each func(directory.UserPage) error) (string, error)
 	// Teams lists every Team with its members and owners.
 	Teams(ctx context.Context) ([]directory.Team, error)
+	// AdminGroup reads the tenant administration security group of that display name:
+	// how many groups have the name and, when exactly one does, its users (those of
+	// nested groups included).
+	AdminGroup(ctx context.Context, name string) (directory.AdminGroup, error)
 }
 
 // syncCacheKiB bounds SQLite's page cache during a sync.
@@ -57,8 +61,8 @@ type SyncResult struct {
 // Sync brings the cached directory up to date from src and lets the changes flow into
 // Nimbus, all in one transaction: readers see the previous complete state until the
 // new one commits, the delta link is saved with the data it covers, and a failed,
-// cancelled or killed sync leaves the cache as it was. Team listings are fetched while
-// the users pages stream in.
+// cancelled or killed sync leaves the cache as it was. Team listings and the tenant
+// administration security group are fetched while the users pages stream in.
 func (a *App) Sync(ctx context.Context, src DirectorySource, o SyncOptions) (SyncResult, error) {
 	start := time.Now()
 	var res SyncResult
@@ -72,7 +76,8 @@ func (a *App) Sync(ctx context.Context, src DirectorySource, o SyncOptions) (Syn
 			o.Progress(p)
 		}
 	}
-	if _, err := a.store.Read(ctx).TenantSettings(); err != nil {
+	settings, err := a.store.Read(ctx).TenantSettings()
+	if err != nil {
 		return res, fmt.Errorf("the cache holds no tenant to sync into: %w", err)
 	}
 	if o.Progress != nil {
@@ -90,8 +95,9 @@ func (a *App) Sync(ctx context.Context, src DirectorySource, o SyncOptions) (Syn
 		defer fetching.Done()
 		teams, teamsErr = src.Teams(ctx)
 	}()
+	admins := readAdminGroup(ctx, src, settings.AdminSecurityGroup, &fetching)
 
-	err := a.systemChange(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+	err = a.systemChange(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
 		// Users may leave the directory before their Nimbus side is cleaned up below;
 		// the foreign keys are checked at commit.
 		if _, err := q.Exec(`PRAGMA defer_foreign_keys = ON`); err != nil {
@@ -127,6 +133,9 @@ func (a *App) Sync(ctx context.Context, src DirectorySource, o SyncOptions) (Syn
 		if teamsErr != nil {
 			return nil, teamsErr
 		}
+		if admins.err != nil {
+			return nil, admins.err
+		}
 		res.Teams = len(teams)
 		report("saving")
 		if err := directory.ReplaceTeams(q, teams); err != nil {
@@ -140,6 +149,9 @@ func (a *App) Sync(ctx context.Context, src DirectorySource, o SyncOptions) (Syn
 			return nil, err
 		}
 		entries, err := syncNimbus(q, w.Removed)
+		if err != nil {
+			return nil, err
+		}
 		for _, e := range entries {
 			switch e.Action {
 			case syncJoin:
@@ -148,7 +160,8 @@ func (a *App) Sync(ctx context.Context, src DirectorySource, o SyncOptions) (Syn
 				res.Left++
 			}
 		}
-		return entries, err
+		granted, err := syncAdmins(q, admins.group)
+		return append(entries, granted...), err
 	})
 	res.Elapsed = time.Since(start)
 	if err != nil {

@@ -9,6 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
+	"strings"
 	"sync"
 
 	"nimbusadmin/app"
@@ -89,8 +91,9 @@ func (t *Tenant) Sync(ctx context.Context, o app.SyncOptions, prompt func(auth.D
 }
 
 // SyncDemo syncs the demo cache from an in-process simulated Microsoft tenant on
-// loopback HTTPS that serves the cache's own directory and Teams; the device code is
-// approved by the tenant itself. The round is always full: the tenant lives only for it.
+// loopback HTTPS that serves the cache's own directory, Teams and tenant administration
+// security group; the device code is approved by the tenant itself. The round is always
+// full: the tenant lives only for it.
 func SyncDemo(ctx context.Context, a *app.App, o app.SyncOptions, prompt func(auth.DeviceCode)) (app.SyncResult, error) {
 	var people []data.DirectoryUser
 	if err := a.Store().Read(ctx).EachDirectoryUser(func(d data.DirectoryEntry) bool {
@@ -107,11 +110,16 @@ func SyncDemo(ctx context.Context, a *app.App, o app.SyncOptions, prompt func(au
 	for i, tm := range teams {
 		list[i] = simtenant.Team(tm)
 	}
+	groups, err := demoAdminGroup(ctx, a)
+	if err != nil {
+		return app.SyncResult{}, err
+	}
 	if prompt == nil {
 		prompt = func(auth.DeviceCode) {} // the simulated tenant approves the code itself
 	}
 	authority := simtenant.NewAuthority(simtenant.AuthorityOptions{AutoApprove: true, UserName: "Demo Admin"})
-	s, err := simtenant.Start(simtenant.Options{People: people, TeamList: list, Auth: authority, CheckToken: authority.CheckToken})
+	s, err := simtenant.Start(simtenant.Options{People: people, TeamList: list, Groups: groups, Auth: authority,
+		CheckToken: authority.CheckToken})
 	if err != nil {
 		return app.SyncResult{}, err
 	}
@@ -136,6 +144,31 @@ func SyncDemo(ctx context.Context, a *app.App, o app.SyncOptions, prompt func(au
 	}
 	o.Full = true
 	return a.Sync(ctx, client, o)
+}
+
+// demoAdminGroup is the demo's tenant administration security group as its simulated
+// tenant serves it: the demo's Tenant Administrators and the members the last sync read,
+// so that a demo sync keeps who administers the demo.
+func demoAdminGroup(ctx context.Context, a *app.App) ([]simtenant.Group, error) {
+	q := a.Store().Read(ctx)
+	settings, err := q.TenantSettings()
+	if err != nil {
+		return nil, err
+	}
+	name := strings.TrimSpace(settings.AdminSecurityGroup)
+	if name == "" {
+		return nil, nil
+	}
+	holders, err := q.RoleHolderIDs(data.RoleTenantAdmin)
+	if err != nil {
+		return nil, err
+	}
+	read, err := q.AdminGroupMembers()
+	if err != nil {
+		return nil, err
+	}
+	members := slices.Compact(slices.Sorted(slices.Values(append(holders, read...))))
+	return []simtenant.Group{{DisplayName: name, Members: members}}, nil
 }
 
 // OpenSignedIn opens the cache of the tenant the admin is signed in to, from the token

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -29,8 +30,13 @@ func (s *Server) graph(r *http.Request) ([]byte, int) {
 		return s.groups(base, q, s.opts.MaxPageSize)
 	case strings.HasPrefix(path, "/groups/"):
 		id, rel, _ := strings.Cut(strings.TrimPrefix(path, "/groups/"), "/")
-		if rel == "members" || rel == "owners" {
+		switch rel {
+		case "members", "owners":
 			return s.groupLinks(base+path, id, rel, q, s.opts.MaxPageSize)
+		case "transitiveMembers":
+			return s.transitiveMembers(r, base+path, id, false, q, s.opts.MaxPageSize)
+		case "transitiveMembers/graph.user", "transitiveMembers/microsoft.graph.user":
+			return s.transitiveMembers(r, base+path, id, true, q, s.opts.MaxPageSize)
 		}
 	}
 	return errorBody("Request_ResourceNotFound", "the simulated tenant does not serve "+path), http.StatusNotFound
@@ -164,15 +170,19 @@ func decodeDelta(tok string) (since uint64, mask int, ok bool) {
 	return v[0], int(v[1]), true
 }
 
-// groups lists groups, only Teams when $filter asks for resourceProvisioningOptions
-// containing 'Team'; paged by $top and $skiptoken.
+// groups lists groups: only Teams when $filter asks for resourceProvisioningOptions
+// containing 'Team', only those of one name when it asks for displayName eq '…'; paged
+// by $top and $skiptoken.
 func (s *Server) groups(base string, q url.Values, largest int) ([]byte, int) {
-	onlyTeams := strings.Contains(q.Get("$filter"), "resourceProvisioningOptions") && strings.Contains(q.Get("$filter"), "'Team'")
+	match, ok := groupFilter(q.Get("$filter"))
+	if !ok {
+		return errorBody("Request_UnsupportedQuery", "the simulated tenant does not support the filter "+q.Get("$filter")), http.StatusBadRequest
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var list []*simTeam
 	for _, t := range s.teams {
-		if t.team || !onlyTeams {
+		if match(t) {
 			list = append(list, t)
 		}
 	}
@@ -202,7 +212,8 @@ func (s *Server) groups(base string, q url.Values, largest int) ([]byte, int) {
 	return append(b, '}'), http.StatusOK
 }
 
-// groupLinks lists a group's members or owners as directory objects, paged.
+// groupLinks lists a group's members or owners as directory objects, paged: the users,
+// then the nested groups among the members.
 func (s *Server) groupLinks(self, id, rel string, q url.Values, largest int) ([]byte, int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -211,21 +222,21 @@ func (s *Server) groupLinks(self, id, rel string, q url.Values, largest int) ([]
 		return errorBody("Request_ResourceNotFound", fmt.Sprintf("Resource '%s' does not exist or one of its queried reference-property objects are not present.", id)), http.StatusNotFound
 	}
 	s.stats.TeamListings++
-	ids := t.members
+	ids, users := t.members, len(t.members)
 	if rel == "owners" {
-		ids = t.owners
+		ids, users = t.owners, len(t.owners)
+	} else if len(t.groups) > 0 {
+		ids = append(slices.Clone(t.members), t.groups...)
 	}
 	b := []byte(`{"@odata.context":`)
 	b = appendString(b, strings.SplitN(self, "/groups/", 2)[0]+"/$metadata#directoryObjects")
 	b = append(b, `,"value":[`...)
 	start, end, next := window(q, len(ids), largest)
-	for i, m := range ids[start:end] {
-		if i > 0 {
+	for i := start; i < end; i++ {
+		if i > start {
 			b = append(b, ',')
 		}
-		b = append(b, `{"@odata.type":"#microsoft.graph.user","id":`...)
-		b = appendString(b, m)
-		b = append(b, '}')
+		b = appendLink(b, ids[i], i >= users)
 	}
 	b = append(b, ']')
 	if next != "" {

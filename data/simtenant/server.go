@@ -1,8 +1,9 @@
 // Package simtenant is a simulated Microsoft tenant on loopback HTTPS: the Graph endpoints
-// the directory sync uses (users delta, Teams, their members and owners) with paging,
-// delta tokens, partial updates, removals, throttling, latency and faults, and, mounted
-// beside them, the Entra ID endpoints of the device-code flow. The real Graph and MSAL
-// clients talk to it, so the demo, the tests and the benchmarks run the real code path.
+// the directory sync uses (users delta, Teams, their members and owners, security groups
+// by name with their transitive members) with paging, delta tokens, partial updates,
+// removals, throttling, latency and faults, and, mounted beside them, the Entra ID
+// endpoints of the device-code flow. The real Graph and MSAL clients talk to it, so the
+// demo, the tests and the benchmarks run the real code path.
 package simtenant
 
 import (
@@ -31,6 +32,9 @@ type Options struct {
 	// generated ones (the demo mode serves the demo cache's own directory this way).
 	People   []data.DirectoryUser
 	TeamList []Team
+	// Groups are security groups that are not Teams, such as the tenant administration
+	// security group; a member naming another group of the tenant is a nested group.
+	Groups []Group
 	// Auth serves every path that is not Graph's (not under /v1.0/), e.g. the Authority.
 	Auth http.Handler
 	// CheckToken validates a Graph request's bearer token; nil accepts any non-empty one.
@@ -101,6 +105,7 @@ func Start(o Options) (*Server, error) {
 	} else {
 		s.teams = generateTeams(&s.dir, o.Teams, o.Seed)
 	}
+	s.addGroups(o.Groups)
 	s.ts = httptest.NewUnstartedServer(http.HandlerFunc(s.serve))
 	// Clients that hang up mid-handshake (a cancelled sync, a closed test) are normal here.
 	s.ts.Config.ErrorLog = log.New(io.Discard, "", 0)

@@ -10,10 +10,12 @@ import (
 const teamsStream = 0x7465616d73212121 // "teams!!!"
 
 // simTeam is a group; team says it is a Team (resourceProvisioningOptions has "Team").
+// members are users; groups are the groups nested in it as members.
 type simTeam struct {
 	id, name        string
 	team            bool
 	members, owners []string
+	groups          []string
 }
 
 // Team is a Team as tests see it.
