@@ -127,8 +127,8 @@ func (q *Q) DirectRoleHolders(roleID, scopeOU int64) ([]RoleHolder, error) {
 	return out, rows.Err()
 }
 
-// RoleHolderIDs lists the directory ids of the users holding a built-in role in any scope.
-func (q *Q) RoleHolderIDs(builtinKey string) ([]string, error) {
+// BuiltinRoleHolderIDs lists the directory ids of the users holding a built-in role in any scope.
+func (q *Q) BuiltinRoleHolderIDs(builtinKey string) ([]string, error) {
 	return q.idList(`SELECT DISTINCT a.user_id FROM role_assignments a JOIN roles r ON r.id = a.role_id
 		WHERE r.builtin_key = ? ORDER BY a.user_id`, builtinKey)
 }

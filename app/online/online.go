@@ -159,7 +159,7 @@ func demoAdminGroup(ctx context.Context, a *app.App) ([]simtenant.Group, error) 
 	if name == "" {
 		return nil, nil
 	}
-	holders, err := q.RoleHolderIDs(data.RoleTenantAdmin)
+	holders, err := q.BuiltinRoleHolderIDs(data.RoleTenantAdmin)
 	if err != nil {
 		return nil, err
 	}
