@@ -9,7 +9,7 @@ import (
 	"nimbusadmin/data"
 )
 
-// CustomRoleSpec is what an admin defines for a custom role (seed 004): its name, the
+// CustomRoleSpec is what an admin defines for a custom role: its name, the
 // OU it is visible in, a description and the permission tree.
 type CustomRoleSpec struct {
 	Name        string

@@ -8,7 +8,7 @@ import (
 	"nimbusadmin/data"
 )
 
-// Custom-role permission items and bits that matter for self-elevation (seed 004): the
+// Custom-role permission items and bits that matter for self-elevation: the
 // General tab of a user holds their Organization Unit.
 const (
 	detailPermUpdate    = 4
@@ -31,7 +31,7 @@ type detailGrant struct {
 
 // SelfElevationWarning warns, before a role is assigned (replacing 0) or an assignment's
 // scope changes (replacing its id), when the result lets the user move users from one OU
-// scope into another where a different role gives them more rights: seed 004's
+// scope into another where a different role gives them more rights: a
 // self-elevation. It returns "" when there is nothing to warn about. The warning says so
 // when the user is the admin making the change.
 func (a *App) SelfElevationWarning(ctx context.Context, idOrUPN string, roleID, scopeOU, replacing int64) (string, error) {

@@ -13,8 +13,8 @@ const (
 )
 
 // OUSelection is the OU filter of the user list: a set of OUs chosen in the tree with a
-// plain click (the OU and its entire subtree) or a Ctrl+click (that single OU), as seed
-// 000 describes. An empty selection narrows nothing.
+// plain click (the OU and its entire subtree) or a Ctrl+click (that single OU).
+// An empty selection narrows nothing.
 type OUSelection struct {
 	tree     *OUTree
 	selected map[int64]bool

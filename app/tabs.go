@@ -5,7 +5,7 @@ import "nimbusadmin/data"
 // Tab is a tab of the user detail view.
 type Tab string
 
-// The tabs of the user detail view, in their order (seed 000).
+// The tabs of the user detail view, in their order.
 const (
 	TabGeneral   Tab = "General"
 	TabServices  Tab = "Services"
@@ -24,7 +24,7 @@ type tabRule struct {
 }
 
 // tabMasterList is the licence table of DESIGN.md. Interact needs both the Interact and
-// the Contact Center licence, as seed 000 states.
+// the Contact Center licence.
 var tabMasterList = []tabRule{
 	{TabGeneral, 0},
 	{TabServices, 0},

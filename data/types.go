@@ -8,7 +8,7 @@ import (
 // LicenceSet is the set of Nimbus licences a user holds, stored as a bit set.
 type LicenceSet uint8
 
-// The four Nimbus licences (seed 000, "Licenses").
+// The four Nimbus licences.
 const (
 	ContactCenter LicenceSet = 1 << iota
 	AttendantConsole
@@ -116,7 +116,7 @@ type NimbusUser struct {
 	NAReasonsEnabled bool
 }
 
-// UserListRow is one row of the Nimbus user list (seed 000's eight columns and what
+// UserListRow is one row of the Nimbus user list (its eight columns and what
 // search and the filters need).
 type UserListRow struct {
 	ID              string
@@ -131,7 +131,7 @@ type UserListRow struct {
 	RoutingServices int
 }
 
-// AssignmentType is a service's user assignment type, fixed at creation (seed 003).
+// AssignmentType is a service's user assignment type, fixed at creation.
 type AssignmentType string
 
 // The three user assignment types.
@@ -284,7 +284,7 @@ type CatalogItem struct {
 	OUID int64
 }
 
-// InteractSettings are a user's Interact settings (seed 000, "Interact").
+// InteractSettings are a user's Interact settings.
 type InteractSettings struct {
 	ContactID             string
 	Active                bool

@@ -13,7 +13,7 @@ import (
 	"nimbusadmin/data"
 )
 
-// configRoleEditor is the Custom Roles screen (seed 004): the roles with their holders,
+// configRoleEditor is the Custom Roles screen: the roles with their holders,
 // and an editor for name, OU, description and the permission tree.
 type configRoleEditor struct {
 	cw      *configWindow

@@ -22,7 +22,7 @@ const createLimit = 200
 
 // createDialog adds a directory user to Nimbus: it searches the cached directory by name,
 // UPN, @domain or O365 ID, hides people who are already Nimbus users, and adds the chosen
-// one with an OU and licences. Nimbus never creates directory accounts (seed 000).
+// one with an OU and licences. Nimbus never creates directory accounts.
 type createDialog struct {
 	m          *mainWindow
 	dlg        dialog.Dialog

@@ -29,7 +29,7 @@ type detailTab struct {
 	draft detailDraftTab // nil for tabs that save through their own dialogs
 }
 
-// detailPane is the user detail view: the tabs of seed 000 for one user, shown per
+// detailPane is the user detail view: the eight tabs for one user, shown per
 // licence. Every change goes through a rule of package app; a tab with a draft keeps it
 // until Save, and the pane asks before another user replaces an unsaved draft.
 type detailPane struct {

@@ -57,7 +57,7 @@ func (pr *detailProfiles) show(d app.UserDetail) {
 			makeActive.Disable()
 		}
 		if up.Builtin != "" {
-			remove.Disable() // built in: always available (seed 000)
+			remove.Disable() // On Duty and Off Duty are built in and always available
 			if !up.Active {
 				state.SetText("Built in")
 			}

@@ -12,7 +12,7 @@ import (
 	"nimbusadmin/app"
 )
 
-// listColumns are seed 000's eight columns of the user list with their starting widths.
+// listColumns are the eight columns of the Nimbus user list with their starting widths.
 var listColumns = []struct {
 	title string
 	width float32

@@ -4,7 +4,7 @@ import (
 	"nimbusadmin/data"
 )
 
-// maxCustomRoles is the limit of custom roles per user (seed 004).
+// maxCustomRoles is the limit of custom roles per user.
 const maxCustomRoles = 5
 
 // grant is a built-in role given by hand (or, for tenant administrators, through the
