@@ -106,6 +106,7 @@ type authStatusJSON struct {
 	LastSync       *time.Time         `json:"lastSync"`
 	Counts         *authCountsJSON    `json:"counts"`
 	Licences       []licenceTotalJSON `json:"licences"`
+	ActingAs       *actingJSON        `json:"actingAs"`
 	totals         []app.LicenceTotal // the licences, for the table
 }
 
@@ -113,6 +114,12 @@ type authJSON struct {
 	Username string `json:"username"`
 	Name     string `json:"name"`
 	TenantID string `json:"tenantId"`
+}
+
+// actingJSON is who changes the cache and what they may change.
+type actingJSON struct {
+	Actor  string `json:"actor"`
+	Rights string `json:"rights"`
 }
 
 type authCountsJSON struct {
@@ -150,6 +157,9 @@ func runAuthStatus(ctx context.Context, e env, args []string) error {
 		rows = append(rows, []string{"Signed in as", "nobody (run 'nimbusadmin signin')"})
 	}
 	rows = append(rows, []string{"Token cache", st.TokenCache}, []string{"Cache", st.Cache})
+	if st.ActingAs != nil {
+		rows = append(rows, []string{"Acting as", st.ActingAs.Actor + ", " + st.ActingAs.Rights})
+	}
 	if st.Counts != nil {
 		last := "never"
 		if st.LastSync != nil {
@@ -228,6 +238,14 @@ func authStatus(ctx context.Context, e env) (authStatusJSON, error) {
 		return st, err
 	}
 	st.Licences, st.totals = licenceTotalsJSON(totals), totals
+	rights, err := a.Rights(ctx)
+	if err != nil {
+		return st, err
+	}
+	st.ActingAs = &actingJSON{rights.Actor, rights.Describe()}
+	if rights.FirstUse {
+		st.ActingAs.Rights = "Tenant Administrator while nobody is known to be one"
+	}
 	if !sum.LastSync.IsZero() {
 		st.LastSync = &sum.LastSync
 	}

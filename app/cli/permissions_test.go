@@ -138,3 +138,24 @@ func TestAsWorksOnlyWithTheDemo(t *testing.T) {
 		t.Errorf("--as someone the demo does not know: exit %d, %q", code, stderr)
 	}
 }
+
+func TestStatusSaysWhoActsAndWhatTheyMayChange(t *testing.T) {
+	db := freshDemo(t)
+	admin := demoOUAdmin(t, db)
+	var st authStatusJSON
+	if err := json.Unmarshal([]byte(mustRun(t, db, "--as", admin.user.UserPrincipalName, "status", "--format", "json")), &st); err != nil {
+		t.Fatal(err)
+	}
+	if st.ActingAs == nil || st.ActingAs.Actor != admin.user.UserPrincipalName ||
+		!strings.HasPrefix(st.ActingAs.Rights, "Organization Unit Administrator of ") || !strings.Contains(st.ActingAs.Rights, lastSegment(admin.scope)) {
+		t.Fatalf("status as %s (scope %s) says %+v", admin.user.UserPrincipalName, admin.scope, st.ActingAs)
+	}
+	if out := mustRun(t, db, "status"); !strings.Contains(out, "Tenant Administrator") || !strings.Contains(out, "Acting as") {
+		t.Fatalf("status of the demo's own actor does not say Tenant Administrator:\n%s", out)
+	}
+}
+
+// lastSegment is the last name of an OU path.
+func lastSegment(path string) string {
+	return path[strings.LastIndex(path, "/")+1:]
+}
