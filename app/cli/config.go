@@ -53,10 +53,22 @@ type configItemJSON struct {
 	UsedBy  []configUseJSON `json:"usedBy"`
 }
 
+// catalogActions names what a config verb does, for the message of a missing or unknown
+// action.
+func catalogActions(k data.ConfigKind) string {
+	switch k {
+	case data.ConfigCustomRoles:
+		return "list, show, permissions, add, update or delete"
+	case data.ConfigSkillCategories:
+		return "list, levels, add, update or delete"
+	}
+	return "list, add, update or delete"
+}
+
 func runConfigCatalog(ctx context.Context, e env, k data.ConfigKind, args []string) error {
 	name := "config " + string(k)
 	if len(args) == 0 {
-		return usagef("%s needs list, add, update or delete", name)
+		return usagef("%s needs %s", name, catalogActions(k))
 	}
 	sub, args := args[0], args[1:]
 	if k == data.ConfigCustomRoles && (sub == "show" || sub == "permissions") {
@@ -113,7 +125,7 @@ func runConfigCatalog(ctx context.Context, e env, k data.ConfigKind, args []stri
 			return err
 		})
 	}
-	return usagef("%s: unknown action %q (use list, add, update or delete)", name, sub)
+	return usagef("%s: unknown action %q (use %s)", name, sub, catalogActions(k))
 }
 
 // configUpdate renames and/or moves one item; what is not given stays.
