@@ -223,9 +223,13 @@ func editableAssignment(q *data.Q, u data.NimbusUser, roles []data.RoleAssignmen
 // autoSource says where an auto-granted role comes from.
 func autoSource(q *data.Q, r data.RoleAssignment) string {
 	if r.SourceServiceID != 0 {
-		if s, err := q.Service(r.SourceServiceID); err == nil && s.AssignmentType == data.TeamsBased {
+		s, err := q.Service(r.SourceServiceID)
+		switch {
+		case err == nil && s.AssignmentType == data.TeamsBased && isTeamOwnerRole(r.Role.BuiltinKey):
+			return fmt.Sprintf("from the Team of the service %q; ownership changes in Microsoft Teams, the full or limited owner role under Configuration > Services", s.Name)
+		case err == nil && s.AssignmentType == data.TeamsBased:
 			return fmt.Sprintf("from the Team of the service %q; change it in Microsoft Teams", s.Name)
-		} else if err == nil {
+		case err == nil:
 			return fmt.Sprintf("by the membership in the service %q; change it under Configuration > Services", s.Name)
 		}
 	}
@@ -254,4 +258,10 @@ func checkAssignable(tree *OUTree, u data.NimbusUser, kind, name string, itemOU 
 	return refuse("scope.ou",
 		"the %s %q lives in %s, which is not %s's organization unit (%s) or above it; only items from the user's OU or higher can be assigned",
 		kind, name, tree.Path(itemOU), displayName(u), tree.Path(u.OUID))
+}
+
+// isTeamOwnerRole tells whether a built-in key is one of the two Team Owner roles, between
+// which an admin may switch a synced owner.
+func isTeamOwnerRole(key string) bool {
+	return key == data.RoleTeamOwner || key == data.RoleTeamOwnerLimited
 }

@@ -131,6 +131,9 @@ func TestAnAdminSwitchesASyncedOwnersRoleAndTheSyncKeepsIt(t *testing.T) {
 	if i < 0 || roles[i].Role.BuiltinKey != data.RoleTeamOwnerLimited || !roles[i].AutoGranted || len(userRoleKeys(t, f, f.user["anna"], sales)) != 1 {
 		t.Fatalf("after the next sync anna holds %+v, want only Team Owner (limited), granted by the service", roles)
 	}
+	// The Roles tab refuses to remove it and says where the owner role is switched.
+	f.refused("role.auto-granted", func() error { return f.app.RemoveRole(ctx, f.user["anna"], roles[i].ID) },
+		"Team Owner (limited)", "Microsoft Teams", "Configuration > Services")
 	// Leaving the Team takes whichever variant she holds.
 	f.setTeam("anna", data.Owner, false)
 	f.resync()
