@@ -111,10 +111,25 @@ func (p *detailPane) ShowUser(id string) {
 		p.ask = nil
 	}
 	if dirty := p.dirtyTabs(); len(dirty) > 0 {
-		p.askBeforeLeaving(dirty, func() { p.load(id) })
+		p.askBeforeLeaving(dirty, "before showing another user", func() { p.load(id) })
 		return
 	}
 	p.load(id)
+}
+
+// BeforeLeaving runs next at once when no tab holds unsaved edits; otherwise it asks
+// first (Save, Discard, Keep editing) and runs next only after Save or Discard. why ends
+// the question: "before closing Nimbus Admin".
+func (p *detailPane) BeforeLeaving(why string, next func()) {
+	if p.ask != nil {
+		p.ask.dlg.Hide()
+		p.ask = nil
+	}
+	if dirty := p.dirtyTabs(); len(dirty) > 0 {
+		p.askBeforeLeaving(dirty, why, next)
+		return
+	}
+	next()
 }
 
 // dirtyTabs lists the tabs holding unsaved edits.
@@ -277,13 +292,13 @@ func (p *detailPane) stayed() {
 	}
 }
 
-func (p *detailPane) askBeforeLeaving(dirty []*detailTab, next func()) {
+func (p *detailPane) askBeforeLeaving(dirty []*detailTab, why string, next func()) {
 	names := make([]string, len(dirty))
 	for i, t := range dirty {
 		names[i] = string(t.id)
 	}
 	msg := &widget.Label{Wrapping: fyne.TextWrapWord, Text: p.detail.User.DisplayName + " has unsaved changes on the " +
-		strings.Join(names, ", ") + " tab(s). Save them before showing another user?"}
+		strings.Join(names, ", ") + " tab(s). Save them " + why + "?"}
 	ask := &detailAskDialog{}
 	ask.save = &widget.Button{Text: "Save", Importance: widget.HighImportance, OnTapped: func() {
 		ask.dlg.Hide()

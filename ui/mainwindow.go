@@ -81,11 +81,18 @@ func newMainWindow(a fyne.App, nimbus *app.App, online Online, background func(f
 		settings: windowSettings{a.Preferences()}, background: background}
 	m.buildUI()
 	m.win.Resize(m.settings.windowSize())
-	m.win.SetCloseIntercept(func() {
+	m.win.SetCloseIntercept(m.requestClose)
+	return m
+}
+
+// requestClose is what closing the window does: unsaved edits of the user shown are saved
+// or discarded first, as the admin says (or the window stays open), then the layout is
+// remembered and the window closes.
+func (m *mainWindow) requestClose() {
+	m.detail.BeforeLeaving("before closing Nimbus Admin", func() {
 		m.saveLayout()
 		m.win.Close()
 	})
-	return m
 }
 
 func (m *mainWindow) buildUI() {

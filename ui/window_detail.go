@@ -8,6 +8,7 @@ import (
 type userDetailPane interface {
 	Object() fyne.CanvasObject
 	ShowUser(id string)
+	BeforeLeaving(why string, next func())
 }
 
 // newUserDetailPane builds the tabbed detail view; after an edit the list reloads so that

@@ -44,6 +44,13 @@ func asDemoAdmin(t testing.TB, store *data.Store) *app.App {
 // waits for the list.
 func windowOpen(t *testing.T, a fyne.App, nimbus *app.App, online Online) *mainWindow {
 	t.Helper()
+	m, _ := windowOpenWatched(t, a, nimbus, online)
+	return m
+}
+
+// windowOpenWatched is windowOpen that also tells whether the window has closed.
+func windowOpenWatched(t *testing.T, a fyne.App, nimbus *app.App, online Online) (*mainWindow, *bool) {
+	t.Helper()
 	m := newMainWindow(a, nimbus, online, func(f func()) { f() })
 	m.load("")
 	if m.index == nil {
@@ -56,7 +63,7 @@ func windowOpen(t *testing.T, a fyne.App, nimbus *app.App, online Online) *mainW
 			m.win.Close()
 		}
 	})
-	return m
+	return m, &closed
 }
 
 // windowListedIDs is the O365 IDs the table lists, in order.
