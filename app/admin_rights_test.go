@@ -93,13 +93,18 @@ func TestAnOUAdministratorChangesOnlyTheirSubtreeAndNoRoles(t *testing.T) {
 	f.refused("permission.ou-scope", func() error { return eve.RenameOU(ctx, f.ou["Support"], "Help") })
 }
 
+// do is a command run as one attempt.
+func do(a *App, cmd Command) func() error {
+	return func() error { _, err := a.Do(ctx, cmd); return err }
+}
+
 // readOnlyAttempts tries every kind of change an admin can make, as a plain user.
 func readOnlyAttempts(f *fixture, a *App) map[string]func() error {
 	anna, carl, root := f.user["anna"], f.user["carl"], f.ou["root"]
 	return map[string]func() error{
 		"GrantLicence":   func() error { return a.GrantLicence(ctx, anna, data.Assistant) },
 		"RevokeLicence":  func() error { return a.RevokeLicence(ctx, anna, data.Interact) },
-		"ChangeLicences": func() error { return a.ChangeLicences(ctx, anna, data.Assistant, 0, true) },
+		"user.licences":  do(a, ChangeLicences{User: anna, Grant: data.Assistant, DropDependent: true}),
 		"MoveUser":       func() error { return a.MoveUser(ctx, anna, f.ou["Sales"], true) },
 		"DeleteUser":     func() error { return a.DeleteUser(ctx, carl) },
 		"AddUser":        func() error { return a.AddUser(ctx, f.user["frank"], root, 0) },
@@ -190,7 +195,8 @@ func readOnlyAttempts(f *fixture, a *App) map[string]func() error {
 }
 
 // A plain user's every change is refused, names the missing permission and writes
-// nothing; the table covers every method of App that writes (checked from the source).
+// nothing; the table covers every command kind and every method of App that still writes
+// outside a command (checked from the source).
 func TestAPlainUsersEveryChangeIsRefused(t *testing.T) {
 	f := newFixture(t)
 	attempts := readOnlyAttempts(f, f.as("ben@contoso.example"))
@@ -200,7 +206,7 @@ func TestAPlainUsersEveryChangeIsRefused(t *testing.T) {
 			f.refused("permission.read-only", try, "you (ben@contoso.example) hold no administrator role")
 		})
 	}
-	for _, name := range appWriters(t) {
+	for _, name := range append(appWriters(t), CommandKinds()...) {
 		if _, ok := attempts[name]; !ok {
 			t.Errorf("%s changes the cache but is not tried as a plain user here", name)
 		}
@@ -230,7 +236,7 @@ func appWriters(t *testing.T) []string {
 		}
 		for _, d := range file.Decls {
 			fn, ok := d.(*ast.FuncDecl)
-			if !ok || fn.Recv == nil || !fn.Name.IsExported() || fn.Body == nil {
+			if !ok || fn.Recv == nil || !fn.Name.IsExported() || fn.Body == nil || fn.Name.Name == "Do" {
 				continue
 			}
 			body := string(src[fset.Position(fn.Body.Pos()).Offset:fset.Position(fn.Body.End()).Offset])

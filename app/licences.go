@@ -10,54 +10,53 @@ import (
 	"nimbusadmin/data"
 )
 
-// GrantLicence gives a user a licence; the tabs it enables appear with the user's earlier
-// settings, if any.
-func (a *App) GrantLicence(ctx context.Context, idOrUPN string, l data.LicenceSet) error {
-	return a.ChangeLicences(ctx, idOrUPN, l, 0, false)
-}
-
-// RevokeLicence takes a licence from a user. The user's settings for that feature are
-// kept and come back with the licence; what would stay active without it is refused.
-func (a *App) RevokeLicence(ctx context.Context, idOrUPN string, l data.LicenceSet) error {
-	return a.ChangeLicences(ctx, idOrUPN, 0, l, false)
-}
-
-// ChangeLicences grants and revokes licences in one change. Taking a licence away is
+// ChangeLicences grants and revokes licences of a user in one change. Granting brings the
+// tabs it enables back with the user's earlier settings, if any; taking a licence away is
 // refused while something active needs it (LicenceDependents lists what), unless
-// dropDependent says to end those in the same change.
-func (a *App) ChangeLicences(ctx context.Context, idOrUPN string, grant, revoke data.LicenceSet, dropDependent bool) error {
-	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		u, err := findUser(q, idOrUPN)
-		if err != nil {
-			return nil, err
-		}
-		if err := may.user(u, "changing the licences"); err != nil {
-			return nil, err
-		}
-		next := u.Licences&^revoke | grant
-		deps, err := licenceDependents(q, u, next)
-		if err != nil {
-			return nil, err
-		}
-		if len(deps) > 0 && !dropDependent {
-			return nil, refuse("licence.cc-required", "cannot revoke %s from %s: %s still needs it; end that first, or revoke with it ended",
-				(u.Licences &^ next).String(), displayName(u), dependentsText(deps))
-		}
-		var entries []data.JournalEntry
-		for _, d := range deps {
-			if d.tenantAdmin {
-				if err := may.tenantAdmin("removing the " + d.What + " of " + displayName(u)); err != nil {
-					return nil, err
-				}
-			}
-			if err := d.drop(q); err != nil {
+// DropDependent says to end those in the same change.
+type ChangeLicences struct {
+	Base
+	User          string          `json:"user"` // O365 ID or UPN
+	Grant         data.LicenceSet `json:"grant,omitempty"`
+	Revoke        data.LicenceSet `json:"revoke,omitempty"`
+	DropDependent bool            `json:"dropDependent,omitempty"`
+}
+
+// Kind names the command.
+func (ChangeLicences) Kind() string { return "user.licences" }
+
+func (cmd ChangeLicences) apply(c *changeCtx) ([]data.JournalEntry, error) {
+	q := c.q
+	u, err := findUser(q, cmd.User)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.may.user(u, "changing the licences"); err != nil {
+		return nil, err
+	}
+	next := u.Licences&^cmd.Revoke | cmd.Grant
+	deps, err := licenceDependents(q, u, next)
+	if err != nil {
+		return nil, err
+	}
+	if len(deps) > 0 && !cmd.DropDependent {
+		return nil, refuse("licence.cc-required", "cannot revoke %s from %s: %s still needs it; end that first, or revoke with it ended",
+			(u.Licences &^ next).String(), displayName(u), dependentsText(deps))
+	}
+	var entries []data.JournalEntry
+	for _, d := range deps {
+		if d.tenantAdmin {
+			if err := c.may.tenantAdmin("removing the " + d.What + " of " + displayName(u)); err != nil {
 				return nil, err
 			}
-			entries = append(entries, entry("user.licence-dependent.end", u.UPN, d.What, "ended with the licence"))
 		}
-		more, err := setLicences(q, u, next)
-		return append(entries, more...), err
-	})
+		if err := d.drop(q); err != nil {
+			return nil, err
+		}
+		entries = append(entries, entry("user.licence-dependent.end", u.UPN, d.What, "ended with the licence"))
+	}
+	more, err := setLicences(q, u, next)
+	return append(entries, more...), err
 }
 
 // setLicences writes a new licence set: a first Interact licence gives the user their
@@ -158,4 +157,17 @@ func newContactID() string {
 // Contact ID and the tenant's Widget Key.
 func Snippet(s data.TenantSettings, contactID string) string {
 	return strings.NewReplacer("{{contactId}}", contactID, "{{widgetKey}}", s.WidgetKey).Replace(s.SnippetTemplate)
+}
+
+// GrantLicence is shorthand for Do with ChangeLicences granting one licence, for code that
+// acts at once (tests, the demo generator).
+func (a *App) GrantLicence(ctx context.Context, idOrUPN string, l data.LicenceSet) error {
+	_, err := a.Do(ctx, ChangeLicences{User: idOrUPN, Grant: l})
+	return err
+}
+
+// RevokeLicence is shorthand for Do with ChangeLicences revoking one licence.
+func (a *App) RevokeLicence(ctx context.Context, idOrUPN string, l data.LicenceSet) error {
+	_, err := a.Do(ctx, ChangeLicences{User: idOrUPN, Revoke: l})
+	return err
 }

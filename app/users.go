@@ -12,6 +12,7 @@ import (
 // UserDetail is everything the user detail view shows about one Nimbus user.
 type UserDetail struct {
 	User                data.NimbusUser
+	Version             data.RowVersion // what a change made on this view is based on
 	OUPath              string
 	Tabs                []Tab
 	DeleteBlockedReason string // "" when the user can be deleted
@@ -43,6 +44,12 @@ func (a *App) UserDetail(ctx context.Context, idOrUPN string) (UserDetail, error
 	var d UserDetail
 	u, err := findUser(q, idOrUPN)
 	if err != nil {
+		return d, err
+	}
+	// The version is read first: a write landing while the rest loads makes a change
+	// based on this view refused as stale rather than silently based on a mix.
+	d.Version = data.RowVersion{Entity: "user", Key: u.ID}
+	if d.Version.Version, err = q.RowVersionOf("user", u.ID); err != nil {
 		return d, err
 	}
 	tree, err := a.OUTree(ctx)

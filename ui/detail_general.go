@@ -188,7 +188,11 @@ func (g *detailGeneral) commit(drop bool) bool {
 	ctx := context.Background()
 	id := g.saved.User.ID
 	wantOU, wantLic, had := g.draftOU, g.draftLic, g.saved.User.Licences
-	err := g.p.nimbus.ChangeLicences(ctx, id, wantLic&^had, had&^wantLic, drop)
+	var err error
+	if wantLic != had {
+		_, err = g.p.nimbus.Do(ctx, app.ChangeLicences{Base: app.BasedOn(g.saved.Version), User: id,
+			Grant: wantLic &^ had, Revoke: had &^ wantLic, DropDependent: drop})
+	}
 	if err == nil && wantOU != g.saved.User.OUID {
 		err = g.p.nimbus.MoveUser(ctx, id, wantOU, drop)
 	}

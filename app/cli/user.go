@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"nimbusadmin/app"
 	"nimbusadmin/data"
 )
 
@@ -49,7 +50,7 @@ func runUserLicence(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Store().Close()
-	if err := a.ChangeLicences(ctx, pos[0], g, r, *drop); err != nil {
+	if _, err := a.Do(ctx, app.ChangeLicences{User: pos[0], Grant: g, Revoke: r, DropDependent: *drop}); err != nil {
 		return err
 	}
 	d, err := a.UserDetail(ctx, pos[0])

@@ -1,0 +1,95 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"nimbusadmin/data"
+)
+
+// Command is one change an admin can make, as a value: the window and the command line
+// build one and hand it to App.Do, which is the only way Nimbus data is written by an
+// admin. A command can be encoded to JSON and back (EncodeCommand), so that it can be
+// queued or sent elsewhere, and it names the row versions it was based on.
+type Command interface {
+	// Kind names the command in its JSON form, e.g. "user.licences".
+	Kind() string
+	// Based lists the versions of what the admin saw when they made the change.
+	Based() []data.RowVersion
+	// apply checks the acting admin's permission and the rules, and writes, inside the
+	// change's transaction; it returns the journal entries.
+	apply(c *changeCtx) ([]data.JournalEntry, error)
+}
+
+// Base is embedded in every command: the row versions the change was based on. Empty
+// means "whatever the cache holds now" (a script acting at once); the window fills it
+// from what it showed, so that a change made on a stale view is refused.
+type Base struct {
+	BasedOn []data.RowVersion `json:"basedOn,omitempty"`
+}
+
+// Based lists the versions the change was based on.
+func (b Base) Based() []data.RowVersion { return b.BasedOn }
+
+// BasedOn is a Base naming one version, for building commands.
+func BasedOn(versions ...data.RowVersion) Base { return Base{BasedOn: versions} }
+
+// Outcome is what a change made, beyond its journal entries.
+type Outcome struct {
+	ID   int64  // the id of what it created (an OU, a service, a role assignment, …); 0 otherwise
+	Note string // a remark for the admin that is not a refusal ("levels given to 3 users")
+}
+
+// changeCtx is what a command's apply works with.
+type changeCtx struct {
+	ctx context.Context
+	q   *data.Q
+	may *permit
+	out *Outcome
+}
+
+// Do runs a command: in one transaction it checks that what the admin saw is still current,
+// lets the command check the acting admin's permission and the rules and write, and
+// journals what it did. A refusal or failure leaves the cache as it was.
+func (a *App) Do(ctx context.Context, cmd Command) (Outcome, error) {
+	var out Outcome
+	err := a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
+		if err := checkBase(q, cmd.Based()); err != nil {
+			return nil, err
+		}
+		return cmd.apply(&changeCtx{ctx: ctx, q: q, may: may, out: &out})
+	})
+	if err != nil {
+		return Outcome{}, err
+	}
+	return out, nil
+}
+
+// checkBase refuses a change made on a view that someone (another admin, a sync) has
+// changed since.
+func checkBase(q *data.Q, based []data.RowVersion) error {
+	for _, b := range based {
+		now, err := q.RowVersionOf(b.Entity, b.Key)
+		if err != nil {
+			return err
+		}
+		if now != b.Version {
+			return refuse("change.stale", "%s was changed after you opened it (a sync or another change); look at it again and redo your change",
+				describeEntity(q, b))
+		}
+	}
+	return nil
+}
+
+// describeEntity names an entity for a message: the user's name, or its kind and id.
+func describeEntity(q *data.Q, v data.RowVersion) string {
+	switch v.Entity {
+	case "user":
+		if u, err := findUser(q, v.Key); err == nil {
+			return displayName(u)
+		}
+	case "tenant":
+		return "The tenant settings"
+	}
+	return fmt.Sprintf("The %s %s", v.Entity, v.Key)
+}
