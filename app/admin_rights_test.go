@@ -102,12 +102,12 @@ func do(a *App, cmd Command) func() error {
 func readOnlyAttempts(f *fixture, a *App) map[string]func() error {
 	anna, carl, root := f.user["anna"], f.user["carl"], f.ou["root"]
 	return map[string]func() error{
-		"GrantLicence":   func() error { return a.GrantLicence(ctx, anna, data.Assistant) },
-		"RevokeLicence":  func() error { return a.RevokeLicence(ctx, anna, data.Interact) },
-		"user.licences":  do(a, ChangeLicences{User: anna, Grant: data.Assistant, DropDependent: true}),
-		"MoveUser":       func() error { return a.MoveUser(ctx, anna, f.ou["Sales"], true) },
-		"DeleteUser":     func() error { return a.DeleteUser(ctx, carl) },
-		"AddUser":        func() error { return a.AddUser(ctx, f.user["frank"], root, 0) },
+		"GrantLicence":  func() error { return a.GrantLicence(ctx, anna, data.Assistant) },
+		"RevokeLicence": func() error { return a.RevokeLicence(ctx, anna, data.Interact) },
+		"user.licences": do(a, ChangeLicences{User: anna, Grant: data.Assistant, DropDependent: true}),
+		"MoveUser":      func() error { return a.MoveUser(ctx, anna, f.ou["Sales"], true) },
+		"DeleteUser":    func() error { return a.DeleteUser(ctx, carl) },
+		"AddUser":       func() error { return a.AddUser(ctx, f.user["frank"], root, 0) },
 		"AddUserFromDirectory": func() error {
 			return a.AddUserFromDirectory(ctx, data.DirectoryUser{ID: "new-1", UPN: "new@contoso.example"}, root, 0)
 		},

@@ -33,7 +33,9 @@ func TestRevokingContactCenterListsWhatNeedsItOrEndsIt(t *testing.T) {
 	f.refused("licence.cc-required", func() error { return f.app.RevokeLicence(ctx, carl, data.ContactCenter) },
 		`agent of the Skill-based service "Escalations"`, "role Supervisor (Service)", "role Custom 1", "the active Interact widget")
 
-	entries := f.accepted(func() error { return do(f.app, ChangeLicences{User: carl, Revoke: data.ContactCenter, DropDependent: true})() })
+	entries := f.accepted(func() error {
+		return do(f.app, ChangeLicences{User: carl, Revoke: data.ContactCenter, DropDependent: true})()
+	})
 	if n := len(slices.DeleteFunc(entries, func(e JournalEntry) bool { return e.Action != "user.licence-dependent.end" })); n != 4 {
 		t.Errorf("%d endings journaled, want 4", n)
 	}
@@ -60,7 +62,9 @@ func TestRevokingInteractEndsAnActiveWidgetOnlyWhenAsked(t *testing.T) {
 		return f.app.SetInteract(ctx, anna, InteractChange{Active: true, InstantMessaging: true})
 	})
 	f.refused("licence.cc-required", func() error { return f.app.RevokeLicence(ctx, anna, data.Interact) }, "active Interact widget")
-	f.accepted(func() error { return do(f.app, ChangeLicences{User: anna, Revoke: data.Interact, DropDependent: true})() })
+	f.accepted(func() error {
+		return do(f.app, ChangeLicences{User: anna, Revoke: data.Interact, DropDependent: true})()
+	})
 	d, _ := f.app.UserDetail(ctx, anna)
 	if d.Interact.Active || !d.Interact.InstantMessaging {
 		t.Errorf("the widget should be off and the rest kept: %+v", d.Interact)

@@ -336,7 +336,9 @@ func TestRevokingContactCenterBlanksTheActiveProfileOfTheList(t *testing.T) {
 	if got := activeOf(); got != "Early shift" {
 		t.Fatalf("active profile before: %q", got)
 	}
-	f.accepted(func() error { return do(f.app, ChangeLicences{User: anna, Revoke: data.ContactCenter, DropDependent: true})() })
+	f.accepted(func() error {
+		return do(f.app, ChangeLicences{User: anna, Revoke: data.ContactCenter, DropDependent: true})()
+	})
 	if got := activeOf(); got != "" {
 		t.Errorf("after Contact Center was revoked the list still shows %q as the active profile", got)
 	}
