@@ -83,8 +83,7 @@ func runUserInteract(ctx context.Context, e env, args []string) error {
 		if c.DomainTemplateID, err = itemOrNone(ctx, a, data.ConfigDomainTemplates, *template, c.DomainTemplateID); err != nil {
 			return err
 		}
-		// Based on what was read: a change landing in between is refused, not overwritten.
-		if _, err := a.Do(ctx, app.SetInteract{Base: app.BasedOn(d.Version), User: pos[0], Settings: c}); err != nil {
+		if _, err := a.Do(ctx, app.SetInteract{User: pos[0], Settings: c}); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stderr, "%s: Interact settings saved; 'user show' prints them.\n", pos[0])

@@ -49,8 +49,7 @@ func runUserNAReasons(ctx context.Context, e env, args []string) error {
 				return err
 			}
 		}
-		// Based on what was read: a change landing in between is refused, not overwritten.
-		if _, err := a.Do(ctx, app.SetNAReasons{Base: app.BasedOn(d.Version), User: pos[0], Enabled: on, Reasons: ids}); err != nil {
+		if _, err := a.Do(ctx, app.SetNAReasons{User: pos[0], Enabled: on, Reasons: ids}); err != nil {
 			return err
 		}
 		return reportLists(ctx, e, a, pos[0], true)
