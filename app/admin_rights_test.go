@@ -75,7 +75,7 @@ func TestAnOUAdministratorChangesOnlyTheirSubtreeAndNoRoles(t *testing.T) {
 	}
 	f.refused("permission.ou-scope", func() error { return eve.GrantLicence(ctx, f.user["carl"], data.Assistant) },
 		"Carl Jensen", "Organization Unit Administrator of Sales only", "Tenant Administrator")
-	f.refused("permission.ou-scope", func() error { return eve.MoveUser(ctx, f.user["anna"], f.ou["Support"], true) },
+	f.refused("permission.ou-scope", do(eve, MoveUser{User: f.user["anna"], OU: f.ou["Support"], DropOutOfScope: true}),
 		"Support")
 	f.refused("permission.tenant-admin", func() error {
 		_, err := eve.AssignRole(ctx, f.user["anna"], f.id["Workflow Administrator"], f.ou["EMEA"])
@@ -105,25 +105,23 @@ func readOnlyAttempts(f *fixture, a *App) map[string]func() error {
 		"GrantLicence":  func() error { return a.GrantLicence(ctx, anna, data.Assistant) },
 		"RevokeLicence": func() error { return a.RevokeLicence(ctx, anna, data.Interact) },
 		"user.licences": do(a, ChangeLicences{User: anna, Grant: data.Assistant, DropDependent: true}),
-		"MoveUser":      func() error { return a.MoveUser(ctx, anna, f.ou["Sales"], true) },
-		"DeleteUser":    func() error { return a.DeleteUser(ctx, carl) },
-		"AddUser":       func() error { return a.AddUser(ctx, f.user["frank"], root, 0) },
-		"AddUserFromDirectory": func() error {
-			return a.AddUserFromDirectory(ctx, data.DirectoryUser{ID: "new-1", UPN: "new@contoso.example"}, root, 0)
-		},
-		"AssignRole":      func() error { _, err := a.AssignRole(ctx, anna, f.id["Workflow Administrator"], root); return err },
-		"ChangeRoleScope": func() error { return a.ChangeRoleScope(ctx, carl, 1, root) },
-		"RemoveRole":      func() error { return a.RemoveRole(ctx, carl, 1) },
-		"SetUserSkill":    func() error { return a.SetUserSkill(ctx, anna, f.id["French"], f.level["Basic"]) },
-		"RemoveUserSkill": func() error { return a.RemoveUserSkill(ctx, anna, f.id["French"]) },
-		"AssignProfile":   func() error { return a.AssignProfile(ctx, anna, f.id["Early shift"]) },
-		"UnassignProfile": func() error { return a.UnassignProfile(ctx, anna, f.id["Early shift"]) },
-		"SetActiveProfile": func() error {
-			return a.SetActiveProfile(ctx, anna, f.id["Early shift"])
-		},
-		"SetNAReasons":     func() error { return a.SetNAReasons(ctx, anna, false, []int64{f.id["Lunch"]}) },
-		"SetCallTemplates": func() error { return a.SetCallTemplates(ctx, anna, []int64{f.id["CRM lookup"]}) },
-		"SetInteract":      func() error { return a.SetInteract(ctx, anna, InteractChange{Active: true}) },
+		"user.move":     do(a, MoveUser{User: anna, OU: f.ou["Sales"], DropOutOfScope: true}),
+		"user.delete":   do(a, DeleteUser{User: carl}),
+		"user.add":      do(a, AddUser{User: f.user["frank"], OU: root}),
+		"user.add-from-directory": do(a, AddUserFromDirectory{
+			Person: data.DirectoryUser{ID: "new-1", UPN: "new@contoso.example"}, OU: root}),
+		"user.role.add":       do(a, AssignRole{User: anna, Role: f.id["Workflow Administrator"], Scope: root}),
+		"user.role.scope":     do(a, ChangeRoleScope{User: carl, Assignment: 1, Scope: root}),
+		"user.role.remove":    do(a, RemoveRole{User: carl, Assignment: 1}),
+		"user.skill.set":      do(a, SetUserSkill{User: anna, Skill: f.id["French"], Level: f.level["Basic"]}),
+		"user.skill.remove":   do(a, RemoveUserSkill{User: anna, Skill: f.id["French"]}),
+		"user.profile.add":    do(a, AssignProfile{User: anna, Profile: f.id["Early shift"]}),
+		"user.profile.remove": do(a, UnassignProfile{User: anna, Profile: f.id["Early shift"]}),
+		"user.profile.active": do(a, SetActiveProfile{User: anna, Profile: f.id["Early shift"]}),
+		"user.na-reasons":     do(a, SetNAReasons{User: anna, Reasons: []int64{f.id["Lunch"]}}),
+		"user.call-templates": do(a, SetCallTemplates{User: anna, Templates: []int64{f.id["CRM lookup"]}}),
+		"user.interact": do(a, SetInteract{User: anna,
+			Settings: InteractChange{Active: true}}),
 		"AddServiceMember": func() error { return a.AddServiceMember(ctx, f.id["Escalations"], anna, data.Agent) },
 		"RemoveServiceMember": func() error {
 			return a.RemoveServiceMember(ctx, f.id["Escalations"], carl, data.Agent)

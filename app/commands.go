@@ -9,7 +9,23 @@ import (
 // commandTypes is every command an admin can make, one zero value of each: the list that
 // decoding, the tests and the documentation go by. A new command is added here.
 var commandTypes = []Command{
+	// users
+	AddUser{},
+	AddUserFromDirectory{},
+	DeleteUser{},
+	MoveUser{},
 	ChangeLicences{},
+	AssignRole{},
+	ChangeRoleScope{},
+	RemoveRole{},
+	SetUserSkill{},
+	RemoveUserSkill{},
+	AssignProfile{},
+	UnassignProfile{},
+	SetActiveProfile{},
+	SetNAReasons{},
+	SetCallTemplates{},
+	SetInteract{},
 }
 
 // commandKinds maps each kind to its type, for decoding.

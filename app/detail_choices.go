@@ -96,43 +96,6 @@ func (a *App) AssignableRoles(ctx context.Context, idOrUPN string) ([]data.Role,
 	return out, nil
 }
 
-// UnassignProfile takes a responsibility profile from a user. The active profile stays
-// until another one is made active, so that the list's "Active Profile" never goes blank
-// by accident.
-func (a *App) UnassignProfile(ctx context.Context, idOrUPN string, profileID int64) error {
-	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		u, err := findUser(q, idOrUPN)
-		if err != nil {
-			return nil, err
-		}
-		if err := may.user(u, "changing the responsibility profiles"); err != nil {
-			return nil, err
-		}
-		profiles, err := q.UserProfiles(u.ID)
-		if err != nil {
-			return nil, err
-		}
-		for _, p := range profiles {
-			if p.ID != profileID {
-				continue
-			}
-			if p.Builtin != "" {
-				return nil, refuse("profile.builtin",
-					"%q is built in and always available to every Contact Center user, so it cannot be removed", p.Name)
-			}
-			if p.Active {
-				return nil, refuse("profile.active",
-					"%q is %s's active profile: make another profile active before removing it", p.Name, displayName(u))
-			}
-			if err := q.UnassignProfile(u.ID, p.ID); err != nil {
-				return nil, err
-			}
-			return []data.JournalEntry{entry("user.profile.remove", u.UPN, p.Name, "")}, nil
-		}
-		return nil, &NotFoundError{What: "profile of " + displayName(u), Key: fmt.Sprint(profileID)}
-	})
-}
-
 // RoleStatus says what the Roles tab and 'user show' tell about a user's roles: why
 // the acting admin may not manage them at all, which assignments cannot be edited, which
 // have no effect, and which roles are not offered for want of a licence.

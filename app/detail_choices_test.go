@@ -77,17 +77,17 @@ func TestUnassignProfileRefusesTheActiveOneAndJournalsTheRest(t *testing.T) {
 	anna := f.user["anna"]
 	f.accepted(func() error { return f.app.AssignProfile(ctx, anna, f.id["Early shift"]) })
 	f.accepted(func() error { return f.app.SetActiveProfile(ctx, anna, f.id["Early shift"]) })
-	f.refused("profile.active", func() error { return f.app.UnassignProfile(ctx, anna, f.id["Early shift"]) }, "Early shift", "active profile")
+	f.refused("profile.active", do(f.app, UnassignProfile{User: anna, Profile: f.id["Early shift"]}), "Early shift", "active profile")
 	var nf *NotFoundError
-	if err := f.app.UnassignProfile(ctx, anna, f.id["Support shift"]); !errors.As(err, &nf) {
+	if _, err := f.app.Do(ctx, UnassignProfile{User: anna, Profile: f.id["Support shift"]}); !errors.As(err, &nf) {
 		t.Errorf("removing a profile anna does not hold: %v", err)
 	}
 	profiles, _ := f.app.AssignableProfiles(ctx, anna)
 	onDuty := profiles[0].ID // On Duty comes first
 	f.accepted(func() error { return f.app.AssignProfile(ctx, anna, onDuty) })
 	f.accepted(func() error { return f.app.SetActiveProfile(ctx, anna, onDuty) })
-	f.refused("profile.builtin", func() error { return f.app.UnassignProfile(ctx, anna, onDuty) }, "On Duty", "always available")
-	j := f.accepted(func() error { return f.app.UnassignProfile(ctx, anna, f.id["Early shift"]) })
+	f.refused("profile.builtin", do(f.app, UnassignProfile{User: anna, Profile: onDuty}), "On Duty", "always available")
+	j := f.accepted(do(f.app, UnassignProfile{User: anna, Profile: f.id["Early shift"]}))
 	if j[0].Action != "user.profile.remove" || j[0].Old != "Early shift" {
 		t.Errorf("journal: %+v", j[0])
 	}
@@ -104,7 +104,7 @@ func TestRoleStatusGivesTheRulesOwnMessages(t *testing.T) {
 		t.Errorf("ben holds no Contact Center licence, the hint should say what that leaves out: %q", st.Hint)
 	}
 	for id, msg := range st.Locked {
-		f.refused("role.auto-granted", func() error { return f.app.RemoveRole(ctx, f.user["ben"], id) }, msg)
+		f.refused("role.auto-granted", do(f.app, RemoveRole{User: f.user["ben"], Assignment: id}), msg)
 	}
 }
 

@@ -11,12 +11,12 @@ import (
 // InteractChange is what an admin can change on the Interact tab; the Contact ID is the
 // user's own and never changes here.
 type InteractChange struct {
-	Active                bool
-	AudioVideo            bool
-	InstantMessaging      bool
-	DirectSystemMessageID int64
-	RestrictAccess        bool
-	DomainTemplateID      int64
+	Active                bool  `json:"active"`
+	AudioVideo            bool  `json:"audioVideo"`
+	InstantMessaging      bool  `json:"instantMessaging"`
+	DirectSystemMessageID int64 `json:"directSystemMessage,omitempty"`
+	RestrictAccess        bool  `json:"restrictAccess"`
+	DomainTemplateID      int64 `json:"domainTemplate,omitempty"`
 }
 
 // SystemMessageNeedsIM is the rule that a direct system message needs Instant Messaging:
@@ -27,54 +27,68 @@ const SystemMessageNeedsIM = "a direct system message customises the user's chat
 // (one must exist in the user's OU or above, and be chosen); a direct system message
 // needs Instant Messaging; a direct system message and a domain template must each come
 // from the user's OU or above.
-func (a *App) SetInteract(ctx context.Context, idOrUPN string, c InteractChange) error {
-	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		u, tree, err := userInTree(q, idOrUPN)
-		if err != nil {
+type SetInteract struct {
+	Base
+	User     string         `json:"user"` // O365 ID or UPN
+	Settings InteractChange `json:"settings"`
+}
+
+// Kind names the command.
+func (SetInteract) Kind() string { return "user.interact" }
+
+func (cmd SetInteract) apply(c *changeCtx) ([]data.JournalEntry, error) {
+	q, s := c.q, cmd.Settings
+	u, tree, err := userInTree(q, cmd.User)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.may.user(u, "changing the Interact settings"); err != nil {
+		return nil, err
+	}
+	if err := needsLicence(u, data.Interact|data.ContactCenter, "Interact settings"); err != nil {
+		return nil, err
+	}
+	old, err := q.UserInteract(u.ID)
+	if errors.Is(err, data.ErrNotFound) {
+		old = data.InteractSettings{ContactID: newContactID()}
+	} else if err != nil {
+		return nil, err
+	}
+	if s.DirectSystemMessageID != 0 && !s.InstantMessaging {
+		return nil, refuse("interact.message-needs-im", "%s; turn Instant Messaging on for %s, or choose no direct system message",
+			capitalise(SystemMessageNeedsIM), displayName(u))
+	}
+	if s.RestrictAccess {
+		if err := restrictAccessPossible(q, tree, u, s.DomainTemplateID); err != nil {
 			return nil, err
 		}
-		if err := may.user(u, "changing the Interact settings"); err != nil {
+	}
+	if s.DomainTemplateID != 0 {
+		if _, err := checkCatalogItems(q, tree, u, data.DomainTemplates, "domain template", []int64{s.DomainTemplateID}); err != nil {
 			return nil, err
 		}
-		if err := needsLicence(u, data.Interact|data.ContactCenter, "Interact settings"); err != nil {
+	}
+	if s.DirectSystemMessageID != 0 {
+		if _, err := checkCatalogItems(q, tree, u, data.DirectSystemMessages, "direct system message", []int64{s.DirectSystemMessageID}); err != nil {
 			return nil, err
 		}
-		old, err := q.UserInteract(u.ID)
-		if errors.Is(err, data.ErrNotFound) {
-			old = data.InteractSettings{ContactID: newContactID()}
-		} else if err != nil {
-			return nil, err
-		}
-		if c.DirectSystemMessageID != 0 && !c.InstantMessaging {
-			return nil, refuse("interact.message-needs-im", "%s; turn Instant Messaging on for %s, or choose no direct system message",
-				capitalise(SystemMessageNeedsIM), displayName(u))
-		}
-		if c.RestrictAccess {
-			if err := restrictAccessPossible(q, tree, u, c.DomainTemplateID); err != nil {
-				return nil, err
-			}
-		}
-		if c.DomainTemplateID != 0 {
-			if _, err := checkCatalogItems(q, tree, u, data.DomainTemplates, "domain template", []int64{c.DomainTemplateID}); err != nil {
-				return nil, err
-			}
-		}
-		if c.DirectSystemMessageID != 0 {
-			if _, err := checkCatalogItems(q, tree, u, data.DirectSystemMessages, "direct system message", []int64{c.DirectSystemMessageID}); err != nil {
-				return nil, err
-			}
-		}
-		next := data.InteractSettings{ContactID: old.ContactID, Active: c.Active, AudioVideo: c.AudioVideo,
-			InstantMessaging: c.InstantMessaging, DirectSystemMessageID: c.DirectSystemMessageID,
-			RestrictAccess: c.RestrictAccess, DomainTemplateID: c.DomainTemplateID}
-		if next == old {
-			return nil, nil
-		}
-		if err := q.SetUserInteract(u.ID, next); err != nil {
-			return nil, err
-		}
-		return []data.JournalEntry{entry("user.interact", u.UPN, interactText(old), interactText(next))}, nil
-	})
+	}
+	next := data.InteractSettings{ContactID: old.ContactID, Active: s.Active, AudioVideo: s.AudioVideo,
+		InstantMessaging: s.InstantMessaging, DirectSystemMessageID: s.DirectSystemMessageID,
+		RestrictAccess: s.RestrictAccess, DomainTemplateID: s.DomainTemplateID}
+	if next == old {
+		return nil, nil
+	}
+	if err := q.SetUserInteract(u.ID, next); err != nil {
+		return nil, err
+	}
+	return []data.JournalEntry{entry("user.interact", u.UPN, interactText(old), interactText(next))}, nil
+}
+
+// SetInteract is shorthand for Do with SetInteract, for code that acts at once.
+func (a *App) SetInteract(ctx context.Context, idOrUPN string, s InteractChange) error {
+	_, err := a.Do(ctx, SetInteract{User: idOrUPN, Settings: s})
+	return err
 }
 
 // restrictAccessPossible is the Restrict Access rule.

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"context"
-	"errors"
 	"fmt"
 
 	"nimbusadmin/data"
@@ -58,58 +56,6 @@ func roleNotByHand(q *data.Q, r data.Role, u data.NimbusUser) (string, error) {
 	return "", nil
 }
 
-// AssignRole gives a user a built-in or custom role in an OU scope and returns the new
-// assignment's id. Only Tenant Administrators manage roles by hand; roles that follow
-// from Teams, services or the security group are refused, as are roles needing a Contact
-// Center licence the user lacks, custom roles from outside the user's OU or above, a
-// sixth custom role and a role the user already holds in that scope.
-func (a *App) AssignRole(ctx context.Context, idOrUPN string, roleID, scopeOU int64) (int64, error) {
-	var id int64
-	err := a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		u, roles, tree, err := roleContext(q, idOrUPN)
-		if err != nil {
-			return nil, err
-		}
-		if err := may.tenantAdmin("managing the roles of " + displayName(u)); err != nil {
-			return nil, err
-		}
-		role, err := q.Role(roleID)
-		if errors.Is(err, data.ErrNotFound) {
-			return nil, &NotFoundError{What: "role", Key: fmt.Sprint(roleID)}
-		} else if err != nil {
-			return nil, err
-		}
-		if !tree.Has(scopeOU) {
-			return nil, &NotFoundError{What: "organization unit", Key: fmt.Sprint(scopeOU)}
-		}
-		if why, err := roleNotByHand(q, role, u); err != nil {
-			return nil, err
-		} else if why != "" {
-			return nil, refuse("role.not-by-hand", "%s", why)
-		}
-		if err := roleLicence(u, role); err != nil {
-			return nil, err
-		}
-		if role.Kind == data.CustomRole {
-			if err := checkAssignable(tree, u, "custom role", role.Name, role.OUID); err != nil {
-				return nil, err
-			}
-			if n := countCustom(roles); n >= MaxCustomRoles && !holdsRole(roles, role.ID) {
-				return nil, refuse("role.custom-limit",
-					"%s already holds %d custom roles, the most a user can have; remove one first", displayName(u), n)
-			}
-		}
-		if err := roleDuplicate(roles, u, role, scopeOU, 0, tree); err != nil {
-			return nil, err
-		}
-		if id, err = q.AssignRole(u.ID, role.ID, scopeOU, false, 0); err != nil {
-			return nil, err
-		}
-		return []data.JournalEntry{entry("user.role.add", u.UPN, "", role.Name+" in "+tree.Path(scopeOU))}, nil
-	})
-	return id, err
-}
-
 // roleLicence refuses a role that needs a Contact Center licence the user lacks.
 func roleLicence(u data.NimbusUser, role data.Role) error {
 	if roleNeedsContactCenter(role) && !u.Licences.Has(data.ContactCenter) {
@@ -137,58 +83,6 @@ func holdsRole(roles []data.RoleAssignment, roleID int64) bool {
 		}
 	}
 	return false
-}
-
-// ChangeRoleScope moves a role assignment to another OU scope.
-func (a *App) ChangeRoleScope(ctx context.Context, idOrUPN string, assignmentID, scopeOU int64) error {
-	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		u, roles, tree, err := roleContext(q, idOrUPN)
-		if err != nil {
-			return nil, err
-		}
-		if err := may.tenantAdmin("managing the roles of " + displayName(u)); err != nil {
-			return nil, err
-		}
-		as, err := editableAssignment(q, u, roles, assignmentID)
-		if err != nil {
-			return nil, err
-		}
-		if !tree.Has(scopeOU) {
-			return nil, &NotFoundError{What: "organization unit", Key: fmt.Sprint(scopeOU)}
-		}
-		if as.ScopeOUID == scopeOU {
-			return nil, nil
-		}
-		if err := roleDuplicate(roles, u, as.Role, scopeOU, as.ID, tree); err != nil {
-			return nil, err
-		}
-		if err := q.SetRoleScope(as.ID, scopeOU); err != nil {
-			return nil, err
-		}
-		return []data.JournalEntry{entry("user.role.scope", u.UPN,
-			as.Role.Name+" in "+tree.Path(as.ScopeOUID), as.Role.Name+" in "+tree.Path(scopeOU))}, nil
-	})
-}
-
-// RemoveRole takes a role assignment from a user, unless it was granted automatically.
-func (a *App) RemoveRole(ctx context.Context, idOrUPN string, assignmentID int64) error {
-	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		u, roles, tree, err := roleContext(q, idOrUPN)
-		if err != nil {
-			return nil, err
-		}
-		if err := may.tenantAdmin("managing the roles of " + displayName(u)); err != nil {
-			return nil, err
-		}
-		as, err := editableAssignment(q, u, roles, assignmentID)
-		if err != nil {
-			return nil, err
-		}
-		if err := q.RemoveRoleAssignment(as.ID); err != nil {
-			return nil, err
-		}
-		return []data.JournalEntry{entry("user.role.remove", u.UPN, as.Role.Name+" in "+tree.Path(as.ScopeOUID), "")}, nil
-	})
 }
 
 func roleContext(q *data.Q, idOrUPN string) (data.NimbusUser, []data.RoleAssignment, *OUTree, error) {

@@ -94,10 +94,10 @@ func TestMovingAUserListsWhatFallsOutOfScopeOrRemovesIt(t *testing.T) {
 	if err != nil || len(out) != 5 {
 		t.Fatalf("out of scope in Support: %v %v", out, err)
 	}
-	f.refused("move.out-of-scope", func() error { return f.app.MoveUser(ctx, anna, f.ou["Support"], false) },
+	f.refused("move.out-of-scope", do(f.app, MoveUser{User: anna, OU: f.ou["Support"]}),
 		`skill "French" (Sales)`, `responsibility profile "Early shift" (Sales/EMEA)`, `N/A reason "Meeting" (Sales)`,
 		`direct call template "Ticket" (Sales/EMEA)`, `domain template "Public site" (Sales)`)
-	f.accepted(func() error { return f.app.MoveUser(ctx, anna, f.ou["Support"], true) })
+	f.accepted(do(f.app, MoveUser{User: anna, OU: f.ou["Support"], DropOutOfScope: true}))
 
 	d, _ := f.app.UserDetail(ctx, anna)
 	if d.OUPath != "Support" || len(d.Skills) != 1 || d.Skills[0].Skill.Name != "Routers" || len(d.NAReasons) != 0 ||

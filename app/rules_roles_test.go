@@ -51,7 +51,7 @@ func TestNoRoleTwiceInTheSameScope(t *testing.T) {
 		_, err := f.app.AssignRole(ctx, f.user["anna"], f.id["Supervisor (User)"], f.ou["Sales"])
 		return err
 	})
-	f.refused("role.duplicate", func() error { return f.app.ChangeRoleScope(ctx, f.user["anna"], id, f.ou["Sales"]) }, "already holds")
+	f.refused("role.duplicate", do(f.app, ChangeRoleScope{User: f.user["anna"], Assignment: id, Scope: f.ou["Sales"]}), "already holds")
 }
 
 func TestTheBuiltInRolesAreTheProductsOwn(t *testing.T) {

@@ -63,14 +63,14 @@ func TestGrantAndRevokeLicenceShowAndHideTabsAndKeepSettings(t *testing.T) {
 
 func TestDeleteRule(t *testing.T) {
 	f := newFixture(t)
-	f.refused("delete", func() error { return f.app.DeleteUser(ctx, "ben@contoso.example") }, `"Sales Hotline"`)
-	f.refused("delete", func() error { return f.app.DeleteUser(ctx, f.user["eve"]) }, `"Sales Hotline"`)
+	f.refused("delete", do(f.app, DeleteUser{User: "ben@contoso.example"}), `"Sales Hotline"`)
+	f.refused("delete", do(f.app, DeleteUser{User: f.user["eve"]}), `"Sales Hotline"`)
 	d, _ := f.app.UserDetail(ctx, f.user["ben"])
 	if d.Deletable() || d.DeleteBlockedReason == "" {
 		t.Errorf("ben (Teams) reported deletable")
 	}
 	// carl is manual and only in a Skill-based service: he may go.
-	entries := f.accepted(func() error { return f.app.DeleteUser(ctx, "CARL@contoso.example") })
+	entries := f.accepted(do(f.app, DeleteUser{User: "CARL@contoso.example"}))
 	if entries[0].Action != "user.delete" || entries[0].Target != "carl@contoso.example" || entries[0].Actor != "dana@contoso.example" ||
 		!strings.Contains(entries[0].Old, `agent of the Skill-based service "Escalations"`) {
 		t.Errorf("journal entry %+v", entries[0])
@@ -155,15 +155,15 @@ func TestAutoGrantedRolesCannotBeEditedOrRemoved(t *testing.T) {
 		t.Fatalf("fixture: ben's roles %+v", d.Roles)
 	}
 	auto := d.Roles[0].ID
-	f.refused("role.auto-granted", func() error { return f.app.RemoveRole(ctx, f.user["ben"], auto) }, "Team Member", "Sales Hotline")
-	f.refused("role.auto-granted", func() error { return f.app.ChangeRoleScope(ctx, f.user["ben"], auto, f.ou["root"]) }, "Team Member")
+	f.refused("role.auto-granted", do(f.app, RemoveRole{User: f.user["ben"], Assignment: auto}), "Team Member", "Sales Hotline")
+	f.refused("role.auto-granted", do(f.app, ChangeRoleScope{User: f.user["ben"], Assignment: auto, Scope: f.ou["root"]}), "Team Member")
 	// a manual role on the same user can be edited and removed
 	id, err := f.app.AssignRole(ctx, f.user["ben"], f.id["Workflow Administrator"], f.ou["EMEA"])
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.accepted(func() error { return f.app.ChangeRoleScope(ctx, f.user["ben"], id, f.ou["Sales"]) })
-	f.accepted(func() error { return f.app.RemoveRole(ctx, f.user["ben"], id) })
+	f.accepted(do(f.app, ChangeRoleScope{User: f.user["ben"], Assignment: id, Scope: f.ou["Sales"]}))
+	f.accepted(do(f.app, RemoveRole{User: f.user["ben"], Assignment: id}))
 }
 
 func TestRolesOfATenantAdministratorChangeAndAreMarkedWithoutEffect(t *testing.T) {
@@ -186,7 +186,7 @@ func TestRolesOfATenantAdministratorChangeAndAreMarkedWithoutEffect(t *testing.T
 			t.Error("the Tenant Administrator role itself is marked as having no effect")
 		}
 	}
-	f.accepted(func() error { return f.app.RemoveRole(ctx, dana, id) })
+	f.accepted(do(f.app, RemoveRole{User: dana, Assignment: id}))
 	f.refused("role.not-by-hand", func() error {
 		_, err := f.app.AssignRole(ctx, f.user["anna"], f.id["Tenant Administrator"], f.ou["root"])
 		return err
@@ -296,7 +296,7 @@ func TestUnknownUserIsNotFound(t *testing.T) {
 	if !errors.As(err, &nf) || err.Error() != `no Nimbus user "nobody@contoso.example" in this tenant` {
 		t.Errorf("got %v", err)
 	}
-	if err := f.app.DeleteUser(ctx, f.user["frank"]); !errors.As(err, &nf) {
+	if _, err := f.app.Do(ctx, DeleteUser{User: f.user["frank"]}); !errors.As(err, &nf) {
 		t.Errorf("directory-only user: got %v", err)
 	}
 }

@@ -132,7 +132,7 @@ func TestAnAdminSwitchesASyncedOwnersRoleAndTheSyncKeepsIt(t *testing.T) {
 		t.Fatalf("after the next sync anna holds %+v, want only Team Owner (limited), granted by the service", roles)
 	}
 	// The Roles tab refuses to remove it and says where the owner role is switched.
-	f.refused("role.auto-granted", func() error { return f.app.RemoveRole(ctx, f.user["anna"], roles[i].ID) },
+	f.refused("role.auto-granted", do(f.app, RemoveRole{User: f.user["anna"], Assignment: roles[i].ID}),
 		"Team Owner (limited)", "Microsoft Teams", "Configuration > Services")
 	// Leaving the Team takes whichever variant she holds.
 	f.setTeam("anna", data.Owner, false)

@@ -27,51 +27,66 @@ func needsLicence(u data.NimbusUser, l data.LicenceSet, what string) error {
 }
 
 // SetUserSkill gives a user a skill from their OU or above, at a level of the skill's
-// category (levelID 0 only when the category has no levels), or changes its level.
+// category (Level 0 only when the category has no levels), or changes its level.
+type SetUserSkill struct {
+	Base
+	User  string `json:"user"` // O365 ID or UPN
+	Skill int64  `json:"skill"`
+	Level int64  `json:"level,omitempty"`
+}
+
+// Kind names the command.
+func (SetUserSkill) Kind() string { return "user.skill.set" }
+
+func (cmd SetUserSkill) apply(c *changeCtx) ([]data.JournalEntry, error) {
+	q := c.q
+	u, tree, err := userInTree(q, cmd.User)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.may.user(u, "changing the skills"); err != nil {
+		return nil, err
+	}
+	if err := needsLicence(u, data.ContactCenter, "Skills"); err != nil {
+		return nil, err
+	}
+	skill, err := q.Skill(cmd.Skill)
+	if errors.Is(err, data.ErrNotFound) {
+		return nil, &NotFoundError{What: "skill", Key: fmt.Sprint(cmd.Skill)}
+	} else if err != nil {
+		return nil, err
+	}
+	if err := checkAssignable(tree, u, "skill", skill.Name, skill.OUID); err != nil {
+		return nil, err
+	}
+	levels, err := q.SkillLevels(skill.CategoryID)
+	if err != nil {
+		return nil, err
+	}
+	level, err := pickLevel(skill, levels, cmd.Level)
+	if err != nil {
+		return nil, err
+	}
+	old := ""
+	held, err := q.UserSkills(u.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range held {
+		if h.Skill.ID == skill.ID {
+			old = skillText(skill.Name, h.LevelName)
+		}
+	}
+	if err := q.SetUserSkill(u.ID, skill.ID, cmd.Level); err != nil {
+		return nil, err
+	}
+	return []data.JournalEntry{entry("user.skill.set", u.UPN, old, skillText(skill.Name, level))}, nil
+}
+
+// SetUserSkill is shorthand for Do with SetUserSkill, for code that acts at once.
 func (a *App) SetUserSkill(ctx context.Context, idOrUPN string, skillID, levelID int64) error {
-	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		u, tree, err := userInTree(q, idOrUPN)
-		if err != nil {
-			return nil, err
-		}
-		if err := may.user(u, "changing the skills"); err != nil {
-			return nil, err
-		}
-		if err := needsLicence(u, data.ContactCenter, "Skills"); err != nil {
-			return nil, err
-		}
-		skill, err := q.Skill(skillID)
-		if errors.Is(err, data.ErrNotFound) {
-			return nil, &NotFoundError{What: "skill", Key: fmt.Sprint(skillID)}
-		} else if err != nil {
-			return nil, err
-		}
-		if err := checkAssignable(tree, u, "skill", skill.Name, skill.OUID); err != nil {
-			return nil, err
-		}
-		levels, err := q.SkillLevels(skill.CategoryID)
-		if err != nil {
-			return nil, err
-		}
-		level, err := pickLevel(skill, levels, levelID)
-		if err != nil {
-			return nil, err
-		}
-		old := ""
-		held, err := q.UserSkills(u.ID)
-		if err != nil {
-			return nil, err
-		}
-		for _, h := range held {
-			if h.Skill.ID == skill.ID {
-				old = skillText(skill.Name, h.LevelName)
-			}
-		}
-		if err := q.SetUserSkill(u.ID, skill.ID, levelID); err != nil {
-			return nil, err
-		}
-		return []data.JournalEntry{entry("user.skill.set", u.UPN, old, skillText(skill.Name, level))}, nil
-	})
+	_, err := a.Do(ctx, SetUserSkill{User: idOrUPN, Skill: skillID, Level: levelID})
+	return err
 }
 
 func pickLevel(skill data.Skill, levels []data.SkillLevel, levelID int64) (string, error) {
@@ -97,90 +112,35 @@ func skillText(name, level string) string {
 }
 
 // RemoveUserSkill takes a skill from a user.
-func (a *App) RemoveUserSkill(ctx context.Context, idOrUPN string, skillID int64) error {
-	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		u, err := findUser(q, idOrUPN)
-		if err != nil {
-			return nil, err
-		}
-		if err := may.user(u, "changing the skills"); err != nil {
-			return nil, err
-		}
-		held, err := q.UserSkills(u.ID)
-		if err != nil {
-			return nil, err
-		}
-		for _, h := range held {
-			if h.Skill.ID == skillID {
-				if err := q.RemoveUserSkill(u.ID, skillID); err != nil {
-					return nil, err
-				}
-				return []data.JournalEntry{entry("user.skill.remove", u.UPN, skillText(h.Skill.Name, h.LevelName), "")}, nil
-			}
-		}
-		return nil, &NotFoundError{What: "skill of " + displayName(u), Key: fmt.Sprint(skillID)}
-	})
+type RemoveUserSkill struct {
+	Base
+	User  string `json:"user"` // O365 ID or UPN
+	Skill int64  `json:"skill"`
 }
 
-// AssignProfile assigns a responsibility profile from the user's OU or above; the
-// built-in On Duty and Off Duty live in the root and so are always available.
-func (a *App) AssignProfile(ctx context.Context, idOrUPN string, profileID int64) error {
-	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		u, tree, err := userInTree(q, idOrUPN)
-		if err != nil {
-			return nil, err
-		}
-		if err := may.user(u, "changing the responsibility profiles"); err != nil {
-			return nil, err
-		}
-		if err := needsLicence(u, data.ContactCenter, "Profiles"); err != nil {
-			return nil, err
-		}
-		p, err := q.Profile(profileID)
-		if errors.Is(err, data.ErrNotFound) {
-			return nil, &NotFoundError{What: "responsibility profile", Key: fmt.Sprint(profileID)}
-		} else if err != nil {
-			return nil, err
-		}
-		if err := checkAssignable(tree, u, "responsibility profile", p.Name, p.OUID); err != nil {
-			return nil, err
-		}
-		if err := q.AssignProfile(u.ID, p.ID); err != nil {
-			return nil, err
-		}
-		return []data.JournalEntry{entry("user.profile.add", u.UPN, "", p.Name)}, nil
-	})
-}
+// Kind names the command.
+func (RemoveUserSkill) Kind() string { return "user.skill.remove" }
 
-// SetActiveProfile makes one of the user's assigned profiles the active one.
-func (a *App) SetActiveProfile(ctx context.Context, idOrUPN string, profileID int64) error {
-	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		u, err := findUser(q, idOrUPN)
-		if err != nil {
-			return nil, err
-		}
-		if err := may.user(u, "changing the active profile"); err != nil {
-			return nil, err
-		}
-		profiles, err := q.UserProfiles(u.ID)
-		if err != nil {
-			return nil, err
-		}
-		old, next := "", ""
-		for _, p := range profiles {
-			if p.Active {
-				old = p.Name
+func (cmd RemoveUserSkill) apply(c *changeCtx) ([]data.JournalEntry, error) {
+	q := c.q
+	u, err := findUser(q, cmd.User)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.may.user(u, "changing the skills"); err != nil {
+		return nil, err
+	}
+	held, err := q.UserSkills(u.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range held {
+		if h.Skill.ID == cmd.Skill {
+			if err := q.RemoveUserSkill(u.ID, cmd.Skill); err != nil {
+				return nil, err
 			}
-			if p.ID == profileID {
-				next = p.Name
-			}
+			return []data.JournalEntry{entry("user.skill.remove", u.UPN, skillText(h.Skill.Name, h.LevelName), "")}, nil
 		}
-		if next == "" {
-			return nil, refuse("profile.unassigned", "assign the profile to %s before making it active", displayName(u))
-		}
-		if err := q.SetActiveProfile(u.ID, profileID); err != nil {
-			return nil, err
-		}
-		return []data.JournalEntry{entry("user.profile.active", u.UPN, old, next)}, nil
-	})
+	}
+	return nil, &NotFoundError{What: "skill of " + displayName(u), Key: fmt.Sprint(cmd.Skill)}
 }

@@ -123,48 +123,6 @@ func quoteList(names []string) string {
 	return strings.Join(q, ", ")
 }
 
-// DeleteUser removes a user from Nimbus when the delete rule allows it. The directory and
-// Teams are never touched; the user leaves their Skill-based services and loses their
-// roles with them (DeleteConsequences lists both for the confirmation).
-func (a *App) DeleteUser(ctx context.Context, idOrUPN string) error {
-	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		u, err := findUser(q, idOrUPN)
-		if err != nil {
-			return nil, err
-		}
-		if err := may.user(u, "deleting the Nimbus user"); err != nil {
-			return nil, err
-		}
-		services, err := q.UserServices(u.ID)
-		if err != nil {
-			return nil, err
-		}
-		if reason := DeleteBlockedReason(u, services); reason != "" {
-			return nil, refuse("delete", "cannot delete: %s", reason)
-		}
-		loses, err := deleteConsequences(q, u, services)
-		if err != nil {
-			return nil, err
-		}
-		if err := q.DeleteNimbusUser(u.ID); err != nil {
-			return nil, err
-		}
-		old := "Nimbus user"
-		if loses.String() != "" {
-			old += "; " + loses.String()
-		}
-		return []data.JournalEntry{entry("user.delete", u.UPN, old, "")}, nil
-	})
-}
-
-// AddUser makes a directory user a Nimbus user (origin manual) in an OU with licences.
-// Nimbus never creates directory accounts: the user must already be in the directory.
-func (a *App) AddUser(ctx context.Context, directoryID string, ou int64, licences data.LicenceSet) error {
-	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		return createAddUser(q, may, directoryID, ou, licences)
-	})
-}
-
 func loadTree(q *data.Q) (*OUTree, error) {
 	ous, err := q.OrganizationUnits()
 	if err != nil {

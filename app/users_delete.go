@@ -64,3 +64,44 @@ func deleteConsequences(q *data.Q, u data.NimbusUser, services []data.UserServic
 	}
 	return l, nil
 }
+
+// DeleteUser removes a user from Nimbus when the delete rule allows it. The directory and
+// Teams are never touched; the user leaves their Skill-based services and loses their
+// roles with them (DeleteConsequences lists both for the confirmation).
+type DeleteUser struct {
+	Base
+	User string `json:"user"` // O365 ID or UPN
+}
+
+// Kind names the command.
+func (DeleteUser) Kind() string { return "user.delete" }
+
+func (cmd DeleteUser) apply(c *changeCtx) ([]data.JournalEntry, error) {
+	q := c.q
+	u, err := findUser(q, cmd.User)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.may.user(u, "deleting the Nimbus user"); err != nil {
+		return nil, err
+	}
+	services, err := q.UserServices(u.ID)
+	if err != nil {
+		return nil, err
+	}
+	if reason := DeleteBlockedReason(u, services); reason != "" {
+		return nil, refuse("delete", "cannot delete: %s", reason)
+	}
+	loses, err := deleteConsequences(q, u, services)
+	if err != nil {
+		return nil, err
+	}
+	if err := q.DeleteNimbusUser(u.ID); err != nil {
+		return nil, err
+	}
+	old := "Nimbus user"
+	if loses.String() != "" {
+		old += "; " + loses.String()
+	}
+	return []data.JournalEntry{entry("user.delete", u.UPN, old, "")}, nil
+}

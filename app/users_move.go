@@ -39,51 +39,61 @@ func (a *App) OutOfScope(ctx context.Context, idOrUPN string, ou int64) ([]Scope
 
 // MoveUser puts a user in another OU. Everything assigned to a user must come from their
 // OU or above, so a move that would leave items from outside the new OU's path is
-// refused with the list of them, unless drop says to remove them in the same change.
-func (a *App) MoveUser(ctx context.Context, idOrUPN string, ou int64, drop bool) error {
-	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		u, tree, err := userInTree(q, idOrUPN)
-		if err != nil {
-			return nil, err
-		}
-		if err := may.user(u, "moving the Nimbus user"); err != nil {
-			return nil, err
-		}
-		if !tree.Has(ou) {
-			return nil, &NotFoundError{What: "organization unit", Key: fmt.Sprint(ou)}
-		}
-		if err := may.ou(ou, fmt.Sprintf("moving %s into %s", displayName(u), tree.Path(ou))); err != nil {
-			return nil, err
-		}
-		if u.OUID == ou {
-			return nil, nil
-		}
-		out, err := outOfScope(q, tree, u, ou)
-		if err != nil {
-			return nil, err
-		}
-		if len(out) > 0 && !drop {
-			return nil, refuse("move.out-of-scope", "moving %s to %s would leave %s assigned from outside %s and the OUs above it; remove them first, or move with them removed",
-				displayName(u), tree.Path(ou), scopeItemsText(out), tree.Path(ou))
-		}
-		entries := []data.JournalEntry{entry("user.ou", u.UPN, tree.Path(u.OUID), tree.Path(ou))}
-		for _, it := range out {
-			if it.Kind == "custom role" {
-				if err := may.tenantAdmin(fmt.Sprintf("removing the custom role %q of %s", it.Name, displayName(u))); err != nil {
-					return nil, err
-				}
-			}
-			if err := it.drop(q); err != nil {
+// refused with the list of them, unless DropOutOfScope says to remove them in the same
+// change.
+type MoveUser struct {
+	Base
+	User           string `json:"user"` // O365 ID or UPN
+	OU             int64  `json:"ou"`
+	DropOutOfScope bool   `json:"dropOutOfScope,omitempty"`
+}
+
+// Kind names the command.
+func (MoveUser) Kind() string { return "user.move" }
+
+func (cmd MoveUser) apply(c *changeCtx) ([]data.JournalEntry, error) {
+	q, ou := c.q, cmd.OU
+	u, tree, err := userInTree(q, cmd.User)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.may.user(u, "moving the Nimbus user"); err != nil {
+		return nil, err
+	}
+	if !tree.Has(ou) {
+		return nil, &NotFoundError{What: "organization unit", Key: fmt.Sprint(ou)}
+	}
+	if err := c.may.ou(ou, fmt.Sprintf("moving %s into %s", displayName(u), tree.Path(ou))); err != nil {
+		return nil, err
+	}
+	if u.OUID == ou {
+		return nil, nil
+	}
+	out, err := outOfScope(q, tree, u, ou)
+	if err != nil {
+		return nil, err
+	}
+	if len(out) > 0 && !cmd.DropOutOfScope {
+		return nil, refuse("move.out-of-scope", "moving %s to %s would leave %s assigned from outside %s and the OUs above it; remove them first, or move with them removed",
+			displayName(u), tree.Path(ou), scopeItemsText(out), tree.Path(ou))
+	}
+	entries := []data.JournalEntry{entry("user.ou", u.UPN, tree.Path(u.OUID), tree.Path(ou))}
+	for _, it := range out {
+		if it.Kind == "custom role" {
+			if err := c.may.tenantAdmin(fmt.Sprintf("removing the custom role %q of %s", it.Name, displayName(u))); err != nil {
 				return nil, err
 			}
-			entries = append(entries, entry("user.out-of-scope.remove", u.UPN, it.String(), "removed by the move to "+tree.Path(ou)))
 		}
-		if err := q.SetUserOU(u.ID, ou); err != nil {
+		if err := it.drop(q); err != nil {
 			return nil, err
 		}
-		more, err := ensureDutyProfiles(q, u)
-		return append(entries, more...), err
-	})
+		entries = append(entries, entry("user.out-of-scope.remove", u.UPN, it.String(), "removed by the move to "+tree.Path(ou)))
+	}
+	if err := q.SetUserOU(u.ID, ou); err != nil {
+		return nil, err
+	}
+	more, err := ensureDutyProfiles(q, u)
+	return append(entries, more...), err
 }
 
 // scopeItemsText lists items for a message: skill "French" (Sales), N/A reason "Meeting" (Sales).

@@ -37,3 +37,28 @@ func (q *Q) EachDirectoryUser(fn func(DirectoryEntry) bool) error {
 	}
 	return rows.Err()
 }
+
+// UpsertDirectoryUser stores the directory properties of one person, inserting them or
+// updating the cached row; nothing else of the row (its sync round) changes. It is for a
+// person found live in the directory whom the cache may not hold yet; a later sync keeps
+// the row up to date or removes it.
+func (q *Q) UpsertDirectoryUser(du DirectoryUser) error {
+	null := func(s string) any {
+		if s == "" {
+			return nil
+		}
+		return s
+	}
+	var enabled any
+	if du.AccountEnabled != nil {
+		enabled = *du.AccountEnabled
+	}
+	_, err := q.Exec(`INSERT INTO directory_users (id, display_name, given_name, surname, upn, mail, department,
+			job_title, account_enabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, given_name = excluded.given_name,
+			surname = excluded.surname, upn = excluded.upn, mail = excluded.mail, department = excluded.department,
+			job_title = excluded.job_title, account_enabled = excluded.account_enabled`,
+		du.ID, null(du.DisplayName), null(du.GivenName), null(du.Surname), du.UPN, null(du.Mail),
+		null(du.Department), null(du.JobTitle), enabled)
+	return err
+}

@@ -69,18 +69,18 @@ func ParseLicence(name string) (LicenceSet, error) {
 	return 0, fmt.Errorf("unknown licence %q (use contact-center, attendant-console, interact or assistant)", name)
 }
 
-// DirectoryUser is a user of the tenant's directory as Graph reports it. Empty strings
-// stand for values the directory does not have.
+// DirectoryUser is a user of the tenant's directory as Graph reports it (in JSON with
+// Graph's field names). Empty strings stand for values the directory does not have.
 type DirectoryUser struct {
-	ID             string
-	DisplayName    string
-	GivenName      string
-	Surname        string
-	UPN            string
-	Mail           string
-	Department     string
-	JobTitle       string
-	AccountEnabled *bool
+	ID             string `json:"id"`
+	DisplayName    string `json:"displayName,omitempty"`
+	GivenName      string `json:"givenName,omitempty"`
+	Surname        string `json:"surname,omitempty"`
+	UPN            string `json:"userPrincipalName"`
+	Mail           string `json:"mail,omitempty"`
+	Department     string `json:"department,omitempty"`
+	JobTitle       string `json:"jobTitle,omitempty"`
+	AccountEnabled *bool  `json:"accountEnabled,omitempty"`
 }
 
 // Team is a Microsoft Team of the directory with its members and owners.

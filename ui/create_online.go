@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"nimbusadmin/app"
 	"nimbusadmin/data"
 )
 
@@ -119,7 +120,9 @@ func (c *createDialog) showNote(live string) {
 // which caches them first; anyone else through AddUser.
 func (c *createDialog) addChosen(who data.DirectoryEntry, ou int64, lic data.LicenceSet) error {
 	if c.live[who.ID] {
-		return c.m.nimbus.AddUserFromDirectory(context.Background(), who.DirectoryUser, ou, lic)
+		_, err := c.m.nimbus.Do(context.Background(), app.AddUserFromDirectory{Person: who.DirectoryUser, OU: ou, Licences: lic})
+		return err
 	}
-	return c.m.nimbus.AddUser(context.Background(), who.ID, ou, lic)
+	_, err := c.m.nimbus.Do(context.Background(), app.AddUser{User: who.ID, OU: ou, Licences: lic})
+	return err
 }

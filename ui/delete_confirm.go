@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2/dialog"
+
+	"nimbusadmin/app"
 )
 
 // showDeleteState enables the delete control only where the delete rule allows it, and
@@ -57,7 +59,7 @@ func (m *mainWindow) onDeleteUser() {
 	m.deleteAsked = msg
 	m.confirm = dialog.NewConfirm("Delete "+name+" from Nimbus", msg, func(ok bool) {
 		if ok {
-			m.deleteUser(d.User.ID, name)
+			m.deleteUser(d, name)
 		}
 	}, m.win)
 	m.confirm.SetConfirmText("Delete from Nimbus")
@@ -65,9 +67,9 @@ func (m *mainWindow) onDeleteUser() {
 	m.confirm.Show()
 }
 
-// deleteUser removes the user through the delete rule and reloads the list.
-func (m *mainWindow) deleteUser(id, name string) {
-	if err := m.nimbus.DeleteUser(context.Background(), id); err != nil {
+// deleteUser removes the user shown through the delete rule and reloads the list.
+func (m *mainWindow) deleteUser(d *app.UserDetail, name string) {
+	if _, err := m.nimbus.Do(context.Background(), app.DeleteUser{Base: app.BasedOn(d.Version), User: d.User.ID}); err != nil {
 		dialog.ShowError(err, m.win)
 		return
 	}

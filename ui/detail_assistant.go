@@ -73,7 +73,8 @@ func (a *detailAssistant) discard() { a.show(a.saved) }
 
 // save writes the ordered list through the rule.
 func (a *detailAssistant) save() bool {
-	if err := a.p.nimbus.SetCallTemplates(context.Background(), a.saved.User.ID, a.list.ids()); err != nil {
+	if _, err := a.p.nimbus.Do(context.Background(), app.SetCallTemplates{Base: app.BasedOn(a.saved.Version), User: a.saved.User.ID,
+		Templates: a.list.ids()}); err != nil {
 		detailShowProblem(a.bar.problem, err)
 		return false
 	}

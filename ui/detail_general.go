@@ -194,7 +194,11 @@ func (g *detailGeneral) commit(drop bool) bool {
 			Grant: wantLic &^ had, Revoke: had &^ wantLic, DropDependent: drop})
 	}
 	if err == nil && wantOU != g.saved.User.OUID {
-		err = g.p.nimbus.MoveUser(ctx, id, wantOU, drop)
+		move := app.MoveUser{User: id, OU: wantOU, DropOutOfScope: drop}
+		if wantLic == had { // the first change of this Save: it carries what the admin saw
+			move.Base = app.BasedOn(g.saved.Version)
+		}
+		_, err = g.p.nimbus.Do(ctx, move)
 	}
 	g.p.reload()
 	if err != nil {

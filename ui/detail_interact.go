@@ -220,7 +220,8 @@ func (ia *detailInteract) discard() { ia.show(ia.saved) }
 
 // save writes the settings through the rule; a refusal keeps the draft.
 func (ia *detailInteract) save() bool {
-	if err := ia.p.nimbus.SetInteract(context.Background(), ia.saved.User.ID, ia.draft()); err != nil {
+	if _, err := ia.p.nimbus.Do(context.Background(), app.SetInteract{Base: app.BasedOn(ia.saved.Version), User: ia.saved.User.ID,
+		Settings: ia.draft()}); err != nil {
 		detailShowProblem(ia.bar.problem, err)
 		return false
 	}

@@ -83,7 +83,8 @@ func (n *detailNAReasons) discard() {
 // keeps the draft and shows the rule's message beside Save.
 func (n *detailNAReasons) save() bool {
 	on, ids := n.enabled.Checked, n.list.ids()
-	if err := n.p.nimbus.SetNAReasons(context.Background(), n.saved.User.ID, on, ids); err != nil {
+	if _, err := n.p.nimbus.Do(context.Background(), app.SetNAReasons{Base: app.BasedOn(n.saved.Version), User: n.saved.User.ID,
+		Enabled: on, Reasons: ids}); err != nil {
 		detailShowProblem(n.bar.problem, err)
 		return false
 	}

@@ -71,7 +71,8 @@ func (pr *detailProfiles) show(d app.UserDetail) {
 
 // makeActive switches the active profile through the rule.
 func (pr *detailProfiles) makeActive(id int64) {
-	if err := pr.p.nimbus.SetActiveProfile(context.Background(), pr.d.User.ID, id); err != nil {
+	if _, err := pr.p.nimbus.Do(context.Background(), app.SetActiveProfile{Base: app.BasedOn(pr.d.Version), User: pr.d.User.ID,
+		Profile: id}); err != nil {
 		detailShowProblem(pr.problem, err)
 		return
 	}
@@ -107,7 +108,9 @@ func (pr *detailProfiles) assign() error {
 	if i < 0 {
 		return fmt.Errorf("choose a profile")
 	}
-	return pr.p.nimbus.AssignProfile(context.Background(), pr.d.User.ID, pr.choices[i].ID)
+	_, err := pr.p.nimbus.Do(context.Background(), app.AssignProfile{Base: app.BasedOn(pr.d.Version), User: pr.d.User.ID,
+		Profile: pr.choices[i].ID})
+	return err
 }
 
 func (pr *detailProfiles) onRemove(up data.UserProfile) {
@@ -119,7 +122,8 @@ func (pr *detailProfiles) onRemove(up data.UserProfile) {
 }
 
 func (pr *detailProfiles) remove(id int64) {
-	if err := pr.p.nimbus.UnassignProfile(context.Background(), pr.d.User.ID, id); err != nil {
+	if _, err := pr.p.nimbus.Do(context.Background(), app.UnassignProfile{Base: app.BasedOn(pr.d.Version), User: pr.d.User.ID,
+		Profile: id}); err != nil {
 		detailShowProblem(pr.problem, err)
 		return
 	}

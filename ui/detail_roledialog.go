@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"nimbusadmin/app"
 	"nimbusadmin/data"
 )
 
@@ -127,9 +128,11 @@ func (dd *detailRoleDialog) onSave() {
 	ctx := context.Background()
 	var err error
 	if dd.editing != nil {
-		err = dd.r.p.nimbus.ChangeRoleScope(ctx, dd.r.d.User.ID, dd.editing.ID, scope)
+		_, err = dd.r.p.nimbus.Do(ctx, app.ChangeRoleScope{Base: app.BasedOn(dd.r.d.Version), User: dd.r.d.User.ID,
+			Assignment: dd.editing.ID, Scope: scope})
 	} else {
-		_, err = dd.r.p.nimbus.AssignRole(ctx, dd.r.d.User.ID, role.ID, scope)
+		_, err = dd.r.p.nimbus.Do(ctx, app.AssignRole{Base: app.BasedOn(dd.r.d.Version), User: dd.r.d.User.ID,
+			Role: role.ID, Scope: scope})
 	}
 	if err != nil {
 		detailShowProblem(dd.problem, err)

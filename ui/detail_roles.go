@@ -133,7 +133,8 @@ func (r *detailRoles) onRemove(as data.RoleAssignment) {
 }
 
 func (r *detailRoles) remove(as data.RoleAssignment) {
-	if err := r.p.nimbus.RemoveRole(context.Background(), r.d.User.ID, as.ID); err != nil {
+	if _, err := r.p.nimbus.Do(context.Background(), app.RemoveRole{Base: app.BasedOn(r.d.Version), User: r.d.User.ID,
+		Assignment: as.ID}); err != nil {
 		if l := r.problems[as.ID]; l != nil {
 			l.Importance, l.SizeName = widget.DangerImportance, theme.SizeNameText
 			detailShowProblem(l, err)

@@ -142,7 +142,9 @@ func (s *detailSkills) save() error {
 	if j := s.levelPick.SelectedIndex(); j >= 0 {
 		level = s.levelsShow[j].ID
 	}
-	return s.p.nimbus.SetUserSkill(context.Background(), s.d.User.ID, s.choices[i].Skill.ID, level)
+	_, err := s.p.nimbus.Do(context.Background(), app.SetUserSkill{Base: app.BasedOn(s.d.Version), User: s.d.User.ID,
+		Skill: s.choices[i].Skill.ID, Level: level})
+	return err
 }
 
 func (s *detailSkills) onRemove(us data.UserSkill) {
@@ -150,7 +152,8 @@ func (s *detailSkills) onRemove(us data.UserSkill) {
 		if !ok {
 			return
 		}
-		if err := s.p.nimbus.RemoveUserSkill(context.Background(), s.d.User.ID, us.Skill.ID); err != nil {
+		if _, err := s.p.nimbus.Do(context.Background(), app.RemoveUserSkill{Base: app.BasedOn(s.d.Version), User: s.d.User.ID,
+			Skill: us.Skill.ID}); err != nil {
 			dialog.ShowError(err, s.p.win)
 			return
 		}

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"nimbusadmin/app"
 	"nimbusadmin/data"
 )
 
@@ -128,7 +129,8 @@ func TestDetailRoleDialogWarnsOfSelfElevation(t *testing.T) {
 	f.must(err)
 	_, err = f.app.AssignRole(context.Background(), f.user["anna"], ou.ID, f.ou["Sales"])
 	f.must(err)
-	f.must(f.app.MoveUser(context.Background(), f.user["anna"], f.ou["Support"], false))
+	_, err = f.app.Do(context.Background(), app.MoveUser{User: f.user["anna"], OU: f.ou["Support"]})
+	f.must(err)
 	f.pane.ShowUser(f.user["anna"])
 	test.Tap(f.pane.roles.add)
 	dd := f.pane.roles.dialog

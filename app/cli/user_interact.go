@@ -83,7 +83,7 @@ func runUserInteract(ctx context.Context, e env, args []string) error {
 		if c.DomainTemplateID, err = itemOrNone(ctx, a, data.ConfigDomainTemplates, *template, c.DomainTemplateID); err != nil {
 			return err
 		}
-		if err := a.SetInteract(ctx, pos[0], c); err != nil {
+		if _, err := a.Do(ctx, app.SetInteract{User: pos[0], Settings: c}); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stderr, "%s: Interact settings saved; 'user show' prints them.\n", pos[0])

@@ -49,7 +49,7 @@ func runUserNAReasons(ctx context.Context, e env, args []string) error {
 				return err
 			}
 		}
-		if err := a.SetNAReasons(ctx, pos[0], on, ids); err != nil {
+		if _, err := a.Do(ctx, app.SetNAReasons{User: pos[0], Enabled: on, Reasons: ids}); err != nil {
 			return err
 		}
 		return reportLists(ctx, e, a, pos[0], true)
@@ -71,7 +71,7 @@ func runUserAssistant(ctx context.Context, e env, args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := a.SetCallTemplates(ctx, pos[0], ids); err != nil {
+		if _, err := a.Do(ctx, app.SetCallTemplates{User: pos[0], Templates: ids}); err != nil {
 			return err
 		}
 		return reportLists(ctx, e, a, pos[0], false)

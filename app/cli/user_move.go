@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"fmt"
+
+	"nimbusadmin/app"
 )
 
 func init() {
@@ -38,7 +40,7 @@ func runUserMove(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := a.MoveUser(ctx, pos[0], to, *drop); err != nil {
+	if _, err := a.Do(ctx, app.MoveUser{User: pos[0], OU: to, DropOutOfScope: *drop}); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "%s is now in %s.\n", pos[0], tree.Path(to))

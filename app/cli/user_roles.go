@@ -15,6 +15,8 @@ func init() {
 			`give a user a role in an OU scope; ROLE is its name as written ("Supervisor (User)", a custom role's name) or its id`, runUserRoleAdd},
 		verb{"user role remove", "ID|UPN ROLE [--ou OU]",
 			"take a role from a user; --ou names the scope when they hold the role in more than one", runUserRoleRemove},
+		verb{"user role scope", "ID|UPN ROLE --to OU [--ou OU]",
+			"move a role a user holds to another OU scope; --ou names the scope it has now when they hold the role in more than one", runUserRoleScope},
 	)
 }
 
@@ -45,7 +47,7 @@ func runUserRoleAdd(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := a.AssignRole(ctx, pos[0], role.ID, scope); err != nil {
+	if _, err := a.Do(ctx, app.AssignRole{User: pos[0], Role: role.ID, Scope: scope}); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "%s now holds %s in %s.\n", pos[0], role.Name, tree.Path(scope))
@@ -80,11 +82,51 @@ func runUserRoleRemove(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := a.RemoveRole(ctx, pos[0], as.ID); err != nil {
+	if _, err := a.Do(ctx, app.RemoveRole{User: pos[0], Assignment: as.ID}); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "%s no longer holds %s in %s.\n", pos[0], role.Name, tree.Path(as.ScopeOUID))
 	return nil
+}
+
+func runUserRoleScope(ctx context.Context, e env, args []string) error {
+	fs := newFlags("user role scope")
+	to := fs.String("to", "", "the OU id or path the role applies to from now on")
+	ou := fs.String("ou", "", "the OU id or path of the scope it has now (needed when they hold the role in several)")
+	pos, err := parse(fs, args, 2, "a user (O365 ID or UPN) and a role")
+	if err != nil {
+		return err
+	}
+	if *to == "" {
+		return usagef("user role scope needs --to OU: the scope the role applies to from now on (an OU id or path; see 'ous')")
+	}
+	return withApp(e, func(a *app.App) error {
+		role, err := a.FindRole(ctx, pos[1])
+		if err != nil {
+			return err
+		}
+		d, err := a.UserDetail(ctx, pos[0])
+		if err != nil {
+			return err
+		}
+		tree, err := a.OUTree(ctx)
+		if err != nil {
+			return err
+		}
+		as, err := roleAssignment(d, role, tree, *ou)
+		if err != nil {
+			return err
+		}
+		scope, err := tree.Resolve(*to)
+		if err != nil {
+			return err
+		}
+		if _, err := a.Do(ctx, app.ChangeRoleScope{User: pos[0], Assignment: as.ID, Scope: scope}); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "%s now holds %s in %s (was %s).\n", pos[0], role.Name, tree.Path(scope), tree.Path(as.ScopeOUID))
+		return nil
+	})
 }
 
 // roleAssignment picks the user's assignment of the role to remove: the one in the scope

@@ -41,7 +41,7 @@ func runUserSkillAdd(ctx context.Context, e env, args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := a.SetUserSkill(ctx, pos[0], skill.ID, l.ID); err != nil {
+		if _, err := a.Do(ctx, app.SetUserSkill{User: pos[0], Skill: skill.ID, Level: l.ID}); err != nil {
 			return err
 		}
 		if l.Name != "" {
@@ -87,7 +87,7 @@ func runUserSkillRemove(ctx context.Context, e env, args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := a.RemoveUserSkill(ctx, pos[0], skill.ID); err != nil {
+		if _, err := a.Do(ctx, app.RemoveUserSkill{User: pos[0], Skill: skill.ID}); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stderr, "%s no longer holds %s.\n", pos[0], skill.Name)
@@ -116,15 +116,16 @@ func runUserProfile(act profileAction) func(ctx context.Context, e env, args []s
 			if err != nil {
 				return err
 			}
+			var cmd app.Command
 			switch act {
 			case profileAdd:
-				err = a.AssignProfile(ctx, pos[0], p.ID)
+				cmd = app.AssignProfile{User: pos[0], Profile: p.ID}
 			case profileRemove:
-				err = a.UnassignProfile(ctx, pos[0], p.ID)
+				cmd = app.UnassignProfile{User: pos[0], Profile: p.ID}
 			case profileActivate:
-				err = a.SetActiveProfile(ctx, pos[0], p.ID)
+				cmd = app.SetActiveProfile{User: pos[0], Profile: p.ID}
 			}
-			if err != nil {
+			if _, err := a.Do(ctx, cmd); err != nil {
 				return err
 			}
 			switch act {

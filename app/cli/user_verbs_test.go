@@ -125,6 +125,26 @@ func TestUserRoleAddAndRemoveByNameAndScope(t *testing.T) {
 	}
 }
 
+func TestUserRoleScopeMovesARoleToAnotherOU(t *testing.T) {
+	db := freshDemo(t)
+	d := salesAgent(t, db)
+	u := d.UserPrincipalName
+	mustRun(t, db, "user", "role", "add", u, "Supervisor (User)", "--ou", "Sales")
+	mustRun(t, db, "user", "role", "scope", u, "Supervisor (User)", "--to", "Operations")
+	if got := roleScopes(showJSON(t, db, u), "Supervisor (User)"); !slices.Equal(got, []string{"Operations"}) {
+		t.Fatalf("after the scope change Supervisor (User) is in %v, want [Operations]", got)
+	}
+	mustRun(t, db, "user", "role", "add", u, "Supervisor (User)", "--ou", "Sales")
+	refusedCLI(t, db, u, 2, []string{"user", "role", "scope", u, "Supervisor (User)"}, "needs --to OU")
+	refusedCLI(t, db, u, 2, []string{"user", "role", "scope", u, "Supervisor (User)", "--to", "Finance"},
+		"holds Supervisor (User) in 2 scopes", "say which with --ou")
+	refusedCLI(t, db, u, 1, []string{"user", "role", "scope", u, "Supervisor (User)", "--ou", "Sales", "--to", "Operations"},
+		"already holds Supervisor (User) in Operations")
+	if scopes := roleScopes(d, "Team Member"); len(scopes) > 0 {
+		refusedCLI(t, db, u, 1, []string{"user", "role", "scope", u, "Team Member", "--ou", scopes[0], "--to", "Finance"}, "granted automatically")
+	}
+}
+
 func TestUserMoveRefusesWithWhatFallsOutOfScopeOrDropsIt(t *testing.T) {
 	db := freshDemo(t)
 	d := salesAgent(t, db)

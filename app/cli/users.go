@@ -118,7 +118,7 @@ func runUsersDelete(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := a.DeleteUser(ctx, pos[0]); err != nil {
+	if _, err := a.Do(ctx, app.DeleteUser{User: pos[0]}); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "Deleted %s from Nimbus%s; the directory and Microsoft Teams are unchanged.\n", pos[0], lossesText(losses))

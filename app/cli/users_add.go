@@ -3,14 +3,17 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"nimbusadmin/app"
+	"nimbusadmin/auth"
 	"nimbusadmin/data"
+	"nimbusadmin/data/graph"
 )
 
 func init() {
-	register(verb{"users add", "ID|UPN [--ou OU] [--licence NAME]... [--format table|json]",
-		"make a person of the cached directory a Nimbus user (added by hand), in an OU (the tenant root when not given), with licences", runUsersAdd})
+	register(verb{"users add", "ID|UPN [--from-graph] [--ou OU] [--licence NAME]... [--format table|json]",
+		"make a person of the directory a Nimbus user (added by hand), in an OU (the tenant root when not given), with licences; --from-graph finds someone who joined since the last sync", runUsersAdd})
 }
 
 // addedUserJSON is what 'users add --format json' prints about the new Nimbus user.
@@ -28,11 +31,15 @@ func runUsersAdd(ctx context.Context, e env, args []string) error {
 	ou := fs.String("ou", "", "the OU id or path to add them in (the tenant root when not given)")
 	var licences listFlag
 	fs.Var(&licences, "licence", "a licence to grant: contact-center, attendant-console, interact or assistant (repeatable)")
+	fromGraph := fs.Bool("from-graph", false, "look the person up in Microsoft Graph (signed in) rather than in the cache: for someone who joined the directory since the last sync")
 	f := format("table")
 	fs.Var(&f, "format", "table or json")
 	pos, err := parse(fs, args, 1, "one person of the directory (O365 ID or UPN; see 'directory users')")
 	if err != nil {
 		return err
+	}
+	if *fromGraph && e.globals.Demo {
+		return usagef("users add --from-graph looks the person up in Microsoft Graph, which the demo tenant does not have: leave it out")
 	}
 	var grant data.LicenceSet
 	for _, name := range licences {
@@ -51,7 +58,15 @@ func runUsersAdd(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := a.AddUser(ctx, pos[0], ouID, grant); err != nil {
+	var add app.Command = app.AddUser{User: pos[0], OU: ouID, Licences: grant}
+	if *fromGraph {
+		person, err := graphPerson(ctx, e, pos[0])
+		if err != nil {
+			return err
+		}
+		add = app.AddUserFromDirectory{Person: person, OU: ouID, Licences: grant}
+	}
+	if _, err := a.Do(ctx, add); err != nil {
 		return err
 	}
 	d, err := a.UserDetail(ctx, pos[0])
@@ -77,3 +92,35 @@ func resolveOU(ctx context.Context, a *app.App, ou string) (int64, error) {
 	}
 	return tree.Resolve(ou)
 }
+
+// graphPerson finds the one person in Microsoft Graph whose O365 ID or UPN is key, signed
+// in as the global flags say, so that a person the cache does not hold yet can be added.
+func graphPerson(ctx context.Context, e env, key string) (data.DirectoryUser, error) {
+	endpoints, err := auth.ResolveEndpoints(e.globals.Cloud, e.globals.Authority, e.globals.GraphURL)
+	if err != nil {
+		return data.DirectoryUser{}, usagef("%v", err)
+	}
+	session, err := authSession(e)
+	if err != nil {
+		return data.DirectoryUser{}, err
+	}
+	client, err := graph.New(endpoints.GraphURL, session, authHTTPClient)
+	if err != nil {
+		return data.DirectoryUser{}, err
+	}
+	found, err := client.SearchUsers(ctx, key, graphPersonTop)
+	if err != nil {
+		return data.DirectoryUser{}, fmt.Errorf("cannot search Microsoft Graph: %w", err)
+	}
+	key = strings.TrimSpace(key)
+	for _, p := range found {
+		if strings.EqualFold(p.ID, key) || strings.EqualFold(p.UPN, key) {
+			return p, nil
+		}
+	}
+	return data.DirectoryUser{}, fmt.Errorf("nobody in Microsoft Graph has the O365 ID or UPN %q; give one exactly as the directory has it", key)
+}
+
+// graphPersonTop is how many people one Graph search brings at most: the person sought is
+// among them unless many others share their UPN in their names.
+const graphPersonTop = 100
