@@ -10,6 +10,35 @@ import (
 // decoding, the tests and the documentation go by. A new command is added here.
 var commandTypes = []Command{
 	ChangeLicences{},
+
+	CreateService{},
+	RenameService{},
+	DeleteService{},
+	SetServiceLicence{},
+	SetTeamsServiceSettings{},
+	AddServiceMember{},
+	RemoveServiceMember{},
+	SetServiceMemberActive{},
+	SetServiceOwnerRole{},
+
+	CreateOU{},
+	RenameOU{},
+	MoveOU{},
+	DeleteOU{},
+	CreateSkillCategory{},
+	SetSkillCategoryLevels{},
+	CreateSkill{},
+	CreateProfile{},
+	CreateNAReason{},
+	CreateDomainTemplate{},
+	CreateSystemMessage{},
+	CreateCallTemplate{},
+	CreateCustomRole{},
+	UpdateCustomRole{},
+	RenameConfigItem{},
+	DeleteConfigItem{},
+	ChangeTenantSettings{},
+	SetLicenceContingent{},
 }
 
 // commandKinds maps each kind to its type, for decoding.

@@ -96,7 +96,8 @@ func runConfigCatalog(ctx context.Context, e env, k data.ConfigKind, args []stri
 			if err != nil {
 				return err
 			}
-			return a.DeleteConfigItem(ctx, k, it.ID)
+			_, err = a.Do(ctx, app.DeleteConfigItem{Catalogue: k, Item: it.ID})
+			return err
 		})
 	case "update":
 		newName := fs.String("name", "", "the new name")
@@ -117,11 +118,15 @@ func runConfigCatalog(ctx context.Context, e env, k data.ConfigKind, args []stri
 			if err != nil {
 				return err
 			}
-			id, err := add(ctx, a, tree, pos[0])
+			cmd, err := add(ctx, a, tree, pos[0])
 			if err != nil {
 				return err
 			}
-			_, err = e.stdout.Write([]byte(strconv.FormatInt(id, 10) + "\n"))
+			out, err := a.Do(ctx, cmd)
+			if err != nil {
+				return err
+			}
+			_, err = e.stdout.Write([]byte(strconv.FormatInt(out.ID, 10) + "\n"))
 			return err
 		})
 	}
@@ -147,7 +152,8 @@ func configUpdate(ctx context.Context, a *app.App, k data.ConfigKind, ref, newNa
 	if newName == "" {
 		newName = it.Name
 	}
-	return a.RenameConfigItem(ctx, k, it.ID, newName, ouID)
+	_, err = a.Do(ctx, app.RenameConfigItem{Catalogue: k, Item: it.ID, Name: newName, OU: ouID})
+	return err
 }
 
 // configWithApp opens the session, runs fn and closes it.
@@ -181,107 +187,113 @@ func configListItems(ctx context.Context, e env, a *app.App, k data.ConfigKind, 
 	return writeTable(e.stdout, f, []string{"ID", "Name", "Organization Unit", "Details", "Used by"}, rows)
 }
 
-// configAdder declares an add action's flags and returns what creates the item.
-type configAdder func(fs *flag.FlagSet) func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error)
+// configAdder declares an add action's flags and returns what builds the command that
+// creates the item.
+type configAdder func(fs *flag.FlagSet) func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (app.Command, error)
 
 var configAdders = map[data.ConfigKind]configAdder{
-	data.ConfigSkillCategories: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
+	data.ConfigSkillCategories: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (app.Command, error) {
 		ou := fs.String("ou", "/", "the OU it lives in")
 		var levels listFlag
 		fs.Var(&levels, "level", "a level as NAME=NUMBER (repeat)")
-		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
+		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (app.Command, error) {
 			var ls []data.ConfigLevel
 			for _, l := range levels {
 				n, v, ok := strings.Cut(l, "=")
 				num, err := strconv.Atoi(strings.TrimSpace(v))
 				if !ok || err != nil {
-					return 0, usagef("--level %q: write NAME=NUMBER, e.g. Fluent=2", l)
+					return nil, usagef("--level %q: write NAME=NUMBER, e.g. Fluent=2", l)
 				}
 				ls = append(ls, data.ConfigLevel{Name: n, Value: num})
 			}
-			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateSkillCategory(ctx, name, ouID, ls) })
+			return configIn(tree, *ou, func(ouID int64) app.Command { return app.CreateSkillCategory{Name: name, OU: ouID, Levels: ls} })
 		}
 	},
-	data.ConfigSkills: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
+	data.ConfigSkills: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (app.Command, error) {
 		ou := fs.String("ou", "/", "the OU it lives in")
 		category := fs.String("category", "", "its skill category (id or name)")
-		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
+		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (app.Command, error) {
 			c, err := a.FindConfigItem(ctx, data.ConfigSkillCategories, *category)
 			if err != nil {
-				return 0, err
+				return nil, err
 			}
-			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateSkill(ctx, name, c.ID, ouID) })
+			return configIn(tree, *ou, func(ouID int64) app.Command { return app.CreateSkill{Name: name, Category: c.ID, OU: ouID} })
 		}
 	},
-	data.ConfigProfiles: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
+	data.ConfigProfiles: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (app.Command, error) {
 		ou := fs.String("ou", "/", "the OU it lives in")
 		var skills listFlag
 		fs.Var(&skills, "skill", "a skill as SKILL=LEVEL, or SKILL when its category has no levels (repeat)")
-		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
+		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (app.Command, error) {
 			var ps []data.ConfigProfileSkill
 			for _, s := range skills {
 				p, err := configProfileSkill(ctx, a, s)
 				if err != nil {
-					return 0, err
+					return nil, err
 				}
 				ps = append(ps, p)
 			}
-			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateProfile(ctx, name, ouID, ps) })
+			return configIn(tree, *ou, func(ouID int64) app.Command { return app.CreateProfile{Name: name, OU: ouID, Skills: ps} })
 		}
 	},
-	data.ConfigNAReasons: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
+	data.ConfigNAReasons: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (app.Command, error) {
 		ou := fs.String("ou", "/", "the OU it lives in")
-		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
-			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateNAReason(ctx, name, ouID) })
+		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (app.Command, error) {
+			return configIn(tree, *ou, func(ouID int64) app.Command { return app.CreateNAReason{Name: name, OU: ouID} })
 		}
 	},
-	data.ConfigDomainTemplates: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
+	data.ConfigDomainTemplates: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (app.Command, error) {
 		ou := fs.String("ou", "/", "the OU it lives in")
 		var origins listFlag
 		fs.Var(&origins, "origin", "an allowed web site, e.g. https://www.contoso.com (repeat)")
-		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
-			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateDomainTemplate(ctx, name, ouID, origins) })
+		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (app.Command, error) {
+			return configIn(tree, *ou, func(ouID int64) app.Command { return app.CreateDomainTemplate{Name: name, OU: ouID, Origins: origins} })
 		}
 	},
-	data.ConfigSystemMessages: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
+	data.ConfigSystemMessages: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (app.Command, error) {
 		ou := fs.String("ou", "/", "the OU it lives in")
 		display := fs.String("display-name", "", "the name customers see in chat")
 		welcome := fs.String("welcome", "", "the message sent when a chat starts")
-		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
-			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateSystemMessage(ctx, name, ouID, *display, *welcome) })
+		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (app.Command, error) {
+			return configIn(tree, *ou, func(ouID int64) app.Command {
+				return app.CreateSystemMessage{Name: name, OU: ouID, DisplayName: *display, Welcome: *welcome}
+			})
 		}
 	},
-	data.ConfigCallTemplates: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
+	data.ConfigCallTemplates: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (app.Command, error) {
 		ou := fs.String("ou", "/", "the OU it lives in")
 		url := fs.String("url", "", "the page opened on a direct call")
 		desc := fs.String("description", "", "what the page shows")
-		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
-			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateCallTemplate(ctx, name, ouID, *desc, *url) })
+		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (app.Command, error) {
+			return configIn(tree, *ou, func(ouID int64) app.Command {
+				return app.CreateCallTemplate{Name: name, OU: ouID, Description: *desc, PageURL: *url}
+			})
 		}
 	},
-	data.ConfigCustomRoles: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
+	data.ConfigCustomRoles: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (app.Command, error) {
 		ou := fs.String("ou", "/", "the OU it is visible in")
 		desc := fs.String("description", "", "a short description")
 		perms := fs.String("permissions", "", "items and their rights, e.g. users.list=R,users.skills=CRUD")
-		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
+		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (app.Command, error) {
 			p, err := app.ParsePermissions(*perms)
 			if err != nil {
-				return 0, usagef("--permissions: %v", err)
+				return nil, usagef("--permissions: %v", err)
 			}
-			return configAddIn(tree, *ou, func(ouID int64) (int64, error) {
-				return a.CreateCustomRole(ctx, app.CustomRoleSpec{Name: name, OUID: ouID, Description: *desc, Permissions: p})
+			return configIn(tree, *ou, func(ouID int64) app.Command {
+				return app.CreateCustomRole{CustomRoleSpec: app.CustomRoleSpec{Name: name, OUID: ouID, Description: *desc, Permissions: p}}
 			})
 		}
 	},
 }
 
-// configAddIn resolves the OU an admin typed and runs create in it.
-func configAddIn(tree *app.OUTree, ou string, create func(ouID int64) (int64, error)) (int64, error) {
+// configIn resolves the OU an admin typed and builds the command that creates the item
+// in it.
+func configIn(tree *app.OUTree, ou string, create func(ouID int64) app.Command) (app.Command, error) {
 	id, err := tree.Resolve(ou)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	return create(id)
+	return create(id), nil
 }
 
 // configProfileSkill reads SKILL[=LEVEL], matching the level by name or number.

@@ -53,7 +53,8 @@ func runConfigRole(ctx context.Context, e env, sub string, args []string) error 
 				return usagef("--set: %v", err)
 			}
 			r.Permissions = p
-			return a.UpdateCustomRole(ctx, r.ID, r.CustomRoleSpec)
+			_, err = a.Do(ctx, app.UpdateCustomRole{Role: r.ID, CustomRoleSpec: r.CustomRoleSpec})
+			return err
 		}
 		return configPrintRole(e, r, f)
 	})
