@@ -104,3 +104,32 @@ func configStates(p app.PermissionSet, key string) string {
 	}
 	return b.String()
 }
+
+// configUpdateRole changes a custom role's description, and its name and OU when given,
+// as the window's role editor does: its permissions stay.
+func configUpdateRole(ctx context.Context, a *app.App, ref, newName, ou, description string) error {
+	it, err := a.FindConfigItem(ctx, data.ConfigCustomRoles, ref)
+	if err != nil {
+		return err
+	}
+	r, err := a.CustomRole(ctx, it.ID)
+	if err != nil {
+		return err
+	}
+	spec := r.CustomRoleSpec
+	spec.Description = description
+	if newName != "" {
+		spec.Name = newName
+	}
+	if ou != "" {
+		tree, err := a.OUTree(ctx)
+		if err != nil {
+			return err
+		}
+		if spec.OUID, err = tree.Resolve(ou); err != nil {
+			return err
+		}
+	}
+	_, err = a.Do(ctx, app.UpdateCustomRole{Role: r.ID, CustomRoleSpec: spec})
+	return err
+}
