@@ -215,7 +215,8 @@ func TestRenameAndMoveKeepEveryUseInScope(t *testing.T) {
 	if err := f.app.SetUserSkill(ctx, f.user["anna"], f.id["French"], f.level["Basic"]); err != nil {
 		t.Fatal(err)
 	}
-	f.refused("config.move-scope", do(f.app, RenameConfigItem{Catalogue: data.ConfigSkills, Item: f.id["French"], Name: "French", OU: f.ou["Support"]}), `"French"`, "users in Sales/EMEA")
+	f.refused("config.move-scope", do(f.app, RenameConfigItem{Catalogue: data.ConfigSkills, Item: f.id["French"], Name: "French", OU: f.ou["Support"]}),
+		`"French"`, "users in Sales/EMEA")
 	var lang int64
 	items, _ := f.app.ConfigItems(ctx, data.ConfigSkillCategories)
 	for _, it := range items {
@@ -223,7 +224,8 @@ func TestRenameAndMoveKeepEveryUseInScope(t *testing.T) {
 			lang = it.ID
 		}
 	}
-	f.refused("config.move-scope", do(f.app, RenameConfigItem{Catalogue: data.ConfigSkillCategories, Item: lang, Name: "Language", OU: f.ou["Sales"]}), "skills in Support")
+	f.refused("config.move-scope", do(f.app, RenameConfigItem{Catalogue: data.ConfigSkillCategories, Item: lang, Name: "Language", OU: f.ou["Sales"]}),
+		"skills in Support")
 	f.refused("config.name", do(f.app, RenameConfigItem{Catalogue: data.ConfigSkills, Item: f.id["French"], Name: "german", OU: f.ou["Sales"]}))
 	var onDuty int64
 	profiles, _ := f.app.ConfigItems(ctx, data.ConfigProfiles)

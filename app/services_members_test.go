@@ -50,7 +50,8 @@ func TestRemoveServiceMemberTakesAnAgentOffASkillBasedServiceAndJournalsIt(t *te
 
 func TestRemoveServiceMemberRefusesTeamsAndNoneServices(t *testing.T) {
 	f := newFixture(t)
-	f.refused("service.teams-members", do(f.app, RemoveServiceMember{Service: f.id["Sales Hotline"], User: "ben@contoso.example", As: data.Member}), "Sales Hotline", "MS Teams-based", "Team")
+	f.refused("service.teams-members", do(f.app, RemoveServiceMember{Service: f.id["Sales Hotline"], User: "ben@contoso.example", As: data.Member}),
+		"Sales Hotline", "MS Teams-based", "Team")
 	f.refused("service.no-users", do(f.app, RemoveServiceMember{Service: f.id["Main IVR"], User: "carl@contoso.example", As: data.Agent}), "Main IVR", "None")
 	before := f.digest()
 	if err := do(f.app, RemoveServiceMember{Service: 9999, User: "carl@contoso.example", As: data.Agent})(); err == nil || !strings.Contains(err.Error(), "service") {
