@@ -39,7 +39,7 @@ func TestAMemberOfTheAdminGroupActsAsTenantAdministratorWithoutBeingANimbusUser(
 	if r := f.rightsAs("frank@contoso.example"); r.Level != ReadOnly || r.FirstUse {
 		t.Fatalf("before the group is read, frank is %v (first use %v)", r.Describe(), r.FirstUse)
 	}
-	f.refused("permission.read-only", func() error { return frank.SetDefaultTeamsOU(ctx, f.ou["APAC"]) }, "Tenant Administrator")
+	f.refused("permission.read-only", do(frank, ChangeTenantSettings{DefaultTeamsOU: f.ou["APAC"]}), "Tenant Administrator")
 
 	group := directory.AdminGroup{Name: "Nimbus Admins", Matches: 1, ID: "g-admins", Members: []string{f.user["dana"], f.user["frank"]}}
 	f.readGroup(group)
@@ -50,7 +50,7 @@ func TestAMemberOfTheAdminGroupActsAsTenantAdministratorWithoutBeingANimbusUser(
 	if h := r.Headline(); h != "Signed in as frank@contoso.example — Tenant Administrator" {
 		t.Errorf("headline %q", h)
 	}
-	if err := frank.SetDefaultTeamsOU(ctx, f.ou["APAC"]); err != nil {
+	if err := do(frank, ChangeTenantSettings{DefaultTeamsOU: f.ou["APAC"]})(); err != nil {
 		t.Fatalf("a member of the group may change the tenant settings: %v", err)
 	}
 	if _, err := f.app.store.Read(ctx).NimbusUser(f.user["frank"]); err == nil {

@@ -81,7 +81,7 @@ func TestAnOUAdministratorChangesOnlyTheirSubtreeAndNoRoles(t *testing.T) {
 		_, err := eve.AssignRole(ctx, f.user["anna"], f.id["Workflow Administrator"], f.ou["EMEA"])
 		return err
 	}, "Tenant Administrator role", "Organization Unit Administrator of Sales")
-	f.refused("permission.tenant-admin", func() error { return eve.SetInteractEnabled(ctx, false) }, "tenant settings")
+	f.refused("permission.tenant-admin", do(eve, ChangeTenantSettings{InteractEnabled: ptr(false)}), "tenant settings")
 	f.refused("permission.ou-scope", func() error { _, err := eve.CreateNAReason(ctx, "Coffee", f.ou["Support"]); return err })
 	if _, err := eve.CreateNAReason(ctx, "Coffee", f.ou["APAC"]); err != nil {
 		t.Errorf("an N/A reason in Sales/APAC was refused: %v", err)
@@ -90,7 +90,7 @@ func TestAnOUAdministratorChangesOnlyTheirSubtreeAndNoRoles(t *testing.T) {
 	if _, err := eve.CreateOU(ctx, f.ou["Sales"], "Nordics"); err != nil {
 		t.Errorf("an OU below Sales was refused: %v", err)
 	}
-	f.refused("permission.ou-scope", func() error { return eve.RenameOU(ctx, f.ou["Support"], "Help") })
+	f.refused("permission.ou-scope", do(eve, RenameOU{OU: f.ou["Support"], Name: "Help"}))
 }
 
 // do is a command run as one attempt.
@@ -122,73 +122,51 @@ func readOnlyAttempts(f *fixture, a *App) map[string]func() error {
 		"user.call-templates": do(a, SetCallTemplates{User: anna, Templates: []int64{f.id["CRM lookup"]}}),
 		"user.interact": do(a, SetInteract{User: anna,
 			Settings: InteractChange{Active: true}}),
-		"AddServiceMember": func() error { return a.AddServiceMember(ctx, f.id["Escalations"], anna, data.Agent) },
-		"RemoveServiceMember": func() error {
-			return a.RemoveServiceMember(ctx, f.id["Escalations"], carl, data.Agent)
-		},
-		"CreateTeamsService": func() error { _, err := a.CreateTeamsService(ctx, "t-none", root); return err },
-		"CreateService":      func() error { _, err := a.CreateService(ctx, "New desk", data.SkillBased, root); return err },
-		"CreateTeamsServiceWithLicence": func() error {
-			_, err := a.CreateTeamsServiceWithLicence(ctx, "t-none", data.ContactCenterService, root)
-			return err
-		},
-		"CreateServiceWithLicence": func() error {
-			_, err := a.CreateServiceWithLicence(ctx, "New desk", data.SkillBased, data.EnterpriseRoutingService, root)
-			return err
-		},
-		"RenameService":     func() error { return a.RenameService(ctx, f.id["Escalations"], "Second level") },
-		"DeleteService":     func() error { return a.DeleteService(ctx, f.id["Escalations"], true) },
-		"SetServiceLicence": func() error { return a.SetServiceLicence(ctx, f.id["Main IVR"], data.ContactCenterService) },
-		"SetTeamsServiceSettings": func() error {
-			return a.SetTeamsServiceSettings(ctx, f.id["Sales Hotline"], TeamsServiceSettings{DefaultOwnerRole: data.LimitedOwner})
-		},
-		"SetServiceMemberActive": func() error {
-			return a.SetServiceMemberActive(ctx, f.id["Sales Hotline"], f.user["ben"], false)
-		},
-		"SetServiceOwnerRole": func() error {
-			return a.SetServiceOwnerRole(ctx, f.id["Sales Hotline"], f.user["eve"], data.LimitedOwner)
-		},
-		"CreateOU":       func() error { _, err := a.CreateOU(ctx, root, "Marketing"); return err },
-		"MoveOU":         func() error { return a.MoveOU(ctx, f.ou["APAC"], f.ou["Support"]) },
-		"RenameOU":       func() error { return a.RenameOU(ctx, f.ou["APAC"], "Asia") },
-		"DeleteOU":       func() error { return a.DeleteOU(ctx, f.ou["APAC"]) },
-		"CreateNAReason": func() error { _, err := a.CreateNAReason(ctx, "Coffee", root); return err },
-		"CreateDomainTemplate": func() error {
-			_, err := a.CreateDomainTemplate(ctx, "Shop", root, []string{"https://shop.contoso.example"})
-			return err
-		},
-		"CreateSystemMessage": func() error { _, err := a.CreateSystemMessage(ctx, "Hi", root, "Contoso", "Hello"); return err },
-		"CreateCallTemplate": func() error {
-			_, err := a.CreateCallTemplate(ctx, "CRM 2", root, "", "https://crm.contoso.example")
-			return err
-		},
-		"CreateSkillCategory": func() error { _, err := a.CreateSkillCategory(ctx, "Tools", root, nil); return err },
-		"CreateSkill":         func() error { _, err := a.CreateSkill(ctx, "Excel", f.id["Routers"], root); return err },
-		"CreateProfile": func() error {
-			_, err := a.CreateProfile(ctx, "Late", root, []data.ConfigProfileSkill{{SkillID: f.id["Routers"]}})
-			return err
-		},
-		"CreateCustomRole": func() error { _, err := a.CreateCustomRole(ctx, CustomRoleSpec{Name: "X", OUID: root}); return err },
-		"UpdateCustomRole": func() error {
-			return a.UpdateCustomRole(ctx, f.id["Custom 1"], CustomRoleSpec{Name: "Custom one", OUID: root})
-		},
-		"RenameConfigItem":      func() error { return a.RenameConfigItem(ctx, data.ConfigNAReasons, f.id["Lunch"], "Break", root) },
-		"DeleteConfigItem":      func() error { return a.DeleteConfigItem(ctx, data.ConfigNAReasons, f.id["Lunch"]) },
-		"SetInteractEnabled":    func() error { return a.SetInteractEnabled(ctx, false) },
-		"RegenerateWidgetKey":   func() error { return a.RegenerateWidgetKey(ctx) },
-		"SetSnippetTemplate":    func() error { return a.SetSnippetTemplate(ctx, "{{contactId}} {{widgetKey}}") },
-		"SetDefaultTeamsOU":     func() error { return a.SetDefaultTeamsOU(ctx, f.ou["Sales"]) },
-		"SetAdminSecurityGroup": func() error { return a.SetAdminSecurityGroup(ctx, "Others") },
-		"SetSkillCategoryLevels": func() error {
+		"service.member.add":    do(a, AddServiceMember{Service: f.id["Escalations"], User: anna, As: data.Agent}),
+		"AddServiceMember":      func() error { return a.AddServiceMember(ctx, f.id["Escalations"], anna, data.Agent) },
+		"service.member.remove": do(a, RemoveServiceMember{Service: f.id["Escalations"], User: carl, As: data.Agent}),
+		"service.create":        do(a, CreateService{Type: data.SkillBased, Name: "New desk", Licence: data.EnterpriseRoutingService, OU: root}),
+		"service.create (Team)": do(a, CreateService{Type: data.TeamsBased, TeamID: "t-none", Licence: data.ContactCenterService, OU: root}),
+		"CreateTeamsService":    func() error { _, err := a.CreateTeamsService(ctx, "t-none", root); return err },
+		"CreateService":         func() error { _, err := a.CreateService(ctx, "New desk", data.SkillBased, root); return err },
+		"service.rename":        do(a, RenameService{Service: f.id["Escalations"], Name: "Second level"}),
+		"service.delete":        do(a, DeleteService{Service: f.id["Escalations"], Confirmed: true}),
+		"service.licence":       do(a, SetServiceLicence{Service: f.id["Main IVR"], Licence: data.ContactCenterService}),
+		"service.teams-settings": do(a, SetTeamsServiceSettings{Service: f.id["Sales Hotline"],
+			TeamsServiceSettings: TeamsServiceSettings{DefaultOwnerRole: data.LimitedOwner}}),
+		"service.member.active":   do(a, SetServiceMemberActive{Service: f.id["Sales Hotline"], User: f.user["ben"], Active: false}),
+		"service.owner-role":      do(a, SetServiceOwnerRole{Service: f.id["Sales Hotline"], User: f.user["eve"], Role: data.LimitedOwner}),
+		"ou.create":               do(a, CreateOU{Parent: root, Name: "Marketing"}),
+		"ou.move":                 do(a, MoveOU{OU: f.ou["APAC"], Parent: f.ou["Support"]}),
+		"ou.rename":               do(a, RenameOU{OU: f.ou["APAC"], Name: "Asia"}),
+		"ou.delete":               do(a, DeleteOU{OU: f.ou["APAC"]}),
+		"config.na-reason.create": do(a, CreateNAReason{Name: "Coffee", OU: root}),
+		"config.domain-template.create": do(a, CreateDomainTemplate{Name: "Shop", OU: root,
+			Origins: []string{"https://shop.contoso.example"}}),
+		"config.system-message.create": do(a, CreateSystemMessage{Name: "Hi", OU: root, DisplayName: "Contoso", Welcome: "Hello"}),
+		"config.call-template.create":  do(a, CreateCallTemplate{Name: "CRM 2", OU: root, PageURL: "https://crm.contoso.example"}),
+		"config.skill-category.create": do(a, CreateSkillCategory{Name: "Tools", OU: root}),
+		"config.skill.create":          do(a, CreateSkill{Name: "Excel", Category: f.id["Routers"], OU: root}),
+		"config.profile.create": do(a, CreateProfile{Name: "Late", OU: root,
+			Skills: []data.ConfigProfileSkill{{SkillID: f.id["Routers"]}}}),
+		"config.custom-role.create":    do(a, CreateCustomRole{CustomRoleSpec: CustomRoleSpec{Name: "X", OUID: root}}),
+		"config.custom-role.update":    do(a, UpdateCustomRole{Role: f.id["Custom 1"], CustomRoleSpec: CustomRoleSpec{Name: "Custom one", OUID: root}}),
+		"config.item.update":           do(a, RenameConfigItem{Catalogue: data.ConfigNAReasons, Item: f.id["Lunch"], Name: "Break", OU: root}),
+		"config.item.delete":           do(a, DeleteConfigItem{Catalogue: data.ConfigNAReasons, Item: f.id["Lunch"]}),
+		"tenant.settings":              do(a, ChangeTenantSettings{InteractEnabled: ptr(false)}),
+		"tenant.settings (Widget Key)": do(a, ChangeTenantSettings{RegenerateWidgetKey: true}),
+		"tenant.settings (template)":   do(a, ChangeTenantSettings{SnippetTemplate: ptr("{{contactId}} {{widgetKey}}")}),
+		"tenant.settings (Teams OU)":   do(a, ChangeTenantSettings{DefaultTeamsOU: f.ou["Sales"]}),
+		"tenant.settings (group)":      do(a, ChangeTenantSettings{AdminSecurityGroup: ptr("Others")}),
+		"config.skill-category.levels": func() error {
 			lang, err := f.app.FindConfigItem(ctx, data.ConfigSkillCategories, "Language")
 			if err != nil {
 				return err
 			}
-			_, err = a.SetSkillCategoryLevels(ctx, lang.ID, []data.ConfigLevel{{Name: "Basic", Value: 1}})
-			return err
+			return do(a, SetSkillCategoryLevels{Category: lang.ID, Levels: []data.ConfigLevel{{Name: "Basic", Value: 1}}})()
 		},
-		"SetLicenceContingent": func() error { return a.SetLicenceContingent(ctx, data.ContactCenter, 10) },
-		"SetLicenceUnlimited":  func() error { return a.SetLicenceUnlimited(ctx, data.ContactCenter) },
+		"tenant.licence-contingent":             do(a, SetLicenceContingent{Licence: data.ContactCenter, Contingent: 10}),
+		"tenant.licence-contingent (unlimited)": do(a, SetLicenceContingent{Licence: data.ContactCenter, Unlimited: true}),
 	}
 }
 
@@ -234,7 +212,7 @@ func appWriters(t *testing.T) []string {
 		}
 		for _, d := range file.Decls {
 			fn, ok := d.(*ast.FuncDecl)
-			if !ok || fn.Recv == nil || !fn.Name.IsExported() || fn.Body == nil || fn.Name.Name == "Do" {
+			if !ok || fn.Recv == nil || !fn.Name.IsExported() || fn.Body == nil {
 				continue
 			}
 			body := string(src[fset.Position(fn.Body.Pos()).Offset:fset.Position(fn.Body.End()).Offset])
@@ -246,8 +224,10 @@ func appWriters(t *testing.T) []string {
 			}
 		}
 	}
-	if len(out) < 30 {
-		t.Fatalf("found only %d writers: the source scan is broken", len(out))
+	// Do opens the one change every command runs in: the scan must see it.
+	i := slices.Index(out, "Do")
+	if i < 0 {
+		t.Fatalf("the source scan did not find App.Do opening a change: it is broken")
 	}
-	return out
+	return slices.Delete(out, i, i+1)
 }

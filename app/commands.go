@@ -26,6 +26,39 @@ var commandTypes = []Command{
 	SetNAReasons{},
 	SetCallTemplates{},
 	SetInteract{},
+
+	// services
+	CreateService{},
+	RenameService{},
+	DeleteService{},
+	SetServiceLicence{},
+	SetTeamsServiceSettings{},
+	AddServiceMember{},
+	RemoveServiceMember{},
+	SetServiceMemberActive{},
+	SetServiceOwnerRole{},
+
+	// organization units
+	CreateOU{},
+	RenameOU{},
+	MoveOU{},
+	DeleteOU{},
+
+	// configuration and tenant settings
+	CreateSkillCategory{},
+	SetSkillCategoryLevels{},
+	CreateSkill{},
+	CreateProfile{},
+	CreateNAReason{},
+	CreateDomainTemplate{},
+	CreateSystemMessage{},
+	CreateCallTemplate{},
+	CreateCustomRole{},
+	UpdateCustomRole{},
+	RenameConfigItem{},
+	DeleteConfigItem{},
+	ChangeTenantSettings{},
+	SetLicenceContingent{},
 }
 
 // commandKinds maps each kind to its type, for decoding.

@@ -77,40 +77,48 @@ func configUsesText(uses []data.ConfigUse) string {
 
 // DeleteConfigItem deletes an item of a catalogue. The built-in profiles cannot be
 // deleted, and nothing still in use can: the refusal says where it is used.
-func (a *App) DeleteConfigItem(ctx context.Context, k data.ConfigKind, id int64) error {
-	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		noun := ConfigNoun(k)
-		it, err := q.ConfigRow(k, id)
-		if errors.Is(err, data.ErrNotFound) {
-			return nil, &NotFoundError{What: noun, Key: fmt.Sprint(id)}
-		} else if err != nil {
-			return nil, err
+type DeleteConfigItem struct {
+	Base
+	Catalogue data.ConfigKind `json:"catalogue"`
+	Item      int64           `json:"item"`
+}
+
+// Kind names the command.
+func (DeleteConfigItem) Kind() string { return "config.item.delete" }
+
+func (cmd DeleteConfigItem) apply(c *changeCtx) ([]data.JournalEntry, error) {
+	q, may := c.q, c.may
+	noun := ConfigNoun(cmd.Catalogue)
+	it, err := q.ConfigRow(cmd.Catalogue, cmd.Item)
+	if errors.Is(err, data.ErrNotFound) {
+		return nil, &NotFoundError{What: noun, Key: fmt.Sprint(cmd.Item)}
+	} else if err != nil {
+		return nil, err
+	}
+	if err := configPermit(q, may, cmd.Catalogue, it.OUID, fmt.Sprintf("deleting the %s %q", noun, it.Name)); err != nil {
+		return nil, err
+	}
+	if it.Builtin {
+		return nil, refuse("profile.builtin", "%q is a built-in responsibility profile and cannot be deleted", it.Name)
+	}
+	uses, err := q.ConfigUses(cmd.Catalogue, cmd.Item)
+	if err != nil {
+		return nil, err
+	}
+	if len(uses) > 0 {
+		if cmd.Catalogue == data.ConfigCustomRoles {
+			holders := uses[0]
+			return nil, refuse("role.in-use", "cannot delete the custom role %q: %s %s it (%s); remove it from them first",
+				it.Name, plural(holders.Count, "user"), map[bool]string{true: "holds", false: "hold"}[holders.Count == 1],
+				strings.Join(holders.Names, ", "))
 		}
-		if err := configPermit(q, may, k, it.OUID, fmt.Sprintf("deleting the %s %q", noun, it.Name)); err != nil {
-			return nil, err
-		}
-		if it.Builtin {
-			return nil, refuse("profile.builtin", "%q is a built-in responsibility profile and cannot be deleted", it.Name)
-		}
-		uses, err := q.ConfigUses(k, id)
-		if err != nil {
-			return nil, err
-		}
-		if len(uses) > 0 {
-			if k == data.ConfigCustomRoles {
-				holders := uses[0]
-				return nil, refuse("role.in-use", "cannot delete the custom role %q: %s %s it (%s); remove it from them first",
-					it.Name, plural(holders.Count, "user"), map[bool]string{true: "holds", false: "hold"}[holders.Count == 1],
-					strings.Join(holders.Names, ", "))
-			}
-			return nil, refuse("config.in-use", "cannot delete the %s %q: it is used by %s; remove it there first",
-				noun, it.Name, configUsesText(uses))
-		}
-		if err := q.ConfigDelete(k, id); err != nil {
-			return nil, err
-		}
-		return []data.JournalEntry{entry("config."+string(k)+".delete", it.Name, it.Detail, "")}, nil
-	})
+		return nil, refuse("config.in-use", "cannot delete the %s %q: it is used by %s; remove it there first",
+			noun, it.Name, configUsesText(uses))
+	}
+	if err := q.ConfigDelete(cmd.Catalogue, cmd.Item); err != nil {
+		return nil, err
+	}
+	return []data.JournalEntry{entry("config."+string(cmd.Catalogue)+".delete", it.Name, it.Detail, "")}, nil
 }
 
 // configPermit asks whether the admin may change an item of a catalogue living in ou:
@@ -145,86 +153,6 @@ func configCheckNewItem(q *data.Q, tree *OUTree, k data.ConfigKind, name string,
 		return "", refuse("config.name", "there is already %s named %q; choose another name", what, name)
 	}
 	return name, nil
-}
-
-// configCreateItem runs the common checks and journals the creation of one item; insert
-// writes it once the checks pass.
-func (a *App) configCreateItem(ctx context.Context, k data.ConfigKind, name string, ou int64,
-	check func(q *data.Q, tree *OUTree) (string, error), insert func(q *data.Q, name string) (int64, error)) (int64, error) {
-	var id int64
-	err := a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		tree, err := loadTree(q)
-		if err != nil {
-			return nil, err
-		}
-		if tree.Has(ou) {
-			if err := configPermit(q, may, k, ou, fmt.Sprintf("creating the %s %q in %s", ConfigNoun(k), strings.TrimSpace(name), tree.Path(ou))); err != nil {
-				return nil, err
-			}
-		}
-		clean, err := configCheckNewItem(q, tree, k, name, ou, 0)
-		if err != nil {
-			return nil, err
-		}
-		detail := ""
-		if check != nil {
-			if detail, err = check(q, tree); err != nil {
-				return nil, err
-			}
-		}
-		if id, err = insert(q, clean); err != nil {
-			return nil, err
-		}
-		return []data.JournalEntry{entry("config."+string(k)+".create", clean, "", strings.TrimSpace("in "+tree.Path(ou)+" "+detail))}, nil
-	})
-	return id, err
-}
-
-// CreateNAReason adds a not-available reason in an OU.
-func (a *App) CreateNAReason(ctx context.Context, name string, ou int64) (int64, error) {
-	return a.configCreateItem(ctx, data.ConfigNAReasons, name, ou, nil, func(q *data.Q, name string) (int64, error) {
-		return q.ConfigCreateNAReason(name, ou)
-	})
-}
-
-// CreateDomainTemplate adds an Interact domain template: the web sites (CORS origins)
-// allowed to embed a user's widget. Each origin is checked and written in its canonical
-// form ("https://www.contoso.com").
-func (a *App) CreateDomainTemplate(ctx context.Context, name string, ou int64, origins []string) (int64, error) {
-	var clean []string
-	check := func(*data.Q, *OUTree) (string, error) {
-		var err error
-		clean, err = CheckCORSOrigins(origins)
-		return strings.Join(clean, ", "), err
-	}
-	return a.configCreateItem(ctx, data.ConfigDomainTemplates, name, ou, check, func(q *data.Q, name string) (int64, error) {
-		return q.ConfigCreateDomainTemplate(name, ou, clean)
-	})
-}
-
-// CreateSystemMessage adds a direct system message: how the user's name appears in chat
-// and the welcome message sent when a chat starts.
-func (a *App) CreateSystemMessage(ctx context.Context, name string, ou int64, displayName, welcome string) (int64, error) {
-	displayName, welcome = strings.TrimSpace(displayName), strings.TrimSpace(welcome)
-	check := func(*data.Q, *OUTree) (string, error) {
-		if displayName == "" {
-			return "", refuse("config.system-message", "a direct system message needs the name shown to customers in chat")
-		}
-		return "", nil
-	}
-	return a.configCreateItem(ctx, data.ConfigSystemMessages, name, ou, check, func(q *data.Q, name string) (int64, error) {
-		return q.ConfigCreateSystemMessage(name, ou, displayName, welcome)
-	})
-}
-
-// CreateCallTemplate adds an Assistant direct call template: the context page opened on
-// a direct call, which must be an absolute http(s) address.
-func (a *App) CreateCallTemplate(ctx context.Context, name string, ou int64, description, pageURL string) (int64, error) {
-	pageURL = strings.TrimSpace(pageURL)
-	check := func(*data.Q, *OUTree) (string, error) { return pageURL, configCheckURL(pageURL) }
-	return a.configCreateItem(ctx, data.ConfigCallTemplates, name, ou, check, func(q *data.Q, name string) (int64, error) {
-		return q.ConfigCreateCallTemplate(name, ou, strings.TrimSpace(description), pageURL)
-	})
 }
 
 // FindConfigItem finds an item of a catalogue by its id or its name (without case), as

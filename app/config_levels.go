@@ -52,50 +52,54 @@ func (a *App) SkillCategoryLevels(ctx context.Context, categoryID int64) (data.S
 // A category that had no levels may hold skills that users and profiles hold without a
 // level. When it gets its first levels, they all start at the lowest new level: a skill
 // of a category with levels is always held at one of them, and the lowest claims no more
-// than they had. The returned note says whom this changed ("" when nobody).
-func (a *App) SetSkillCategoryLevels(ctx context.Context, categoryID int64, levels []data.ConfigLevel) (note string, err error) {
-	err = a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		c, err := q.ConfigSkillCategory(categoryID)
-		if errors.Is(err, data.ErrNotFound) {
-			return nil, &NotFoundError{What: "skill category", Key: fmt.Sprint(categoryID)}
-		} else if err != nil {
-			return nil, err
-		}
-		if err := may.ou(c.OUID, fmt.Sprintf("changing the levels of the skill category %q", c.Name)); err != nil {
-			return nil, err
-		}
-		clean, err := configCheckLevels(levels)
-		if err != nil {
-			return nil, err
-		}
-		removed, err := configRemovedLevels(q, c, clean)
-		if err != nil {
-			return nil, err
-		}
-		was, now := configLevelsList(ConfigLevels(c.Levels)), configLevelsList(clean)
-		if was == now {
-			return nil, nil
-		}
-		if err := q.ConfigSetSkillLevels(c.ID, clean, removed); err != nil {
-			return nil, err
-		}
-		entries := []data.JournalEntry{entry("config.skill-categories.levels", c.Name, was, now)}
-		if len(c.Levels) == 0 && len(clean) > 0 {
-			given, err := configGiveLowestLevel(q, c)
-			if err != nil {
-				return nil, err
-			}
-			if given != "" {
-				note = given
-				entries = append(entries, entry("config.skill-categories.levels.given", c.Name, "held without a level", given))
-			}
-		}
-		return entries, nil
-	})
-	if err != nil {
-		return "", err
+// than they had. The outcome's Note says whom this changed ("" when nobody).
+type SetSkillCategoryLevels struct {
+	Base
+	Category int64              `json:"category"`
+	Levels   []data.ConfigLevel `json:"levels"`
+}
+
+// Kind names the command.
+func (SetSkillCategoryLevels) Kind() string { return "config.skill-category.levels" }
+
+func (cmd SetSkillCategoryLevels) apply(c *changeCtx) ([]data.JournalEntry, error) {
+	q, may := c.q, c.may
+	cat, err := q.ConfigSkillCategory(cmd.Category)
+	if errors.Is(err, data.ErrNotFound) {
+		return nil, &NotFoundError{What: "skill category", Key: fmt.Sprint(cmd.Category)}
+	} else if err != nil {
+		return nil, err
 	}
-	return note, nil
+	if err := may.ou(cat.OUID, fmt.Sprintf("changing the levels of the skill category %q", cat.Name)); err != nil {
+		return nil, err
+	}
+	clean, err := configCheckLevels(cmd.Levels)
+	if err != nil {
+		return nil, err
+	}
+	removed, err := configRemovedLevels(q, cat, clean)
+	if err != nil {
+		return nil, err
+	}
+	was, now := configLevelsList(ConfigLevels(cat.Levels)), configLevelsList(clean)
+	if was == now {
+		return nil, nil
+	}
+	if err := q.ConfigSetSkillLevels(cat.ID, clean, removed); err != nil {
+		return nil, err
+	}
+	entries := []data.JournalEntry{entry("config.skill-categories.levels", cat.Name, was, now)}
+	if len(cat.Levels) == 0 && len(clean) > 0 {
+		given, err := configGiveLowestLevel(q, cat)
+		if err != nil {
+			return nil, err
+		}
+		if given != "" {
+			c.out.Note = given
+			entries = append(entries, entry("config.skill-categories.levels.given", cat.Name, "held without a level", given))
+		}
+	}
+	return entries, nil
 }
 
 // configRemovedLevels checks that every level with an id is one of the category's, once,

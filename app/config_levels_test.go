@@ -52,7 +52,7 @@ func TestSkillCategoryLevelsAreAddedRenamedAndReorderedInPlace(t *testing.T) {
 	}
 	levels := append(levelsOf(t, f, lang), data.ConfigLevel{Name: "Native", Value: 3})
 	levels[0].Name = "Beginner"
-	entries := f.accepted(func() error { _, err := f.app.SetSkillCategoryLevels(ctx, lang, levels); return err })
+	entries := f.accepted(do(f.app, SetSkillCategoryLevels{Category: lang, Levels: levels}))
 	if e := entries[0]; e.Action != "config.skill-categories.levels" || e.Old != "Basic (1), Fluent (2)" || e.New != "Beginner (1), Fluent (2), Native (3)" {
 		t.Errorf("journal %+v", e)
 	}
@@ -62,7 +62,7 @@ func TestSkillCategoryLevelsAreAddedRenamedAndReorderedInPlace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.accepted(func() error { _, err := f.app.SetSkillCategoryLevels(ctx, lang, reordered); return err })
+	f.accepted(do(f.app, SetSkillCategoryLevels{Category: lang, Levels: reordered}))
 	got := levelsOf(t, f, lang)
 	if configLevelsList(got) != "Fluent (1), Beginner (2), Native (3)" {
 		t.Errorf("after reordering: %s", configLevelsList(got))
@@ -93,10 +93,10 @@ func TestSkillCategoryLevelInUseCannotBeRemovedAndSaysByWhom(t *testing.T) {
 		t.Fatal(err)
 	}
 	onlyBasic := levelsOf(t, f, lang)[:1]
-	f.refused("skill.level-in-use", func() error { _, err := f.app.SetSkillCategoryLevels(ctx, lang, onlyBasic); return err },
+	f.refused("skill.level-in-use", do(f.app, SetSkillCategoryLevels{Category: lang, Levels: onlyBasic}),
 		`level "Fluent"`, `"Language"`, "1 user (Anna Åberg) and 1 responsibility profile (German desk) hold a skill at it")
 	onlyFluent := levelsOf(t, f, lang)[1:]
-	f.accepted(func() error { _, err := f.app.SetSkillCategoryLevels(ctx, lang, onlyFluent); return err })
+	f.accepted(do(f.app, SetSkillCategoryLevels{Category: lang, Levels: onlyFluent}))
 	if got := configLevelsList(levelsOf(t, f, lang)); got != "Fluent (2)" {
 		t.Errorf("after removing Basic: %s", got)
 	}
@@ -107,15 +107,15 @@ func TestSkillCategoryLevelsStayUniqueAndBelongToTheirCategory(t *testing.T) {
 	lang := fixtureCategory(t, f, "Language")
 	levels := levelsOf(t, f, lang)
 	f.refused("skill.levels", func() error {
-		_, err := f.app.SetSkillCategoryLevels(ctx, lang, append(levels, data.ConfigLevel{Name: "basic", Value: 5}))
+		_, err := levelsNote(f.app, SetSkillCategoryLevels{Category: lang, Levels: append(levels, data.ConfigLevel{Name: "basic", Value: 5})})
 		return err
 	}, `"basic" is used twice`)
 	f.refused("skill.levels", func() error {
-		_, err := f.app.SetSkillCategoryLevels(ctx, lang, append(levels, data.ConfigLevel{Name: "Native", Value: 2}))
+		_, err := levelsNote(f.app, SetSkillCategoryLevels{Category: lang, Levels: append(levels, data.ConfigLevel{Name: "Native", Value: 2})})
 		return err
 	}, "number 2 is used twice")
 	product := fixtureCategory(t, f, "Product")
-	f.refused("skill.levels", func() error { _, err := f.app.SetSkillCategoryLevels(ctx, product, levels); return err },
+	f.refused("skill.levels", do(f.app, SetSkillCategoryLevels{Category: product, Levels: levels}),
 		`not one of the levels of the skill category "Product"`)
 	if _, err := ReorderLevels(levels, []string{"Basic"}); !IsRule(err, "skill.level-order") {
 		t.Errorf("reorder naming one of two levels: %v", err)
@@ -134,7 +134,7 @@ func TestFirstLevelsOfACategoryGiveItsHoldersTheLowest(t *testing.T) {
 	}
 	var note string
 	entries := f.accepted(func() (err error) {
-		note, err = f.app.SetSkillCategoryLevels(ctx, product, []data.ConfigLevel{{Name: "Senior", Value: 5}, {Name: "Junior", Value: 2}})
+		note, err = levelsNote(f.app, SetSkillCategoryLevels{Category: product, Levels: []data.ConfigLevel{{Name: "Senior", Value: 5}, {Name: "Junior", Value: 2}}})
 		return err
 	})
 	if l := userLevel(t, f, carl, f.id["Routers"]); l != "Junior" {
@@ -157,7 +157,7 @@ func TestSkillCategoryLevelsNeedTheCategorysOU(t *testing.T) {
 	salesAdmin := f.makeOUAdmin()
 	lang := fixtureCategory(t, f, "Language")
 	levels := append(levelsOf(t, f, lang), data.ConfigLevel{Name: "Native", Value: 3})
-	f.refused("permission.ou-scope", func() error { _, err := salesAdmin.SetSkillCategoryLevels(ctx, lang, levels); return err },
+	f.refused("permission.ou-scope", do(salesAdmin, SetSkillCategoryLevels{Category: lang, Levels: levels}),
 		`Changing the levels of the skill category "Language"`)
 	var sales int64
 	f.accepted(func() (err error) {
@@ -165,7 +165,7 @@ func TestSkillCategoryLevelsNeedTheCategorysOU(t *testing.T) {
 		return err
 	})
 	f.accepted(func() error {
-		_, err := salesAdmin.SetSkillCategoryLevels(ctx, sales, []data.ConfigLevel{{Name: "Closer", Value: 1}})
+		_, err := levelsNote(salesAdmin, SetSkillCategoryLevels{Category: sales, Levels: []data.ConfigLevel{{Name: "Closer", Value: 1}}})
 		return err
 	})
 }

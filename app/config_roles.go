@@ -12,10 +12,10 @@ import (
 // CustomRoleSpec is what an admin defines for a custom role: its name, the
 // OU it is visible in, a description and the permission tree.
 type CustomRoleSpec struct {
-	Name        string
-	OUID        int64
-	Description string
-	Permissions PermissionSet
+	Name        string        `json:"name"`
+	OUID        int64         `json:"ou"`
+	Description string        `json:"description,omitempty"`
+	Permissions PermissionSet `json:"permissions"`
 }
 
 // CustomRoleHolder is a user holding a custom role, with the scope they hold it in.
@@ -72,14 +72,23 @@ func configCustomRole(q *data.Q, id int64) (data.Role, error) {
 
 // CreateCustomRole adds a custom role. Its name must differ from every role's, built-in
 // ones included; Create, Update and Delete bring Read with them.
-func (a *App) CreateCustomRole(ctx context.Context, spec CustomRoleSpec) (int64, error) {
+type CreateCustomRole struct {
+	Base
+	CustomRoleSpec
+}
+
+// Kind names the command.
+func (CreateCustomRole) Kind() string { return "config.custom-role.create" }
+
+func (cmd CreateCustomRole) apply(c *changeCtx) ([]data.JournalEntry, error) {
+	spec := cmd.CustomRoleSpec
 	var perms PermissionSet
 	check := func(*data.Q, *OUTree) (string, error) {
 		var err error
 		perms, err = spec.Permissions.normalise()
 		return "with " + perms.String(), err
 	}
-	return a.configCreateItem(ctx, data.ConfigCustomRoles, spec.Name, spec.OUID, check, func(q *data.Q, name string) (int64, error) {
+	return configCreateItem(c, data.ConfigCustomRoles, spec.Name, spec.OUID, check, func(q *data.Q, name string) (int64, error) {
 		id, err := q.CreateCustomRole(name, spec.OUID, strings.TrimSpace(spec.Description))
 		if err != nil {
 			return 0, err
@@ -88,63 +97,78 @@ func (a *App) CreateCustomRole(ctx context.Context, spec CustomRoleSpec) (int64,
 	})
 }
 
+// CreateCustomRole is shorthand for Do with CreateCustomRole, for code that acts at once;
+// it returns the new role's id.
+func (a *App) CreateCustomRole(ctx context.Context, spec CustomRoleSpec) (int64, error) {
+	return a.create(ctx, CreateCustomRole{CustomRoleSpec: spec})
+}
+
 // UpdateCustomRole changes a custom role. It cannot move to an OU that some holder's own
 // OU is not in or below: they could no longer hold it.
-func (a *App) UpdateCustomRole(ctx context.Context, id int64, spec CustomRoleSpec) error {
-	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		old, err := configCustomRole(q, id)
+type UpdateCustomRole struct {
+	Base
+	Role int64 `json:"role"`
+	CustomRoleSpec
+}
+
+// Kind names the command.
+func (UpdateCustomRole) Kind() string { return "config.custom-role.update" }
+
+func (cmd UpdateCustomRole) apply(c *changeCtx) ([]data.JournalEntry, error) {
+	q, may := c.q, c.may
+	spec := cmd.CustomRoleSpec
+	old, err := configCustomRole(q, cmd.Role)
+	if err != nil {
+		return nil, err
+	}
+	if err := may.tenantAdmin(fmt.Sprintf("changing the custom role %q", old.Name)); err != nil {
+		return nil, err
+	}
+	tree, err := loadTree(q)
+	if err != nil {
+		return nil, err
+	}
+	name, err := configCheckNewItem(q, tree, data.ConfigCustomRoles, spec.Name, spec.OUID, cmd.Role)
+	if err != nil {
+		return nil, err
+	}
+	perms, err := spec.Permissions.normalise()
+	if err != nil {
+		return nil, err
+	}
+	holders, err := q.ConfigRoleHolders(cmd.Role)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range holders {
+		u, err := findUser(q, h.UserID)
 		if err != nil {
 			return nil, err
 		}
-		if err := may.tenantAdmin(fmt.Sprintf("changing the custom role %q", old.Name)); err != nil {
+		if !tree.IsSameOrAncestor(spec.OUID, u.OUID) {
+			return nil, refuse("role.holder-scope", "cannot move the custom role %q to %s: its holder %s lives in %s, outside it; remove the role from them first",
+				old.Name, tree.Path(spec.OUID), displayName(u), tree.Path(u.OUID))
+		}
+	}
+	oldPerms, err := q.RolePermissions(cmd.Role)
+	if err != nil {
+		return nil, err
+	}
+	desc := strings.TrimSpace(spec.Description)
+	var entries []data.JournalEntry
+	if name != old.Name || spec.OUID != old.OUID || desc != old.Description {
+		if err := q.ConfigUpdateCustomRole(cmd.Role, name, spec.OUID, desc); err != nil {
 			return nil, err
 		}
-		tree, err := loadTree(q)
-		if err != nil {
+		entries = append(entries, entry("config.custom-roles.update", old.Name,
+			fmt.Sprintf("%s in %s: %s", old.Name, tree.Path(old.OUID), old.Description),
+			fmt.Sprintf("%s in %s: %s", name, tree.Path(spec.OUID), desc)))
+	}
+	if was := PermissionSet(oldPerms).String(); was != perms.String() {
+		if err := q.ConfigSetRolePermissions(cmd.Role, perms); err != nil {
 			return nil, err
 		}
-		name, err := configCheckNewItem(q, tree, data.ConfigCustomRoles, spec.Name, spec.OUID, id)
-		if err != nil {
-			return nil, err
-		}
-		perms, err := spec.Permissions.normalise()
-		if err != nil {
-			return nil, err
-		}
-		holders, err := q.ConfigRoleHolders(id)
-		if err != nil {
-			return nil, err
-		}
-		for _, h := range holders {
-			u, err := findUser(q, h.UserID)
-			if err != nil {
-				return nil, err
-			}
-			if !tree.IsSameOrAncestor(spec.OUID, u.OUID) {
-				return nil, refuse("role.holder-scope", "cannot move the custom role %q to %s: its holder %s lives in %s, outside it; remove the role from them first",
-					old.Name, tree.Path(spec.OUID), displayName(u), tree.Path(u.OUID))
-			}
-		}
-		oldPerms, err := q.RolePermissions(id)
-		if err != nil {
-			return nil, err
-		}
-		desc := strings.TrimSpace(spec.Description)
-		var entries []data.JournalEntry
-		if name != old.Name || spec.OUID != old.OUID || desc != old.Description {
-			if err := q.ConfigUpdateCustomRole(id, name, spec.OUID, desc); err != nil {
-				return nil, err
-			}
-			entries = append(entries, entry("config.custom-roles.update", old.Name,
-				fmt.Sprintf("%s in %s: %s", old.Name, tree.Path(old.OUID), old.Description),
-				fmt.Sprintf("%s in %s: %s", name, tree.Path(spec.OUID), desc)))
-		}
-		if was := PermissionSet(oldPerms).String(); was != perms.String() {
-			if err := q.ConfigSetRolePermissions(id, perms); err != nil {
-				return nil, err
-			}
-			entries = append(entries, entry("config.custom-roles.permissions", name, was, perms.String()))
-		}
-		return entries, nil
-	})
+		entries = append(entries, entry("config.custom-roles.permissions", name, was, perms.String()))
+	}
+	return entries, nil
 }

@@ -79,10 +79,10 @@ func TestCustomRoleUpdateKeepsItsHoldersInScope(t *testing.T) {
 		t.Fatal(err)
 	}
 	spec := CustomRoleSpec{Name: "Custom 3", OUID: f.ou["Support"], Permissions: PermissionSet{"users.list": PermRead}}
-	f.refused("role.holder-scope", func() error { return f.app.UpdateCustomRole(ctx, f.id["Custom 3"], spec) }, "Anna Åberg", "Sales/EMEA")
+	f.refused("role.holder-scope", do(f.app, UpdateCustomRole{Role: f.id["Custom 3"], CustomRoleSpec: spec}), "Anna Åberg", "Sales/EMEA")
 	spec.OUID = f.ou["Sales"]
 	spec.Name = "EMEA planner"
-	entries := f.accepted(func() error { return f.app.UpdateCustomRole(ctx, f.id["Custom 3"], spec) })
+	entries := f.accepted(do(f.app, UpdateCustomRole{Role: f.id["Custom 3"], CustomRoleSpec: spec}))
 	if len(entries) != 2 {
 		t.Errorf("want a journal entry for the role and one for its permissions, got %+v", entries)
 	}
@@ -90,7 +90,7 @@ func TestCustomRoleUpdateKeepsItsHoldersInScope(t *testing.T) {
 	if r.Name != "EMEA planner" || len(r.Holders) != 1 || r.Holders[0].DisplayName != "Anna Åberg" || r.Holders[0].ScopePath != "Sales/EMEA" {
 		t.Errorf("after update %+v", r)
 	}
-	if err := f.app.UpdateCustomRole(ctx, f.id["Tenant Administrator"], spec); err == nil {
+	if err := do(f.app, UpdateCustomRole{Role: f.id["Tenant Administrator"], CustomRoleSpec: spec})(); err == nil {
 		t.Error("a built-in role was edited as a custom role")
 	}
 }
@@ -112,10 +112,10 @@ func TestConfigTenantSettingsRules(t *testing.T) {
 	f := newFixture(t)
 	for _, bad := range []string{"", `<script data-key="{{widgetKey}}"></script>`, `<script data-contact="{{contactId}}"></script>`,
 		`<script data-contact="{{contactId}}" data-key="{{widgetKey}}" data-x="{{ userName }}"></script>`} {
-		f.refused("snippet.template", func() error { return f.app.SetSnippetTemplate(ctx, bad) })
+		f.refused("snippet.template", do(f.app, ChangeTenantSettings{SnippetTemplate: ptr(bad)}))
 	}
 	good := `<script src="https://interact.example/w.js" data-c="{{contactId}}" data-k="{{widgetKey}}"></script>`
-	f.accepted(func() error { return f.app.SetSnippetTemplate(ctx, good) })
+	f.accepted(do(f.app, ChangeTenantSettings{SnippetTemplate: ptr(good)}))
 	if err := f.app.GrantLicence(ctx, f.user["carl"], data.Interact); err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +124,7 @@ func TestConfigTenantSettingsRules(t *testing.T) {
 	if err != nil || who == "" || preview == good || strings.Contains(preview, "{{") {
 		t.Fatalf("preview %q for %q: %v", preview, who, err)
 	}
-	entries := f.accepted(func() error { return f.app.RegenerateWidgetKey(ctx) })
+	entries := f.accepted(do(f.app, ChangeTenantSettings{RegenerateWidgetKey: true}))
 	after, _ := f.app.UserDetail(ctx, f.user["carl"])
 	s, _ := f.app.ConfigTenantSettings(ctx)
 	if after.Snippet == before.Snippet || !strings.Contains(after.Snippet, s.WidgetKey) || s.WidgetKey == "wk-123" {
@@ -135,12 +135,12 @@ func TestConfigTenantSettingsRules(t *testing.T) {
 	}
 	f.refused("tenant.admin-group", func() error { return f.app.SetAdminSecurityGroup(ctx, "  ") })
 	f.accepted(func() error { return f.app.SetAdminSecurityGroup(ctx, "Nimbus Tenant Admins") })
-	f.accepted(func() error { return f.app.SetDefaultTeamsOU(ctx, f.ou["APAC"]) })
-	f.accepted(func() error { return f.app.SetInteractEnabled(ctx, false) })
+	f.accepted(do(f.app, ChangeTenantSettings{DefaultTeamsOU: f.ou["APAC"]}))
+	f.accepted(do(f.app, ChangeTenantSettings{InteractEnabled: ptr(false)}))
 	s, _ = f.app.ConfigTenantSettings(ctx)
 	if s.DefaultTeamsOUID != f.ou["APAC"] || s.InteractEnabled || s.AdminSecurityGroup != "Nimbus Tenant Admins" || s.SnippetTemplate != good {
 		t.Errorf("settings %+v", s)
 	}
 	// The default OU for Teams users now keeps the otherwise empty APAC from being deleted.
-	f.refused("ou.not-empty", func() error { return f.app.DeleteOU(ctx, f.ou["APAC"]) }, "tenant default for Teams users")
+	f.refused("ou.not-empty", do(f.app, DeleteOU{OU: f.ou["APAC"]}), "tenant default for Teams users")
 }

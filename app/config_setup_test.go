@@ -69,7 +69,7 @@ func TestBuildACompleteSetupFromAnEmptyCatalogueAndAssignIt(t *testing.T) {
 	lunch := id(a.CreateNAReason(ctx, "Lunch", root))
 	training := id(a.CreateNAReason(ctx, "Training", support))
 	site := id(a.CreateDomainTemplate(ctx, "Support site", support, []string{"https://support.fabrikam.example"}))
-	welcome := id(a.CreateSystemMessage(ctx, "Welcome", root, "Fabrikam Support", "Hello!"))
+	welcome := id(a.create(ctx, CreateSystemMessage{Name: "Welcome", OU: root, DisplayName: "Fabrikam Support", Welcome: "Hello!"}))
 	crm := id(a.CreateCallTemplate(ctx, "CRM", root, "Caller record", "https://crm.fabrikam.example/?p={callerId}"))
 	role := id(a.CreateCustomRole(ctx, CustomRoleSpec{Name: "EMEA Planner", OUID: support, Description: "Plans EMEA skills",
 		Permissions: PermissionSet{"users.list": PermRead, "users.skills": PermRead | PermUpdate}}))
@@ -105,7 +105,7 @@ func TestBuildACompleteSetupFromAnEmptyCatalogueAndAssignIt(t *testing.T) {
 			if !it.Builtin && !strings.Contains(it.UsedBy(), "Mia Wong") && k != data.ConfigSkillCategories {
 				t.Errorf("%s %q: used by %q", k, it.Name, it.UsedBy())
 			}
-			if !it.Builtin && a.DeleteConfigItem(ctx, k, it.ID) == nil {
+			if !it.Builtin && do(a, DeleteConfigItem{Catalogue: k, Item: it.ID})() == nil {
 				t.Errorf("%s %q deleted while in use", k, it.Name)
 			}
 		}

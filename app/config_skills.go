@@ -12,16 +12,32 @@ import (
 
 // CreateSkillCategory adds a skill category with its ordered levels (each a name and a
 // number, both unique in the category), or with no levels at all.
-func (a *App) CreateSkillCategory(ctx context.Context, name string, ou int64, levels []data.ConfigLevel) (int64, error) {
+type CreateSkillCategory struct {
+	Base
+	Name   string             `json:"name"`
+	OU     int64              `json:"ou"`
+	Levels []data.ConfigLevel `json:"levels,omitempty"`
+}
+
+// Kind names the command.
+func (CreateSkillCategory) Kind() string { return "config.skill-category.create" }
+
+func (cmd CreateSkillCategory) apply(c *changeCtx) ([]data.JournalEntry, error) {
 	var clean []data.ConfigLevel
 	check := func(*data.Q, *OUTree) (string, error) {
 		var err error
-		clean, err = configCheckLevels(levels)
+		clean, err = configCheckLevels(cmd.Levels)
 		return configLevelsText(clean), err
 	}
-	return a.configCreateItem(ctx, data.ConfigSkillCategories, name, ou, check, func(q *data.Q, name string) (int64, error) {
-		return q.ConfigCreateSkillCategory(name, ou, clean)
+	return configCreateItem(c, data.ConfigSkillCategories, cmd.Name, cmd.OU, check, func(q *data.Q, name string) (int64, error) {
+		return q.ConfigCreateSkillCategory(name, cmd.OU, clean)
 	})
+}
+
+// CreateSkillCategory is shorthand for Do with CreateSkillCategory, for code that acts at
+// once; it returns the new category's id.
+func (a *App) CreateSkillCategory(ctx context.Context, name string, ou int64, levels []data.ConfigLevel) (int64, error) {
+	return a.create(ctx, CreateSkillCategory{Name: name, OU: ou, Levels: levels})
 }
 
 func configCheckLevels(levels []data.ConfigLevel) ([]data.ConfigLevel, error) {
@@ -56,7 +72,18 @@ func configLevelsText(levels []data.ConfigLevel) string {
 
 // CreateSkill adds a skill in one category. The category must be visible where the
 // skill lives: in the skill's OU or above.
-func (a *App) CreateSkill(ctx context.Context, name string, categoryID, ou int64) (int64, error) {
+type CreateSkill struct {
+	Base
+	Name     string `json:"name"`
+	Category int64  `json:"category"`
+	OU       int64  `json:"ou"`
+}
+
+// Kind names the command.
+func (CreateSkill) Kind() string { return "config.skill.create" }
+
+func (cmd CreateSkill) apply(c *changeCtx) ([]data.JournalEntry, error) {
+	categoryID, ou := cmd.Category, cmd.OU
 	check := func(q *data.Q, tree *OUTree) (string, error) {
 		c, err := q.ConfigSkillCategory(categoryID)
 		if errors.Is(err, data.ErrNotFound) {
@@ -70,15 +97,32 @@ func (a *App) CreateSkill(ctx context.Context, name string, categoryID, ou int64
 		}
 		return "in category " + c.Name, nil
 	}
-	return a.configCreateItem(ctx, data.ConfigSkills, name, ou, check, func(q *data.Q, name string) (int64, error) {
+	return configCreateItem(c, data.ConfigSkills, cmd.Name, ou, check, func(q *data.Q, name string) (int64, error) {
 		return q.ConfigCreateSkill(name, categoryID, ou)
 	})
+}
+
+// CreateSkill is shorthand for Do with CreateSkill, for code that acts at once; it returns
+// the new skill's id.
+func (a *App) CreateSkill(ctx context.Context, name string, categoryID, ou int64) (int64, error) {
+	return a.create(ctx, CreateSkill{Name: name, Category: categoryID, OU: ou})
 }
 
 // CreateProfile adds a responsibility profile: a set of skills, each at a level of its
 // category (or none when the category has no levels). Its skills must be visible where
 // the profile lives: in the profile's OU or above.
-func (a *App) CreateProfile(ctx context.Context, name string, ou int64, skills []data.ConfigProfileSkill) (int64, error) {
+type CreateProfile struct {
+	Base
+	Name   string                    `json:"name"`
+	OU     int64                     `json:"ou"`
+	Skills []data.ConfigProfileSkill `json:"skills"`
+}
+
+// Kind names the command.
+func (CreateProfile) Kind() string { return "config.profile.create" }
+
+func (cmd CreateProfile) apply(c *changeCtx) ([]data.JournalEntry, error) {
+	ou, skills := cmd.OU, cmd.Skills
 	check := func(q *data.Q, tree *OUTree) (string, error) {
 		if len(skills) == 0 {
 			return "", refuse("profile.skills", "a responsibility profile combines skills with levels: add at least one skill")
@@ -112,9 +156,15 @@ func (a *App) CreateProfile(ctx context.Context, name string, ou int64, skills [
 		}
 		return "with " + strings.Join(parts, ", "), nil
 	}
-	return a.configCreateItem(ctx, data.ConfigProfiles, name, ou, check, func(q *data.Q, name string) (int64, error) {
+	return configCreateItem(c, data.ConfigProfiles, cmd.Name, ou, check, func(q *data.Q, name string) (int64, error) {
 		return q.ConfigCreateProfile(name, ou, skills)
 	})
+}
+
+// CreateProfile is shorthand for Do with CreateProfile, for code that acts at once; it
+// returns the new profile's id.
+func (a *App) CreateProfile(ctx context.Context, name string, ou int64, skills []data.ConfigProfileSkill) (int64, error) {
+	return a.create(ctx, CreateProfile{Name: name, OU: ou, Skills: skills})
 }
 
 // SkillCategory reads a skill category with its levels, for pickers that offer them.

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"sort"
@@ -13,47 +12,57 @@ import (
 // RenameConfigItem gives an item a new name and moves it to another OU. The built-in
 // profiles keep their name and place, and an item cannot move below anyone who uses it:
 // every user, skill or profile using it must stay in its new OU or below.
-func (a *App) RenameConfigItem(ctx context.Context, k data.ConfigKind, id int64, name string, ou int64) error {
-	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		noun := ConfigNoun(k)
-		it, err := q.ConfigRow(k, id)
-		if errors.Is(err, data.ErrNotFound) {
-			return nil, &NotFoundError{What: noun, Key: fmt.Sprint(id)}
-		} else if err != nil {
+type RenameConfigItem struct {
+	Base
+	Catalogue data.ConfigKind `json:"catalogue"`
+	Item      int64           `json:"item"`
+	Name      string          `json:"name"`
+	OU        int64           `json:"ou"` // the OU it moves to; its own to stay
+}
+
+// Kind names the command.
+func (RenameConfigItem) Kind() string { return "config.item.update" }
+
+func (cmd RenameConfigItem) apply(c *changeCtx) ([]data.JournalEntry, error) {
+	q, may := c.q, c.may
+	noun := ConfigNoun(cmd.Catalogue)
+	it, err := q.ConfigRow(cmd.Catalogue, cmd.Item)
+	if errors.Is(err, data.ErrNotFound) {
+		return nil, &NotFoundError{What: noun, Key: fmt.Sprint(cmd.Item)}
+	} else if err != nil {
+		return nil, err
+	}
+	tree, err := loadTree(q)
+	if err != nil {
+		return nil, err
+	}
+	what := fmt.Sprintf("changing the %s %q", noun, it.Name)
+	if err := configPermit(q, may, cmd.Catalogue, it.OUID, what); err != nil {
+		return nil, err
+	}
+	if tree.Has(cmd.OU) && cmd.OU != it.OUID {
+		if err := configPermit(q, may, cmd.Catalogue, cmd.OU, what+" into "+tree.Path(cmd.OU)); err != nil {
 			return nil, err
 		}
-		tree, err := loadTree(q)
-		if err != nil {
-			return nil, err
-		}
-		what := fmt.Sprintf("changing the %s %q", noun, it.Name)
-		if err := configPermit(q, may, k, it.OUID, what); err != nil {
-			return nil, err
-		}
-		if tree.Has(ou) && ou != it.OUID {
-			if err := configPermit(q, may, k, ou, what+" into "+tree.Path(ou)); err != nil {
-				return nil, err
-			}
-		}
-		if it.Builtin {
-			return nil, refuse("profile.builtin", "%q is a built-in responsibility profile: its name and place cannot change", it.Name)
-		}
-		clean, err := configCheckNewItem(q, tree, k, name, ou, id)
-		if err != nil {
-			return nil, err
-		}
-		if err := configCheckMoveScope(q, tree, k, it, ou); err != nil {
-			return nil, err
-		}
-		if clean == it.Name && ou == it.OUID {
-			return nil, nil
-		}
-		if err := q.ConfigRenameMove(k, id, clean, ou); err != nil {
-			return nil, err
-		}
-		return []data.JournalEntry{entry("config."+string(k)+".update", it.Name,
-			it.Name+" in "+tree.Path(it.OUID), clean+" in "+tree.Path(ou))}, nil
-	})
+	}
+	if it.Builtin {
+		return nil, refuse("profile.builtin", "%q is a built-in responsibility profile: its name and place cannot change", it.Name)
+	}
+	clean, err := configCheckNewItem(q, tree, cmd.Catalogue, cmd.Name, cmd.OU, cmd.Item)
+	if err != nil {
+		return nil, err
+	}
+	if err := configCheckMoveScope(q, tree, cmd.Catalogue, it, cmd.OU); err != nil {
+		return nil, err
+	}
+	if clean == it.Name && cmd.OU == it.OUID {
+		return nil, nil
+	}
+	if err := q.ConfigRenameMove(cmd.Catalogue, cmd.Item, clean, cmd.OU); err != nil {
+		return nil, err
+	}
+	return []data.JournalEntry{entry("config."+string(cmd.Catalogue)+".update", it.Name,
+		it.Name+" in "+tree.Path(it.OUID), clean+" in "+tree.Path(cmd.OU))}, nil
 }
 
 // configCheckMoveScope is the "same OU or higher" rule seen from the item: it refuses a move

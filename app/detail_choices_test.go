@@ -151,7 +151,7 @@ func TestUserSnippetNeedsTheInteractLicence(t *testing.T) {
 		t.Errorf("eve holds Interact without Contact Center, got %v", err)
 	}
 	// Interact off for the tenant: no snippet works
-	f.accepted(func() error { return f.app.SetInteractEnabled(ctx, false) })
+	f.accepted(do(f.app, ChangeTenantSettings{InteractEnabled: ptr(false)}))
 	if _, err := f.app.UserSnippet(ctx, f.user["anna"]); !IsRule(err, "snippet.tenant-off") {
 		t.Errorf("Interact is off for the tenant, got %v", err)
 	}

@@ -48,57 +48,66 @@ func (a *App) LicenceTotals(ctx context.Context) ([]LicenceTotal, error) {
 	return out, nil
 }
 
-// SetLicenceContingent limits how many Nimbus users may hold a licence. Only a Tenant
-// Administrator may; the contingent cannot be set below the number of users who hold
-// the licence already, since nobody loses a licence through it.
-func (a *App) SetLicenceContingent(ctx context.Context, l data.LicenceSet, n int) error {
-	return a.changeContingent(ctx, l, func(q *data.Q) (string, error) {
-		if n < 0 {
-			return "", refuse("licence.contingent-number", "the %s contingent must be a number of licences, 0 or more; to lift it, make the licence unlimited", l)
-		}
-		held, err := q.CountLicenceHolders(l, "")
-		if err != nil {
-			return "", err
-		}
-		if n < held {
-			return "", refuse("licence.contingent-below-use", "cannot set the %s contingent to %s: %s the licence; revoke it from %s of them first, or set at least %s",
-				l, Thousands(n), holdText(held), Thousands(held-n), Thousands(held))
-		}
-		return Thousands(n), q.SetLicenceContingent(l, n)
-	})
+// SetLicenceContingent limits how many Nimbus users may hold a licence, or lifts the
+// limit (Unlimited: any number of users may hold it). Only a Tenant Administrator may;
+// the contingent cannot be set below the number of users who hold the licence already,
+// since nobody loses a licence through it.
+type SetLicenceContingent struct {
+	Base
+	Licence    data.LicenceSet `json:"licence"`
+	Contingent int             `json:"contingent,omitempty"`
+	Unlimited  bool            `json:"unlimited,omitempty"`
 }
 
-// SetLicenceUnlimited lifts a licence's contingent: any number of users may hold it.
-func (a *App) SetLicenceUnlimited(ctx context.Context, l data.LicenceSet) error {
-	return a.changeContingent(ctx, l, func(q *data.Q) (string, error) {
-		return "unlimited", q.ClearLicenceContingent(l)
-	})
+// Kind names the command.
+func (SetLicenceContingent) Kind() string { return "tenant.licence-contingent" }
+
+func (cmd SetLicenceContingent) apply(c *changeCtx) ([]data.JournalEntry, error) {
+	q, l, n := c.q, cmd.Licence, cmd.Contingent
+	if err := c.may.tenantAdmin("changing the licence contingents"); err != nil {
+		return nil, err
+	}
+	if l.Key() == "" {
+		return nil, &NotFoundError{What: "licence", Key: fmt.Sprint(uint8(l))}
+	}
+	contingents, err := q.LicenceContingents()
+	if err != nil {
+		return nil, err
+	}
+	old := "unlimited"
+	if was, ok := contingents[l]; ok {
+		old = Thousands(was)
+	}
+	next := "unlimited"
+	if cmd.Unlimited {
+		err = q.ClearLicenceContingent(l)
+	} else {
+		next, err = Thousands(n), checkContingentAbove(q, l, n)
+		if err == nil {
+			err = q.SetLicenceContingent(l, n)
+		}
+	}
+	if err != nil || next == old {
+		return nil, err
+	}
+	return []data.JournalEntry{entry("tenant.licence-contingent", l.String(), old, next)}, nil
 }
 
-// changeContingent runs set, which writes the licence's new contingent and returns it as
-// text, and journals the change from the old contingent.
-func (a *App) changeContingent(ctx context.Context, l data.LicenceSet, set func(q *data.Q) (string, error)) error {
-	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		if err := may.tenantAdmin("changing the licence contingents"); err != nil {
-			return nil, err
-		}
-		if l.Key() == "" {
-			return nil, &NotFoundError{What: "licence", Key: fmt.Sprint(uint8(l))}
-		}
-		contingents, err := q.LicenceContingents()
-		if err != nil {
-			return nil, err
-		}
-		old := "unlimited"
-		if n, ok := contingents[l]; ok {
-			old = Thousands(n)
-		}
-		next, err := set(q)
-		if err != nil || next == old {
-			return nil, err
-		}
-		return []data.JournalEntry{entry("tenant.licence-contingent", l.String(), old, next)}, nil
-	})
+// checkContingentAbove refuses a contingent below zero or below the number of users who
+// hold the licence.
+func checkContingentAbove(q *data.Q, l data.LicenceSet, n int) error {
+	if n < 0 {
+		return refuse("licence.contingent-number", "the %s contingent must be a number of licences, 0 or more; to lift it, make the licence unlimited", l)
+	}
+	held, err := q.CountLicenceHolders(l, "")
+	if err != nil {
+		return err
+	}
+	if n < held {
+		return refuse("licence.contingent-below-use", "cannot set the %s contingent to %s: %s the licence; revoke it from %s of them first, or set at least %s",
+			l, Thousands(n), holdText(held), Thousands(held-n), Thousands(held))
+	}
+	return nil
 }
 
 // checkContingents refuses to give a user a licence that the tenant's other users already

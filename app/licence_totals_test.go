@@ -39,7 +39,7 @@ func TestLicenceTotalsCountHoldersAndStartUnlimited(t *testing.T) {
 
 func TestGrantPastTheContingentIsRefusedAndWritesNothing(t *testing.T) {
 	f := newFixture(t)
-	entries := f.accepted(func() error { return f.app.SetLicenceContingent(ctx, data.ContactCenter, 3) })
+	entries := f.accepted(do(f.app, SetLicenceContingent{Licence: data.ContactCenter, Contingent: 3}))
 	if e := entries[0]; e.Action != "tenant.licence-contingent" || e.Target != "Contact Center" || e.Old != "unlimited" || e.New != "3" {
 		t.Errorf("journal %+v", e)
 	}
@@ -56,25 +56,25 @@ func TestGrantPastTheContingentIsRefusedAndWritesNothing(t *testing.T) {
 	f.accepted(func() error { return f.app.RevokeLicence(ctx, f.user["dana"], data.ContactCenter) })
 	f.accepted(func() error { return f.app.GrantLicence(ctx, f.user["eve"], data.ContactCenter) })
 
-	f.accepted(func() error { return f.app.SetLicenceContingent(ctx, data.Assistant, 1) })
+	f.accepted(do(f.app, SetLicenceContingent{Licence: data.Assistant, Contingent: 1}))
 	f.refused("licence.contingent", func() error { return f.app.GrantLicence(ctx, f.user["carl"], data.Assistant) },
 		"Assistant: the tenant's only licence is in use")
-	f.accepted(func() error { return f.app.SetLicenceContingent(ctx, data.AttendantConsole, 2) })
+	f.accepted(do(f.app, SetLicenceContingent{Licence: data.AttendantConsole, Contingent: 2}))
 	f.accepted(func() error { return f.app.RevokeLicence(ctx, f.user["eve"], data.AttendantConsole) })
 	f.accepted(func() error { return f.app.RevokeLicence(ctx, f.user["anna"], data.AttendantConsole) })
-	f.accepted(func() error { return f.app.SetLicenceContingent(ctx, data.AttendantConsole, 0) })
+	f.accepted(do(f.app, SetLicenceContingent{Licence: data.AttendantConsole, Contingent: 0}))
 	f.refused("licence.contingent", func() error { return f.app.GrantLicence(ctx, f.user["carl"], data.AttendantConsole) },
 		"the tenant's contingent is 0 licences")
 }
 
 func TestContingentBelowUseIsRefusedAndUnlimitedLiftsIt(t *testing.T) {
 	f := newFixture(t)
-	f.refused("licence.contingent-below-use", func() error { return f.app.SetLicenceContingent(ctx, data.ContactCenter, 2) },
+	f.refused("licence.contingent-below-use", do(f.app, SetLicenceContingent{Licence: data.ContactCenter, Contingent: 2}),
 		"cannot set the Contact Center contingent to 2: 3 users hold the licence; revoke it from 1 of them first, or set at least 3")
-	f.refused("licence.contingent-number", func() error { return f.app.SetLicenceContingent(ctx, data.ContactCenter, -1) })
-	f.accepted(func() error { return f.app.SetLicenceContingent(ctx, data.ContactCenter, 3) })
+	f.refused("licence.contingent-number", do(f.app, SetLicenceContingent{Licence: data.ContactCenter, Contingent: -1}))
+	f.accepted(do(f.app, SetLicenceContingent{Licence: data.ContactCenter, Contingent: 3}))
 	f.refused("licence.contingent", func() error { return f.app.GrantLicence(ctx, f.user["eve"], data.ContactCenter) })
-	entries := f.accepted(func() error { return f.app.SetLicenceUnlimited(ctx, data.ContactCenter) })
+	entries := f.accepted(do(f.app, SetLicenceContingent{Unlimited: true, Licence: data.ContactCenter}))
 	if e := entries[0]; e.Old != "3" || e.New != "unlimited" {
 		t.Errorf("journal %+v", e)
 	}
@@ -87,9 +87,9 @@ func TestContingentBelowUseIsRefusedAndUnlimitedLiftsIt(t *testing.T) {
 func TestOnlyATenantAdministratorSetsContingents(t *testing.T) {
 	f := newFixture(t)
 	salesAdmin := f.makeOUAdmin()
-	f.refused("permission.tenant-admin", func() error { return salesAdmin.SetLicenceContingent(ctx, data.ContactCenter, 10) },
+	f.refused("permission.tenant-admin", do(salesAdmin, SetLicenceContingent{Licence: data.ContactCenter, Contingent: 10}),
 		"Changing the licence contingents needs the Tenant Administrator role")
-	f.refused("permission.tenant-admin", func() error { return salesAdmin.SetLicenceUnlimited(ctx, data.ContactCenter) })
+	f.refused("permission.tenant-admin", do(salesAdmin, SetLicenceContingent{Unlimited: true, Licence: data.ContactCenter}))
 }
 
 func TestThousands(t *testing.T) {

@@ -8,30 +8,43 @@ import (
 	"nimbusadmin/data"
 )
 
-// CreateOU adds an OU below parent and returns its id.
+// CreateOU adds an OU below Parent; the outcome's ID is the new OU's.
+type CreateOU struct {
+	Base
+	Parent int64  `json:"parent"`
+	Name   string `json:"name"`
+}
+
+// Kind names the command.
+func (CreateOU) Kind() string { return "ou.create" }
+
+func (cmd CreateOU) apply(c *changeCtx) ([]data.JournalEntry, error) {
+	q, may := c.q, c.may
+	tree, err := loadTree(q)
+	if err != nil {
+		return nil, err
+	}
+	if !tree.Has(cmd.Parent) {
+		return nil, &NotFoundError{What: "organization unit", Key: fmt.Sprint(cmd.Parent)}
+	}
+	if err := may.ou(cmd.Parent, "creating an organization unit below "+tree.Path(cmd.Parent)); err != nil {
+		return nil, err
+	}
+	if err := checkOUName(tree, cmd.Parent, 0, cmd.Name); err != nil {
+		return nil, err
+	}
+	if c.out.ID, err = q.CreateOU(cmd.Parent, strings.TrimSpace(cmd.Name)); err != nil {
+		return nil, err
+	}
+	path := strings.TrimPrefix(tree.Path(cmd.Parent)+"/"+strings.TrimSpace(cmd.Name), tree.Name(tree.Root)+"/")
+	return []data.JournalEntry{entry("ou.create", path, "", "created")}, nil
+}
+
+// CreateOU is shorthand for Do with CreateOU, for code that acts at once; it returns the
+// new OU's id.
 func (a *App) CreateOU(ctx context.Context, parent int64, name string) (int64, error) {
-	var id int64
-	err := a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		tree, err := loadTree(q)
-		if err != nil {
-			return nil, err
-		}
-		if !tree.Has(parent) {
-			return nil, &NotFoundError{What: "organization unit", Key: fmt.Sprint(parent)}
-		}
-		if err := may.ou(parent, "creating an organization unit below "+tree.Path(parent)); err != nil {
-			return nil, err
-		}
-		if err := checkOUName(tree, parent, 0, name); err != nil {
-			return nil, err
-		}
-		if id, err = q.CreateOU(parent, strings.TrimSpace(name)); err != nil {
-			return nil, err
-		}
-		path := strings.TrimPrefix(tree.Path(parent)+"/"+strings.TrimSpace(name), tree.Name(tree.Root)+"/")
-		return []data.JournalEntry{entry("ou.create", path, "", "created")}, nil
-	})
-	return id, err
+	out, err := a.Do(ctx, CreateOU{Parent: parent, Name: name})
+	return out.ID, err
 }
 
 // checkOUName checks that parent exists and that name is usable and unique among its
@@ -66,91 +79,114 @@ func existingOU(q *data.Q, id int64) (*OUTree, error) {
 
 // MoveOU moves an OU, with its subtree, below another parent. The root cannot move and no
 // OU can move below itself or its own descendants (no cycles).
-func (a *App) MoveOU(ctx context.Context, id, parent int64) error {
-	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		tree, err := existingOU(q, id)
-		if err != nil {
+type MoveOU struct {
+	Base
+	OU     int64 `json:"ou"`
+	Parent int64 `json:"parent"`
+}
+
+// Kind names the command.
+func (MoveOU) Kind() string { return "ou.move" }
+
+func (cmd MoveOU) apply(c *changeCtx) ([]data.JournalEntry, error) {
+	q, may := c.q, c.may
+	tree, err := existingOU(q, cmd.OU)
+	if err != nil {
+		return nil, err
+	}
+	if cmd.OU == tree.Root {
+		return nil, refuse("ou.root", "the root organization unit (the tenant) cannot be moved")
+	}
+	if err := may.ou(tree.Parent(cmd.OU), "moving the organization unit "+tree.Path(cmd.OU)); err != nil {
+		return nil, err
+	}
+	if tree.Has(cmd.Parent) {
+		if err := may.ou(cmd.Parent, "moving an organization unit below "+tree.Path(cmd.Parent)); err != nil {
 			return nil, err
 		}
-		if id == tree.Root {
-			return nil, refuse("ou.root", "the root organization unit (the tenant) cannot be moved")
-		}
-		if err := may.ou(tree.Parent(id), "moving the organization unit "+tree.Path(id)); err != nil {
-			return nil, err
-		}
-		if tree.Has(parent) {
-			if err := may.ou(parent, "moving an organization unit below "+tree.Path(parent)); err != nil {
-				return nil, err
-			}
-		}
-		if tree.Has(parent) && tree.IsSameOrAncestor(id, parent) {
-			return nil, refuse("ou.cycle", "cannot move %s below %s: an organization unit cannot move into its own subtree",
-				tree.Path(id), tree.Path(parent))
-		}
-		if err := checkOUName(tree, parent, id, tree.Name(id)); err != nil {
-			return nil, err
-		}
-		old := tree.Path(id)
-		if err := q.MoveOU(id, parent); err != nil {
-			return nil, err
-		}
-		return []data.JournalEntry{entry("ou.move", tree.Name(id), old, tree.Path(parent)+"/"+tree.Name(id))}, nil
-	})
+	}
+	if tree.Has(cmd.Parent) && tree.IsSameOrAncestor(cmd.OU, cmd.Parent) {
+		return nil, refuse("ou.cycle", "cannot move %s below %s: an organization unit cannot move into its own subtree",
+			tree.Path(cmd.OU), tree.Path(cmd.Parent))
+	}
+	if err := checkOUName(tree, cmd.Parent, cmd.OU, tree.Name(cmd.OU)); err != nil {
+		return nil, err
+	}
+	old := tree.Path(cmd.OU)
+	if err := q.MoveOU(cmd.OU, cmd.Parent); err != nil {
+		return nil, err
+	}
+	return []data.JournalEntry{entry("ou.move", tree.Name(cmd.OU), old, tree.Path(cmd.Parent)+"/"+tree.Name(cmd.OU))}, nil
 }
 
 // RenameOU gives an OU a new name, unique among its siblings.
-func (a *App) RenameOU(ctx context.Context, id int64, name string) error {
-	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		tree, err := existingOU(q, id)
-		if err != nil {
+type RenameOU struct {
+	Base
+	OU   int64  `json:"ou"`
+	Name string `json:"name"`
+}
+
+// Kind names the command.
+func (RenameOU) Kind() string { return "ou.rename" }
+
+func (cmd RenameOU) apply(c *changeCtx) ([]data.JournalEntry, error) {
+	q, may := c.q, c.may
+	tree, err := existingOU(q, cmd.OU)
+	if err != nil {
+		return nil, err
+	}
+	if err := may.ou(cmd.OU, "renaming the organization unit "+tree.Path(cmd.OU)); err != nil {
+		return nil, err
+	}
+	if cmd.OU != tree.Root {
+		if err := checkOUName(tree, tree.Parent(cmd.OU), cmd.OU, cmd.Name); err != nil {
 			return nil, err
 		}
-		if err := may.ou(id, "renaming the organization unit "+tree.Path(id)); err != nil {
-			return nil, err
-		}
-		if id != tree.Root {
-			if err := checkOUName(tree, tree.Parent(id), id, name); err != nil {
-				return nil, err
-			}
-		}
-		old := tree.Path(id)
-		if err := q.RenameOU(id, strings.TrimSpace(name)); err != nil {
-			return nil, err
-		}
-		return []data.JournalEntry{entry("ou.rename", old, tree.Name(id), strings.TrimSpace(name))}, nil
-	})
+	}
+	old := tree.Path(cmd.OU)
+	if err := q.RenameOU(cmd.OU, strings.TrimSpace(cmd.Name)); err != nil {
+		return nil, err
+	}
+	return []data.JournalEntry{entry("ou.rename", old, tree.Name(cmd.OU), strings.TrimSpace(cmd.Name))}, nil
 }
 
 // DeleteOU deletes an empty OU; when anything still lives in it, the refusal says what.
-func (a *App) DeleteOU(ctx context.Context, id int64) error {
-	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		tree, err := existingOU(q, id)
-		if err != nil {
-			return nil, err
+type DeleteOU struct {
+	Base
+	OU int64 `json:"ou"`
+}
+
+// Kind names the command.
+func (DeleteOU) Kind() string { return "ou.delete" }
+
+func (cmd DeleteOU) apply(c *changeCtx) ([]data.JournalEntry, error) {
+	q, may := c.q, c.may
+	tree, err := existingOU(q, cmd.OU)
+	if err != nil {
+		return nil, err
+	}
+	if cmd.OU == tree.Root {
+		return nil, refuse("ou.root", "the root organization unit (the tenant) cannot be deleted")
+	}
+	if err := may.ou(tree.Parent(cmd.OU), "deleting the organization unit "+tree.Path(cmd.OU)); err != nil {
+		return nil, err
+	}
+	contents, err := q.OUContents(cmd.OU)
+	if err != nil {
+		return nil, err
+	}
+	if len(contents) > 0 {
+		parts := make([]string, len(contents))
+		for i, c := range contents {
+			parts[i] = plural(c.Count, c.Kind)
 		}
-		if id == tree.Root {
-			return nil, refuse("ou.root", "the root organization unit (the tenant) cannot be deleted")
-		}
-		if err := may.ou(tree.Parent(id), "deleting the organization unit "+tree.Path(id)); err != nil {
-			return nil, err
-		}
-		contents, err := q.OUContents(id)
-		if err != nil {
-			return nil, err
-		}
-		if len(contents) > 0 {
-			parts := make([]string, len(contents))
-			for i, c := range contents {
-				parts[i] = plural(c.Count, c.Kind)
-			}
-			return nil, refuse("ou.not-empty", "cannot delete %s: it still holds %s; move or delete those first",
-				tree.Path(id), strings.Join(parts, ", "))
-		}
-		if err := q.DeleteOU(id); err != nil {
-			return nil, err
-		}
-		return []data.JournalEntry{entry("ou.delete", tree.Path(id), "existed", "")}, nil
-	})
+		return nil, refuse("ou.not-empty", "cannot delete %s: it still holds %s; move or delete those first",
+			tree.Path(cmd.OU), strings.Join(parts, ", "))
+	}
+	if err := q.DeleteOU(cmd.OU); err != nil {
+		return nil, err
+	}
+	return []data.JournalEntry{entry("ou.delete", tree.Path(cmd.OU), "existed", "")}, nil
 }
 
 // plural counts things in words: "1 user", "3 users", "2 skill categories".

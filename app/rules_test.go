@@ -229,10 +229,10 @@ func TestRestrictAccessNeedsADomainTemplate(t *testing.T) {
 
 func TestOUMoveCannotCreateCycle(t *testing.T) {
 	f := newFixture(t)
-	f.refused("ou.cycle", func() error { return f.app.MoveOU(ctx, f.ou["Sales"], f.ou["EMEA"]) }, "Sales/EMEA")
-	f.refused("ou.cycle", func() error { return f.app.MoveOU(ctx, f.ou["Sales"], f.ou["Sales"]) })
-	f.refused("ou.root", func() error { return f.app.MoveOU(ctx, f.ou["root"], f.ou["Sales"]) })
-	f.accepted(func() error { return f.app.MoveOU(ctx, f.ou["APAC"], f.ou["Support"]) })
+	f.refused("ou.cycle", do(f.app, MoveOU{OU: f.ou["Sales"], Parent: f.ou["EMEA"]}), "Sales/EMEA")
+	f.refused("ou.cycle", do(f.app, MoveOU{OU: f.ou["Sales"], Parent: f.ou["Sales"]}))
+	f.refused("ou.root", do(f.app, MoveOU{OU: f.ou["root"], Parent: f.ou["Sales"]}))
+	f.accepted(do(f.app, MoveOU{OU: f.ou["APAC"], Parent: f.ou["Support"]}))
 	tree, _ := f.app.OUTree(ctx)
 	if tree.Path(f.ou["APAC"]) != "Support/APAC" {
 		t.Errorf("APAC is at %s", tree.Path(f.ou["APAC"]))
@@ -241,9 +241,9 @@ func TestOUMoveCannotCreateCycle(t *testing.T) {
 
 func TestNonEmptyOUCannotBeDeleted(t *testing.T) {
 	f := newFixture(t)
-	f.refused("ou.not-empty", func() error { return f.app.DeleteOU(ctx, f.ou["EMEA"]) }, "3 users", "1 direct call template")
-	f.refused("ou.not-empty", func() error { return f.app.DeleteOU(ctx, f.ou["Sales"]) }, "2 child organization units", "1 service")
-	f.accepted(func() error { return f.app.DeleteOU(ctx, f.ou["APAC"]) })
+	f.refused("ou.not-empty", do(f.app, DeleteOU{OU: f.ou["EMEA"]}), "3 users", "1 direct call template")
+	f.refused("ou.not-empty", do(f.app, DeleteOU{OU: f.ou["Sales"]}), "2 child organization units", "1 service")
+	f.accepted(do(f.app, DeleteOU{OU: f.ou["APAC"]}))
 }
 
 func TestSkillBasedServiceNeedsContactCenter(t *testing.T) {
@@ -273,7 +273,7 @@ func TestSkillBasedServiceNeedsContactCenter(t *testing.T) {
 	if !hasOwnerRole() {
 		t.Fatal("an owner of a Skill-based service did not get the Service Owner role")
 	}
-	f.accepted(func() error { return f.app.RemoveServiceMember(ctx, f.id["Escalations"], f.user["anna"], data.Owner) })
+	f.accepted(do(f.app, RemoveServiceMember{Service: f.id["Escalations"], User: f.user["anna"], As: data.Owner}))
 	if hasOwnerRole() {
 		t.Error("the Service Owner role outlived the ownership")
 	}

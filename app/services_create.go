@@ -2,7 +2,7 @@ package app
 
 import (
 	"context"
-	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -10,109 +10,128 @@ import (
 	"nimbusadmin/data"
 )
 
-// CreateTeamsService provisions a Team as an MS Teams-based service with the Advanced
-// Routing licence; see CreateTeamsServiceWithLicence.
-func (a *App) CreateTeamsService(ctx context.Context, teamID string, ou int64) (int64, error) {
-	return a.CreateTeamsServiceWithLicence(ctx, teamID, data.DefaultServiceLicence(data.TeamsBased), ou)
+// CreateService creates a service in an OU carrying a licence. An MS Teams-based service
+// is provisioned from a Team of the cached directory (TeamID): it takes the Team's name,
+// and the Team's members and owners become Nimbus users (origin Teams, in the default OU)
+// with Team Member / Team Owner granted automatically. A Skill-based or None service is
+// created with a Name. Without a Licence the service gets the default licence of its type
+// (Contact Center for Skill-based, Advanced Routing otherwise). The user assignment type
+// is fixed from now on; the licence can change later. The outcome's ID is the service's.
+type CreateService struct {
+	Base
+	Type    data.AssignmentType `json:"type"`
+	Name    string              `json:"name,omitempty"`   // Skill-based and None services
+	TeamID  string              `json:"teamId,omitempty"` // MS Teams-based services
+	Licence data.ServiceLicence `json:"licence,omitempty"`
+	OU      int64               `json:"ou"`
 }
 
-// CreateTeamsServiceWithLicence provisions a Team from the cached directory as an MS
-// Teams-based service carrying a licence in an OU: the service takes the Team's name, and
-// the Team's members and owners become Nimbus users (origin Teams, in the default OU)
-// with Team Member / Team Owner granted automatically. It returns the new service's id.
-func (a *App) CreateTeamsServiceWithLicence(ctx context.Context, teamID string, l data.ServiceLicence, ou int64) (int64, error) {
-	var id int64
-	err := a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		path, err := serviceOU(q, ou)
-		if err != nil {
-			return nil, err
-		}
-		if err := may.ou(ou, "creating a service in "+path); err != nil {
-			return nil, err
-		}
-		if err := checkServiceLicence(l); err != nil {
-			return nil, err
-		}
-		var name string
-		err = syncRows(q, `SELECT display_name FROM teams WHERE id = ?`, []any{teamID}, func(r *sql.Rows) error {
-			return r.Scan(&name)
-		})
-		if err != nil {
-			return nil, err
-		}
-		if name == "" {
-			return nil, refuse("service.team-unknown", "there is no Team %q in the cached directory: sync first, or check the id with 'directory teams'", teamID)
-		}
-		var taken string
-		if err := syncRows(q, `SELECT name FROM services WHERE team_id = ?`, []any{teamID}, func(r *sql.Rows) error {
-			return r.Scan(&taken)
-		}); err != nil {
-			return nil, err
-		}
-		if taken != "" {
-			return nil, refuse("service.team-taken", "the Team %q already backs the service %q; a Team backs one service only", name, taken)
-		}
-		if id, err = q.CreateService(name, data.TeamsBased, teamID, ou); err != nil {
-			return nil, err
-		}
-		if err := q.SetServiceLicence(id, l); err != nil {
-			return nil, err
-		}
-		entries := []data.JournalEntry{entry("service.create", name, "",
-			fmt.Sprintf("%s service of Team %s with the %s licence in %s", data.TeamsBased, teamID, l, path))}
-		s, err := q.Service(id)
-		if err != nil {
-			return nil, err
-		}
-		more, err := syncServiceMembers(q, s)
-		return append(entries, more...), err
-	})
-	return id, err
-}
+// Kind names the command.
+func (CreateService) Kind() string { return "service.create" }
 
-// CreateService creates a Skill-based or None service in an OU with the default licence
-// of its type (Contact Center for Skill-based, Advanced Routing for None); see
-// CreateServiceWithLicence.
-func (a *App) CreateService(ctx context.Context, name string, t data.AssignmentType, ou int64) (int64, error) {
-	return a.CreateServiceWithLicence(ctx, name, t, data.DefaultServiceLicence(t), ou)
-}
-
-// CreateServiceWithLicence creates a Skill-based or None service in an OU carrying a
-// licence; MS Teams-based services come from a Team (CreateTeamsService). The user
-// assignment type is fixed from now on; the licence can change later.
-func (a *App) CreateServiceWithLicence(ctx context.Context, name string, t data.AssignmentType, l data.ServiceLicence, ou int64) (int64, error) {
-	name = strings.TrimSpace(name)
-	var id int64
-	err := a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		switch t {
-		case data.SkillBased, data.NoUsers:
-		case data.TeamsBased:
+func (cmd CreateService) apply(c *changeCtx) ([]data.JournalEntry, error) {
+	if cmd.Licence == "" {
+		cmd.Licence = data.DefaultServiceLicence(cmd.Type)
+	}
+	switch cmd.Type {
+	case data.TeamsBased:
+		if cmd.TeamID == "" {
 			return nil, refuse("service.teams-needs-team", "an MS Teams-based service is made from a Team: provision it with its Team id")
-		default:
-			return nil, refuse("service.type", "the user assignment type is skill or none, not %q", t)
 		}
-		if err := checkServiceLicence(l); err != nil {
-			return nil, err
+		return cmd.fromTeam(c)
+	case data.SkillBased, data.NoUsers:
+		if cmd.TeamID != "" {
+			return nil, refuse("service.team-not-teams-based", "only an MS Teams-based service is made from a Team; a %s service is created with a name", cmd.Type)
 		}
-		if err := checkServiceName(q, name, 0); err != nil {
-			return nil, err
-		}
-		path, err := serviceOU(q, ou)
-		if err != nil {
-			return nil, err
-		}
-		if err := may.ou(ou, "creating a service in "+path); err != nil {
-			return nil, err
-		}
-		if id, err = q.CreateService(name, t, "", ou); err != nil {
-			return nil, err
-		}
-		if err := q.SetServiceLicence(id, l); err != nil {
-			return nil, err
-		}
-		return []data.JournalEntry{entry("service.create", name, "", fmt.Sprintf("%s service with the %s licence in %s", t, l, path))}, nil
-	})
-	return id, err
+		return cmd.named(c)
+	}
+	return nil, refuse("service.type", "the user assignment type is skill or none, not %q", cmd.Type)
+}
+
+// fromTeam provisions an MS Teams-based service from its Team.
+func (cmd CreateService) fromTeam(c *changeCtx) ([]data.JournalEntry, error) {
+	q := c.q
+	path, err := serviceOU(q, cmd.OU)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.may.ou(cmd.OU, "creating a service in "+path); err != nil {
+		return nil, err
+	}
+	if err := checkServiceLicence(cmd.Licence); err != nil {
+		return nil, err
+	}
+	name, err := q.TeamName(cmd.TeamID)
+	if err != nil && !errors.Is(err, data.ErrNotFound) {
+		return nil, err
+	}
+	if name == "" {
+		return nil, refuse("service.team-unknown", "there is no Team %q in the cached directory: sync first, or check the id with 'directory teams'", cmd.TeamID)
+	}
+	taken, err := q.ServiceOfTeam(cmd.TeamID)
+	if err == nil {
+		return nil, refuse("service.team-taken", "the Team %q already backs the service %q; a Team backs one service only", name, taken)
+	} else if !errors.Is(err, data.ErrNotFound) {
+		return nil, err
+	}
+	id, err := q.CreateService(name, data.TeamsBased, cmd.TeamID, cmd.OU)
+	if err != nil {
+		return nil, err
+	}
+	c.out.ID = id
+	if err := q.SetServiceLicence(id, cmd.Licence); err != nil {
+		return nil, err
+	}
+	entries := []data.JournalEntry{entry("service.create", name, "",
+		fmt.Sprintf("%s service of Team %s with the %s licence in %s", data.TeamsBased, cmd.TeamID, cmd.Licence, path))}
+	s, err := q.Service(id)
+	if err != nil {
+		return nil, err
+	}
+	more, err := syncServiceMembers(q, s)
+	return append(entries, more...), err
+}
+
+// named creates a Skill-based or None service with the name the admin gave.
+func (cmd CreateService) named(c *changeCtx) ([]data.JournalEntry, error) {
+	q := c.q
+	name := strings.TrimSpace(cmd.Name)
+	if err := checkServiceLicence(cmd.Licence); err != nil {
+		return nil, err
+	}
+	if err := checkServiceName(q, name, 0); err != nil {
+		return nil, err
+	}
+	path, err := serviceOU(q, cmd.OU)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.may.ou(cmd.OU, "creating a service in "+path); err != nil {
+		return nil, err
+	}
+	id, err := q.CreateService(name, cmd.Type, "", cmd.OU)
+	if err != nil {
+		return nil, err
+	}
+	c.out.ID = id
+	if err := q.SetServiceLicence(id, cmd.Licence); err != nil {
+		return nil, err
+	}
+	return []data.JournalEntry{entry("service.create", name, "", fmt.Sprintf("%s service with the %s licence in %s", cmd.Type, cmd.Licence, path))}, nil
+}
+
+// CreateTeamsService is shorthand for Do with CreateService provisioning a Team with the
+// default licence, for code that acts at once.
+func (a *App) CreateTeamsService(ctx context.Context, teamID string, ou int64) (int64, error) {
+	out, err := a.Do(ctx, CreateService{Type: data.TeamsBased, TeamID: teamID, OU: ou})
+	return out.ID, err
+}
+
+// CreateService is shorthand for Do with CreateService creating a named service with the
+// default licence of its type, for code that acts at once.
+func (a *App) CreateService(ctx context.Context, name string, t data.AssignmentType, ou int64) (int64, error) {
+	out, err := a.Do(ctx, CreateService{Type: t, Name: name, OU: ou})
+	return out.ID, err
 }
 
 // checkServiceName is the rule for a service's name: not empty (after trimming) and

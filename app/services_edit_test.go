@@ -26,21 +26,21 @@ func userRoleKeys(t *testing.T, f *fixture, user string, service int64) []string
 
 func TestSkillBasedAndNoneServicesAreRenamedUnderTheNameRules(t *testing.T) {
 	f := newFixture(t)
-	entries := f.accepted(func() error { return f.app.RenameService(ctx, f.id["Escalations"], "  Second Level  ") })
+	entries := f.accepted(do(f.app, RenameService{Service: f.id["Escalations"], Name: "  Second Level  "}))
 	if e := entries[0]; e.Action != "service.rename" || e.Target != "Escalations" || e.Old != "Escalations" || e.New != "Second Level" {
 		t.Errorf("journal: %+v", e)
 	}
-	f.accepted(func() error { return f.app.RenameService(ctx, f.id["Main IVR"], "Main Menu") })
-	f.accepted(func() error { return f.app.RenameService(ctx, f.id["Main IVR"], "MAIN menu") }) // its own name in another case
+	f.accepted(do(f.app, RenameService{Service: f.id["Main IVR"], Name: "Main Menu"}))
+	f.accepted(do(f.app, RenameService{Service: f.id["Main IVR"], Name: "MAIN menu"})) // its own name in another case
 	if s, _ := f.app.ServiceByName(ctx, "main menu"); s.ID != f.id["Main IVR"] || s.Name != "MAIN menu" {
 		t.Errorf("renamed IVR: %+v", s)
 	}
-	f.refused("service.name-taken", func() error { return f.app.RenameService(ctx, f.id["Escalations"], "sales hotline") }, "Sales Hotline")
-	f.refused("service.name", func() error { return f.app.RenameService(ctx, f.id["Escalations"], "   ") }, "needs a name")
-	f.refused("service.teams-name", func() error { return f.app.RenameService(ctx, f.id["Sales Hotline"], "Hotline") },
+	f.refused("service.name-taken", do(f.app, RenameService{Service: f.id["Escalations"], Name: "sales hotline"}), "Sales Hotline")
+	f.refused("service.name", do(f.app, RenameService{Service: f.id["Escalations"], Name: "   "}), "needs a name")
+	f.refused("service.teams-name", do(f.app, RenameService{Service: f.id["Sales Hotline"], Name: "Hotline"}),
 		"Sales Hotline", "MS Teams-based", "Team")
 	var nf *NotFoundError
-	if err := f.app.RenameService(ctx, 9999, "X"); !errors.As(err, &nf) {
+	if err := do(f.app, RenameService{Service: 9999, Name: "X"})(); !errors.As(err, &nf) {
 		t.Errorf("renaming a service that does not exist: %v", err)
 	}
 }
@@ -62,10 +62,10 @@ func TestDeletingAServiceWithMembersNamesThemAndNeedsConfirmation(t *testing.T) 
 	if strings.Join(names, "; ") != "Carl Jensen (agent and owner); Dana Kim (owner)" {
 		t.Errorf("affected: %q", names)
 	}
-	f.refused("service.delete-members", func() error { return f.app.DeleteService(ctx, esc, false) },
+	f.refused("service.delete-members", do(f.app, DeleteService{Service: esc, Confirmed: false}),
 		"Escalations", "2 users", "Carl Jensen (agent and owner)", "Dana Kim (owner)", "confirm")
 
-	entries := f.accepted(func() error { return f.app.DeleteService(ctx, esc, true) })
+	entries := f.accepted(do(f.app, DeleteService{Service: esc, Confirmed: true}))
 	last := entries[0]
 	if last.Action != "service.delete" || last.Target != "Escalations" || !strings.Contains(last.Old, "Carl Jensen (agent and owner)") {
 		t.Errorf("journal: %+v", last)
@@ -92,9 +92,9 @@ func TestDeletingAServiceWithMembersNamesThemAndNeedsConfirmation(t *testing.T) 
 
 func TestServicesWithoutMembersAreDeletedAndTeamsBasedOnesAreNot(t *testing.T) {
 	f := newFixture(t)
-	f.refused("service.teams-delete", func() error { return f.app.DeleteService(ctx, f.id["Sales Hotline"], true) },
+	f.refused("service.teams-delete", do(f.app, DeleteService{Service: f.id["Sales Hotline"], Confirmed: true}),
 		"Sales Hotline", "MS Teams-based", "Team")
-	entries := f.accepted(func() error { return f.app.DeleteService(ctx, f.id["Main IVR"], false) })
+	entries := f.accepted(do(f.app, DeleteService{Service: f.id["Main IVR"], Confirmed: false}))
 	if len(entries) != 1 || entries[0].Action != "service.delete" || entries[0].Old != "None service with the Advanced Routing licence in Contoso" {
 		t.Errorf("journal: %+v", entries)
 	}
@@ -105,7 +105,7 @@ func TestServicesWithoutMembersAreDeletedAndTeamsBasedOnesAreNot(t *testing.T) {
 
 func TestOnlyAContactCenterServiceTakesAgentsByHand(t *testing.T) {
 	f := newFixture(t)
-	id, err := f.app.CreateServiceWithLicence(ctx, "Routing Desk", data.SkillBased, data.EnterpriseRoutingService, f.ou["Support"])
+	id, err := f.app.create(ctx, CreateService{Name: "Routing Desk", Type: data.SkillBased, Licence: data.EnterpriseRoutingService, OU: f.ou["Support"]})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func TestOnlyAContactCenterServiceTakesAgentsByHand(t *testing.T) {
 		"Contact Center", "Routing Desk", "Enterprise Routing")
 	f.refused("service.licence-agents", func() error { return f.app.AddServiceMember(ctx, id, "dana@contoso.example", data.Owner) },
 		"Contact Center")
-	f.accepted(func() error { return f.app.SetServiceLicence(ctx, id, data.ContactCenterService) })
+	f.accepted(do(f.app, SetServiceLicence{Service: id, Licence: data.ContactCenterService}))
 	f.accepted(func() error { return f.app.AddServiceMember(ctx, id, "dana@contoso.example", data.Agent) })
 }
 
@@ -126,11 +126,11 @@ func TestServicesGetTheLicenceOfTheirTypeUnlessOneIsChosen(t *testing.T) {
 		}
 	}
 	skill, _ := f.app.CreateService(ctx, "Desk", data.SkillBased, f.ou["root"])
-	ivr, _ := f.app.CreateServiceWithLicence(ctx, "Menu", data.NoUsers, data.ContactCenterService, f.ou["root"])
+	ivr, _ := f.app.create(ctx, CreateService{Name: "Menu", Type: data.NoUsers, Licence: data.ContactCenterService, OU: f.ou["root"]})
 	if _, err := f.app.Store().Read(ctx).Exec(`INSERT INTO teams (id, display_name) VALUES ('t-support', 'Support Team')`); err != nil {
 		t.Fatal(err)
 	}
-	team, err := f.app.CreateTeamsServiceWithLicence(ctx, "t-support", data.EnterpriseRoutingService, f.ou["Support"])
+	team, err := f.app.create(ctx, CreateService{Type: data.TeamsBased, TeamID: "t-support", Licence: data.EnterpriseRoutingService, OU: f.ou["Support"]})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +141,7 @@ func TestServicesGetTheLicenceOfTheirTypeUnlessOneIsChosen(t *testing.T) {
 		}
 	}
 	f.refused("service.licence", func() error {
-		_, err := f.app.CreateServiceWithLicence(ctx, "Gold", data.SkillBased, "gold", f.ou["root"])
+		_, err := f.app.create(ctx, CreateService{Name: "Gold", Type: data.SkillBased, Licence: "gold", OU: f.ou["root"]})
 		return err
 	}, "Contact Center, Enterprise Routing or Advanced Routing")
 }
@@ -149,31 +149,27 @@ func TestServicesGetTheLicenceOfTheirTypeUnlessOneIsChosen(t *testing.T) {
 func TestASkillBasedServiceWithAgentsKeepsContactCenter(t *testing.T) {
 	f := newFixture(t)
 	esc := f.id["Escalations"]
-	f.refused("service.licence-has-agents", func() error { return f.app.SetServiceLicence(ctx, esc, data.AdvancedRoutingService) },
+	f.refused("service.licence-has-agents", do(f.app, SetServiceLicence{Service: esc, Licence: data.AdvancedRoutingService}),
 		"Escalations", "Carl Jensen (agent)", "Contact Center", "remove them first")
-	if err := f.app.RemoveServiceMember(ctx, esc, "carl@contoso.example", data.Agent); err != nil {
+	if err := do(f.app, RemoveServiceMember{Service: esc, User: "carl@contoso.example", As: data.Agent})(); err != nil {
 		t.Fatal(err)
 	}
-	entries := f.accepted(func() error { return f.app.SetServiceLicence(ctx, esc, data.AdvancedRoutingService) })
+	entries := f.accepted(do(f.app, SetServiceLicence{Service: esc, Licence: data.AdvancedRoutingService}))
 	if e := entries[0]; e.Action != "service.licence" || e.Old != "Contact Center" || e.New != "Advanced Routing" {
 		t.Errorf("journal: %+v", e)
 	}
 	// A Teams-based service's members come from its Team: any licence will do.
-	f.accepted(func() error {
-		return f.app.SetServiceLicence(ctx, f.id["Sales Hotline"], data.EnterpriseRoutingService)
-	})
-	f.refused("service.licence", func() error { return f.app.SetServiceLicence(ctx, esc, "interact") }, "interact")
+	f.accepted(do(f.app, SetServiceLicence{Service: f.id["Sales Hotline"], Licence: data.EnterpriseRoutingService}))
+	f.refused("service.licence", do(f.app, SetServiceLicence{Service: esc, Licence: "interact"}), "interact")
 }
 
 func TestAnOUAdministratorChangesServicesOfTheirSubtreeOnly(t *testing.T) {
 	f := newFixture(t)
 	eve := f.makeOUAdmin() // Organization Unit Administrator of Sales
-	f.refused("permission.ou-scope", func() error { return eve.RenameService(ctx, f.id["Escalations"], "Mine") }, "Support")
-	f.refused("permission.ou-scope", func() error { return eve.DeleteService(ctx, f.id["Escalations"], true) }, "Support")
-	f.refused("permission.ou-scope", func() error { return eve.SetServiceLicence(ctx, f.id["Main IVR"], data.ContactCenterService) })
-	f.accepted(func() error {
-		return eve.SetServiceMemberActive(ctx, f.id["Sales Hotline"], "ben@contoso.example", false)
-	})
+	f.refused("permission.ou-scope", do(eve, RenameService{Service: f.id["Escalations"], Name: "Mine"}), "Support")
+	f.refused("permission.ou-scope", do(eve, DeleteService{Service: f.id["Escalations"], Confirmed: true}), "Support")
+	f.refused("permission.ou-scope", do(eve, SetServiceLicence{Service: f.id["Main IVR"], Licence: data.ContactCenterService}))
+	f.accepted(do(eve, SetServiceMemberActive{Service: f.id["Sales Hotline"], User: "ben@contoso.example", Active: false}))
 	f.accepted(func() error {
 		return eve.SetTeamsServiceSettings(ctx, f.id["Sales Hotline"], TeamsServiceSettings{DefaultOwnerRole: data.LimitedOwner})
 	})

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"nimbusadmin/data"
@@ -27,41 +26,48 @@ func (a *App) ServiceMembers(ctx context.Context, serviceID int64) ([]ServiceMem
 // RemoveServiceMember takes an agent or owner off a Skill-based service by hand. The
 // members and owners of an MS Teams-based service follow its Team, so they are changed in
 // Microsoft Teams, never here; a None service has no users to remove.
-func (a *App) RemoveServiceMember(ctx context.Context, serviceID int64, idOrUPN string, m data.Membership) error {
-	return a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
-		u, err := findUser(q, idOrUPN)
-		if err != nil {
-			return nil, err
-		}
-		s, err := findService(q, serviceID)
-		if err != nil {
-			return nil, err
-		}
-		if err := may.ou(s.OUID, fmt.Sprintf("changing the agents and owners of the service %q", s.Name)); err != nil {
-			return nil, err
-		}
-		if err := may.user(u, fmt.Sprintf("taking an %s off %q", m, s.Name)); err != nil {
-			return nil, err
-		}
-		switch s.AssignmentType {
-		case data.TeamsBased:
-			return nil, refuse("service.teams-members", "%q is MS Teams-based: its members and owners come from its Team; remove %s from the Team in Microsoft Teams and sync",
-				s.Name, displayName(u))
-		case data.NoUsers:
-			return nil, refuse("service.no-users", "%q has the user assignment type None and takes no users", s.Name)
-		}
-		held := false
-		err = syncRows(q, `SELECT 1 FROM service_members WHERE service_id = ? AND user_id = ? AND membership = ?`,
-			[]any{s.ID, u.ID, m}, func(*sql.Rows) error { held = true; return nil })
-		if err != nil {
-			return nil, err
-		}
-		if !held {
-			return nil, refuse("service.not-member", "%s is not an %s of %q", displayName(u), m, s.Name)
-		}
-		if err := leaveSkillService(q, u.ID, s.ID, m); err != nil {
-			return nil, err
-		}
-		return []data.JournalEntry{entry("service.member.remove", s.Name, fmt.Sprintf("%s as %s", u.UPN, m), "")}, nil
-	})
+type RemoveServiceMember struct {
+	Base
+	Service int64           `json:"service"`
+	User    string          `json:"user"` // O365 ID or UPN
+	As      data.Membership `json:"as"`   // agent or owner
+}
+
+// Kind names the command.
+func (RemoveServiceMember) Kind() string { return "service.member.remove" }
+
+func (cmd RemoveServiceMember) apply(c *changeCtx) ([]data.JournalEntry, error) {
+	q, may, m := c.q, c.may, cmd.As
+	u, err := findUser(q, cmd.User)
+	if err != nil {
+		return nil, err
+	}
+	s, err := findService(q, cmd.Service)
+	if err != nil {
+		return nil, err
+	}
+	if err := may.ou(s.OUID, fmt.Sprintf("changing the agents and owners of the service %q", s.Name)); err != nil {
+		return nil, err
+	}
+	if err := may.user(u, fmt.Sprintf("taking an %s off %q", m, s.Name)); err != nil {
+		return nil, err
+	}
+	switch s.AssignmentType {
+	case data.TeamsBased:
+		return nil, refuse("service.teams-members", "%q is MS Teams-based: its members and owners come from its Team; remove %s from the Team in Microsoft Teams and sync",
+			s.Name, displayName(u))
+	case data.NoUsers:
+		return nil, refuse("service.no-users", "%q has the user assignment type None and takes no users", s.Name)
+	}
+	held, err := q.HasServiceMembership(s.ID, u.ID, m)
+	if err != nil {
+		return nil, err
+	}
+	if !held {
+		return nil, refuse("service.not-member", "%s is not an %s of %q", displayName(u), m, s.Name)
+	}
+	if err := leaveSkillService(q, u.ID, s.ID, m); err != nil {
+		return nil, err
+	}
+	return []data.JournalEntry{entry("service.member.remove", s.Name, fmt.Sprintf("%s as %s", u.UPN, m), "")}, nil
 }

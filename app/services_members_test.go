@@ -36,9 +36,7 @@ func TestRemoveServiceMemberTakesAnAgentOffASkillBasedServiceAndJournalsIt(t *te
 	if err := f.app.AddServiceMember(ctx, esc, "carl@contoso.example", data.Owner); err != nil {
 		t.Fatal(err)
 	}
-	entries := f.accepted(func() error {
-		return f.app.RemoveServiceMember(ctx, esc, "carl@contoso.example", data.Agent)
-	})
+	entries := f.accepted(do(f.app, RemoveServiceMember{Service: esc, User: "carl@contoso.example", As: data.Agent}))
 	if entries[0].Action != "service.member.remove" || entries[0].Target != "Escalations" ||
 		entries[0].Old != "carl@contoso.example as agent" || entries[0].New != "" {
 		t.Errorf("journal: %+v", entries[0])
@@ -47,24 +45,19 @@ func TestRemoveServiceMemberTakesAnAgentOffASkillBasedServiceAndJournalsIt(t *te
 	if len(left) != 1 || left[0].Membership != data.Owner {
 		t.Errorf("after removing the agent, the owner membership should stay: %+v", left)
 	}
-	f.refused("service.not-member", func() error {
-		return f.app.RemoveServiceMember(ctx, esc, "carl@contoso.example", data.Agent)
-	}, "Carl Jensen", "agent", "Escalations")
+	f.refused("service.not-member", do(f.app, RemoveServiceMember{Service: esc, User: "carl@contoso.example", As: data.Agent}), "Carl Jensen", "agent", "Escalations")
 }
 
 func TestRemoveServiceMemberRefusesTeamsAndNoneServices(t *testing.T) {
 	f := newFixture(t)
-	f.refused("service.teams-members", func() error {
-		return f.app.RemoveServiceMember(ctx, f.id["Sales Hotline"], "ben@contoso.example", data.Member)
-	}, "Sales Hotline", "MS Teams-based", "Team")
-	f.refused("service.no-users", func() error {
-		return f.app.RemoveServiceMember(ctx, f.id["Main IVR"], "carl@contoso.example", data.Agent)
-	}, "Main IVR", "None")
+	f.refused("service.teams-members", do(f.app, RemoveServiceMember{Service: f.id["Sales Hotline"], User: "ben@contoso.example", As: data.Member}),
+		"Sales Hotline", "MS Teams-based", "Team")
+	f.refused("service.no-users", do(f.app, RemoveServiceMember{Service: f.id["Main IVR"], User: "carl@contoso.example", As: data.Agent}), "Main IVR", "None")
 	before := f.digest()
-	if err := f.app.RemoveServiceMember(ctx, 9999, "carl@contoso.example", data.Agent); err == nil || !strings.Contains(err.Error(), "service") {
+	if err := do(f.app, RemoveServiceMember{Service: 9999, User: "carl@contoso.example", As: data.Agent})(); err == nil || !strings.Contains(err.Error(), "service") {
 		t.Errorf("unknown service: %v", err)
 	}
-	if err := f.app.RemoveServiceMember(ctx, f.id["Escalations"], "nobody@contoso.example", data.Agent); err == nil {
+	if err := do(f.app, RemoveServiceMember{Service: f.id["Escalations"], User: "nobody@contoso.example", As: data.Agent})(); err == nil {
 		t.Error("unknown user removed")
 	}
 	if f.digest() != before {

@@ -72,7 +72,7 @@ func TestTheActiveToggleSwitchesCallDistributionToATeamsBasedMember(t *testing.T
 	if !f.member(sales, "ben", data.Member).Active {
 		t.Fatal("Team members are active from the start")
 	}
-	entries := f.accepted(func() error { return f.app.SetServiceMemberActive(ctx, sales, "ben@contoso.example", false) })
+	entries := f.accepted(do(f.app, SetServiceMemberActive{Service: sales, User: "ben@contoso.example", Active: false}))
 	if e := entries[0]; e.Action != "service.member.active" || e.Old != "ben@contoso.example active" || e.New != "ben@contoso.example inactive" {
 		t.Errorf("journal: %+v", e)
 	}
@@ -85,15 +85,11 @@ func TestTheActiveToggleSwitchesCallDistributionToATeamsBasedMember(t *testing.T
 	if f.member(sales, "ben", data.Owner).Active || f.member(sales, "ben", data.Member).Active {
 		t.Error("a sync switched an inactive member back on")
 	}
-	f.refused("service.teams-only", func() error {
-		return f.app.SetServiceMemberActive(ctx, f.id["Escalations"], "carl@contoso.example", false)
-	},
+	f.refused("service.teams-only", do(f.app, SetServiceMemberActive{Service: f.id["Escalations"], User: "carl@contoso.example", Active: false}),
 		"Escalations", "Skill-based", "responsibility profiles")
-	f.refused("service.teams-only", func() error {
-		return f.app.SetServiceMemberActive(ctx, f.id["Main IVR"], "carl@contoso.example", false)
-	},
+	f.refused("service.teams-only", do(f.app, SetServiceMemberActive{Service: f.id["Main IVR"], User: "carl@contoso.example", Active: false}),
 		"Main IVR", "None")
-	f.refused("service.not-member", func() error { return f.app.SetServiceMemberActive(ctx, sales, "anna@contoso.example", false) },
+	f.refused("service.not-member", do(f.app, SetServiceMemberActive{Service: sales, User: "anna@contoso.example", Active: false}),
 		"Anna Åberg", "Sales Hotline")
 }
 

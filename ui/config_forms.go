@@ -22,9 +22,10 @@ type configForm struct {
 	choice  configOUChoice
 	content fyne.CanvasObject
 	fields  []*widget.FormItem
-	extra   func()                // refreshes kind-specific pickers
-	create  func() (int64, error) // creates the item through app
-	entries []*widget.Entry       // cleared after an add
+	nimbus  *app.App
+	extra   func()                      // refreshes kind-specific pickers
+	create  func() (app.Command, error) // builds the command that creates the item
+	entries []*widget.Entry             // cleared after an add
 }
 
 func (f *configForm) reload(ch configOUChoice) {
@@ -41,7 +42,15 @@ func (f *configForm) reload(ch configOUChoice) {
 
 func (f *configForm) ouID() int64 { return f.choice.ids[f.ou.Selected] }
 
-func (f *configForm) submit() (int64, error) { return f.create() }
+// submit creates the item and returns its id.
+func (f *configForm) submit() (int64, error) {
+	cmd, err := f.create()
+	if err != nil {
+		return 0, err
+	}
+	out, err := f.nimbus.Do(context.Background(), cmd)
+	return out.ID, err
+}
 
 func (f *configForm) clear() {
 	for _, e := range append(f.entries, f.name) {
@@ -63,37 +72,37 @@ func (f *configForm) entry(label, placeholder string, multiLine bool) *widget.En
 
 // configFormFor builds the form of a catalogue's kind.
 func configFormFor(c *configCatalogue) *configForm {
-	ctx, nimbus := context.Background(), c.cw.nimbus
-	f := &configForm{name: &widget.Entry{PlaceHolder: "Name"}, ou: &widget.Select{PlaceHolder: "Organization unit"}}
+	nimbus := c.cw.nimbus
+	f := &configForm{name: &widget.Entry{PlaceHolder: "Name"}, ou: &widget.Select{PlaceHolder: "Organization unit"}, nimbus: nimbus}
 	f.fields = []*widget.FormItem{widget.NewFormItem("Name", f.name), widget.NewFormItem("Lives in", f.ou)}
 	switch c.kind {
 	case data.ConfigNAReasons:
-		f.create = func() (int64, error) { return nimbus.CreateNAReason(ctx, f.name.Text, f.ouID()) }
+		f.create = func() (app.Command, error) { return app.CreateNAReason{Name: f.name.Text, OU: f.ouID()}, nil }
 	case data.ConfigDomainTemplates:
 		origins := f.entry("Allowed web sites", "https://www.contoso.com\none per line", true)
-		f.create = func() (int64, error) {
-			return nimbus.CreateDomainTemplate(ctx, f.name.Text, f.ouID(), strings.Split(origins.Text, "\n"))
+		f.create = func() (app.Command, error) {
+			return app.CreateDomainTemplate{Name: f.name.Text, OU: f.ouID(), Origins: strings.Split(origins.Text, "\n")}, nil
 		}
 	case data.ConfigSystemMessages:
 		display := f.entry("Name in chat", "Contoso Customer Service", false)
 		welcome := f.entry("Welcome message", "Hello! How can we help?", true)
-		f.create = func() (int64, error) {
-			return nimbus.CreateSystemMessage(ctx, f.name.Text, f.ouID(), display.Text, welcome.Text)
+		f.create = func() (app.Command, error) {
+			return app.CreateSystemMessage{Name: f.name.Text, OU: f.ouID(), DisplayName: display.Text, Welcome: welcome.Text}, nil
 		}
 	case data.ConfigCallTemplates:
 		url := f.entry("Page address", "https://crm.contoso.com/lookup?phone={callerId}", false)
 		desc := f.entry("Description", "What the page shows", false)
-		f.create = func() (int64, error) {
-			return nimbus.CreateCallTemplate(ctx, f.name.Text, f.ouID(), desc.Text, url.Text)
+		f.create = func() (app.Command, error) {
+			return app.CreateCallTemplate{Name: f.name.Text, OU: f.ouID(), Description: desc.Text, PageURL: url.Text}, nil
 		}
 	case data.ConfigSkillCategories:
 		levels := f.entry("Levels", "Basic = 1\nFluent = 2\n(one per line; empty for none)", true)
-		f.create = func() (int64, error) {
+		f.create = func() (app.Command, error) {
 			ls, err := configParseLevels(levels.Text)
 			if err != nil {
-				return 0, err
+				return nil, err
 			}
-			return nimbus.CreateSkillCategory(ctx, f.name.Text, f.ouID(), ls)
+			return app.CreateSkillCategory{Name: f.name.Text, OU: f.ouID(), Levels: ls}, nil
 		}
 	case data.ConfigSkills:
 		configSkillFields(f, nimbus)
@@ -136,12 +145,12 @@ func configSkillFields(f *configForm, nimbus *app.App) {
 		}
 		category.Refresh()
 	}
-	f.create = func() (int64, error) {
+	f.create = func() (app.Command, error) {
 		id, ok := ids[category.Selected]
 		if !ok {
-			return 0, fmt.Errorf("choose the skill category of the new skill")
+			return nil, fmt.Errorf("choose the skill category of the new skill")
 		}
-		return nimbus.CreateSkill(context.Background(), f.name.Text, id, f.ouID())
+		return app.CreateSkill{Name: f.name.Text, Category: id, OU: f.ouID()}, nil
 	}
 }
 
@@ -185,13 +194,13 @@ func configProfileFields(f *configForm, nimbus *app.App) {
 			box.Add(&widget.Label{Text: "No skills yet: create skills first."})
 		}
 	}
-	f.create = func() (int64, error) {
+	f.create = func() (app.Command, error) {
 		var skills []data.ConfigProfileSkill
 		for _, r := range rows {
 			if r.include.Checked {
 				skills = append(skills, data.ConfigProfileSkill{SkillID: r.id, LevelID: r.levelIDs[r.level.Selected]})
 			}
 		}
-		return nimbus.CreateProfile(context.Background(), f.name.Text, f.ouID(), skills)
+		return app.CreateProfile{Name: f.name.Text, OU: f.ouID(), Skills: skills}, nil
 	}
 }

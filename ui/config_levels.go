@@ -205,7 +205,7 @@ func (e *configLevelEditor) onSave() {
 	if e.category == 0 {
 		return
 	}
-	note, err := e.nimbus.SetSkillCategoryLevels(context.Background(), e.category, e.levels)
+	out, err := e.nimbus.Do(context.Background(), app.SetSkillCategoryLevels{Category: e.category, Levels: e.levels})
 	if err != nil {
 		configShow(e.status, err, "")
 		return
@@ -213,8 +213,8 @@ func (e *configLevelEditor) onSave() {
 	name := e.name
 	e.saved(e.category)
 	done := fmt.Sprintf("Saved the levels of %q.", name)
-	if note != "" {
-		done += " " + note + "."
+	if out.Note != "" {
+		done += " " + out.Note + "."
 	}
 	configShow(e.status, nil, done)
 }

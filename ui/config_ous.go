@@ -151,17 +151,17 @@ func (e *configOUEditor) showSelected() {
 }
 
 func (e *configOUEditor) onAdd() {
-	id, err := e.cw.nimbus.CreateOU(context.Background(), e.selected, e.newName.Text)
+	out, err := e.cw.nimbus.Do(context.Background(), app.CreateOU{Parent: e.selected, Name: e.newName.Text})
 	if err == nil {
 		e.newName.SetText("")
 		e.reload()
-		e.selectOU(id)
+		e.selectOU(out.ID)
 	}
-	configShow(e.status, err, fmt.Sprintf("Created %s.", e.tree.Path(id)))
+	configShow(e.status, err, fmt.Sprintf("Created %s.", e.tree.Path(out.ID)))
 }
 
 func (e *configOUEditor) onRename() {
-	err := e.cw.nimbus.RenameOU(context.Background(), e.selected, e.rename.Text)
+	_, err := e.cw.nimbus.Do(context.Background(), app.RenameOU{OU: e.selected, Name: e.rename.Text})
 	if err == nil {
 		e.reload()
 	}
@@ -174,7 +174,7 @@ func (e *configOUEditor) onMove() {
 		configShow(e.status, fmt.Errorf("choose the organization unit to move %s below", e.tree.Path(e.selected)), "")
 		return
 	}
-	err := e.cw.nimbus.MoveOU(context.Background(), e.selected, parent)
+	_, err := e.cw.nimbus.Do(context.Background(), app.MoveOU{OU: e.selected, Parent: parent})
 	if err == nil {
 		e.reload()
 		e.selectOU(e.selected)
@@ -185,7 +185,7 @@ func (e *configOUEditor) onMove() {
 func (e *configOUEditor) onDelete() {
 	id, path := e.selected, e.tree.Path(e.selected)
 	e.cw.confirm("Delete organization unit", fmt.Sprintf("Delete %s?", path), func() {
-		err := e.cw.nimbus.DeleteOU(context.Background(), id)
+		_, err := e.cw.nimbus.Do(context.Background(), app.DeleteOU{OU: id})
 		if err == nil {
 			e.selected = e.tree.Parent(id)
 			e.reload()

@@ -157,9 +157,11 @@ func (e *configRoleEditor) onSave() {
 	ctx := context.Background()
 	var err error
 	if e.current == 0 {
-		e.current, err = e.cw.nimbus.CreateCustomRole(ctx, e.spec())
+		var out app.Outcome
+		out, err = e.cw.nimbus.Do(ctx, app.CreateCustomRole{CustomRoleSpec: e.spec()})
+		e.current = out.ID
 	} else {
-		err = e.cw.nimbus.UpdateCustomRole(ctx, e.current, e.spec())
+		_, err = e.cw.nimbus.Do(ctx, app.UpdateCustomRole{Role: e.current, CustomRoleSpec: e.spec()})
 	}
 	name := strings.TrimSpace(e.name.Text)
 	if err == nil {
@@ -171,7 +173,7 @@ func (e *configRoleEditor) onSave() {
 func (e *configRoleEditor) onDelete() {
 	id, name := e.current, e.name.Text
 	e.cw.confirm("Delete custom role", fmt.Sprintf("Delete the custom role %q?", name), func() {
-		err := e.cw.nimbus.DeleteConfigItem(context.Background(), data.ConfigCustomRoles, id)
+		_, err := e.cw.nimbus.Do(context.Background(), app.DeleteConfigItem{Catalogue: data.ConfigCustomRoles, Item: id})
 		if err == nil {
 			e.current = 0
 			e.list.UnselectAll()

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"nimbusadmin/app"
 	"nimbusadmin/data"
 )
 
@@ -97,8 +98,7 @@ func configServicesLicence(label string) data.ServiceLicence {
 func (s *configServicesScreen) onCreate() {
 	ctx, t := context.Background(), s.chosenType()
 	ou := s.choice.ids[s.ou.Selected]
-	var id int64
-	var err error
+	cmd := app.CreateService{Type: t, Licence: s.chosenLicence(), OU: ou}
 	var name string
 	if t == data.TeamsBased {
 		teamID, ok := s.teamIDs[s.team.Selected]
@@ -107,18 +107,19 @@ func (s *configServicesScreen) onCreate() {
 			return
 		}
 		name, _, _ = strings.Cut(s.team.Selected, " (")
-		id, err = s.cw.nimbus.CreateTeamsServiceWithLicence(ctx, teamID, s.chosenLicence(), ou)
+		cmd.TeamID = teamID
 	} else {
 		name = strings.TrimSpace(s.name.Text)
-		id, err = s.cw.nimbus.CreateServiceWithLicence(ctx, s.name.Text, t, s.chosenLicence(), ou)
+		cmd.Name = s.name.Text
 	}
+	out, err := s.cw.nimbus.Do(ctx, cmd)
 	if err != nil {
 		configShow(s.status, err, "")
 		return
 	}
 	s.name.SetText("")
 	s.team.ClearSelected()
-	s.current = id
+	s.current = out.ID
 	s.refresh()
 	configShow(s.status, nil, fmt.Sprintf("Created the %s service %q with the %s licence.", t, name, s.chosenLicence()))
 }

@@ -61,7 +61,7 @@ func (e *configServicesEdit) onLicenceChanged(label string) {
 		return
 	}
 	sv, l := e.service, configServicesLicence(label)
-	if err := e.s.cw.nimbus.SetServiceLicence(context.Background(), sv.ID, l); err != nil {
+	if _, err := e.s.cw.nimbus.Do(context.Background(), app.SetServiceLicence{Service: sv.ID, Licence: l}); err != nil {
 		e.filling = true
 		e.licence.SetSelected(sv.Licence.String())
 		e.filling = false
@@ -74,7 +74,7 @@ func (e *configServicesEdit) onLicenceChanged(label string) {
 
 func (e *configServicesEdit) onRename() {
 	sv, name := e.service, strings.TrimSpace(e.name.Text)
-	if err := e.s.cw.nimbus.RenameService(context.Background(), sv.ID, e.name.Text); err != nil {
+	if _, err := e.s.cw.nimbus.Do(context.Background(), app.RenameService{Service: sv.ID, Name: e.name.Text}); err != nil {
 		configShow(e.s.status, err, "")
 		return
 	}
@@ -97,7 +97,7 @@ func (e *configServicesEdit) onDelete() {
 			len(names), strings.Join(names, "\n"))
 	}
 	e.s.cw.confirm("Delete service", question, func() {
-		if err := e.s.cw.nimbus.DeleteService(context.Background(), sv.ID, len(names) > 0); err != nil {
+		if _, err := e.s.cw.nimbus.Do(context.Background(), app.DeleteService{Service: sv.ID, Confirmed: len(names) > 0}); err != nil {
 			configShow(e.s.status, err, "")
 			return
 		}

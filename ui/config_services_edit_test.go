@@ -54,7 +54,7 @@ func TestServicesScreenRenamesASkillBasedServiceButNotATeamsBasedOne(t *testing.
 	}
 	s.members.edit.name.SetText(strings.ToLower(teams.Name))
 	test.Tap(s.members.edit.renameBtn)
-	want := nimbus.RenameService(ctx, sv.ID, strings.ToLower(teams.Name))
+	_, want := nimbus.Do(ctx, app.RenameService{Service: sv.ID, Name: strings.ToLower(teams.Name)})
 	if !app.IsRule(want, "service.name-taken") || s.status.Importance != widget.DangerImportance || s.status.Text != want.Error() {
 		t.Errorf("a taken name: status %q, want the rule's %v", s.status.Text, want)
 	}
@@ -184,7 +184,7 @@ func TestServicesScreenChangesLicenceAndTeamsSettingsAndShowsRefusals(t *testing
 		t.Fatalf("a Skill-based service shows the licence %q", edit.licence.Selected)
 	}
 	edit.licence.SetSelected("Advanced Routing")
-	want := nimbus.SetServiceLicence(ctx, skill.ID, data.AdvancedRoutingService)
+	_, want := nimbus.Do(ctx, app.SetServiceLicence{Service: skill.ID, Licence: data.AdvancedRoutingService})
 	if !app.IsRule(want, "service.licence-has-agents") || s.status.Text != want.Error() || edit.licence.Selected != "Contact Center" {
 		t.Errorf("refused licence change: status %q, picker %q; want the rule's %v", s.status.Text, edit.licence.Selected, want)
 	}

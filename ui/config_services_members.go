@@ -198,7 +198,7 @@ func (v *configServicesMembers) onAdd() {
 		return
 	}
 	m := data.Membership(v.as.Selected)
-	err := v.s.cw.nimbus.AddServiceMember(context.Background(), v.service.ID, upn, m)
+	_, err := v.s.cw.nimbus.Do(context.Background(), app.AddServiceMember{Service: v.service.ID, User: upn, As: m})
 	if err != nil {
 		configShow(v.s.status, err, "")
 		return
@@ -213,7 +213,7 @@ func (v *configServicesMembers) onRemove() {
 	}
 	m, service := v.members[v.selected], v.service
 	v.s.cw.confirm("Remove from service", fmt.Sprintf("Remove %s as %s of %q?", m.DisplayName, m.Membership, service.Name), func() {
-		err := v.s.cw.nimbus.RemoveServiceMember(context.Background(), service.ID, m.UserID, m.Membership)
+		_, err := v.s.cw.nimbus.Do(context.Background(), app.RemoveServiceMember{Service: service.ID, User: m.UserID, As: m.Membership})
 		if err == nil {
 			v.s.refresh()
 		}

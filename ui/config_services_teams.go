@@ -103,7 +103,7 @@ func (t *configServicesTeams) onSettingsChanged() {
 	}
 	sv := t.service
 	set := app.TeamsServiceSettings{DefaultOwnerRole: configServicesOwnerRole(t.defaultOwner.Selected), MembersCanChangeActive: t.membersActive.Checked}
-	err := t.v.s.cw.nimbus.SetTeamsServiceSettings(context.Background(), sv.ID, set)
+	_, err := t.v.s.cw.nimbus.Do(context.Background(), app.SetTeamsServiceSettings{Service: sv.ID, TeamsServiceSettings: set})
 	t.v.s.refresh()
 	may := "can"
 	if !set.MembersCanChangeActive {
@@ -117,7 +117,7 @@ func (t *configServicesTeams) onActiveChanged(on bool) {
 		return
 	}
 	sv, user := t.service, t.user
-	err := t.v.s.cw.nimbus.SetServiceMemberActive(context.Background(), sv.ID, user, on)
+	_, err := t.v.s.cw.nimbus.Do(context.Background(), app.SetServiceMemberActive{Service: sv.ID, User: user, Active: on})
 	t.v.s.refresh()
 	t.v.reselect(user)
 	state := "inactive: Nimbus distributes no calls to them"
@@ -132,7 +132,7 @@ func (t *configServicesTeams) onOwnerRoleChanged(label string) {
 		return
 	}
 	sv, user, role := t.service, t.user, configServicesOwnerRole(label)
-	err := t.v.s.cw.nimbus.SetServiceOwnerRole(context.Background(), sv.ID, user, role)
+	_, err := t.v.s.cw.nimbus.Do(context.Background(), app.SetServiceOwnerRole{Service: sv.ID, User: user, Role: role})
 	t.v.s.refresh()
 	t.v.reselect(user)
 	configShow(t.v.s.status, err, fmt.Sprintf("%s holds %s in %q.", t.selected.Text, role, sv.Name))

@@ -142,13 +142,13 @@ func TestServicesScreenCreatesSkillBasedAndNoneServicesWithTheirFixedType(t *tes
 // configServicesSkillService creates an empty Skill-based service and shows it.
 func configServicesSkillService(t *testing.T, s *configServicesScreen, nimbus *app.App) data.Service {
 	t.Helper()
-	id, err := nimbus.CreateService(context.Background(), "Escalation Desk", data.SkillBased, s.choice.ids[s.choice.paths[0]])
+	out, err := nimbus.Do(context.Background(), app.CreateService{Type: data.SkillBased, Name: "Escalation Desk", OU: s.choice.ids[s.choice.paths[0]]})
 	if err != nil {
 		t.Fatal(err)
 	}
 	s.reload()
 	for i, sv := range s.services {
-		if sv.ID == id {
+		if sv.ID == out.ID {
 			s.list.Select(i)
 			return sv
 		}
@@ -184,7 +184,7 @@ func TestAddingAnAgentWithoutContactCenterShowsTheRuleAndWritesNothing(t *testin
 		t.Fatalf("picker for %s: %v (selected %q)", u.UPN, s.members.user.Options, s.members.user.Selected)
 	}
 	test.Tap(s.members.addBtn)
-	want := nimbus.AddServiceMember(ctx, sv.ID, u.UPN, data.Agent)
+	_, want := nimbus.Do(ctx, app.AddServiceMember{Service: sv.ID, User: u.UPN, As: data.Agent})
 	if !app.IsRule(want, "service.cc-required") {
 		t.Fatalf("the rule itself: %v", want)
 	}

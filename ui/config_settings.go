@@ -120,17 +120,15 @@ func (s *configSettings) saveContingents() error {
 		if text == s.loaded[l] {
 			continue
 		}
-		if text == "" {
-			if err := s.cw.nimbus.SetLicenceUnlimited(ctx, l); err != nil {
-				return err
+		cmd := app.SetLicenceContingent{Licence: l, Unlimited: text == ""}
+		if !cmd.Unlimited {
+			n, err := strconv.Atoi(strings.ReplaceAll(text, ",", ""))
+			if err != nil {
+				return fmt.Errorf("the %s contingent must be a number of licences, or empty for unlimited (not %q)", l, text)
 			}
-			continue
+			cmd.Contingent = n
 		}
-		n, err := strconv.Atoi(strings.ReplaceAll(text, ",", ""))
-		if err != nil {
-			return fmt.Errorf("the %s contingent must be a number of licences, or empty for unlimited (not %q)", l, text)
-		}
-		if err := s.cw.nimbus.SetLicenceContingent(ctx, l, n); err != nil {
+		if _, err := s.cw.nimbus.Do(ctx, cmd); err != nil {
 			return err
 		}
 	}
@@ -139,14 +137,15 @@ func (s *configSettings) saveContingents() error {
 
 func (s *configSettings) onInteract(on bool) {
 	state := map[bool]string{true: "enabled", false: "disabled"}[on]
-	configShow(s.status, s.cw.nimbus.SetInteractEnabled(context.Background(), on), "Interact "+state+" for the tenant.")
+	_, err := s.cw.nimbus.Do(context.Background(), app.ChangeTenantSettings{InteractEnabled: &on})
+	configShow(s.status, err, "Interact "+state+" for the tenant.")
 }
 
 func (s *configSettings) onRegenerate() {
 	s.cw.confirm("Regenerate the Widget Key",
 		"Every user's Interact snippet changes with the key: web pages that embed the old snippets stop working until they are updated. Regenerate?",
 		func() {
-			err := s.cw.nimbus.RegenerateWidgetKey(context.Background())
+			_, err := s.cw.nimbus.Do(context.Background(), app.ChangeTenantSettings{RegenerateWidgetKey: true})
 			if err == nil {
 				s.reload()
 			}
@@ -165,19 +164,16 @@ func (s *configSettings) onTemplateChanged(text string) {
 	s.preview.SetText(fmt.Sprintf("For %s:\n%s", who, preview))
 }
 
-// onSave writes the template, the default OU, the admin group and the licence
-// contingents; each is its own rule, so the first refusal stops and is shown.
+// onSave writes the template, the default OU and the admin group in one change, then
+// the licence contingents; each is its own rule, so the first refusal stops and is shown.
 func (s *configSettings) onSave() {
 	ctx := context.Background()
-	err := s.cw.nimbus.SetSnippetTemplate(ctx, s.template.Text)
-	if err == nil {
-		if id, ok := s.choice.ids[s.defaultOU.Selected]; ok {
-			err = s.cw.nimbus.SetDefaultTeamsOU(ctx, id)
-		}
+	tmpl, group := s.template.Text, s.adminGroup.Text
+	cmd := app.ChangeTenantSettings{SnippetTemplate: &tmpl, AdminSecurityGroup: &group}
+	if id, ok := s.choice.ids[s.defaultOU.Selected]; ok {
+		cmd.DefaultTeamsOU = id
 	}
-	if err == nil {
-		err = s.cw.nimbus.SetAdminSecurityGroup(ctx, s.adminGroup.Text)
-	}
+	_, err := s.cw.nimbus.Do(ctx, cmd)
 	if err == nil {
 		err = s.saveContingents()
 	}

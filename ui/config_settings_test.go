@@ -93,3 +93,24 @@ func TestConfigTenantSettingsEditsLicenceContingents(t *testing.T) {
 		t.Errorf("not a number: %q", s.status.Text)
 	}
 }
+
+// Save writes the template, the OU for users from Teams and the admin group as one
+// change: when one of them is refused, none is saved and the edits stay to be corrected.
+func TestConfigTenantSettingsSaveAllOrNothing(t *testing.T) {
+	cw, _, nimbus := configTestWindow(t, "Tenant Settings")
+	s := cw.settings
+	before, _ := nimbus.ConfigTenantSettings(context.Background())
+	good := `<script data-c="{{contactId}}" data-k="{{widgetKey}}" data-v="2"></script>`
+	s.template.SetText(good)
+	s.adminGroup.SetText("   ")
+	test.Tap(s.saveBtn)
+	if s.status.Importance != widget.DangerImportance || !strings.Contains(s.status.Text, "security group") {
+		t.Errorf("an empty admin group: status %q", s.status.Text)
+	}
+	if set, _ := nimbus.ConfigTenantSettings(context.Background()); set.SnippetTemplate != before.SnippetTemplate {
+		t.Errorf("the template was saved although the admin group was refused: %q", set.SnippetTemplate)
+	}
+	if s.template.Text != good {
+		t.Errorf("the edited template was not left to correct: %q", s.template.Text)
+	}
+}

@@ -147,7 +147,9 @@ func TestDetailCopyIsOffWhileInteractIsOffForTheTenant(t *testing.T) {
 	f := newDetailTenant(t)
 	ctx := context.Background()
 	f.must(f.app.GrantLicence(ctx, f.user["anna"], data.ContactCenter|data.Interact))
-	f.must(f.app.SetInteractEnabled(ctx, false))
+	off := false
+	_, err := f.app.Do(ctx, app.ChangeTenantSettings{InteractEnabled: &off})
+	f.must(err)
 	f.pane.ShowUser(f.user["anna"])
 	ia := f.pane.interact
 	if !ia.copyBtn.Disabled() || !strings.Contains(ia.copied.Text, "Interact is off for the tenant") {
@@ -159,7 +161,7 @@ func TestDetailDirectSystemMessageFollowsInstantMessaging(t *testing.T) {
 	f := newDetailTenant(t)
 	ctx := context.Background()
 	f.must(f.app.GrantLicence(ctx, f.user["anna"], data.ContactCenter|data.Interact))
-	_, err := f.app.CreateSystemMessage(ctx, "Friendly", f.ou["root"], "Anna from Contoso", "Hello!")
+	_, err := f.app.Do(ctx, app.CreateSystemMessage{Name: "Friendly", OU: f.ou["root"], DisplayName: "Anna from Contoso", Welcome: "Hello!"})
 	f.must(err)
 	f.pane.ShowUser(f.user["anna"])
 	ia := f.pane.interact

@@ -2,10 +2,7 @@ package cli
 
 import (
 	"context"
-	"flag"
-	"fmt"
 	"strconv"
-	"strings"
 
 	"nimbusadmin/app"
 	"nimbusadmin/data"
@@ -32,7 +29,11 @@ func init() {
 
 // configVerb is the list|add|delete verb of one catalogue.
 func configVerb(k data.ConfigKind, add, about string) verb {
-	return verb{name: "config " + string(k), args: "list|" + add + "|update ID|NAME [--name NEW] [--ou OU]|delete ID|NAME [--format table|csv|json]",
+	update := "update ID|NAME [--name NEW] [--ou OU]"
+	if k == data.ConfigCustomRoles {
+		update += " [--description TEXT]"
+	}
+	return verb{name: "config " + string(k), args: "list|" + add + "|" + update + "|delete ID|NAME [--format table|csv|json]",
 		about: about + "; list shows where each is used; in-use items cannot be deleted or moved away from their users",
 		run:   func(ctx context.Context, e env, args []string) error { return runConfigCatalog(ctx, e, k, args) }}
 }
@@ -96,14 +97,23 @@ func runConfigCatalog(ctx context.Context, e env, k data.ConfigKind, args []stri
 			if err != nil {
 				return err
 			}
-			return a.DeleteConfigItem(ctx, k, it.ID)
+			_, err = a.Do(ctx, app.DeleteConfigItem{Catalogue: k, Item: it.ID})
+			return err
 		})
 	case "update":
 		newName := fs.String("name", "", "the new name")
 		ou := fs.String("ou", "", "the OU to move it to")
+		if k == data.ConfigCustomRoles {
+			fs.String("description", "", "the new description")
+		}
 		pos, err := parse(fs, args, 1, "the id or name of one "+app.ConfigNoun(k))
 		if err != nil {
 			return err
+		}
+		if desc := fs.Lookup("description"); desc != nil && flagGiven(fs, "description") {
+			return configWithApp(e, func(a *app.App) error {
+				return configUpdateRole(ctx, a, pos[0], *newName, *ou, desc.Value.String())
+			})
 		}
 		return configWithApp(e, func(a *app.App) error { return configUpdate(ctx, a, k, pos[0], *newName, *ou) })
 	case "add":
@@ -117,11 +127,15 @@ func runConfigCatalog(ctx context.Context, e env, k data.ConfigKind, args []stri
 			if err != nil {
 				return err
 			}
-			id, err := add(ctx, a, tree, pos[0])
+			cmd, err := add(ctx, a, tree, pos[0])
 			if err != nil {
 				return err
 			}
-			_, err = e.stdout.Write([]byte(strconv.FormatInt(id, 10) + "\n"))
+			out, err := a.Do(ctx, cmd)
+			if err != nil {
+				return err
+			}
+			_, err = e.stdout.Write([]byte(strconv.FormatInt(out.ID, 10) + "\n"))
 			return err
 		})
 	}
@@ -147,7 +161,8 @@ func configUpdate(ctx context.Context, a *app.App, k data.ConfigKind, ref, newNa
 	if newName == "" {
 		newName = it.Name
 	}
-	return a.RenameConfigItem(ctx, k, it.ID, newName, ouID)
+	_, err = a.Do(ctx, app.RenameConfigItem{Catalogue: k, Item: it.ID, Name: newName, OU: ouID})
+	return err
 }
 
 // configWithApp opens the session, runs fn and closes it.
@@ -179,131 +194,4 @@ func configListItems(ctx context.Context, e env, a *app.App, k data.ConfigKind, 
 		return writeJSON(e.stdout, out)
 	}
 	return writeTable(e.stdout, f, []string{"ID", "Name", "Organization Unit", "Details", "Used by"}, rows)
-}
-
-// configAdder declares an add action's flags and returns what creates the item.
-type configAdder func(fs *flag.FlagSet) func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error)
-
-var configAdders = map[data.ConfigKind]configAdder{
-	data.ConfigSkillCategories: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
-		ou := fs.String("ou", "/", "the OU it lives in")
-		var levels listFlag
-		fs.Var(&levels, "level", "a level as NAME=NUMBER (repeat)")
-		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
-			var ls []data.ConfigLevel
-			for _, l := range levels {
-				n, v, ok := strings.Cut(l, "=")
-				num, err := strconv.Atoi(strings.TrimSpace(v))
-				if !ok || err != nil {
-					return 0, usagef("--level %q: write NAME=NUMBER, e.g. Fluent=2", l)
-				}
-				ls = append(ls, data.ConfigLevel{Name: n, Value: num})
-			}
-			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateSkillCategory(ctx, name, ouID, ls) })
-		}
-	},
-	data.ConfigSkills: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
-		ou := fs.String("ou", "/", "the OU it lives in")
-		category := fs.String("category", "", "its skill category (id or name)")
-		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
-			c, err := a.FindConfigItem(ctx, data.ConfigSkillCategories, *category)
-			if err != nil {
-				return 0, err
-			}
-			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateSkill(ctx, name, c.ID, ouID) })
-		}
-	},
-	data.ConfigProfiles: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
-		ou := fs.String("ou", "/", "the OU it lives in")
-		var skills listFlag
-		fs.Var(&skills, "skill", "a skill as SKILL=LEVEL, or SKILL when its category has no levels (repeat)")
-		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
-			var ps []data.ConfigProfileSkill
-			for _, s := range skills {
-				p, err := configProfileSkill(ctx, a, s)
-				if err != nil {
-					return 0, err
-				}
-				ps = append(ps, p)
-			}
-			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateProfile(ctx, name, ouID, ps) })
-		}
-	},
-	data.ConfigNAReasons: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
-		ou := fs.String("ou", "/", "the OU it lives in")
-		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
-			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateNAReason(ctx, name, ouID) })
-		}
-	},
-	data.ConfigDomainTemplates: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
-		ou := fs.String("ou", "/", "the OU it lives in")
-		var origins listFlag
-		fs.Var(&origins, "origin", "an allowed web site, e.g. https://www.contoso.com (repeat)")
-		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
-			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateDomainTemplate(ctx, name, ouID, origins) })
-		}
-	},
-	data.ConfigSystemMessages: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
-		ou := fs.String("ou", "/", "the OU it lives in")
-		display := fs.String("display-name", "", "the name customers see in chat")
-		welcome := fs.String("welcome", "", "the message sent when a chat starts")
-		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
-			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateSystemMessage(ctx, name, ouID, *display, *welcome) })
-		}
-	},
-	data.ConfigCallTemplates: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
-		ou := fs.String("ou", "/", "the OU it lives in")
-		url := fs.String("url", "", "the page opened on a direct call")
-		desc := fs.String("description", "", "what the page shows")
-		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
-			return configAddIn(tree, *ou, func(ouID int64) (int64, error) { return a.CreateCallTemplate(ctx, name, ouID, *desc, *url) })
-		}
-	},
-	data.ConfigCustomRoles: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (int64, error) {
-		ou := fs.String("ou", "/", "the OU it is visible in")
-		desc := fs.String("description", "", "a short description")
-		perms := fs.String("permissions", "", "items and their rights, e.g. users.list=R,users.skills=CRUD")
-		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (int64, error) {
-			p, err := app.ParsePermissions(*perms)
-			if err != nil {
-				return 0, usagef("--permissions: %v", err)
-			}
-			return configAddIn(tree, *ou, func(ouID int64) (int64, error) {
-				return a.CreateCustomRole(ctx, app.CustomRoleSpec{Name: name, OUID: ouID, Description: *desc, Permissions: p})
-			})
-		}
-	},
-}
-
-// configAddIn resolves the OU an admin typed and runs create in it.
-func configAddIn(tree *app.OUTree, ou string, create func(ouID int64) (int64, error)) (int64, error) {
-	id, err := tree.Resolve(ou)
-	if err != nil {
-		return 0, err
-	}
-	return create(id)
-}
-
-// configProfileSkill reads SKILL[=LEVEL], matching the level by name or number.
-func configProfileSkill(ctx context.Context, a *app.App, s string) (data.ConfigProfileSkill, error) {
-	name, level, hasLevel := strings.Cut(s, "=")
-	it, err := a.FindConfigItem(ctx, data.ConfigSkills, name)
-	if err != nil {
-		return data.ConfigProfileSkill{}, err
-	}
-	_, levels, err := a.SkillWithLevels(ctx, it.ID)
-	if err != nil {
-		return data.ConfigProfileSkill{}, err
-	}
-	ps := data.ConfigProfileSkill{SkillID: it.ID}
-	if !hasLevel {
-		return ps, nil
-	}
-	for _, l := range levels {
-		if strings.EqualFold(l.Name, strings.TrimSpace(level)) || strconv.Itoa(l.Value) == strings.TrimSpace(level) {
-			ps.LevelID = l.ID
-			return ps, nil
-		}
-	}
-	return ps, fmt.Errorf("--skill %q: the skill %q has no level %q", s, it.Name, level)
 }

@@ -113,9 +113,9 @@ func configEditLevels(ctx context.Context, e env, a *app.App, categoryID int64, 
 			return err
 		}
 	}
-	note, err := a.SetSkillCategoryLevels(ctx, categoryID, levels)
-	if note != "" {
-		fmt.Fprintln(e.stderr, note+".")
+	out, err := a.Do(ctx, app.SetSkillCategoryLevels{Category: categoryID, Levels: levels})
+	if out.Note != "" {
+		fmt.Fprintln(e.stderr, out.Note+".")
 	}
 	return err
 }

@@ -52,9 +52,9 @@ func runConfigOUs(ctx context.Context, e env, args []string) error {
 			if err != nil {
 				return err
 			}
-			id, err := a.CreateOU(ctx, p, pos[0])
+			out, err := a.Do(ctx, app.CreateOU{Parent: p, Name: pos[0]})
 			if err == nil {
-				fmt.Fprintln(e.stdout, id)
+				fmt.Fprintln(e.stdout, out.ID)
 			}
 			return err
 		}
@@ -62,9 +62,10 @@ func runConfigOUs(ctx context.Context, e env, args []string) error {
 		if err != nil {
 			return err
 		}
+		var cmd app.Command = app.DeleteOU{OU: id}
 		switch sub {
 		case "rename":
-			return a.RenameOU(ctx, id, pos[1])
+			cmd = app.RenameOU{OU: id, Name: pos[1]}
 		case "move":
 			if *to == "" {
 				return usagef("config ous move needs --to OU")
@@ -73,9 +74,10 @@ func runConfigOUs(ctx context.Context, e env, args []string) error {
 			if err != nil {
 				return err
 			}
-			return a.MoveOU(ctx, id, p)
+			cmd = app.MoveOU{OU: id, Parent: p}
 		}
-		return a.DeleteOU(ctx, id)
+		_, err = a.Do(ctx, cmd)
+		return err
 	})
 }
 

@@ -53,7 +53,8 @@ func runConfigRole(ctx context.Context, e env, sub string, args []string) error 
 				return usagef("--set: %v", err)
 			}
 			r.Permissions = p
-			return a.UpdateCustomRole(ctx, r.ID, r.CustomRoleSpec)
+			_, err = a.Do(ctx, app.UpdateCustomRole{Role: r.ID, CustomRoleSpec: r.CustomRoleSpec})
+			return err
 		}
 		return configPrintRole(e, r, f)
 	})
@@ -102,4 +103,33 @@ func configStates(p app.PermissionSet, key string) string {
 		}
 	}
 	return b.String()
+}
+
+// configUpdateRole changes a custom role's description, and its name and OU when given,
+// as the window's role editor does: its permissions stay.
+func configUpdateRole(ctx context.Context, a *app.App, ref, newName, ou, description string) error {
+	it, err := a.FindConfigItem(ctx, data.ConfigCustomRoles, ref)
+	if err != nil {
+		return err
+	}
+	r, err := a.CustomRole(ctx, it.ID)
+	if err != nil {
+		return err
+	}
+	spec := r.CustomRoleSpec
+	spec.Description = description
+	if newName != "" {
+		spec.Name = newName
+	}
+	if ou != "" {
+		tree, err := a.OUTree(ctx)
+		if err != nil {
+			return err
+		}
+		if spec.OUID, err = tree.Resolve(ou); err != nil {
+			return err
+		}
+	}
+	_, err = a.Do(ctx, app.UpdateCustomRole{Role: r.ID, CustomRoleSpec: spec})
+	return err
 }

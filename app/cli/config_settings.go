@@ -107,7 +107,8 @@ func runConfigSettings(ctx context.Context, e env, args []string) error {
 			if !*yes {
 				return usagef("regenerating the Widget Key changes every user's snippet: add --yes to confirm")
 			}
-			return a.RegenerateWidgetKey(ctx)
+			_, err := a.Do(ctx, app.ChangeTenantSettings{RegenerateWidgetKey: true})
+			return err
 		case "set":
 			if err := configSetSettings(ctx, a, *interact, *tmpl, *ou, *group); err != nil {
 				return err
@@ -118,50 +119,44 @@ func runConfigSettings(ctx context.Context, e env, args []string) error {
 	})
 }
 
+// configSetSettings changes the tenant settings given on the command line in one change;
+// what is not given stays.
 func configSetSettings(ctx context.Context, a *app.App, interact, tmpl, ou, group string) error {
+	var cmd app.ChangeTenantSettings
 	switch interact {
 	case "":
 	case "on", "off":
-		if err := a.SetInteractEnabled(ctx, interact == "on"); err != nil {
-			return err
-		}
+		on := interact == "on"
+		cmd.InteractEnabled = &on
 	default:
 		return usagef("--interact must be on or off")
 	}
 	if tmpl != "" {
-		if err := a.SetSnippetTemplate(ctx, tmpl); err != nil {
-			return err
-		}
+		cmd.SnippetTemplate = &tmpl
 	}
 	if ou != "" {
 		tree, err := a.OUTree(ctx)
 		if err != nil {
 			return err
 		}
-		id, err := tree.Resolve(ou)
-		if err != nil {
-			return err
-		}
-		if err := a.SetDefaultTeamsOU(ctx, id); err != nil {
+		if cmd.DefaultTeamsOU, err = tree.Resolve(ou); err != nil {
 			return err
 		}
 	}
 	if group != "" {
-		return a.SetAdminSecurityGroup(ctx, group)
+		cmd.AdminSecurityGroup = &group
 	}
-	return nil
+	if interact == "" && tmpl == "" && ou == "" && group == "" {
+		return nil
+	}
+	_, err := a.Do(ctx, cmd)
+	return err
 }
 
 // configSetContingents applies each --contingent in order; the first refusal stops.
 func configSetContingents(ctx context.Context, a *app.App, limits []configContingent) error {
 	for _, c := range limits {
-		var err error
-		if c.unlimited {
-			err = a.SetLicenceUnlimited(ctx, c.licence)
-		} else {
-			err = a.SetLicenceContingent(ctx, c.licence, c.n)
-		}
-		if err != nil {
+		if _, err := a.Do(ctx, app.SetLicenceContingent{Licence: c.licence, Contingent: c.n, Unlimited: c.unlimited}); err != nil {
 			return err
 		}
 	}

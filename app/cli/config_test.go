@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"maps"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -242,5 +243,31 @@ func TestConfigCustomRoleGroupPermissionsInheritDown(t *testing.T) {
 	code, _, stderr = run("config", "custom-roles", "permissions", "Teams desk", "--set", "services.users.users=CRUD")
 	if code != 2 || !strings.Contains(stderr, `"Users" follows "Users list"`) {
 		t.Errorf("Users on its own: exit %d %q", code, stderr)
+	}
+}
+
+// A custom role's description, which the window's role editor changes, can be changed
+// on the command line too; its permissions stay.
+func TestConfigCustomRoleDescriptionIsUpdated(t *testing.T) {
+	run := configDemo(t)
+	code, stdout, _ := run("config", "custom-roles", "show", "Licence Manager", "--format", "json")
+	var before configRoleJSON
+	if code != 0 || json.Unmarshal([]byte(stdout), &before) != nil {
+		t.Fatalf("show: %d %q", code, stdout)
+	}
+	if code, _, stderr := run("config", "custom-roles", "update", "Licence Manager", "--description", "Grants and revokes licences"); code != 0 {
+		t.Fatalf("update: exit %d %q", code, stderr)
+	}
+	code, stdout, _ = run("config", "custom-roles", "show", "Licence Manager", "--format", "json")
+	var after configRoleJSON
+	if code != 0 || json.Unmarshal([]byte(stdout), &after) != nil {
+		t.Fatalf("show: %d %q", code, stdout)
+	}
+	if after.Description != "Grants and revokes licences" || after.Name != before.Name || after.OUPath != before.OUPath ||
+		!maps.Equal(after.Permissions, before.Permissions) {
+		t.Errorf("after the update %+v, before %+v", after, before)
+	}
+	if code, _, _ := run("config", "skills", "update", "1", "--description", "x"); code != 2 {
+		t.Errorf("--description on a catalogue without descriptions: exit %d, want 2", code)
 	}
 }

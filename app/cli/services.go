@@ -113,11 +113,11 @@ func runServicesAddTeam(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	id, err := a.CreateTeamsServiceWithLicence(ctx, pos[0], l, ouID)
+	out, err := a.Do(ctx, app.CreateService{Type: data.TeamsBased, TeamID: pos[0], Licence: l, OU: ouID})
 	if err != nil {
 		return err
 	}
-	s, err := a.ServiceByName(ctx, strconv.FormatInt(id, 10))
+	s, err := a.ServiceByName(ctx, strconv.FormatInt(out.ID, 10))
 	if err != nil {
 		return err
 	}
@@ -158,11 +158,11 @@ func runServicesAdd(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	id, err := a.CreateServiceWithLicence(ctx, *name, t, l, ouID)
+	out, err := a.Do(ctx, app.CreateService{Type: t, Name: *name, Licence: l, OU: ouID})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Created the %s service %q with the %s licence (id %d).\n", t, strings.TrimSpace(*name), l, id)
+	fmt.Fprintf(e.stdout, "Created the %s service %q with the %s licence (id %d).\n", t, strings.TrimSpace(*name), l, out.ID)
 	return nil
 }
 

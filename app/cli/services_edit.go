@@ -44,7 +44,7 @@ func runServicesRename(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Store().Close()
-	if err := a.RenameService(ctx, s.ID, pos[1]); err != nil {
+	if _, err := a.Do(ctx, app.RenameService{Service: s.ID, Name: pos[1]}); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Renamed the service %q to %q.\n", s.Name, strings.TrimSpace(pos[1]))
@@ -67,7 +67,7 @@ func runServicesDelete(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := a.DeleteService(ctx, s.ID, *yes); err != nil {
+	if _, err := a.Do(ctx, app.DeleteService{Service: s.ID, Confirmed: *yes}); err != nil {
 		if app.IsRule(err, "service.delete-members") {
 			return fmt.Errorf("%w (add --yes)", err)
 		}
@@ -95,7 +95,7 @@ func runServicesLicence(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Store().Close()
-	if err := a.SetServiceLicence(ctx, s.ID, l); err != nil {
+	if _, err := a.Do(ctx, app.SetServiceLicence{Service: s.ID, Licence: l}); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "The service %q carries the %s licence.\n", s.Name, l)
@@ -147,7 +147,7 @@ func runServicesSettings(ctx context.Context, e env, args []string) error {
 		if *active != "" {
 			set.MembersCanChangeActive = on
 		}
-		if err := a.SetTeamsServiceSettings(ctx, s.ID, set); err != nil {
+		if _, err := a.Do(ctx, app.SetTeamsServiceSettings{Service: s.ID, TeamsServiceSettings: set}); err != nil {
 			return err
 		}
 		if s, err = a.ServiceByName(ctx, fmt.Sprint(s.ID)); err != nil {

@@ -124,13 +124,15 @@ func runServicesMembership(ctx context.Context, e env, args []string, verb strin
 
 func runServicesMembersAdd(ctx context.Context, e env, args []string) error {
 	return runServicesMembership(ctx, e, args, "services members add", func(a *app.App, id int64, user string, m data.Membership) error {
-		return a.AddServiceMember(ctx, id, user, m)
+		_, err := a.Do(ctx, app.AddServiceMember{Service: id, User: user, As: m})
+		return err
 	}, "Added %s as %s of %q.")
 }
 
 func runServicesMembersRemove(ctx context.Context, e env, args []string) error {
 	return runServicesMembership(ctx, e, args, "services members remove", func(a *app.App, id int64, user string, m data.Membership) error {
-		return a.RemoveServiceMember(ctx, id, user, m)
+		_, err := a.Do(ctx, app.RemoveServiceMember{Service: id, User: user, As: m})
+		return err
 	}, "Removed %s as %s of %q.")
 }
 
@@ -149,7 +151,7 @@ func runServicesMembersActive(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Store().Close()
-	if err := a.SetServiceMemberActive(ctx, s.ID, pos[1], on); err != nil {
+	if _, err := a.Do(ctx, app.SetServiceMemberActive{Service: s.ID, User: pos[1], Active: on}); err != nil {
 		return err
 	}
 	state := "active"
@@ -175,7 +177,7 @@ func runServicesMembersOwnerRole(ctx context.Context, e env, args []string) erro
 		return err
 	}
 	defer a.Store().Close()
-	if err := a.SetServiceOwnerRole(ctx, s.ID, pos[1], role); err != nil {
+	if _, err := a.Do(ctx, app.SetServiceOwnerRole{Service: s.ID, User: pos[1], Role: role}); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "%s holds %s in %q.\n", pos[1], role, s.Name)
