@@ -180,7 +180,7 @@ func configLevelsList(levels []data.ConfigLevel) string {
 func ConfigLevels(levels []data.SkillLevel) []data.ConfigLevel {
 	out := make([]data.ConfigLevel, len(levels))
 	for i, l := range levels {
-		out[i] = data.ConfigLevel{ID: l.ID, Name: l.Name, Value: l.Value}
+		out[i] = data.ConfigLevel(l)
 	}
 	return out
 }
