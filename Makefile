@@ -1,6 +1,7 @@
 # Nimbus Admin. Two commands on a fresh Debian/Ubuntu machine with Go:
 #   make run    opens the window (on the demo tenant when nobody is signed in)
-#   make test   go vet, gofmt and the whole test suite
+#   make test   gofmt, go vet, staticcheck, the whole test suite, the race detector over
+#               app/, data/ and auth/, and the real window under Xvfb
 # Both first install the system packages Fyne needs when they are missing.
 
 GO        ?= go
@@ -11,6 +12,8 @@ TAGS      := migrated_fynedo
 PACKAGES  := gcc pkg-config libgl1-mesa-dev xorg-dev \
              xvfb xdotool imagemagick xclip gnome-keyring dbus
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# staticcheck at a fixed version, fetched through the module proxy on first use.
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 .PHONY: run test deps build bench
 
@@ -32,7 +35,9 @@ test: deps
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet -tags $(TAGS) ./...
+	$(GO) run $(STATICCHECK) -tags $(TAGS) ./...
 	$(GO) test -tags $(TAGS) -count=1 ./...
+	$(GO) test -race -tags $(TAGS) -count=1 ./app/... ./data/... ./auth/...
 	$(GO) test -tags '$(TAGS) xvfb' -count=1 ./ui/xvfbcheck/
 
 bench: deps
