@@ -1,25 +1,16 @@
 package app
 
 import (
-	"path/filepath"
 	"testing"
 
 	"nimbusadmin/data"
-	"nimbusadmin/data/demo"
+	"nimbusadmin/data/testkit"
 )
 
 // benchmarkConfigItems measures what a catalogue screen costs to open in a demo tenant
 // of the given size: every item with its OU and where it is used.
 func benchmarkConfigItems(b *testing.B, users int, k data.ConfigKind) {
-	store, err := data.Open(filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer store.Close()
-	if err := demo.Generate(ctx, store, demo.Options{Users: users}); err != nil {
-		b.Fatal(err)
-	}
-	a := New(store, "bench")
+	a := New(testkit.DemoStore(b, users), "bench")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		items, err := a.ConfigItems(ctx, k)

@@ -1,37 +1,19 @@
 package app
 
 import (
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"nimbusadmin/data"
+	"nimbusadmin/data/testkit"
 )
 
 // configEmptyTenant is a freshly synced tenant: a directory with two people and nothing
 // configured yet (only the root OU and the built-in profiles).
 func configEmptyTenant(t *testing.T) (*App, int64) {
 	t.Helper()
-	store, err := data.Open(filepath.Join(t.TempDir(), "fresh.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	var root int64
-	err = store.Tx(ctx, func(q *data.Q) error {
-		if root, err = q.InitTenant(data.TenantSettings{TenantID: "t2", TenantName: "Fabrikam", InteractEnabled: true,
-			WidgetKey: "wk-1", SnippetTemplate: `<script data-c="{{contactId}}" data-k="{{widgetKey}}"></script>`,
-			AdminSecurityGroup: "Fabrikam Admins"}); err != nil {
-			return err
-		}
-		_, err := q.Exec(`INSERT INTO directory_users (id, display_name, upn) VALUES
-			('u-1', 'Mia Wong', 'mia@fabrikam.example'), ('u-2', 'Omar Haddad', 'omar@fabrikam.example')`)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	store, root := testkit.Fresh(t)
 	return New(store, "setup admin"), root
 }
 

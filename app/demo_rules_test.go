@@ -1,25 +1,16 @@
 package app
 
 import (
-	"path/filepath"
 	"testing"
 
 	"nimbusadmin/data"
-	"nimbusadmin/data/demo"
+	"nimbusadmin/data/testkit"
 )
 
 // The demo tenant holds no role the rules would refuse: every role given by hand could
 // be given by hand today, to a user with the licence it needs, in reach of their OU.
 func TestTheDemoHoldsNoRoleTheRulesWouldRefuse(t *testing.T) {
-	store, err := data.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	if err := demo.Generate(ctx, store, demo.Options{Users: 2000}); err != nil {
-		t.Fatal(err)
-	}
-	q := store.Read(ctx)
+	q := testkit.DemoStore(t, 2000).Read(ctx)
 	tree, err := loadTree(q)
 	if err != nil {
 		t.Fatal(err)

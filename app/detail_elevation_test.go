@@ -4,33 +4,18 @@ import (
 	"context"
 	"strings"
 	"testing"
-
-	"nimbusadmin/data"
 )
 
-// detailElevationFixture gives anna (Sales/EMEA) the OU Administrator role in Sales, and adds
-// "Mover", a custom role at the root that may change users' OU.
+// detailElevationFixture gives anna (Sales/EMEA) the OU Administrator role in Sales;
+// "Mover" is the fixture's custom role at the root that may change users' OU.
 func detailElevationFixture(t *testing.T) (*fixture, int64, int64) {
 	f := newFixture(t)
 	ctx := context.Background()
-	ouAdmin, err := f.app.Store().Read(ctx).BuiltinRole(data.RoleOUAdmin)
-	if err != nil {
+	ouAdmin := f.id["Organization Unit Administrator"]
+	if _, err := f.app.AssignRole(ctx, f.user["anna"], ouAdmin, f.ou["Sales"]); err != nil {
 		t.Fatal(err)
 	}
-	var mover int64
-	err = f.app.Store().Tx(ctx, func(q *data.Q) error {
-		if mover, err = q.CreateCustomRole("Mover", f.ou["root"], ""); err != nil {
-			return err
-		}
-		return q.SetRolePermission(mover, "users.general", 2|4)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.app.AssignRole(ctx, f.user["anna"], ouAdmin.ID, f.ou["Sales"]); err != nil {
-		t.Fatal(err)
-	}
-	return f, mover, ouAdmin.ID
+	return f, f.id["Mover"], ouAdmin
 }
 
 func TestSelfElevationIsWarnedWhenUsersCanBeMovedIntoAStrongerScope(t *testing.T) {

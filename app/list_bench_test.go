@@ -4,14 +4,13 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"testing"
 	"time"
 
 	"nimbusadmin/data"
-	"nimbusadmin/data/demo"
+	"nimbusadmin/data/testkit"
 )
 
 // listBenchKeystrokes is what an admin types into the search field, one entry per keystroke:
@@ -109,15 +108,9 @@ func BenchmarkSortByColumn100k(b *testing.B) {
 // window paints first (target: under 1 s), and reports the heap the index holds.
 func BenchmarkOpenCache100k(b *testing.B) {
 	ctx := context.Background()
-	path := filepath.Join(b.TempDir(), "demo100k.db")
-	s, err := data.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := demo.Generate(ctx, s, demo.Options{Users: 100_000}); err != nil {
-		b.Fatal(err)
-	}
-	s.Close()
+	s := testkit.DemoStore(b, 100_000)
+	path := s.Path()
+	s.Close() // each round opens the file anew
 	var ix *UserIndex
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

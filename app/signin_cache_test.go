@@ -2,24 +2,23 @@ package app
 
 import (
 	"context"
-	"net/http/httptest"
 	"testing"
 
 	"nimbusadmin/auth"
 	"nimbusadmin/data/simtenant"
+	"nimbusadmin/data/testkit"
 )
 
 func TestSignInCachePathFollowsTheSignedInTenant(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
-	a := simtenant.NewAuthority(simtenant.AuthorityOptions{AutoApprove: true})
-	srv := httptest.NewTLSServer(a)
-	defer srv.Close()
-	endpoints, err := auth.ResolveEndpoints("global", srv.URL, srv.URL+"/v1.0")
+	entra := testkit.StartEntra(t, simtenant.AuthorityOptions{AutoApprove: true})
+	a := entra.Authority
+	endpoints, err := auth.ResolveEndpoints("global", entra.URL(), entra.GraphURL())
 	if err != nil {
 		t.Fatal(err)
 	}
 	s, err := auth.NewSession(auth.Config{Endpoints: endpoints, Tenant: a.TenantID(), ClientID: "app-test",
-		NoKeyring: true, HTTPClient: srv.Client(), Prompt: func(auth.DeviceCode) {}})
+		NoKeyring: true, HTTPClient: entra.Client(), Prompt: func(auth.DeviceCode) {}})
 	if err != nil {
 		t.Fatal(err)
 	}

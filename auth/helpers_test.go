@@ -3,12 +3,12 @@ package auth
 import (
 	"context"
 	"fmt"
-	"net/http/httptest"
 	"sync"
 	"testing"
 	"time"
 
 	"nimbusadmin/data/simtenant"
+	"nimbusadmin/data/testkit"
 )
 
 // Entry size limits of the OS keyrings the fake enforces: Windows Credential Manager
@@ -86,27 +86,24 @@ func (f *fakeKeyring) snapshot() (map[string]string, int) {
 
 // tenant is a simulated Entra ID on real loopback HTTPS.
 type tenant struct {
-	authority *simtenant.Authority
-	server    *httptest.Server
+	*testkit.Entra
 	endpoints Endpoints
 }
 
 func startTenant(t testing.TB, o simtenant.AuthorityOptions) *tenant {
 	t.Helper()
-	a := simtenant.NewAuthority(o)
-	srv := httptest.NewTLSServer(a)
-	t.Cleanup(srv.Close)
-	e, err := ResolveEndpoints("global", srv.URL, srv.URL+"/v1.0")
+	e := testkit.StartEntra(t, o)
+	endpoints, err := ResolveEndpoints("global", e.URL(), e.GraphURL())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &tenant{authority: a, server: srv, endpoints: e}
+	return &tenant{Entra: e, endpoints: endpoints}
 }
 
 // config is a session on the tenant with its token cache in dir and keys in k.
 func (tn *tenant) config(dir string, k Keyring, prompt func(DeviceCode)) Config {
-	return Config{Endpoints: tn.endpoints, Tenant: tn.authority.TenantID(), ClientID: "client-under-test",
-		ConfigDir: dir, HTTPClient: tn.server.Client(), Prompt: prompt, Keyring: k, KeyringTimeout: 2 * time.Second}
+	return Config{Endpoints: tn.endpoints, Tenant: tn.Authority.TenantID(), ClientID: "client-under-test",
+		ConfigDir: dir, HTTPClient: tn.Client(), Prompt: prompt, Keyring: k, KeyringTimeout: 2 * time.Second}
 }
 
 // approving is a Prompt that approves the code in the browser, as the admin would.
@@ -116,7 +113,7 @@ func (tn *tenant) approving(t *testing.T, shown *int) func(DeviceCode) {
 		if dc.UserCode == "" || dc.Message == "" || time.Until(dc.ExpiresOn) <= 0 {
 			t.Errorf("device code prompt lacks what the admin needs: %+v", dc)
 		}
-		if err := tn.authority.Approve(dc.UserCode); err != nil {
+		if err := tn.Authority.Approve(dc.UserCode); err != nil {
 			t.Error(err)
 		}
 	}

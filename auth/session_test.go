@@ -21,10 +21,10 @@ func TestDeviceCodeSignInThenSilentReuseInANewClient(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if acc.Username != tn.authority.UserPrincipalName() || acc.TenantID != tn.authority.TenantID() || shown != 1 {
+	if acc.Username != tn.Authority.UserPrincipalName() || acc.TenantID != tn.Authority.TenantID() || shown != 1 {
 		t.Fatalf("signed in as %+v after %d prompts", acc, shown)
 	}
-	if err := tn.authority.CheckToken(mustToken(t, first)); err != nil {
+	if err := tn.Authority.CheckToken(mustToken(t, first)); err != nil {
 		t.Fatalf("token from the first client refused by Graph: %v", err)
 	}
 
@@ -34,10 +34,10 @@ func TestDeviceCodeSignInThenSilentReuseInANewClient(t *testing.T) {
 	if err != nil || !ok || got.Username != acc.Username {
 		t.Fatalf("second client sees account %+v, %v, %v", got, ok, err)
 	}
-	if err := tn.authority.CheckToken(mustToken(t, second)); err != nil {
+	if err := tn.Authority.CheckToken(mustToken(t, second)); err != nil {
 		t.Fatalf("silent token refused: %v", err)
 	}
-	if st := tn.authority.Stats(); st.DeviceCodes != 1 {
+	if st := tn.Authority.Stats(); st.DeviceCodes != 1 {
 		t.Errorf("device codes asked: %d, want 1", st.DeviceCodes)
 	}
 }
@@ -49,15 +49,15 @@ func TestExpiredAccessTokenIsRefreshedSilently(t *testing.T) {
 	shown := 0
 	s := newSession(t, tn.config(dir, keys, tn.approving(t, &shown)))
 	first := mustToken(t, s)
-	refreshes := tn.authority.Stats().RefreshGrant
+	refreshes := tn.Authority.Stats().RefreshGrant
 	second := mustToken(t, newSession(t, tn.config(dir, keys, noPrompt(t))))
 	if second == first {
 		t.Fatal("an expiring access token was handed out again instead of being refreshed")
 	}
-	if err := tn.authority.CheckToken(second); err != nil {
+	if err := tn.Authority.CheckToken(second); err != nil {
 		t.Fatalf("refreshed token refused: %v", err)
 	}
-	if st := tn.authority.Stats(); st.RefreshGrant != refreshes+1 || st.DeviceCodes != 1 {
+	if st := tn.Authority.Stats(); st.RefreshGrant != refreshes+1 || st.DeviceCodes != 1 {
 		t.Errorf("stats %+v: want one more refresh grant and a single device code", st)
 	}
 }
@@ -97,8 +97,8 @@ func TestDeclinedExpiredAndCancelledSignInsSaveNothing(t *testing.T) {
 		act  func(code string, cancel context.CancelFunc) error
 		want error
 	}{
-		{"declined", func(code string, _ context.CancelFunc) error { return tn.authority.Decline(code) }, ErrSignInDeclined},
-		{"expired", func(code string, _ context.CancelFunc) error { return tn.authority.Expire(code) }, ErrSignInExpired},
+		{"declined", func(code string, _ context.CancelFunc) error { return tn.Authority.Decline(code) }, ErrSignInDeclined},
+		{"expired", func(code string, _ context.CancelFunc) error { return tn.Authority.Expire(code) }, ErrSignInExpired},
 		{"cancelled", func(_ string, cancel context.CancelFunc) error { cancel(); return nil }, ErrSignInCancelled},
 	}
 	for _, c := range cases {
@@ -149,7 +149,7 @@ func TestCacheIsEncryptedPrivateAndOnlyTheKeyIsInTheKeyring(t *testing.T) {
 			}
 		}
 		blob, _ := os.ReadFile(s.CachePath())
-		for _, tok := range tn.authority.IssuedTokens() {
+		for _, tok := range tn.Authority.IssuedTokens() {
 			if containsString(blob, tok) {
 				t.Fatal("a token is readable in the cache file")
 			}
@@ -196,7 +196,7 @@ func TestLockedKeyringTimesOutWithAClearMessageAndNoPlaintext(t *testing.T) {
 	if files, _ := os.ReadDir(dir); len(files) != 0 {
 		t.Errorf("files written without a key: %v", files)
 	}
-	if st := tn.authority.Stats(); st.DeviceCodes != 0 {
+	if st := tn.Authority.Stats(); st.DeviceCodes != 0 {
 		t.Errorf("a device code was asked for although its tokens could not be kept: %+v", st)
 	}
 }
@@ -224,7 +224,7 @@ func TestOfflineRefreshReportsTheNetworkAndAsksForNoCode(t *testing.T) {
 	dir, keys := t.TempDir(), newFakeKeyring(windowsEntryLimit)
 	shown := 0
 	mustToken(t, newSession(t, tn.config(dir, keys, tn.approving(t, &shown))))
-	tn.server.Close()
+	tn.Close()
 	s := newSession(t, tn.config(dir, keys, noPrompt(t)))
 	_, err := s.Token(context.Background())
 	var ne *NetworkError
@@ -265,7 +265,7 @@ func TestConcurrentTokenRequestsShareOneSignIn(t *testing.T) {
 		wg.Go(func() {
 			tok, err := sessions[i%2].Token(context.Background())
 			if err == nil {
-				err = tn.authority.CheckToken(tok)
+				err = tn.Authority.CheckToken(tok)
 			}
 			errs <- err
 		})
@@ -277,10 +277,10 @@ func TestConcurrentTokenRequestsShareOneSignIn(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	if st := tn.authority.Stats(); st.DeviceCodes > 2 {
+	if st := tn.Authority.Stats(); st.DeviceCodes > 2 {
 		t.Errorf("%d device codes for two clients", st.DeviceCodes)
 	}
-	if got := mustToken(t, newSession(t, tn.config(dir, keys, noPrompt(t)))); tn.authority.CheckToken(got) != nil {
+	if got := mustToken(t, newSession(t, tn.config(dir, keys, noPrompt(t)))); tn.Authority.CheckToken(got) != nil {
 		t.Error("the cache written by concurrent clients does not serve a third one")
 	}
 }

@@ -1,24 +1,22 @@
-package data
+package data_test
 
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"testing"
+
+	"nimbusadmin/data"
+	"nimbusadmin/data/testkit"
 )
 
 func TestServiceLookupsFindTeamsServicesAndMemberships(t *testing.T) {
-	s, err := Open(filepath.Join(t.TempDir(), "tenant.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	err = s.Tx(context.Background(), func(q *Q) error {
-		root, err := q.InitTenant(TenantSettings{TenantID: "t", TenantName: "T"})
+	s := testkit.Store(t)
+	err := s.Tx(context.Background(), func(q *data.Q) error {
+		root, err := q.InitTenant(data.TenantSettings{TenantID: "t", TenantName: "T"})
 		if err != nil {
 			return err
 		}
-		if _, err := q.TeamName("t-1"); !errors.Is(err, ErrNotFound) {
+		if _, err := q.TeamName("t-1"); !errors.Is(err, data.ErrNotFound) {
 			t.Errorf("a Team not in the cache: %v", err)
 		}
 		for _, stmt := range []string{
@@ -32,26 +30,26 @@ func TestServiceLookupsFindTeamsServicesAndMemberships(t *testing.T) {
 		if name, err := q.TeamName("t-1"); name != "Hotline Team" || err != nil {
 			t.Errorf("Team name %q, %v", name, err)
 		}
-		if _, err := q.CreateService("Hotline", TeamsBased, "t-1", root); err != nil {
+		if _, err := q.CreateService("Hotline", data.TeamsBased, "t-1", root); err != nil {
 			return err
 		}
-		desk, err := q.CreateService("Desk", SkillBased, "", root)
+		desk, err := q.CreateService("Desk", data.SkillBased, "", root)
 		if err != nil {
 			return err
 		}
 		if name, err := q.ServiceOfTeam("t-1"); name != "Hotline" || err != nil {
 			t.Errorf("service of t-1: %q, %v", name, err)
 		}
-		if _, err := q.ServiceOfTeam("t-2"); !errors.Is(err, ErrNotFound) {
+		if _, err := q.ServiceOfTeam("t-2"); !errors.Is(err, data.ErrNotFound) {
 			t.Errorf("a Team backing no service: %v", err)
 		}
-		if err := q.AddNimbusUser("u-1", root, OriginManual, ContactCenter); err != nil {
+		if err := q.AddNimbusUser("u-1", root, data.OriginManual, data.ContactCenter); err != nil {
 			return err
 		}
-		if err := q.AddServiceMember(desk, "u-1", Agent); err != nil {
+		if err := q.AddServiceMember(desk, "u-1", data.Agent); err != nil {
 			return err
 		}
-		for m, want := range map[Membership]bool{Agent: true, Owner: false} {
+		for m, want := range map[data.Membership]bool{data.Agent: true, data.Owner: false} {
 			if held, err := q.HasServiceMembership(desk, "u-1", m); held != want || err != nil {
 				t.Errorf("u-1 as %s of Desk: %v, %v; want %v", m, held, err, want)
 			}

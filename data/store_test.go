@@ -49,40 +49,6 @@ func TestNewerSchemaIsRefused(t *testing.T) {
 	}
 }
 
-func TestAssignmentTypeIsFixedInTheSchema(t *testing.T) {
-	s, _ := Open(filepath.Join(t.TempDir(), "tenant.db"))
-	defer s.Close()
-	ctx := context.Background()
-	err := s.Tx(ctx, func(q *Q) error {
-		root, err := q.InitTenant(TenantSettings{TenantID: "t", TenantName: "T"})
-		if err != nil {
-			return err
-		}
-		id, err := q.CreateService("IVR", NoUsers, "", root)
-		if err != nil {
-			return err
-		}
-		_, err = q.Exec(`UPDATE services SET assignment_type = 'skill' WHERE id = ?`, id)
-		return err
-	})
-	if err == nil || !strings.Contains(err.Error(), "cannot be changed") {
-		t.Errorf("assignment type change: %v", err)
-	}
-}
-
-func TestTxRollsBackOnError(t *testing.T) {
-	s, _ := Open(filepath.Join(t.TempDir(), "tenant.db"))
-	defer s.Close()
-	ctx := context.Background()
-	s.Tx(ctx, func(q *Q) error {
-		q.InitTenant(TenantSettings{TenantID: "t", TenantName: "T"})
-		return os.ErrInvalid
-	})
-	if _, err := s.Read(ctx).TenantSettings(); err != ErrNotFound {
-		t.Errorf("failed transaction left a tenant: %v", err)
-	}
-}
-
 func TestParseLicence(t *testing.T) {
 	for in, want := range map[string]LicenceSet{"contact-center": ContactCenter, "Attendant Console": AttendantConsole, " INTERACT ": Interact, "assistant": Assistant} {
 		if got, err := ParseLicence(in); err != nil || got != want {

@@ -2,27 +2,19 @@ package data_test
 
 import (
 	"context"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"nimbusadmin/data"
-	"nimbusadmin/data/demo"
+	"nimbusadmin/data/testkit"
 )
 
 // UserListRows merges four scans in memory; it must give exactly what one plain SQL join
 // gives, row for row.
 func TestUserListRowsEqualsThePlainJoin(t *testing.T) {
 	ctx := context.Background()
-	s, err := data.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := demo.Generate(ctx, s, demo.Options{Users: 500}); err != nil {
-		t.Fatal(err)
-	}
+	s := testkit.DemoStore(t, 500)
 	got, err := s.Read(ctx).UserListRows()
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +11,7 @@ import (
 
 	"nimbusadmin/app"
 	"nimbusadmin/data"
+	"nimbusadmin/data/testkit"
 )
 
 // configSelectTab shows a screen as a click on its tab (and sub-tab) would.
@@ -50,22 +50,7 @@ func configAddThrough(t *testing.T, c *configCatalogue, name, ou string, fields 
 func TestBuildASetupInTheWindowFromAnEmptyTenant(t *testing.T) {
 	test.NewTempApp(t)
 	ctx := context.Background()
-	store, err := data.Open(filepath.Join(t.TempDir(), "fresh.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	err = store.Tx(ctx, func(q *data.Q) error {
-		if _, err := q.InitTenant(data.TenantSettings{TenantID: "t", TenantName: "Fabrikam", InteractEnabled: true,
-			WidgetKey: "k", SnippetTemplate: "{{contactId}} {{widgetKey}}", AdminSecurityGroup: "Admins"}); err != nil {
-			return err
-		}
-		_, err := q.Exec(`INSERT INTO directory_users (id, display_name, upn) VALUES ('u-1', 'Mia Wong', 'mia@fabrikam.example')`)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	store, _ := testkit.Fresh(t)
 	nimbus := app.New(store, "ui test")
 	w := test.NewTempWindow(t, nil)
 	cw := newConfigWindow(w, nimbus)

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/apptest"
 	"nimbusadmin/data"
-	"nimbusadmin/data/demo"
 )
 
 // configTestWindow opens the Configuration window's screens headless over a small demo
@@ -21,15 +20,7 @@ import (
 func configTestWindow(t *testing.T, tab string) (*configWindow, fyne.Window, *app.App) {
 	t.Helper()
 	test.NewTempApp(t)
-	store, err := data.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	if err := demo.Generate(context.Background(), store, demo.Options{Users: 60}); err != nil {
-		t.Fatal(err)
-	}
-	nimbus := asDemoAdmin(t, store)
+	nimbus := apptest.Demo(t, 60)
 	w := test.NewTempWindow(t, nil)
 	cw := newConfigWindow(w, nimbus)
 	cw.confirm = func(_, _ string, ok func()) { ok() }

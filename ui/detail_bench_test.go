@@ -2,11 +2,11 @@ package ui
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
+	"nimbusadmin/app/apptest"
 	"nimbusadmin/data"
 	"nimbusadmin/data/demo"
 )
@@ -16,16 +16,8 @@ import (
 // the UI goroutine.
 func BenchmarkDetailShowUser(b *testing.B) {
 	test.NewTempApp(b)
-	store, err := data.Open(filepath.Join(b.TempDir(), "demo.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer store.Close()
 	ctx := context.Background()
-	if err := demo.Generate(ctx, store, demo.Options{Users: demo.DefaultUsers}); err != nil {
-		b.Fatal(err)
-	}
-	nimbus := asDemoAdmin(b, store)
+	nimbus := apptest.Demo(b, demo.DefaultUsers)
 	ix, err := nimbus.LoadUserIndex(ctx)
 	if err != nil {
 		b.Fatal(err)

@@ -26,7 +26,7 @@ func detailFullyConfigured(f *detailTenant) {
 	f.must(err)
 	_, err = f.app.AssignRole(ctx, anna, sup.ID, f.ou["Sales"])
 	f.must(err)
-	f.must(f.app.SetUserSkill(ctx, anna, f.id["French"], f.id["Fluent"]))
+	f.must(f.app.SetUserSkill(ctx, anna, f.id["French"], f.level["Fluent"]))
 	f.must(f.app.AssignProfile(ctx, anna, f.id["Early shift"]))
 	f.must(f.app.SetActiveProfile(ctx, anna, f.id["Early shift"]))
 	f.must(f.app.SetNAReasons(ctx, anna, true, []int64{f.id["Lunch"], f.id["Meeting"]}))

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -14,6 +13,7 @@ import (
 
 	"nimbusadmin/auth"
 	"nimbusadmin/data/simtenant"
+	"nimbusadmin/data/testkit"
 )
 
 type signInResult struct {
@@ -28,10 +28,9 @@ func startSignInDialog(t *testing.T) (*signInDialog, *simtenant.Authority, fyne.
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, widget.NewLabel("main window"))
 	w.Resize(fyne.NewSize(900, 600))
-	a := simtenant.NewAuthority(simtenant.AuthorityOptions{})
-	srv := httptest.NewTLSServer(a)
-	t.Cleanup(srv.Close)
-	endpoints, err := auth.ResolveEndpoints("global", srv.URL, srv.URL+"/v1.0")
+	entra := testkit.StartEntra(t, simtenant.AuthorityOptions{})
+	a := entra.Authority
+	endpoints, err := auth.ResolveEndpoints("global", entra.URL(), entra.GraphURL())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +41,7 @@ func startSignInDialog(t *testing.T) (*signInDialog, *simtenant.Authority, fyne.
 	shown := make(chan auth.DeviceCode, 1)
 	d.start(func(ctx context.Context, prompt func(auth.DeviceCode)) (auth.Account, error) {
 		s, err := auth.NewSession(auth.Config{Endpoints: endpoints, Tenant: a.TenantID(), ClientID: "ui-test",
-			ConfigDir: t.TempDir(), NoKeyring: true, HTTPClient: srv.Client(),
+			ConfigDir: t.TempDir(), NoKeyring: true, HTTPClient: entra.Client(),
 			Prompt: func(dc auth.DeviceCode) { prompt(dc); shown <- dc }})
 		if err != nil {
 			return auth.Account{}, err

@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,32 +10,14 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/apptest"
 	"nimbusadmin/data"
-	"nimbusadmin/data/demo"
 )
 
 // windowDemoTenant opens a real 300-user demo cache in a temporary folder.
 func windowDemoTenant(t *testing.T) *app.App {
 	t.Helper()
-	store, err := data.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	if err := demo.Generate(context.Background(), store, demo.Options{Users: 300}); err != nil {
-		t.Fatal(err)
-	}
-	return asDemoAdmin(t, store)
-}
-
-// asDemoAdmin acts on a demo cache as its signed-in Tenant Administrator.
-func asDemoAdmin(t testing.TB, store *data.Store) *app.App {
-	t.Helper()
-	admin, err := app.DemoAdmin(context.Background(), store)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return app.New(store, admin)
+	return apptest.Demo(t, 300)
 }
 
 // windowOpen builds the main window over the tenant with background work run inline, and
