@@ -11,14 +11,6 @@ import (
 	"nimbusadmin/auth"
 )
 
-func init() {
-	register(
-		verb{"signin", "", "sign in to the tenant with a device code (silent when already signed in)", runSignIn},
-		verb{"signout", "", "forget the signed-in account: its tokens, the encrypted cache file and its keyring key", runSignOut},
-		verb{"status", "[--format table|json]", "tenant, signed-in account, cloud, cache paths, last sync, counts and licences in use / contingent (never a token)", runAuthStatus},
-	)
-}
-
 // authKeyring and authHTTPClient replace the OS keyring and the system's TLS trust when
 // set; tests set them, the program leaves them nil.
 var (

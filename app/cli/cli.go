@@ -180,22 +180,6 @@ type verb struct {
 	run   func(ctx context.Context, e env, args []string) error
 }
 
-// verbs lists every verb in help order. Verbs of other areas (sync, sign-in,
-// configuration) add themselves from their own files with register.
-var verbs = []verb{
-	{"help", "[VERB]", "list every verb, or say what one verb does and which flags it takes (also: VERB --help)", nil},
-	{"users", "[--search Q] [--ou OU] [--ou-only] [--licence NAME]... [--department D] [--role ROLE] [--format table|csv|json]",
-		"the Nimbus user list with its eight columns; the filters combine (AND); --role keeps the holders of a role in any scope", runUsers},
-	{"users delete", "ID|UPN", "remove a manually added user from Nimbus (never from the directory or Teams)", runUsersDelete},
-	{"user show", "ID|UPN [--format table|json]", "everything the user detail view shows", runUserShow},
-	{"user licence", "ID|UPN --grant NAME|--revoke NAME", "grant or revoke a licence (contact-center, attendant-console, interact, assistant)", runUserLicence},
-	{"ous", "[--format table|csv|json]", "the organization unit tree", runOUs},
-	{"journal", "[--limit N] [--format table|csv|json]", "the newest accepted changes: who, when, what, old -> new", runJournal},
-}
-
-// register adds verbs from another file's init function.
-func register(vs ...verb) { verbs = append(verbs, vs...) }
-
 // findVerb matches the longest verb name at the start of args ("user role add" before
 // "user role", before "user").
 func findVerb(args []string) (verb, bool) {
@@ -217,8 +201,11 @@ func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "       nimbusadmin [global flags]            (no verb: open the window)")
 	fmt.Fprintln(w, "")
 	fmt.Fprintln(w, "Verbs (VERB --help or 'nimbusadmin help VERB' for one verb's flags):")
-	for _, v := range helpOrder() {
-		fmt.Fprintf(w, "  %-13s %s\n      %s\n", v.name, v.args, v.about)
+	for _, g := range verbGroups {
+		fmt.Fprintf(w, "\n%s:\n", g.heading)
+		for _, v := range g.verbs {
+			fmt.Fprintf(w, "  %-13s %s\n      %s\n", v.name, v.args, v.about)
+		}
 	}
 	fmt.Fprintln(w, "")
 	fmt.Fprintln(w, "Global flags (each also read from NIMBUSADMIN_<FLAG>, e.g. NIMBUSADMIN_DB):")

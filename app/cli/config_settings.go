@@ -10,13 +10,6 @@ import (
 	"nimbusadmin/data"
 )
 
-func init() {
-	register(verb{"config settings",
-		"show [--format table|json] | set [--interact on|off] [--snippet-template T] [--default-ou OU] [--admin-group G] [--contingent LICENCE=N|unlimited]... | regenerate-widget-key --yes",
-		"tenant settings: Interact, the Widget Key (every snippet changes when it is regenerated), the snippet template, the OU for users from Teams, the admin group, and the licence contingents (how many users may hold each licence; show lists in use / contingent)",
-		runConfigSettings})
-}
-
 type configSettingsJSON struct {
 	TenantName         string             `json:"tenantName"`
 	InteractEnabled    bool               `json:"interactEnabled"`

@@ -9,13 +9,6 @@ import (
 	"nimbusadmin/data"
 )
 
-func init() {
-	register(
-		verb{"directory users", "[--search Q] [--format table|csv|json]", "the cached directory (JSON with Graph's field names; absent values as null)", runDirectoryUsers},
-		verb{"directory teams", "[--format table|csv|json]", "the cached Teams with the ids of their members and owners", runDirectoryTeams},
-	)
-}
-
 // directoryUserJSON is one user of 'directory users --format json': exactly Graph's
 // field names, with null for a value the directory does not have.
 type directoryUserJSON struct {

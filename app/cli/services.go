@@ -10,16 +10,6 @@ import (
 	"nimbusadmin/data"
 )
 
-func init() {
-	register(
-		verb{"services", "[--format table|csv|json]", "the services with their user assignment type, licence, Team, OU and user count", runServices},
-		verb{"services add-team", "TEAM_ID [--ou OU] [--licence contact-center|enterprise-routing|advanced-routing]",
-			"provision a Team as an MS Teams-based service (advanced-routing unless given): its members and owners become Nimbus users", runServicesAddTeam},
-		verb{"services add", "--type skill|none --name NAME [--ou OU] [--licence contact-center|enterprise-routing|advanced-routing]",
-			"create a Skill-based or None (IVR) service; its licence is contact-center for skill, advanced-routing for none unless given", runServicesAdd},
-	)
-}
-
 // serviceListJSON is one service of 'services --format json'.
 type serviceListJSON struct {
 	ID                 int64  `json:"id"`

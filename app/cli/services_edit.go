@@ -9,16 +9,6 @@ import (
 	"nimbusadmin/data"
 )
 
-func init() {
-	register(
-		verb{"services rename", "SERVICE NAME", "rename a Skill-based or None service (SERVICE is its name or id); MS Teams-based ones take their Team's name", runServicesRename},
-		verb{"services delete", "SERVICE [--yes]", "delete a Skill-based or None service; one with agents or owners only with --yes, after naming them", runServicesDelete},
-		verb{"services licence", "SERVICE contact-center|enterprise-routing|advanced-routing", "change the licence a service carries", runServicesLicence},
-		verb{"services settings", "SERVICE [--default-owner-role full|limited] [--members-can-change-active on|off] [--format table|csv|json]",
-			"show or change an MS Teams-based service's settings", runServicesSettings},
-	)
-}
-
 // servicesOpen opens the session and finds the service a verb works on by name or id.
 func servicesOpen(ctx context.Context, e env, nameOrID string) (*app.App, data.Service, error) {
 	a, err := e.open()

@@ -8,17 +8,6 @@ import (
 	"nimbusadmin/data"
 )
 
-func init() {
-	register(
-		verb{"services members", "SERVICE [--format table|csv|json]",
-			"a service's users: display name, UPN, O365 ID, membership, and for MS Teams-based services active and owner role", runServicesMembers},
-		verb{"services members add", "SERVICE ID|UPN --role agent|owner", "add an agent or owner to a Skill-based Contact Center service", runServicesMembersAdd},
-		verb{"services members remove", "SERVICE ID|UPN --role agent|owner", "take an agent or owner off a Skill-based service", runServicesMembersRemove},
-		verb{"services members active", "SERVICE ID|UPN on|off", "switch call distribution to a user of an MS Teams-based service on or off", runServicesMembersActive},
-		verb{"services members owner-role", "SERVICE ID|UPN full|limited", "switch an owner of an MS Teams-based service between Team Owner and Team Owner (limited)", runServicesMembersOwnerRole},
-	)
-}
-
 // serviceMemberJSON is one membership of 'services members --format json'.
 type serviceMemberJSON struct {
 	ID                string `json:"id"`
@@ -30,15 +19,6 @@ type serviceMemberJSON struct {
 }
 
 func runServicesMembers(ctx context.Context, e env, args []string) error {
-	// The verbs below this one ("services members add", …) arrive here while the verb
-	// matcher knows two words only.
-	if len(args) > 0 {
-		for _, v := range verbs {
-			if v.name == "services members "+args[0] {
-				return v.run(ctx, e, args[1:])
-			}
-		}
-	}
 	fs := newFlags("services members")
 	f := format("table")
 	fs.Var(&f, "format", "table, csv or json")

@@ -5,10 +5,6 @@ import (
 	"fmt"
 )
 
-func init() {
-	register(verb{"user snippet", "ID|UPN", "print the user's Interact widget snippet, ready to paste into a web page", runUserSnippet})
-}
-
 // runUserSnippet prints exactly the snippet the GUI's Copy button puts on the clipboard.
 func runUserSnippet(ctx context.Context, e env, args []string) error {
 	fs := newFlags("user snippet")

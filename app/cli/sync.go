@@ -10,10 +10,6 @@ import (
 	"nimbusadmin/data/graph"
 )
 
-func init() {
-	register(verb{"sync", "[--full]", "read the directory and its Teams from Microsoft Graph into the cache (incremental once a delta link is saved)", runSync})
-}
-
 func runSync(ctx context.Context, e env, args []string) error {
 	fs := newFlags("sync")
 	full := fs.Bool("full", false, "read the whole directory even when a delta link is saved")

@@ -7,11 +7,6 @@ import (
 	"nimbusadmin/app"
 )
 
-func init() {
-	register(verb{"user move", "ID|UPN --ou OU [--drop-out-of-scope]",
-		"move a user to another OU; what they hold from outside the new OU's path is listed in the refusal, or removed in the same change with --drop-out-of-scope", runUserMove})
-}
-
 func runUserMove(ctx context.Context, e env, args []string) error {
 	fs := newFlags("user move")
 	ou := fs.String("ou", "", "the OU id or path to move them to")

@@ -9,17 +9,6 @@ import (
 	"nimbusadmin/data"
 )
 
-func init() {
-	register(
-		verb{"user role add", "ID|UPN ROLE --ou OU",
-			`give a user a role in an OU scope; ROLE is its name as written ("Supervisor (User)", a custom role's name) or its id`, runUserRoleAdd},
-		verb{"user role remove", "ID|UPN ROLE [--ou OU]",
-			"take a role from a user; --ou names the scope when they hold the role in more than one", runUserRoleRemove},
-		verb{"user role scope", "ID|UPN ROLE --to OU [--ou OU]",
-			"move a role a user holds to another OU scope; --ou names the scope it has now when they hold the role in more than one", runUserRoleScope},
-	)
-}
-
 func runUserRoleAdd(ctx context.Context, e env, args []string) error {
 	fs := newFlags("user role add")
 	ou := fs.String("ou", "", "the OU id or path the role applies to")

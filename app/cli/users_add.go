@@ -11,11 +11,6 @@ import (
 	"nimbusadmin/data/graph"
 )
 
-func init() {
-	register(verb{"users add", "ID|UPN [--from-graph] [--ou OU] [--licence NAME]... [--format table|json]",
-		"make a person of the directory a Nimbus user (added by hand), in an OU (the tenant root when not given), with licences; --from-graph finds someone who joined since the last sync", runUsersAdd})
-}
-
 // addedUserJSON is what 'users add --format json' prints about the new Nimbus user.
 type addedUserJSON struct {
 	ID                 string   `json:"id"`
