@@ -3,19 +3,11 @@ package cli
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"os"
 	"time"
 
 	"nimbusadmin/app"
 	"nimbusadmin/auth"
-)
-
-// authKeyring and authHTTPClient replace the OS keyring and the system's TLS trust when
-// set; tests set them, the program leaves them nil.
-var (
-	authKeyring    auth.Keyring
-	authHTTPClient *http.Client
 )
 
 // authSession is the sign-in session the global flags describe; the device-code message
@@ -31,8 +23,8 @@ func authSession(e env) (*auth.Session, error) {
 		Tenant:     g.Tenant,
 		ClientID:   g.ClientID,
 		NoKeyring:  g.NoKeyring,
-		HTTPClient: authHTTPClient,
-		Keyring:    authKeyring,
+		HTTPClient: e.httpClient,
+		Keyring:    e.keyring,
 		Prompt: func(dc auth.DeviceCode) {
 			fmt.Fprintln(e.stderr, dc.Message)
 			fmt.Fprintf(e.stderr, "Waiting for the sign-in (the code expires at %s; Ctrl-C cancels)…\n", dc.ExpiresOn.Local().Format("15:04"))

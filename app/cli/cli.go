@@ -79,7 +79,12 @@ func ParseGlobals(args []string, getenv func(string) string) (Globals, []string,
 // Run executes one command line and returns the process exit code: 0 on success, 1 when
 // the command failed or a rule refused it, 2 for a malformed command line.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	err := run(ctx, args, stdout, stderr)
+	return runWith(ctx, args, stdout, stderr, outside{getenv: os.Getenv})
+}
+
+// runWith is Run with the environment, keyring and network the verbs reach given.
+func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, o outside) int {
+	err := run(ctx, args, stdout, stderr, o)
 	switch {
 	case err == nil:
 		return 0
@@ -94,8 +99,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	g, rest, err := ParseGlobals(args, os.Getenv)
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, o outside) error {
+	g, rest, err := ParseGlobals(args, o.getenv)
 	if err != nil {
 		return err
 	}
@@ -113,7 +118,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if wantsHelp(verbArgs) {
 		return printVerbHelp(ctx, verb, verbArgs, stdout)
 	}
-	e := env{globals: g, stdout: stdout, stderr: stderr}
+	e := env{globals: g, outside: o, stdout: stdout, stderr: stderr}
 	e.open = func() (*app.App, error) { return openCache(ctx, e) }
 	return verb.run(ctx, e, verbArgs)
 }
@@ -151,25 +156,6 @@ func openCache(ctx context.Context, e env) (*app.App, error) {
 		}
 	}
 	return app.OpenSession(ctx, opts)
-}
-
-// env is what a verb gets: the global flags, a way to open the session and the output
-// streams.
-type env struct {
-	open    func() (*app.App, error)
-	globals Globals
-	stdout  io.Writer
-	stderr  io.Writer
-}
-
-// withApp opens the session a verb works on, runs fn and closes it.
-func withApp(e env, fn func(a *app.App) error) error {
-	a, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	return fn(a)
 }
 
 // verb is one command of the command line.

@@ -34,7 +34,7 @@ func runSync(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	client, err := graph.New(endpoints.GraphURL, session, authHTTPClient)
+	client, err := graph.New(endpoints.GraphURL, session, e.httpClient)
 	if err != nil {
 		return err
 	}

@@ -99,7 +99,7 @@ func graphPerson(ctx context.Context, e env, key string) (data.DirectoryUser, er
 	if err != nil {
 		return data.DirectoryUser{}, err
 	}
-	client, err := graph.New(endpoints.GraphURL, session, authHTTPClient)
+	client, err := graph.New(endpoints.GraphURL, session, e.httpClient)
 	if err != nil {
 		return data.DirectoryUser{}, err
 	}
