@@ -115,8 +115,7 @@ type authCountsJSON struct {
 
 func runAuthStatus(ctx context.Context, e env, args []string) error {
 	fs := newFlags("status")
-	f := format("table")
-	fs.Var(&f, "format", "table or json")
+	f := formatFlag(fs, "table or json")
 	if _, err := parse(fs, args, 0, ""); err != nil {
 		return err
 	}
@@ -124,7 +123,7 @@ func runAuthStatus(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if f == "json" {
+	if *f == "json" {
 		return writeJSON(e.stdout, st)
 	}
 	rows := [][]string{{"Tenant", st.Tenant}, {"Cloud", st.Cloud}, {"Authority", st.AuthorityHost}, {"Graph", st.GraphURL}}
@@ -188,7 +187,6 @@ func authStatus(ctx context.Context, e env) (authStatusJSON, error) {
 	case ok:
 		st.SignedIn, st.Account = true, &authJSON{acc.Username, acc.Name, acc.TenantID}
 	}
-	open := e.open
 	if g.DB == "" && !g.Demo {
 		if st.Account == nil {
 			return st, nil
@@ -201,30 +199,31 @@ func authStatus(ctx context.Context, e env) (authStatusJSON, error) {
 			st.Cache = path + " (not synced yet: run 'nimbusadmin sync')"
 			return st, nil
 		}
-		open = func() (*app.App, error) { return app.OpenSession(ctx, app.SessionOptions{DBPath: path}) }
+		e.open = func() (*app.App, error) { return app.OpenSession(ctx, app.SessionOptions{DBPath: path}) }
 	}
-	a, err := open()
+	err = withApp(e, func(a *app.App) error { return authCacheStatus(ctx, a, &st) })
+	return st, err
+}
+
+// authCacheStatus adds to the status what the open cache holds and who acts on it.
+func authCacheStatus(ctx context.Context, a *app.App, st *authStatusJSON) error {
+	sum, err := a.CacheSummary(ctx)
 	if err != nil {
-		return st, err
+		return err
 	}
-	defer a.Store().Close()
-	sum, err := a.Store().Read(ctx).AuthCacheSummary()
-	if err != nil {
-		return st, err
-	}
-	st.Cache = a.Store().Path()
+	st.Cache = a.CachePath()
 	if sum.TenantName != "" {
 		st.Cache += " (" + sum.TenantName + ")"
 	}
 	st.Counts = &authCountsJSON{sum.DirectoryUsers, sum.Teams, sum.NimbusUsers, sum.Services}
 	totals, err := a.LicenceTotals(ctx)
 	if err != nil {
-		return st, err
+		return err
 	}
 	st.Licences, st.totals = licenceTotalsJSON(totals), totals
 	rights, err := a.Rights(ctx)
 	if err != nil {
-		return st, err
+		return err
 	}
 	st.ActingAs = &actingJSON{rights.Actor, rights.Describe()}
 	if rights.FirstUse {
@@ -233,5 +232,5 @@ func authStatus(ctx context.Context, e env) (authStatusJSON, error) {
 	if !sum.LastSync.IsZero() {
 		st.LastSync = &sum.LastSync
 	}
-	return st, nil
+	return nil
 }

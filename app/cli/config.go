@@ -61,20 +61,19 @@ func runConfigCatalog(ctx context.Context, e env, k data.ConfigKind, args []stri
 		return runConfigLevels(ctx, e, args)
 	}
 	fs := newFlags(name + " " + sub)
-	f := format("table")
-	fs.Var(&f, "format", "table, csv or json")
+	f := formatFlag(fs, "table, csv or json")
 	switch sub {
 	case "list":
 		if _, err := parse(fs, args, 0, ""); err != nil {
 			return err
 		}
-		return configWithApp(e, func(a *app.App) error { return configListItems(ctx, e, a, k, f) })
+		return withApp(e, func(a *app.App) error { return configListItems(ctx, e, a, k, *f) })
 	case "delete":
 		pos, err := parse(fs, args, 1, "the id or name of one "+app.ConfigNoun(k))
 		if err != nil {
 			return err
 		}
-		return configWithApp(e, func(a *app.App) error {
+		return withApp(e, func(a *app.App) error {
 			it, err := a.FindConfigItem(ctx, k, pos[0])
 			if err != nil {
 				return err
@@ -93,18 +92,18 @@ func runConfigCatalog(ctx context.Context, e env, k data.ConfigKind, args []stri
 			return err
 		}
 		if desc := fs.Lookup("description"); desc != nil && flagGiven(fs, "description") {
-			return configWithApp(e, func(a *app.App) error {
+			return withApp(e, func(a *app.App) error {
 				return configUpdateRole(ctx, a, pos[0], *newName, *ou, desc.Value.String())
 			})
 		}
-		return configWithApp(e, func(a *app.App) error { return configUpdate(ctx, a, k, pos[0], *newName, *ou) })
+		return withApp(e, func(a *app.App) error { return configUpdate(ctx, a, k, pos[0], *newName, *ou) })
 	case "add":
 		add := configAdders[k](fs)
 		pos, err := parse(fs, args, 1, "the name of the new "+app.ConfigNoun(k))
 		if err != nil {
 			return err
 		}
-		return configWithApp(e, func(a *app.App) error {
+		return withApp(e, func(a *app.App) error {
 			tree, err := a.OUTree(ctx)
 			if err != nil {
 				return err
@@ -145,16 +144,6 @@ func configUpdate(ctx context.Context, a *app.App, k data.ConfigKind, ref, newNa
 	}
 	_, err = a.Do(ctx, app.RenameConfigItem{Catalogue: k, Item: it.ID, Name: newName, OU: ouID})
 	return err
-}
-
-// configWithApp opens the session, runs fn and closes it.
-func configWithApp(e env, fn func(a *app.App) error) error {
-	a, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	return fn(a)
 }
 
 func configListItems(ctx context.Context, e env, a *app.App, k data.ConfigKind, f format) error {

@@ -76,8 +76,7 @@ func runConfigSettings(ctx context.Context, e env, args []string) error {
 	}
 	sub, args := args[0], args[1:]
 	fs := newFlags("config settings " + sub)
-	f := format("table")
-	fs.Var(&f, "format", "table or json")
+	f := formatFlag(fs, "table or json")
 	interact := fs.String("interact", "", "on or off")
 	tmpl := fs.String("snippet-template", "", "the snippet template, with {{contactId}} and {{widgetKey}}")
 	ou := fs.String("default-ou", "", "the OU for users that arrive from Teams")
@@ -92,10 +91,10 @@ func runConfigSettings(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return configWithApp(e, func(a *app.App) error {
+	return withApp(e, func(a *app.App) error {
 		switch sub {
 		case "show":
-			return configShowSettings(ctx, e, a, f)
+			return configShowSettings(ctx, e, a, *f)
 		case "regenerate-widget-key":
 			if !*yes {
 				return usagef("regenerating the Widget Key changes every user's snippet: add --yes to confirm")

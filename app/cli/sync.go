@@ -48,7 +48,7 @@ func runSync(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer a.Store().Close()
+	defer a.Close()
 	fmt.Fprintf(e.stderr, "Syncing %s from %s into %s…\n", acc.TenantID, endpoints.GraphURL, path)
 	return syncAndReport(e, *full, func(o app.SyncOptions) (app.SyncResult, error) { return a.Sync(ctx, client, o) })
 }

@@ -27,8 +27,7 @@ func runUsersAdd(ctx context.Context, e env, args []string) error {
 	var licences listFlag
 	fs.Var(&licences, "licence", "a licence to grant: contact-center, attendant-console, interact or assistant (repeatable)")
 	fromGraph := fs.Bool("from-graph", false, "look the person up in Microsoft Graph (signed in) rather than in the cache: for someone who joined the directory since the last sync")
-	f := format("table")
-	fs.Var(&f, "format", "table or json")
+	f := formatFlag(fs, "table or json")
 	pos, err := parse(fs, args, 1, "one person of the directory (O365 ID or UPN; see 'directory users')")
 	if err != nil {
 		return err
@@ -44,35 +43,32 @@ func runUsersAdd(ctx context.Context, e env, args []string) error {
 		}
 		grant |= l
 	}
-	a, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	ouID, err := resolveOU(ctx, a, *ou)
-	if err != nil {
-		return err
-	}
-	var add app.Command = app.AddUser{User: pos[0], OU: ouID, Licences: grant}
-	if *fromGraph {
-		person, err := graphPerson(ctx, e, pos[0])
+	return withApp(e, func(a *app.App) error {
+		ouID, err := resolveOU(ctx, a, *ou)
 		if err != nil {
 			return err
 		}
-		add = app.AddUserFromDirectory{Person: person, OU: ouID, Licences: grant}
-	}
-	if _, err := a.Do(ctx, add); err != nil {
+		var add app.Command = app.AddUser{User: pos[0], OU: ouID, Licences: grant}
+		if *fromGraph {
+			person, err := graphPerson(ctx, e, pos[0])
+			if err != nil {
+				return err
+			}
+			add = app.AddUserFromDirectory{Person: person, OU: ouID, Licences: grant}
+		}
+		if _, err := a.Do(ctx, add); err != nil {
+			return err
+		}
+		d, err := a.UserDetail(ctx, pos[0])
+		if err != nil {
+			return err
+		}
+		if *f == "json" {
+			return writeJSON(e.stdout, addedUserJSON{d.User.ID, d.User.DisplayName, d.User.UPN, d.OUPath, d.User.OUID, d.User.Licences.Keys()})
+		}
+		_, err = fmt.Fprintf(e.stdout, "%s\t%s\n", d.User.UPN, d.OUPath)
 		return err
-	}
-	d, err := a.UserDetail(ctx, pos[0])
-	if err != nil {
-		return err
-	}
-	if f == "json" {
-		return writeJSON(e.stdout, addedUserJSON{d.User.ID, d.User.DisplayName, d.User.UPN, d.OUPath, d.User.OUID, d.User.Licences.Keys()})
-	}
-	_, err = fmt.Fprintf(e.stdout, "%s\t%s\n", d.User.UPN, d.OUPath)
-	return err
+	})
 }
 
 // resolveOU turns an OU the admin typed (an id or a path) into its id; the tenant root
