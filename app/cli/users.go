@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"nimbusadmin/app"
@@ -84,13 +83,9 @@ func runUsers(ctx context.Context, e env, args []string) error {
 		}
 		rows := make([][]string, len(hits))
 		for i, h := range hits {
-			r := ix.Rows[h]
-			rows[i] = []string{r.DisplayName, r.OUPath, r.UPN, r.ID, r.Department,
-				yesNo(r.Licences.Has(data.AttendantConsole)), r.ActiveProfile, strconv.Itoa(r.RoutingServices)}
+			rows[i] = ix.Rows[h].Cells()
 		}
-		header := []string{"Display Name", "Organization Unit", "UPN", "O365 ID", "Department",
-			"Attendant Console enabled", "Active Profile", "Number of routing services"}
-		if err := writeTable(e.stdout, *f, header, rows); err != nil {
+		if err := writeTable(e.stdout, *f, app.ListColumnTitles(), rows); err != nil {
 			return err
 		}
 		if *f == "table" {
