@@ -69,3 +69,16 @@ func runJournal(ctx context.Context, e env, args []string) error {
 		return writeTable(e.stdout, *f, []string{"When", "Who", "What", "Target", "Old", "New"}, rows)
 	})
 }
+
+// resolveOU turns an --ou flag (an OU id or path) into the OU's id: the tenant root when
+// the flag is not given.
+func resolveOU(ctx context.Context, a *app.App, ou string) (int64, error) {
+	tree, err := a.OUTree(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if ou == "" {
+		return tree.Root, nil
+	}
+	return tree.Resolve(ou)
+}

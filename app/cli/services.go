@@ -66,18 +66,6 @@ func runServices(ctx context.Context, e env, args []string) error {
 	})
 }
 
-// serviceResolveOU turns --ou (an id or a path) into an OU id; the root when empty.
-func serviceResolveOU(ctx context.Context, a *app.App, ou string) (int64, error) {
-	tree, err := a.OUTree(ctx)
-	if err != nil {
-		return 0, err
-	}
-	if ou == "" {
-		return tree.Root, nil
-	}
-	return tree.Resolve(ou)
-}
-
 func runServicesAddTeam(ctx context.Context, e env, args []string) error {
 	fs := newFlags("services add-team")
 	ou := fs.String("ou", "", "OU id or path of the service (the tenant root when not given)")
@@ -91,7 +79,7 @@ func runServicesAddTeam(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	return withApp(e, func(a *app.App) error {
-		ouID, err := serviceResolveOU(ctx, a, *ou)
+		ouID, err := resolveOU(ctx, a, *ou)
 		if err != nil {
 			return err
 		}
@@ -133,7 +121,7 @@ func runServicesAdd(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	return withApp(e, func(a *app.App) error {
-		ouID, err := serviceResolveOU(ctx, a, *ou)
+		ouID, err := resolveOU(ctx, a, *ou)
 		if err != nil {
 			return err
 		}

@@ -71,19 +71,6 @@ func runUsersAdd(ctx context.Context, e env, args []string) error {
 	})
 }
 
-// resolveOU turns an OU the admin typed (an id or a path) into its id; the tenant root
-// when nothing was typed.
-func resolveOU(ctx context.Context, a *app.App, ou string) (int64, error) {
-	tree, err := a.OUTree(ctx)
-	if err != nil {
-		return 0, err
-	}
-	if ou == "" {
-		return tree.Root, nil
-	}
-	return tree.Resolve(ou)
-}
-
 // graphPerson finds the one person in Microsoft Graph whose O365 ID or UPN is key, signed
 // in as the global flags say, so that a person the cache does not hold yet can be added.
 func graphPerson(ctx context.Context, e env, key string) (data.DirectoryUser, error) {
