@@ -30,6 +30,10 @@ func New(store *data.Store, actor string) *App {
 // Store gives the underlying cache, for the sync and the demo generator.
 func (a *App) Store() *data.Store { return a.store }
 
+// Close closes the tenant cache, so that whoever opened the App ends it without reaching
+// the store; the App is unusable afterwards.
+func (a *App) Close() error { return a.store.Close() }
+
 // Actor is the account acting: named in the journal, its roles decide what it may change.
 func (a *App) Actor() string {
 	a.mu.Lock()

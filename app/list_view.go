@@ -2,55 +2,8 @@ package app
 
 import (
 	"slices"
-	"strconv"
 	"strings"
-
-	"nimbusadmin/data"
 )
-
-// ListColumn names one of the eight columns of the user list, for sorting.
-type ListColumn int
-
-// The columns of the user list, in the order the table shows them.
-const (
-	ColumnDisplayName ListColumn = iota
-	ColumnOrganizationUnit
-	ColumnUPN
-	ColumnO365ID
-	ColumnDepartment
-	ColumnAttendantConsole
-	ColumnActiveProfile
-	ColumnRoutingServices
-)
-
-// ListColumns is the number of columns of the user list.
-const ListColumns = 8
-
-// Cell is the text a column shows for the row.
-func (r *UserRow) Cell(c ListColumn) string {
-	switch c {
-	case ColumnDisplayName:
-		return r.DisplayName
-	case ColumnOrganizationUnit:
-		return r.OUPath
-	case ColumnUPN:
-		return r.UPN
-	case ColumnO365ID:
-		return r.ID
-	case ColumnDepartment:
-		return r.Department
-	case ColumnAttendantConsole:
-		if r.Licences.Has(data.AttendantConsole) {
-			return "Yes"
-		}
-		return "No"
-	case ColumnActiveProfile:
-		return r.ActiveProfile
-	case ColumnRoutingServices:
-		return strconv.Itoa(r.RoutingServices)
-	}
-	return ""
-}
 
 // UserListView is the user list as the window shows it: the index in a chosen sort order,
 // narrowed by a filter. It remembers the last result so that typing further into the

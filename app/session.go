@@ -181,3 +181,12 @@ func actorName() string {
 	}
 	return "local user"
 }
+
+// CachePath is the file of the open tenant cache, for the status the admin reads.
+func (a *App) CachePath() string { return a.store.Path() }
+
+// CacheSummary says whose the open cache is, how much it holds and when it was last
+// synced, counted without loading it, for the status the admin reads.
+func (a *App) CacheSummary(ctx context.Context) (data.AuthCacheSummary, error) {
+	return a.store.Read(ctx).AuthCacheSummary()
+}

@@ -12,14 +12,9 @@ import (
 	"nimbusadmin/app"
 )
 
-// listColumns are the eight columns of the Nimbus user list with their starting widths.
-var listColumns = []struct {
-	title string
-	width float32
-}{
-	{"Display Name", 190}, {"Organization Unit", 180}, {"UPN", 250}, {"O365 ID", 290},
-	{"Department", 120}, {"Attendant Console enabled", 190}, {"Active Profile", 120}, {"Number of routing services", 200},
-}
+// listColumnWidths are the starting widths of the user list's eight columns, in the
+// order app.ListColumnTitles names them.
+var listColumnWidths = [app.ListColumns]float32{190, 180, 250, 290, 120, 190, 120, 200}
 
 // userTable is the virtualised user list. A header click sorts by that column (again:
 // reverses it). Up and Down move the selected row, Enter opens it, Delete deletes it.
@@ -50,8 +45,8 @@ func newUserTable() *userTable {
 	t.UpdateHeader = t.updateHeader
 	t.OnSelected = t.onSelected
 	t.ExtendBaseWidget(t)
-	for i, c := range listColumns {
-		t.SetColumnWidth(i, c.width)
+	for i, w := range listColumnWidths {
+		t.SetColumnWidth(i, w)
 	}
 	return t
 }
@@ -77,7 +72,7 @@ func (t *userTable) show(ix *app.UserIndex, hits []int) {
 	}
 }
 
-func (t *userTable) size() (int, int) { return len(t.hits), len(listColumns) }
+func (t *userTable) size() (int, int) { return len(t.hits), app.ListColumns }
 
 // selectedRow is the selected user's row, or nil.
 func (t *userTable) selectedRow() *app.UserRow {
@@ -117,7 +112,7 @@ func (t *userTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	col := app.ListColumn(id.Col)
-	b.SetText(listColumns[id.Col].title)
+	b.SetText(app.ListColumn(id.Col).Title())
 	b.SetIcon(nil)
 	if col == t.column {
 		if t.desc {

@@ -3,27 +3,11 @@ package cli
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"os"
 	"time"
 
 	"nimbusadmin/app"
 	"nimbusadmin/auth"
-)
-
-func init() {
-	register(
-		verb{"signin", "", "sign in to the tenant with a device code (silent when already signed in)", runSignIn},
-		verb{"signout", "", "forget the signed-in account: its tokens, the encrypted cache file and its keyring key", runSignOut},
-		verb{"status", "[--format table|json]", "tenant, signed-in account, cloud, cache paths, last sync, counts and licences in use / contingent (never a token)", runAuthStatus},
-	)
-}
-
-// authKeyring and authHTTPClient replace the OS keyring and the system's TLS trust when
-// set; tests set them, the program leaves them nil.
-var (
-	authKeyring    auth.Keyring
-	authHTTPClient *http.Client
 )
 
 // authSession is the sign-in session the global flags describe; the device-code message
@@ -39,8 +23,8 @@ func authSession(e env) (*auth.Session, error) {
 		Tenant:     g.Tenant,
 		ClientID:   g.ClientID,
 		NoKeyring:  g.NoKeyring,
-		HTTPClient: authHTTPClient,
-		Keyring:    authKeyring,
+		HTTPClient: e.httpClient,
+		Keyring:    e.keyring,
 		Prompt: func(dc auth.DeviceCode) {
 			fmt.Fprintln(e.stderr, dc.Message)
 			fmt.Fprintf(e.stderr, "Waiting for the sign-in (the code expires at %s; Ctrl-C cancels)…\n", dc.ExpiresOn.Local().Format("15:04"))
@@ -131,8 +115,7 @@ type authCountsJSON struct {
 
 func runAuthStatus(ctx context.Context, e env, args []string) error {
 	fs := newFlags("status")
-	f := format("table")
-	fs.Var(&f, "format", "table or json")
+	f := formatFlag(fs, "table or json")
 	if _, err := parse(fs, args, 0, ""); err != nil {
 		return err
 	}
@@ -140,7 +123,7 @@ func runAuthStatus(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if f == "json" {
+	if *f == "json" {
 		return writeJSON(e.stdout, st)
 	}
 	rows := [][]string{{"Tenant", st.Tenant}, {"Cloud", st.Cloud}, {"Authority", st.AuthorityHost}, {"Graph", st.GraphURL}}
@@ -204,7 +187,6 @@ func authStatus(ctx context.Context, e env) (authStatusJSON, error) {
 	case ok:
 		st.SignedIn, st.Account = true, &authJSON{acc.Username, acc.Name, acc.TenantID}
 	}
-	open := e.open
 	if g.DB == "" && !g.Demo {
 		if st.Account == nil {
 			return st, nil
@@ -217,30 +199,31 @@ func authStatus(ctx context.Context, e env) (authStatusJSON, error) {
 			st.Cache = path + " (not synced yet: run 'nimbusadmin sync')"
 			return st, nil
 		}
-		open = func() (*app.App, error) { return app.OpenSession(ctx, app.SessionOptions{DBPath: path}) }
+		e.open = func() (*app.App, error) { return app.OpenSession(ctx, app.SessionOptions{DBPath: path}) }
 	}
-	a, err := open()
+	err = withApp(e, func(a *app.App) error { return authCacheStatus(ctx, a, &st) })
+	return st, err
+}
+
+// authCacheStatus adds to the status what the open cache holds and who acts on it.
+func authCacheStatus(ctx context.Context, a *app.App, st *authStatusJSON) error {
+	sum, err := a.CacheSummary(ctx)
 	if err != nil {
-		return st, err
+		return err
 	}
-	defer a.Store().Close()
-	sum, err := a.Store().Read(ctx).AuthCacheSummary()
-	if err != nil {
-		return st, err
-	}
-	st.Cache = a.Store().Path()
+	st.Cache = a.CachePath()
 	if sum.TenantName != "" {
 		st.Cache += " (" + sum.TenantName + ")"
 	}
 	st.Counts = &authCountsJSON{sum.DirectoryUsers, sum.Teams, sum.NimbusUsers, sum.Services}
 	totals, err := a.LicenceTotals(ctx)
 	if err != nil {
-		return st, err
+		return err
 	}
 	st.Licences, st.totals = licenceTotalsJSON(totals), totals
 	rights, err := a.Rights(ctx)
 	if err != nil {
-		return st, err
+		return err
 	}
 	st.ActingAs = &actingJSON{rights.Actor, rights.Describe()}
 	if rights.FirstUse {
@@ -249,5 +232,5 @@ func authStatus(ctx context.Context, e env) (authStatusJSON, error) {
 	if !sum.LastSync.IsZero() {
 		st.LastSync = &sum.LastSync
 	}
-	return st, nil
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"log"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -63,10 +64,22 @@ func authTenant(t *testing.T, o simtenant.AuthorityOptions) (*simtenant.Authorit
 	return a, []string{"--authority", srv.URL, "--graph-url", srv.URL + "/v1.0", "--tenant", a.TenantID(), "--client-id", "cli-test"}, config
 }
 
+// authKeyring and authHTTPClient are the keyring and the TLS trust a test gives the
+// command lines it runs with runAuthCLI (nil: the OS keyring, the system's trust).
+var (
+	authKeyring    auth.Keyring
+	authHTTPClient *http.Client
+)
+
+// authOutside is what the command line reaches outside the process in these tests.
+func authOutside() outside {
+	return outside{getenv: os.Getenv, keyring: authKeyring, httpClient: authHTTPClient}
+}
+
 func runAuthCLI(t *testing.T, globals []string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := Run(context.Background(), append(append([]string{}, globals...), args...), &out, &errb)
+	code := runWith(context.Background(), append(append([]string{}, globals...), args...), &out, &errb, authOutside())
 	return code, out.String(), errb.String()
 }
 
@@ -115,7 +128,8 @@ func TestDeclinedSignInEndsWithOneClearLine(t *testing.T) {
 	a, globals, config := authTenant(t, simtenant.AuthorityOptions{})
 	var out, errb authLockedBuffer
 	done := make(chan int)
-	go func() { done <- Run(context.Background(), append(globals, "signin"), &out, &errb) }()
+	o := authOutside()
+	go func() { done <- runWith(context.Background(), append(globals, "signin"), &out, &errb, o) }()
 	// The code is shown on stderr; decline it the way an admin would in the browser.
 	deadline := time.Now().Add(20 * time.Second)
 	for !strings.Contains(errb.String(), "enter the code ") {

@@ -79,7 +79,12 @@ func ParseGlobals(args []string, getenv func(string) string) (Globals, []string,
 // Run executes one command line and returns the process exit code: 0 on success, 1 when
 // the command failed or a rule refused it, 2 for a malformed command line.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	err := run(ctx, args, stdout, stderr)
+	return runWith(ctx, args, stdout, stderr, outside{getenv: os.Getenv})
+}
+
+// runWith is Run with the environment, keyring and network the verbs reach given.
+func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, o outside) int {
+	err := run(ctx, args, stdout, stderr, o)
 	switch {
 	case err == nil:
 		return 0
@@ -94,8 +99,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	g, rest, err := ParseGlobals(args, os.Getenv)
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, o outside) error {
+	g, rest, err := ParseGlobals(args, o.getenv)
 	if err != nil {
 		return err
 	}
@@ -113,7 +118,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if wantsHelp(verbArgs) {
 		return printVerbHelp(ctx, verb, verbArgs, stdout)
 	}
-	e := env{globals: g, stdout: stdout, stderr: stderr}
+	e := env{globals: g, outside: o, stdout: stdout, stderr: stderr}
 	e.open = func() (*app.App, error) { return openCache(ctx, e) }
 	return verb.run(ctx, e, verbArgs)
 }
@@ -153,25 +158,6 @@ func openCache(ctx context.Context, e env) (*app.App, error) {
 	return app.OpenSession(ctx, opts)
 }
 
-// env is what a verb gets: the global flags, a way to open the session and the output
-// streams.
-type env struct {
-	open    func() (*app.App, error)
-	globals Globals
-	stdout  io.Writer
-	stderr  io.Writer
-}
-
-// withApp opens the session a verb works on, runs fn and closes it.
-func withApp(e env, fn func(a *app.App) error) error {
-	a, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	return fn(a)
-}
-
 // verb is one command of the command line.
 type verb struct {
 	name  string // one or two words: "users", "user show"
@@ -179,22 +165,6 @@ type verb struct {
 	about string
 	run   func(ctx context.Context, e env, args []string) error
 }
-
-// verbs lists every verb in help order. Verbs of other areas (sync, sign-in,
-// configuration) add themselves from their own files with register.
-var verbs = []verb{
-	{"help", "[VERB]", "list every verb, or say what one verb does and which flags it takes (also: VERB --help)", nil},
-	{"users", "[--search Q] [--ou OU] [--ou-only] [--licence NAME]... [--department D] [--role ROLE] [--format table|csv|json]",
-		"the Nimbus user list with its eight columns; the filters combine (AND); --role keeps the holders of a role in any scope", runUsers},
-	{"users delete", "ID|UPN", "remove a manually added user from Nimbus (never from the directory or Teams)", runUsersDelete},
-	{"user show", "ID|UPN [--format table|json]", "everything the user detail view shows", runUserShow},
-	{"user licence", "ID|UPN --grant NAME|--revoke NAME", "grant or revoke a licence (contact-center, attendant-console, interact, assistant)", runUserLicence},
-	{"ous", "[--format table|csv|json]", "the organization unit tree", runOUs},
-	{"journal", "[--limit N] [--format table|csv|json]", "the newest accepted changes: who, when, what, old -> new", runJournal},
-}
-
-// register adds verbs from another file's init function.
-func register(vs ...verb) { verbs = append(verbs, vs...) }
 
 // findVerb matches the longest verb name at the start of args ("user role add" before
 // "user role", before "user").
@@ -217,8 +187,11 @@ func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "       nimbusadmin [global flags]            (no verb: open the window)")
 	fmt.Fprintln(w, "")
 	fmt.Fprintln(w, "Verbs (VERB --help or 'nimbusadmin help VERB' for one verb's flags):")
-	for _, v := range helpOrder() {
-		fmt.Fprintf(w, "  %-13s %s\n      %s\n", v.name, v.args, v.about)
+	for _, g := range verbGroups {
+		fmt.Fprintf(w, "\n%s:\n", g.heading)
+		for _, v := range g.verbs {
+			fmt.Fprintf(w, "  %-13s %s\n      %s\n", v.name, v.args, v.about)
+		}
 	}
 	fmt.Fprintln(w, "")
 	fmt.Fprintln(w, "Global flags (each also read from NIMBUSADMIN_<FLAG>, e.g. NIMBUSADMIN_DB):")

@@ -8,26 +8,8 @@ import (
 	"nimbusadmin/data"
 )
 
-// The configuration verbs: `config <kind> list|add|delete ...` for every catalogue,
-// through the same rules as the Configuration window.
-func init() {
-	register(
-		verb{"config ous", "list|add NAME --parent OU|rename OU NAME|move OU --to OU|delete OU [--format table|csv|json]",
-			"the organization unit tree: what each OU holds; create, rename, move (no cycles), delete (only when empty)", runConfigOUs},
-		configVerb(data.ConfigSkillCategories, "add NAME --ou OU [--level NAME=NUMBER]...|levels CATEGORY [--add NAME=NUMBER]... [--rename OLD=NEW]... [--remove NAME]... [--order NAME,...]",
-			"skill categories with their ordered levels (or none); levels lists who holds each level and changes them: removals, renames, additions, then the order (the levels keep their numbers and take them in that order); a level someone holds cannot be removed"),
-		configVerb(data.ConfigSkills, "add NAME --category CATEGORY --ou OU", "skills, each in one category"),
-		configVerb(data.ConfigProfiles, "add NAME --ou OU --skill SKILL[=LEVEL]...", "responsibility profiles (On Duty and Off Duty are built in)"),
-		configVerb(data.ConfigNAReasons, "add NAME --ou OU", "not-available reasons"),
-		configVerb(data.ConfigDomainTemplates, "add NAME --ou OU --origin https://HOST...", "Interact domain templates: the web sites (CORS origins) allowed to embed a widget"),
-		configVerb(data.ConfigSystemMessages, "add NAME --ou OU --display-name TEXT [--welcome TEXT]", "Interact direct system messages"),
-		configVerb(data.ConfigCallTemplates, "add NAME --ou OU --url URL [--description TEXT]", "Assistant direct call templates"),
-		configVerb(data.ConfigCustomRoles, "add NAME --ou OU [--description TEXT] [--permissions ITEM=CRUD,...]|show ID|NAME|permissions ID|NAME --set ITEM=CRUD,...",
-			"custom roles: show prints the permission tree and the holders; permissions replaces it; a group's letters go to every item below it and items given below a group override them (users=RU,users.roles=R); C, U and D bring R; Users (services.users.users) follows Users list"),
-	)
-}
-
-// configVerb is the list|add|delete verb of one catalogue.
+// configVerb is the `config <kind> list|add|update|delete` verb of one catalogue, through
+// the same rules as the Configuration window.
 func configVerb(k data.ConfigKind, add, about string) verb {
 	update := "update ID|NAME [--name NEW] [--ou OU]"
 	if k == data.ConfigCustomRoles {
@@ -79,20 +61,19 @@ func runConfigCatalog(ctx context.Context, e env, k data.ConfigKind, args []stri
 		return runConfigLevels(ctx, e, args)
 	}
 	fs := newFlags(name + " " + sub)
-	f := format("table")
-	fs.Var(&f, "format", "table, csv or json")
+	f := formatFlag(fs, "table, csv or json")
 	switch sub {
 	case "list":
 		if _, err := parse(fs, args, 0, ""); err != nil {
 			return err
 		}
-		return configWithApp(e, func(a *app.App) error { return configListItems(ctx, e, a, k, f) })
+		return withApp(e, func(a *app.App) error { return configListItems(ctx, e, a, k, *f) })
 	case "delete":
 		pos, err := parse(fs, args, 1, "the id or name of one "+app.ConfigNoun(k))
 		if err != nil {
 			return err
 		}
-		return configWithApp(e, func(a *app.App) error {
+		return withApp(e, func(a *app.App) error {
 			it, err := a.FindConfigItem(ctx, k, pos[0])
 			if err != nil {
 				return err
@@ -111,18 +92,18 @@ func runConfigCatalog(ctx context.Context, e env, k data.ConfigKind, args []stri
 			return err
 		}
 		if desc := fs.Lookup("description"); desc != nil && flagGiven(fs, "description") {
-			return configWithApp(e, func(a *app.App) error {
+			return withApp(e, func(a *app.App) error {
 				return configUpdateRole(ctx, a, pos[0], *newName, *ou, desc.Value.String())
 			})
 		}
-		return configWithApp(e, func(a *app.App) error { return configUpdate(ctx, a, k, pos[0], *newName, *ou) })
+		return withApp(e, func(a *app.App) error { return configUpdate(ctx, a, k, pos[0], *newName, *ou) })
 	case "add":
 		add := configAdders[k](fs)
 		pos, err := parse(fs, args, 1, "the name of the new "+app.ConfigNoun(k))
 		if err != nil {
 			return err
 		}
-		return configWithApp(e, func(a *app.App) error {
+		return withApp(e, func(a *app.App) error {
 			tree, err := a.OUTree(ctx)
 			if err != nil {
 				return err
@@ -163,16 +144,6 @@ func configUpdate(ctx context.Context, a *app.App, k data.ConfigKind, ref, newNa
 	}
 	_, err = a.Do(ctx, app.RenameConfigItem{Catalogue: k, Item: it.ID, Name: newName, OU: ouID})
 	return err
-}
-
-// configWithApp opens the session, runs fn and closes it.
-func configWithApp(e env, fn func(a *app.App) error) error {
-	a, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	return fn(a)
 }
 
 func configListItems(ctx context.Context, e env, a *app.App, k data.ConfigKind, f format) error {

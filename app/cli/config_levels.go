@@ -34,8 +34,7 @@ func (ed configLevelEdits) any() bool {
 // the changes given, if any, in one change through the rules.
 func runConfigLevels(ctx context.Context, e env, args []string) error {
 	fs := newFlags("config skill-categories levels")
-	f := format("table")
-	fs.Var(&f, "format", "table, csv or json")
+	f := formatFlag(fs, "table, csv or json")
 	var adds, renames, removes listFlag
 	fs.Var(&adds, "add", "a new level as NAME=NUMBER (repeat)")
 	fs.Var(&renames, "rename", "a level's new name as OLD=NEW (repeat)")
@@ -64,7 +63,7 @@ func runConfigLevels(ctx context.Context, e env, args []string) error {
 	if *order != "" {
 		ed.order = strings.Split(*order, ",")
 	}
-	return configWithApp(e, func(a *app.App) error {
+	return withApp(e, func(a *app.App) error {
 		it, err := a.FindConfigItem(ctx, data.ConfigSkillCategories, pos[0])
 		if err != nil {
 			return err
@@ -74,7 +73,7 @@ func runConfigLevels(ctx context.Context, e env, args []string) error {
 				return err
 			}
 		}
-		return configPrintLevels(ctx, e, a, it.ID, f)
+		return configPrintLevels(ctx, e, a, it.ID, *f)
 	})
 }
 

@@ -23,8 +23,7 @@ func runConfigOUs(ctx context.Context, e env, args []string) error {
 	}
 	sub, args := args[0], args[1:]
 	fs := newFlags("config ous " + sub)
-	f := format("table")
-	fs.Var(&f, "format", "table, csv or json")
+	f := formatFlag(fs, "table, csv or json")
 	parent := fs.String("parent", "/", "the parent OU (add)")
 	to := fs.String("to", "", "the new parent OU (move)")
 	want := map[string]struct {
@@ -39,14 +38,14 @@ func runConfigOUs(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return configWithApp(e, func(a *app.App) error {
+	return withApp(e, func(a *app.App) error {
 		tree, err := a.OUTree(ctx)
 		if err != nil {
 			return err
 		}
 		switch sub {
 		case "list":
-			return configListOUs(ctx, e, a, tree, f)
+			return configListOUs(ctx, e, a, tree, *f)
 		case "add":
 			p, err := tree.Resolve(*parent)
 			if err != nil {

@@ -28,8 +28,7 @@ type configHolder struct {
 // runConfigRole shows a custom role with its permission tree, or replaces its permissions.
 func runConfigRole(ctx context.Context, e env, sub string, args []string) error {
 	fs := newFlags("config custom-roles " + sub)
-	f := format("table")
-	fs.Var(&f, "format", "table or json")
+	f := formatFlag(fs, "table or json")
 	set := fs.String("set", "", "the new permissions, e.g. users.list=R,users.skills=CRUD")
 	pos, err := parse(fs, args, 1, "the id or name of one custom role")
 	if err != nil {
@@ -38,7 +37,7 @@ func runConfigRole(ctx context.Context, e env, sub string, args []string) error 
 	if sub == "permissions" && *set == "" {
 		return usagef("config custom-roles permissions needs --set ITEM=CRUD,...")
 	}
-	return configWithApp(e, func(a *app.App) error {
+	return withApp(e, func(a *app.App) error {
 		it, err := a.FindConfigItem(ctx, data.ConfigCustomRoles, pos[0])
 		if err != nil {
 			return err
@@ -56,7 +55,7 @@ func runConfigRole(ctx context.Context, e env, sub string, args []string) error 
 			_, err = a.Do(ctx, app.UpdateCustomRole{Role: r.ID, CustomRoleSpec: r.CustomRoleSpec})
 			return err
 		}
-		return configPrintRole(e, r, f)
+		return configPrintRole(e, r, *f)
 	})
 }
 

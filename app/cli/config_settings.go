@@ -10,13 +10,6 @@ import (
 	"nimbusadmin/data"
 )
 
-func init() {
-	register(verb{"config settings",
-		"show [--format table|json] | set [--interact on|off] [--snippet-template T] [--default-ou OU] [--admin-group G] [--contingent LICENCE=N|unlimited]... | regenerate-widget-key --yes",
-		"tenant settings: Interact, the Widget Key (every snippet changes when it is regenerated), the snippet template, the OU for users from Teams, the admin group, and the licence contingents (how many users may hold each licence; show lists in use / contingent)",
-		runConfigSettings})
-}
-
 type configSettingsJSON struct {
 	TenantName         string             `json:"tenantName"`
 	InteractEnabled    bool               `json:"interactEnabled"`
@@ -83,8 +76,7 @@ func runConfigSettings(ctx context.Context, e env, args []string) error {
 	}
 	sub, args := args[0], args[1:]
 	fs := newFlags("config settings " + sub)
-	f := format("table")
-	fs.Var(&f, "format", "table or json")
+	f := formatFlag(fs, "table or json")
 	interact := fs.String("interact", "", "on or off")
 	tmpl := fs.String("snippet-template", "", "the snippet template, with {{contactId}} and {{widgetKey}}")
 	ou := fs.String("default-ou", "", "the OU for users that arrive from Teams")
@@ -99,10 +91,10 @@ func runConfigSettings(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return configWithApp(e, func(a *app.App) error {
+	return withApp(e, func(a *app.App) error {
 		switch sub {
 		case "show":
-			return configShowSettings(ctx, e, a, f)
+			return configShowSettings(ctx, e, a, *f)
 		case "regenerate-widget-key":
 			if !*yes {
 				return usagef("regenerating the Widget Key changes every user's snippet: add --yes to confirm")

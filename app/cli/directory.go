@@ -9,13 +9,6 @@ import (
 	"nimbusadmin/data"
 )
 
-func init() {
-	register(
-		verb{"directory users", "[--search Q] [--format table|csv|json]", "the cached directory (JSON with Graph's field names; absent values as null)", runDirectoryUsers},
-		verb{"directory teams", "[--format table|csv|json]", "the cached Teams with the ids of their members and owners", runDirectoryTeams},
-	)
-}
-
 // directoryUserJSON is one user of 'directory users --format json': exactly Graph's
 // field names, with null for a value the directory does not have.
 type directoryUserJSON struct {
@@ -48,34 +41,30 @@ func directoryNullable(s string) *string {
 func runDirectoryUsers(ctx context.Context, e env, args []string) error {
 	fs := newFlags("directory users")
 	search := fs.String("search", "", "words that must all match (name, UPN, @domain, mail, department, id)")
-	f := format("table")
-	fs.Var(&f, "format", "table, csv or json")
+	f := formatFlag(fs, "table, csv or json")
 	if _, err := parse(fs, args, 0, ""); err != nil {
 		return err
 	}
-	a, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	users, err := a.SearchDirectory(ctx, app.DirectoryQuery{Search: *search})
-	if err != nil {
-		return err
-	}
-	if f == "json" {
-		out := make([]directoryUserJSON, len(users))
-		for i, u := range users {
-			out[i] = directoryUserJSON{u.ID, directoryNullable(u.DisplayName), directoryNullable(u.GivenName),
-				directoryNullable(u.Surname), directoryNullable(u.UPN), directoryNullable(u.Mail),
-				directoryNullable(u.Department), directoryNullable(u.JobTitle), u.AccountEnabled}
+	return withApp(e, func(a *app.App) error {
+		users, err := a.SearchDirectory(ctx, app.DirectoryQuery{Search: *search})
+		if err != nil {
+			return err
 		}
-		return writeJSON(e.stdout, out)
-	}
-	rows := make([][]string, len(users))
-	for i, u := range users {
-		rows[i] = []string{u.DisplayName, u.UPN, u.ID, u.Mail, u.Department, u.JobTitle, directoryEnabled(u), yesNo(u.IsNimbusUser)}
-	}
-	return writeTable(e.stdout, f, []string{"Display Name", "UPN", "O365 ID", "Mail", "Department", "Job Title", "Enabled", "Nimbus User"}, rows)
+		if *f == "json" {
+			out := make([]directoryUserJSON, len(users))
+			for i, u := range users {
+				out[i] = directoryUserJSON{u.ID, directoryNullable(u.DisplayName), directoryNullable(u.GivenName),
+					directoryNullable(u.Surname), directoryNullable(u.UPN), directoryNullable(u.Mail),
+					directoryNullable(u.Department), directoryNullable(u.JobTitle), u.AccountEnabled}
+			}
+			return writeJSON(e.stdout, out)
+		}
+		rows := make([][]string, len(users))
+		for i, u := range users {
+			rows[i] = []string{u.DisplayName, u.UPN, u.ID, u.Mail, u.Department, u.JobTitle, directoryEnabled(u), yesNo(u.IsNimbusUser)}
+		}
+		return writeTable(e.stdout, *f, []string{"Display Name", "UPN", "O365 ID", "Mail", "Department", "Job Title", "Enabled", "Nimbus User"}, rows)
+	})
 }
 
 func directoryEnabled(u data.DirectoryEntry) string {
@@ -87,30 +76,26 @@ func directoryEnabled(u data.DirectoryEntry) string {
 
 func runDirectoryTeams(ctx context.Context, e env, args []string) error {
 	fs := newFlags("directory teams")
-	f := format("table")
-	fs.Var(&f, "format", "table, csv or json")
+	f := formatFlag(fs, "table, csv or json")
 	if _, err := parse(fs, args, 0, ""); err != nil {
 		return err
 	}
-	a, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	teams, err := a.DirectoryTeams(ctx)
-	if err != nil {
-		return err
-	}
-	if f == "json" {
-		out := make([]directoryTeamJSON, len(teams))
-		for i, t := range teams {
-			out[i] = directoryTeamJSON(t)
+	return withApp(e, func(a *app.App) error {
+		teams, err := a.DirectoryTeams(ctx)
+		if err != nil {
+			return err
 		}
-		return writeJSON(e.stdout, out)
-	}
-	rows := make([][]string, len(teams))
-	for i, t := range teams {
-		rows[i] = []string{t.DisplayName, t.ID, strconv.Itoa(len(t.Members)), strconv.Itoa(len(t.Owners)), strings.Join(t.Owners, " ")}
-	}
-	return writeTable(e.stdout, f, []string{"Team", "Id", "Members", "Owners", "Owner ids"}, rows)
+		if *f == "json" {
+			out := make([]directoryTeamJSON, len(teams))
+			for i, t := range teams {
+				out[i] = directoryTeamJSON(t)
+			}
+			return writeJSON(e.stdout, out)
+		}
+		rows := make([][]string, len(teams))
+		for i, t := range teams {
+			rows[i] = []string{t.DisplayName, t.ID, strconv.Itoa(len(t.Members)), strconv.Itoa(len(t.Owners)), strings.Join(t.Owners, " ")}
+		}
+		return writeTable(e.stdout, *f, []string{"Team", "Id", "Members", "Owners", "Owner ids"}, rows)
+	})
 }

@@ -115,29 +115,3 @@ func unknownVerb(args []string) error {
 	}
 	return usagef("unknown verb %q", strings.Join(args[:min(2, len(args))], " "))
 }
-
-// helpGroups orders the verbs in the help: the user list, one user (as the detail view's
-// tabs go), services, the configuration, the directory and sync, signing in, and the
-// journal. A verb goes where the longest entry that starts its name says.
-var helpGroups = []string{"help", "users", "users add", "users delete", "user", "user show", "user licence", "user move", "user role", "user skill",
-	"user profile", "user na-reasons", "user interact", "user snippet", "user assistant",
-	"services", "ous", "config", "directory", "sync", "signin", "signout", "status", "journal"}
-
-// helpOrder lists the verbs in helpGroups' order, those of one group in the order they
-// were registered.
-func helpOrder() []verb {
-	rank := func(v verb) int {
-		words := strings.Fields(v.name)
-		best, bestLen := len(helpGroups), 0
-		for i, g := range helpGroups {
-			gw := strings.Fields(g)
-			if len(gw) > bestLen && len(gw) <= len(words) && slices.Equal(words[:len(gw)], gw) {
-				best, bestLen = i, len(gw)
-			}
-		}
-		return best
-	}
-	out := slices.Clone(verbs)
-	slices.SortStableFunc(out, func(a, b verb) int { return rank(a) - rank(b) })
-	return out
-}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -67,5 +68,41 @@ func TestHelpGroupsTheVerbs(t *testing.T) {
 		if at(order[i-1]) > at(order[i]) {
 			t.Errorf("help lists %q after %q", order[i-1], order[i])
 		}
+	}
+}
+
+func TestHelpShowsTheVerbListAsItIsWithEachVerbOnce(t *testing.T) {
+	_, stdout, _ := runNoTenant("help")
+	start, end := strings.Index(stdout, "\nVerbs ("), strings.Index(stdout, "\nGlobal flags")
+	if start < 0 || end < start {
+		t.Fatalf("help has no verb list:\n%s", stdout)
+	}
+	// the headings and the verbs' names and synopses as help shows them, in order
+	var shown []string
+	for _, l := range strings.Split(stdout[start:end], "\n")[2:] {
+		switch {
+		case strings.HasSuffix(l, ":") && !strings.HasPrefix(l, " "):
+			shown = append(shown, l)
+		case strings.HasPrefix(l, "  ") && !strings.HasPrefix(l, "   "):
+			shown = append(shown, strings.Join(strings.Fields(l), " "))
+		}
+	}
+	var want []string
+	listed := map[string]bool{}
+	for _, g := range verbGroups {
+		want = append(want, g.heading+":")
+		for _, v := range g.verbs {
+			if listed[v.name] {
+				t.Errorf("%q is in the verb list twice", v.name)
+			}
+			listed[v.name] = true
+			want = append(want, strings.Join(strings.Fields(v.name+" "+v.args), " "))
+		}
+	}
+	if !slices.Equal(shown, want) {
+		t.Errorf("help shows\n%s\nwant the verb list as it is:\n%s", strings.Join(shown, "\n"), strings.Join(want, "\n"))
+	}
+	if len(listed) != len(verbs) {
+		t.Errorf("%d verbs under the headings, %d findable", len(listed), len(verbs))
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strconv"
 	"strings"
+
+	"nimbusadmin/app"
 )
 
 type ouJSON struct {
@@ -15,63 +17,68 @@ type ouJSON struct {
 
 func runOUs(ctx context.Context, e env, args []string) error {
 	fs := newFlags("ous")
-	f := format("table")
-	fs.Var(&f, "format", "table, csv or json")
+	f := formatFlag(fs, "table, csv or json")
 	if _, err := parse(fs, args, 0, ""); err != nil {
 		return err
 	}
-	a, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	tree, err := a.OUTree(ctx)
-	if err != nil {
-		return err
-	}
-	var out []ouJSON
-	var rows [][]string
-	var walk func(id int64, depth int)
-	walk = func(id int64, depth int) {
-		out = append(out, ouJSON{id, tree.Parent(id), tree.Name(id), tree.Path(id)})
-		rows = append(rows, []string{strconv.FormatInt(id, 10), strings.Repeat("  ", depth) + tree.Name(id), tree.Path(id)})
-		for _, c := range tree.Children(id) {
-			walk(c, depth+1)
+	return withApp(e, func(a *app.App) error {
+		tree, err := a.OUTree(ctx)
+		if err != nil {
+			return err
 		}
-	}
-	walk(tree.Root, 0)
-	if f == "json" {
-		return writeJSON(e.stdout, out)
-	}
-	return writeTable(e.stdout, f, []string{"ID", "Organization Unit", "Path"}, rows)
+		var out []ouJSON
+		var rows [][]string
+		var walk func(id int64, depth int)
+		walk = func(id int64, depth int) {
+			out = append(out, ouJSON{id, tree.Parent(id), tree.Name(id), tree.Path(id)})
+			rows = append(rows, []string{strconv.FormatInt(id, 10), strings.Repeat("  ", depth) + tree.Name(id), tree.Path(id)})
+			for _, c := range tree.Children(id) {
+				walk(c, depth+1)
+			}
+		}
+		walk(tree.Root, 0)
+		if *f == "json" {
+			return writeJSON(e.stdout, out)
+		}
+		return writeTable(e.stdout, *f, []string{"ID", "Organization Unit", "Path"}, rows)
+	})
 }
 
 func runJournal(ctx context.Context, e env, args []string) error {
 	fs := newFlags("journal")
 	limit := fs.Int("limit", 50, "how many entries")
-	f := format("table")
-	fs.Var(&f, "format", "table, csv or json")
+	f := formatFlag(fs, "table, csv or json")
 	if _, err := parse(fs, args, 0, ""); err != nil {
 		return err
 	}
 	if *limit < 1 {
 		return usagef("journal: --limit must be at least 1")
 	}
-	a, err := e.open()
+	return withApp(e, func(a *app.App) error {
+		entries, err := a.Journal(ctx, *limit)
+		if err != nil {
+			return err
+		}
+		if *f == "json" {
+			return writeJSON(e.stdout, entries)
+		}
+		rows := make([][]string, len(entries))
+		for i, en := range entries {
+			rows[i] = []string{en.At, en.Actor, en.Action, en.Target, en.Old, en.New}
+		}
+		return writeTable(e.stdout, *f, []string{"When", "Who", "What", "Target", "Old", "New"}, rows)
+	})
+}
+
+// resolveOU turns an --ou flag (an OU id or path) into the OU's id: the tenant root when
+// the flag is not given.
+func resolveOU(ctx context.Context, a *app.App, ou string) (int64, error) {
+	tree, err := a.OUTree(ctx)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	defer a.Store().Close()
-	entries, err := a.Journal(ctx, *limit)
-	if err != nil {
-		return err
+	if ou == "" {
+		return tree.Root, nil
 	}
-	if f == "json" {
-		return writeJSON(e.stdout, entries)
-	}
-	rows := make([][]string, len(entries))
-	for i, en := range entries {
-		rows[i] = []string{en.At, en.Actor, en.Action, en.Target, en.Old, en.New}
-	}
-	return writeTable(e.stdout, f, []string{"When", "Who", "What", "Target", "Old", "New"}, rows)
+	return tree.Resolve(ou)
 }

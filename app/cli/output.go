@@ -9,6 +9,8 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"nimbusadmin/app"
 )
 
 // format is an output format flag value.
@@ -96,9 +98,5 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-func yesNo(b bool) string {
-	if b {
-		return "yes"
-	}
-	return "no"
-}
+// yesNo writes a yes-or-no value in a table as the user list does, in the window too.
+func yesNo(b bool) string { return app.YesNo(b) }

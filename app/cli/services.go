@@ -10,16 +10,6 @@ import (
 	"nimbusadmin/data"
 )
 
-func init() {
-	register(
-		verb{"services", "[--format table|csv|json]", "the services with their user assignment type, licence, Team, OU and user count", runServices},
-		verb{"services add-team", "TEAM_ID [--ou OU] [--licence contact-center|enterprise-routing|advanced-routing]",
-			"provision a Team as an MS Teams-based service (advanced-routing unless given): its members and owners become Nimbus users", runServicesAddTeam},
-		verb{"services add", "--type skill|none --name NAME [--ou OU] [--licence contact-center|enterprise-routing|advanced-routing]",
-			"create a Skill-based or None (IVR) service; its licence is contact-center for skill, advanced-routing for none unless given", runServicesAdd},
-	)
-}
-
 // serviceListJSON is one service of 'services --format json'.
 type serviceListJSON struct {
 	ID                 int64  `json:"id"`
@@ -48,48 +38,32 @@ func serviceListEntry(s data.Service, tree *app.OUTree) serviceListJSON {
 
 func runServices(ctx context.Context, e env, args []string) error {
 	fs := newFlags("services")
-	f := format("table")
-	fs.Var(&f, "format", "table, csv or json")
+	f := formatFlag(fs, "table, csv or json")
 	if _, err := parse(fs, args, 0, ""); err != nil {
 		return err
 	}
-	a, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	list, err := a.ServiceList(ctx)
-	if err != nil {
-		return err
-	}
-	tree, err := a.OUTree(ctx)
-	if err != nil {
-		return err
-	}
-	if f == "json" {
-		out := make([]serviceListJSON, len(list))
-		for i, s := range list {
-			out[i] = serviceListEntry(s, tree)
+	return withApp(e, func(a *app.App) error {
+		list, err := a.ServiceList(ctx)
+		if err != nil {
+			return err
 		}
-		return writeJSON(e.stdout, out)
-	}
-	rows := make([][]string, len(list))
-	for i, s := range list {
-		rows[i] = []string{strconv.FormatInt(s.ID, 10), s.Name, s.AssignmentType.String(), s.Licence.String(), s.TeamID, tree.Path(s.OUID), strconv.Itoa(s.Users)}
-	}
-	return writeTable(e.stdout, f, []string{"Id", "Name", "User Assignment", "Licence", "Team", "Organization Unit", "Users"}, rows)
-}
-
-// serviceResolveOU turns --ou (an id or a path) into an OU id; the root when empty.
-func serviceResolveOU(ctx context.Context, a *app.App, ou string) (int64, error) {
-	tree, err := a.OUTree(ctx)
-	if err != nil {
-		return 0, err
-	}
-	if ou == "" {
-		return tree.Root, nil
-	}
-	return tree.Resolve(ou)
+		tree, err := a.OUTree(ctx)
+		if err != nil {
+			return err
+		}
+		if *f == "json" {
+			out := make([]serviceListJSON, len(list))
+			for i, s := range list {
+				out[i] = serviceListEntry(s, tree)
+			}
+			return writeJSON(e.stdout, out)
+		}
+		rows := make([][]string, len(list))
+		for i, s := range list {
+			rows[i] = []string{strconv.FormatInt(s.ID, 10), s.Name, s.AssignmentType.String(), s.Licence.String(), s.TeamID, tree.Path(s.OUID), strconv.Itoa(s.Users)}
+		}
+		return writeTable(e.stdout, *f, []string{"Id", "Name", "User Assignment", "Licence", "Team", "Organization Unit", "Users"}, rows)
+	})
 }
 
 func runServicesAddTeam(ctx context.Context, e env, args []string) error {
@@ -104,25 +78,22 @@ func runServicesAddTeam(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	a, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	ouID, err := serviceResolveOU(ctx, a, *ou)
-	if err != nil {
-		return err
-	}
-	out, err := a.Do(ctx, app.CreateService{Type: data.TeamsBased, TeamID: pos[0], Licence: l, OU: ouID})
-	if err != nil {
-		return err
-	}
-	s, err := a.ServiceByName(ctx, strconv.FormatInt(out.ID, 10))
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "Created the MS Teams-based service %q with the %s licence (id %d) and %d users from its Team.\n", s.Name, s.Licence, s.ID, s.Users)
-	return nil
+	return withApp(e, func(a *app.App) error {
+		ouID, err := resolveOU(ctx, a, *ou)
+		if err != nil {
+			return err
+		}
+		out, err := a.Do(ctx, app.CreateService{Type: data.TeamsBased, TeamID: pos[0], Licence: l, OU: ouID})
+		if err != nil {
+			return err
+		}
+		s, err := a.ServiceByName(ctx, strconv.FormatInt(out.ID, 10))
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "Created the MS Teams-based service %q with the %s licence (id %d) and %d users from its Team.\n", s.Name, s.Licence, s.ID, s.Users)
+		return nil
+	})
 }
 
 func runServicesAdd(ctx context.Context, e env, args []string) error {
@@ -149,21 +120,18 @@ func runServicesAdd(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	a, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	ouID, err := serviceResolveOU(ctx, a, *ou)
-	if err != nil {
-		return err
-	}
-	out, err := a.Do(ctx, app.CreateService{Type: t, Name: *name, Licence: l, OU: ouID})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "Created the %s service %q with the %s licence (id %d).\n", t, strings.TrimSpace(*name), l, out.ID)
-	return nil
+	return withApp(e, func(a *app.App) error {
+		ouID, err := resolveOU(ctx, a, *ou)
+		if err != nil {
+			return err
+		}
+		out, err := a.Do(ctx, app.CreateService{Type: t, Name: *name, Licence: l, OU: ouID})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "Created the %s service %q with the %s licence (id %d).\n", t, strings.TrimSpace(*name), l, out.ID)
+		return nil
+	})
 }
 
 // servicesLicenceFlag reads --licence; without it a service gets its type's default.

@@ -9,28 +9,16 @@ import (
 	"nimbusadmin/data"
 )
 
-func init() {
-	register(
-		verb{"services rename", "SERVICE NAME", "rename a Skill-based or None service (SERVICE is its name or id); MS Teams-based ones take their Team's name", runServicesRename},
-		verb{"services delete", "SERVICE [--yes]", "delete a Skill-based or None service; one with agents or owners only with --yes, after naming them", runServicesDelete},
-		verb{"services licence", "SERVICE contact-center|enterprise-routing|advanced-routing", "change the licence a service carries", runServicesLicence},
-		verb{"services settings", "SERVICE [--default-owner-role full|limited] [--members-can-change-active on|off] [--format table|csv|json]",
-			"show or change an MS Teams-based service's settings", runServicesSettings},
-	)
-}
-
-// servicesOpen opens the session and finds the service a verb works on by name or id.
-func servicesOpen(ctx context.Context, e env, nameOrID string) (*app.App, data.Service, error) {
-	a, err := e.open()
-	if err != nil {
-		return nil, data.Service{}, err
-	}
-	s, err := a.ServiceByName(ctx, nameOrID)
-	if err != nil {
-		a.Store().Close()
-		return nil, s, err
-	}
-	return a, s, nil
+// withService opens the session, finds the service a verb works on by name or id and
+// runs fn on both.
+func withService(ctx context.Context, e env, nameOrID string, fn func(a *app.App, s data.Service) error) error {
+	return withApp(e, func(a *app.App) error {
+		s, err := a.ServiceByName(ctx, nameOrID)
+		if err != nil {
+			return err
+		}
+		return fn(a, s)
+	})
 }
 
 func runServicesRename(ctx context.Context, e env, args []string) error {
@@ -39,16 +27,13 @@ func runServicesRename(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	a, s, err := servicesOpen(ctx, e, pos[0])
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	if _, err := a.Do(ctx, app.RenameService{Service: s.ID, Name: pos[1]}); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "Renamed the service %q to %q.\n", s.Name, strings.TrimSpace(pos[1]))
-	return nil
+	return withService(ctx, e, pos[0], func(a *app.App, s data.Service) error {
+		if _, err := a.Do(ctx, app.RenameService{Service: s.ID, Name: pos[1]}); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "Renamed the service %q to %q.\n", s.Name, strings.TrimSpace(pos[1]))
+		return nil
+	})
 }
 
 func runServicesDelete(ctx context.Context, e env, args []string) error {
@@ -58,26 +43,23 @@ func runServicesDelete(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	a, s, err := servicesOpen(ctx, e, pos[0])
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	affected, err := a.ServiceDeleteImpact(ctx, s.ID)
-	if err != nil {
-		return err
-	}
-	if _, err := a.Do(ctx, app.DeleteService{Service: s.ID, Confirmed: *yes}); err != nil {
-		if app.IsRule(err, "service.delete-members") {
-			return fmt.Errorf("%w (add --yes)", err)
+	return withService(ctx, e, pos[0], func(a *app.App, s data.Service) error {
+		affected, err := a.ServiceDeleteImpact(ctx, s.ID)
+		if err != nil {
+			return err
 		}
-		return err
-	}
-	fmt.Fprintf(e.stdout, "Deleted the %s service %q.\n", s.AssignmentType, s.Name)
-	if names := app.ServiceMemberNames(affected); len(names) > 0 {
-		fmt.Fprintf(e.stderr, "They left it and lost the roles it granted: %s.\n", strings.Join(names, ", "))
-	}
-	return nil
+		if _, err := a.Do(ctx, app.DeleteService{Service: s.ID, Confirmed: *yes}); err != nil {
+			if app.IsRule(err, "service.delete-members") {
+				return fmt.Errorf("%w (add --yes)", err)
+			}
+			return err
+		}
+		fmt.Fprintf(e.stdout, "Deleted the %s service %q.\n", s.AssignmentType, s.Name)
+		if names := app.ServiceMemberNames(affected); len(names) > 0 {
+			fmt.Fprintf(e.stderr, "They left it and lost the roles it granted: %s.\n", strings.Join(names, ", "))
+		}
+		return nil
+	})
 }
 
 func runServicesLicence(ctx context.Context, e env, args []string) error {
@@ -90,16 +72,13 @@ func runServicesLicence(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return usagef("services licence: %v", err)
 	}
-	a, s, err := servicesOpen(ctx, e, pos[0])
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	if _, err := a.Do(ctx, app.SetServiceLicence{Service: s.ID, Licence: l}); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "The service %q carries the %s licence.\n", s.Name, l)
-	return nil
+	return withService(ctx, e, pos[0], func(a *app.App, s data.Service) error {
+		if _, err := a.Do(ctx, app.SetServiceLicence{Service: s.ID, Licence: l}); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "The service %q carries the %s licence.\n", s.Name, l)
+		return nil
+	})
 }
 
 // servicesSettingsJSON is 'services settings --format json'.
@@ -116,8 +95,7 @@ func runServicesSettings(ctx context.Context, e env, args []string) error {
 	fs := newFlags("services settings")
 	owner := fs.String("default-owner-role", "", "full or limited: the Team Owner role new owners of the Team get")
 	active := fs.String("members-can-change-active", "", "on or off: whether Team members may change their own Active state")
-	f := format("table")
-	fs.Var(&f, "format", "table, csv or json")
+	f := formatFlag(fs, "table, csv or json")
 	pos, err := parse(fs, args, 1, "the service (name or id)")
 	if err != nil {
 		return err
@@ -134,37 +112,34 @@ func runServicesSettings(ctx context.Context, e env, args []string) error {
 			return usagef("services settings: --members-can-change-active: %v", err)
 		}
 	}
-	a, s, err := servicesOpen(ctx, e, pos[0])
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	if *owner != "" || *active != "" {
-		set := app.TeamsServiceSettings{DefaultOwnerRole: s.DefaultOwnerRole, MembersCanChangeActive: s.MembersCanChangeActive}
-		if *owner != "" {
-			set.DefaultOwnerRole = role
+	return withService(ctx, e, pos[0], func(a *app.App, s data.Service) error {
+		if *owner != "" || *active != "" {
+			set := app.TeamsServiceSettings{DefaultOwnerRole: s.DefaultOwnerRole, MembersCanChangeActive: s.MembersCanChangeActive}
+			if *owner != "" {
+				set.DefaultOwnerRole = role
+			}
+			if *active != "" {
+				set.MembersCanChangeActive = on
+			}
+			if _, err := a.Do(ctx, app.SetTeamsServiceSettings{Service: s.ID, TeamsServiceSettings: set}); err != nil {
+				return err
+			}
+			if s, err = a.ServiceByName(ctx, fmt.Sprint(s.ID)); err != nil {
+				return err
+			}
 		}
-		if *active != "" {
-			set.MembersCanChangeActive = on
+		out := servicesSettingsJSON{ID: s.ID, Name: s.Name, AssignmentType: string(s.AssignmentType), Licence: string(s.Licence)}
+		rows := [][]string{{"Name", s.Name}, {"User assignment type", s.AssignmentType.String()}, {"Licence", s.Licence.String()}}
+		if s.AssignmentType == data.TeamsBased {
+			out.DefaultOwnerRole, out.MembersCanChangeActive = string(s.DefaultOwnerRole), &s.MembersCanChangeActive
+			rows = append(rows, []string{"Default Team Owner role", s.DefaultOwnerRole.String()},
+				[]string{"Team members can change active state", servicesOnOffText(s.MembersCanChangeActive)})
 		}
-		if _, err := a.Do(ctx, app.SetTeamsServiceSettings{Service: s.ID, TeamsServiceSettings: set}); err != nil {
-			return err
+		if *f == "json" {
+			return writeJSON(e.stdout, out)
 		}
-		if s, err = a.ServiceByName(ctx, fmt.Sprint(s.ID)); err != nil {
-			return err
-		}
-	}
-	out := servicesSettingsJSON{ID: s.ID, Name: s.Name, AssignmentType: string(s.AssignmentType), Licence: string(s.Licence)}
-	rows := [][]string{{"Name", s.Name}, {"User assignment type", s.AssignmentType.String()}, {"Licence", s.Licence.String()}}
-	if s.AssignmentType == data.TeamsBased {
-		out.DefaultOwnerRole, out.MembersCanChangeActive = string(s.DefaultOwnerRole), &s.MembersCanChangeActive
-		rows = append(rows, []string{"Default Team Owner role", s.DefaultOwnerRole.String()},
-			[]string{"Team members can change active state", servicesOnOffText(s.MembersCanChangeActive)})
-	}
-	if f == "json" {
-		return writeJSON(e.stdout, out)
-	}
-	return writeTable(e.stdout, f, []string{"Setting", "Value"}, rows)
+		return writeTable(e.stdout, *f, []string{"Setting", "Value"}, rows)
+	})
 }
 
 // servicesOnOff reads an on/off switch of the command line.

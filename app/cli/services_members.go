@@ -8,17 +8,6 @@ import (
 	"nimbusadmin/data"
 )
 
-func init() {
-	register(
-		verb{"services members", "SERVICE [--format table|csv|json]",
-			"a service's users: display name, UPN, O365 ID, membership, and for MS Teams-based services active and owner role", runServicesMembers},
-		verb{"services members add", "SERVICE ID|UPN --role agent|owner", "add an agent or owner to a Skill-based Contact Center service", runServicesMembersAdd},
-		verb{"services members remove", "SERVICE ID|UPN --role agent|owner", "take an agent or owner off a Skill-based service", runServicesMembersRemove},
-		verb{"services members active", "SERVICE ID|UPN on|off", "switch call distribution to a user of an MS Teams-based service on or off", runServicesMembersActive},
-		verb{"services members owner-role", "SERVICE ID|UPN full|limited", "switch an owner of an MS Teams-based service between Team Owner and Team Owner (limited)", runServicesMembersOwnerRole},
-	)
-}
-
 // serviceMemberJSON is one membership of 'services members --format json'.
 type serviceMemberJSON struct {
 	ID                string `json:"id"`
@@ -30,58 +19,45 @@ type serviceMemberJSON struct {
 }
 
 func runServicesMembers(ctx context.Context, e env, args []string) error {
-	// The verbs below this one ("services members add", …) arrive here while the verb
-	// matcher knows two words only.
-	if len(args) > 0 {
-		for _, v := range verbs {
-			if v.name == "services members "+args[0] {
-				return v.run(ctx, e, args[1:])
-			}
-		}
-	}
 	fs := newFlags("services members")
-	f := format("table")
-	fs.Var(&f, "format", "table, csv or json")
+	f := formatFlag(fs, "table, csv or json")
 	pos, err := parse(fs, args, 1, "the service (name or id)")
 	if err != nil {
 		return err
 	}
-	a, s, err := servicesOpen(ctx, e, pos[0])
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	members, err := a.ServiceMembers(ctx, s.ID)
-	if err != nil {
-		return err
-	}
-	teams := s.AssignmentType == data.TeamsBased
-	if f == "json" {
-		out := make([]serviceMemberJSON, len(members))
-		for i, m := range members {
-			out[i] = serviceMemberJSON{ID: m.UserID, DisplayName: m.DisplayName, UserPrincipalName: m.UPN, Membership: string(m.Membership)}
-			if teams {
-				out[i].Active, out[i].OwnerRole = &m.Active, string(m.OwnerRole)
-			}
+	return withService(ctx, e, pos[0], func(a *app.App, s data.Service) error {
+		members, err := a.ServiceMembers(ctx, s.ID)
+		if err != nil {
+			return err
 		}
-		return writeJSON(e.stdout, out)
-	}
-	header := []string{"Display Name", "UPN", "O365 ID", "Membership"}
-	if teams {
-		header = append(header, "Active", "Owner Role")
-	}
-	rows := make([][]string, len(members))
-	for i, m := range members {
-		rows[i] = []string{m.DisplayName, m.UPN, m.UserID, string(m.Membership)}
+		teams := s.AssignmentType == data.TeamsBased
+		if *f == "json" {
+			out := make([]serviceMemberJSON, len(members))
+			for i, m := range members {
+				out[i] = serviceMemberJSON{ID: m.UserID, DisplayName: m.DisplayName, UserPrincipalName: m.UPN, Membership: string(m.Membership)}
+				if teams {
+					out[i].Active, out[i].OwnerRole = &m.Active, string(m.OwnerRole)
+				}
+			}
+			return writeJSON(e.stdout, out)
+		}
+		header := []string{"Display Name", "UPN", "O365 ID", "Membership"}
 		if teams {
-			role := ""
-			if m.OwnerRole != "" {
-				role = m.OwnerRole.String()
-			}
-			rows[i] = append(rows[i], yesNo(m.Active), role)
+			header = append(header, "Active", "Owner Role")
 		}
-	}
-	return writeTable(e.stdout, f, header, rows)
+		rows := make([][]string, len(members))
+		for i, m := range members {
+			rows[i] = []string{m.DisplayName, m.UPN, m.UserID, string(m.Membership)}
+			if teams {
+				role := ""
+				if m.OwnerRole != "" {
+					role = m.OwnerRole.String()
+				}
+				rows[i] = append(rows[i], yesNo(m.Active), role)
+			}
+		}
+		return writeTable(e.stdout, *f, header, rows)
+	})
 }
 
 // servicesMembership reads --role agent|owner.
@@ -110,16 +86,13 @@ func runServicesMembership(ctx context.Context, e env, args []string, verb strin
 	if err != nil {
 		return err
 	}
-	a, s, err := servicesOpen(ctx, e, pos[0])
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	if err := change(a, s.ID, pos[1], m); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, done+"\n", pos[1], m, s.Name)
-	return nil
+	return withService(ctx, e, pos[0], func(a *app.App, s data.Service) error {
+		if err := change(a, s.ID, pos[1], m); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, done+"\n", pos[1], m, s.Name)
+		return nil
+	})
 }
 
 func runServicesMembersAdd(ctx context.Context, e env, args []string) error {
@@ -146,20 +119,17 @@ func runServicesMembersActive(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return usagef("services members active: %v", err)
 	}
-	a, s, err := servicesOpen(ctx, e, pos[0])
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	if _, err := a.Do(ctx, app.SetServiceMemberActive{Service: s.ID, User: pos[1], Active: on}); err != nil {
-		return err
-	}
-	state := "active"
-	if !on {
-		state = "inactive"
-	}
-	fmt.Fprintf(e.stdout, "%s is %s in %q.\n", pos[1], state, s.Name)
-	return nil
+	return withService(ctx, e, pos[0], func(a *app.App, s data.Service) error {
+		if _, err := a.Do(ctx, app.SetServiceMemberActive{Service: s.ID, User: pos[1], Active: on}); err != nil {
+			return err
+		}
+		state := "active"
+		if !on {
+			state = "inactive"
+		}
+		fmt.Fprintf(e.stdout, "%s is %s in %q.\n", pos[1], state, s.Name)
+		return nil
+	})
 }
 
 func runServicesMembersOwnerRole(ctx context.Context, e env, args []string) error {
@@ -172,14 +142,11 @@ func runServicesMembersOwnerRole(ctx context.Context, e env, args []string) erro
 	if err != nil {
 		return usagef("services members owner-role: %v", err)
 	}
-	a, s, err := servicesOpen(ctx, e, pos[0])
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	if _, err := a.Do(ctx, app.SetServiceOwnerRole{Service: s.ID, User: pos[1], Role: role}); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "%s holds %s in %q.\n", pos[1], role, s.Name)
-	return nil
+	return withService(ctx, e, pos[0], func(a *app.App, s data.Service) error {
+		if _, err := a.Do(ctx, app.SetServiceOwnerRole{Service: s.ID, User: pos[1], Role: role}); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s holds %s in %q.\n", pos[1], role, s.Name)
+		return nil
+	})
 }

@@ -3,11 +3,9 @@ package cli
 import (
 	"context"
 	"fmt"
-)
 
-func init() {
-	register(verb{"user snippet", "ID|UPN", "print the user's Interact widget snippet, ready to paste into a web page", runUserSnippet})
-}
+	"nimbusadmin/app"
+)
 
 // runUserSnippet prints exactly the snippet the GUI's Copy button puts on the clipboard.
 func runUserSnippet(ctx context.Context, e env, args []string) error {
@@ -16,15 +14,12 @@ func runUserSnippet(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	a, err := e.open()
-	if err != nil {
+	return withApp(e, func(a *app.App) error {
+		s, err := a.UserSnippet(ctx, pos[0])
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintln(e.stdout, s)
 		return err
-	}
-	defer a.Store().Close()
-	s, err := a.UserSnippet(ctx, pos[0])
-	if err != nil {
-		return err
-	}
-	_, err = fmt.Fprintln(e.stdout, s)
-	return err
+	})
 }

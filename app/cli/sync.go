@@ -10,10 +10,6 @@ import (
 	"nimbusadmin/data/graph"
 )
 
-func init() {
-	register(verb{"sync", "[--full]", "read the directory and its Teams from Microsoft Graph into the cache (incremental once a delta link is saved)", runSync})
-}
-
 func runSync(ctx context.Context, e env, args []string) error {
 	fs := newFlags("sync")
 	full := fs.Bool("full", false, "read the whole directory even when a delta link is saved")
@@ -38,7 +34,7 @@ func runSync(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	client, err := graph.New(endpoints.GraphURL, session, authHTTPClient)
+	client, err := graph.New(endpoints.GraphURL, session, e.httpClient)
 	if err != nil {
 		return err
 	}
@@ -52,7 +48,7 @@ func runSync(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer a.Store().Close()
+	defer a.Close()
 	fmt.Fprintf(e.stderr, "Syncing %s from %s into %s…\n", acc.TenantID, endpoints.GraphURL, path)
 	return syncAndReport(e, *full, func(o app.SyncOptions) (app.SyncResult, error) { return a.Sync(ctx, client, o) })
 }

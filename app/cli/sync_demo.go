@@ -18,7 +18,7 @@ func syncDemo(ctx context.Context, e env) error {
 	if err != nil {
 		return err
 	}
-	defer a.Store().Close()
+	defer a.Close()
 	fmt.Fprintln(e.stderr, "Syncing the demo cache from a simulated Microsoft tenant that serves its directory…")
 	prompt := func(dc auth.DeviceCode) {
 		fmt.Fprintf(e.stderr, "%s\n(the demo tenant approves the code by itself)\n", dc.Message)

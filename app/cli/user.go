@@ -45,24 +45,21 @@ func runUserLicence(ctx context.Context, e env, args []string) error {
 	if g&r != 0 {
 		return usagef("user licence: %s is both granted and revoked", (g & r).String())
 	}
-	a, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	if _, err := a.Do(ctx, app.ChangeLicences{User: pos[0], Grant: g, Revoke: r, DropDependent: *drop}); err != nil {
-		return err
-	}
-	d, err := a.UserDetail(ctx, pos[0])
-	if err != nil {
-		return err
-	}
-	tabs := make([]string, len(d.Tabs))
-	for i, t := range d.Tabs {
-		tabs[i] = string(t)
-	}
-	fmt.Fprintf(e.stderr, "%s now holds: %s; tabs: %s\n", d.User.UPN, licenceList(d.User.Licences), strings.Join(tabs, ", "))
-	return nil
+	return withApp(e, func(a *app.App) error {
+		if _, err := a.Do(ctx, app.ChangeLicences{User: pos[0], Grant: g, Revoke: r, DropDependent: *drop}); err != nil {
+			return err
+		}
+		d, err := a.UserDetail(ctx, pos[0])
+		if err != nil {
+			return err
+		}
+		tabs := make([]string, len(d.Tabs))
+		for i, t := range d.Tabs {
+			tabs[i] = string(t)
+		}
+		fmt.Fprintf(e.stderr, "%s now holds: %s; tabs: %s\n", d.User.UPN, licenceList(d.User.Licences), strings.Join(tabs, ", "))
+		return nil
+	})
 }
 
 func licenceList(l data.LicenceSet) string {

@@ -9,12 +9,6 @@ import (
 	"nimbusadmin/data"
 )
 
-func init() {
-	register(verb{"user interact",
-		"ID|UPN [--active on|off] [--av on|off] [--im on|off] [--system-message M] [--restrict-access on|off] [--domain-template T]",
-		"change a user's Interact settings; what is not given keeps its value; M and T are names or ids, none clears them", runUserInteract})
-}
-
 // switchFlag is an on|off flag that remembers whether it was given.
 type switchFlag struct{ given, on bool }
 

@@ -10,15 +10,6 @@ import (
 	"nimbusadmin/data"
 )
 
-func init() {
-	register(
-		verb{"user na-reasons", "ID|UPN [--enable|--disable] [--set REASON,...]",
-			"switch a user's not-available reasons on or off and set them, in the order given (names or ids; --set none empties the list)", runUserNAReasons},
-		verb{"user assistant", "ID|UPN --set TEMPLATE,...",
-			"set a user's Assistant direct call templates, in the order given (names or ids; --set none empties the list)", runUserAssistant},
-	)
-}
-
 func runUserNAReasons(ctx context.Context, e env, args []string) error {
 	fs := newFlags("user na-reasons")
 	enable := fs.Bool("enable", false, "switch the N/A reasons on (needs at least one reason)")

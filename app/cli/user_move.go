@@ -7,11 +7,6 @@ import (
 	"nimbusadmin/app"
 )
 
-func init() {
-	register(verb{"user move", "ID|UPN --ou OU [--drop-out-of-scope]",
-		"move a user to another OU; what they hold from outside the new OU's path is listed in the refusal, or removed in the same change with --drop-out-of-scope", runUserMove})
-}
-
 func runUserMove(ctx context.Context, e env, args []string) error {
 	fs := newFlags("user move")
 	ou := fs.String("ou", "", "the OU id or path to move them to")
@@ -23,29 +18,26 @@ func runUserMove(ctx context.Context, e env, args []string) error {
 	if *ou == "" {
 		return usagef("user move needs --ou OU (an OU id or path; see 'ous')")
 	}
-	a, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	tree, err := a.OUTree(ctx)
-	if err != nil {
-		return err
-	}
-	to, err := tree.Resolve(*ou)
-	if err != nil {
-		return err
-	}
-	out, err := a.OutOfScope(ctx, pos[0], to)
-	if err != nil {
-		return err
-	}
-	if _, err := a.Do(ctx, app.MoveUser{User: pos[0], OU: to, DropOutOfScope: *drop}); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stderr, "%s is now in %s.\n", pos[0], tree.Path(to))
-	for _, it := range out {
-		fmt.Fprintf(e.stderr, "Removed with the move: %s.\n", it)
-	}
-	return nil
+	return withApp(e, func(a *app.App) error {
+		tree, err := a.OUTree(ctx)
+		if err != nil {
+			return err
+		}
+		to, err := tree.Resolve(*ou)
+		if err != nil {
+			return err
+		}
+		out, err := a.OutOfScope(ctx, pos[0], to)
+		if err != nil {
+			return err
+		}
+		if _, err := a.Do(ctx, app.MoveUser{User: pos[0], OU: to, DropOutOfScope: *drop}); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "%s is now in %s.\n", pos[0], tree.Path(to))
+		for _, it := range out {
+			fmt.Fprintf(e.stderr, "Removed with the move: %s.\n", it)
+		}
+		return nil
+	})
 }

@@ -9,17 +9,6 @@ import (
 	"nimbusadmin/data"
 )
 
-func init() {
-	register(
-		verb{"user role add", "ID|UPN ROLE --ou OU",
-			`give a user a role in an OU scope; ROLE is its name as written ("Supervisor (User)", a custom role's name) or its id`, runUserRoleAdd},
-		verb{"user role remove", "ID|UPN ROLE [--ou OU]",
-			"take a role from a user; --ou names the scope when they hold the role in more than one", runUserRoleRemove},
-		verb{"user role scope", "ID|UPN ROLE --to OU [--ou OU]",
-			"move a role a user holds to another OU scope; --ou names the scope it has now when they hold the role in more than one", runUserRoleScope},
-	)
-}
-
 func runUserRoleAdd(ctx context.Context, e env, args []string) error {
 	fs := newFlags("user role add")
 	ou := fs.String("ou", "", "the OU id or path the role applies to")
@@ -30,28 +19,25 @@ func runUserRoleAdd(ctx context.Context, e env, args []string) error {
 	if *ou == "" {
 		return usagef("user role add needs --ou OU: the scope the role applies to (an OU id or path; see 'ous')")
 	}
-	a, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	role, err := a.FindRole(ctx, pos[1])
-	if err != nil {
-		return err
-	}
-	tree, err := a.OUTree(ctx)
-	if err != nil {
-		return err
-	}
-	scope, err := tree.Resolve(*ou)
-	if err != nil {
-		return err
-	}
-	if _, err := a.Do(ctx, app.AssignRole{User: pos[0], Role: role.ID, Scope: scope}); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stderr, "%s now holds %s in %s.\n", pos[0], role.Name, tree.Path(scope))
-	return nil
+	return withApp(e, func(a *app.App) error {
+		role, err := a.FindRole(ctx, pos[1])
+		if err != nil {
+			return err
+		}
+		tree, err := a.OUTree(ctx)
+		if err != nil {
+			return err
+		}
+		scope, err := tree.Resolve(*ou)
+		if err != nil {
+			return err
+		}
+		if _, err := a.Do(ctx, app.AssignRole{User: pos[0], Role: role.ID, Scope: scope}); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "%s now holds %s in %s.\n", pos[0], role.Name, tree.Path(scope))
+		return nil
+	})
 }
 
 func runUserRoleRemove(ctx context.Context, e env, args []string) error {
@@ -61,32 +47,29 @@ func runUserRoleRemove(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	a, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	role, err := a.FindRole(ctx, pos[1])
-	if err != nil {
-		return err
-	}
-	d, err := a.UserDetail(ctx, pos[0])
-	if err != nil {
-		return err
-	}
-	tree, err := a.OUTree(ctx)
-	if err != nil {
-		return err
-	}
-	as, err := roleAssignment(d, role, tree, *ou)
-	if err != nil {
-		return err
-	}
-	if _, err := a.Do(ctx, app.RemoveRole{User: pos[0], Assignment: as.ID}); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stderr, "%s no longer holds %s in %s.\n", pos[0], role.Name, tree.Path(as.ScopeOUID))
-	return nil
+	return withApp(e, func(a *app.App) error {
+		role, err := a.FindRole(ctx, pos[1])
+		if err != nil {
+			return err
+		}
+		d, err := a.UserDetail(ctx, pos[0])
+		if err != nil {
+			return err
+		}
+		tree, err := a.OUTree(ctx)
+		if err != nil {
+			return err
+		}
+		as, err := roleAssignment(d, role, tree, *ou)
+		if err != nil {
+			return err
+		}
+		if _, err := a.Do(ctx, app.RemoveRole{User: pos[0], Assignment: as.ID}); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "%s no longer holds %s in %s.\n", pos[0], role.Name, tree.Path(as.ScopeOUID))
+		return nil
+	})
 }
 
 func runUserRoleScope(ctx context.Context, e env, args []string) error {

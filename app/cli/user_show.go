@@ -11,38 +11,34 @@ import (
 
 func runUserShow(ctx context.Context, e env, args []string) error {
 	fs := newFlags("user show")
-	f := format("table")
-	fs.Var(&f, "format", "table or json")
+	f := formatFlag(fs, "table or json")
 	pos, err := parse(fs, args, 1, "one user (O365 ID or UPN)")
 	if err != nil {
 		return err
 	}
-	a, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	d, err := a.UserDetail(ctx, pos[0])
-	if err != nil {
-		return err
-	}
-	tree, err := a.OUTree(ctx)
-	if err != nil {
-		return err
-	}
-	var x detailExtras
-	if x.roles, err = a.RoleStatus(ctx, d.User.ID); err != nil {
-		return err
-	}
-	if x.interact, err = a.InteractOptions(ctx, d.User.ID); err != nil {
-		return err
-	}
-	v := newUserDetailJSON(d, tree, x)
-	if f == "json" {
-		return writeJSON(e.stdout, v)
-	}
-	printUserDetail(e.stdout, v, x, licenceList(d.User.Licences))
-	return nil
+	return withApp(e, func(a *app.App) error {
+		d, err := a.UserDetail(ctx, pos[0])
+		if err != nil {
+			return err
+		}
+		tree, err := a.OUTree(ctx)
+		if err != nil {
+			return err
+		}
+		var x detailExtras
+		if x.roles, err = a.RoleStatus(ctx, d.User.ID); err != nil {
+			return err
+		}
+		if x.interact, err = a.InteractOptions(ctx, d.User.ID); err != nil {
+			return err
+		}
+		v := newUserDetailJSON(d, tree, x)
+		if *f == "json" {
+			return writeJSON(e.stdout, v)
+		}
+		printUserDetail(e.stdout, v, x, licenceList(d.User.Licences))
+		return nil
+	})
 }
 
 // printUserDetail prints every tab of the detail view in order; a tab the user's

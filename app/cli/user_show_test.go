@@ -21,8 +21,8 @@ func TestUserShowTablePrintsEveryTab(t *testing.T) {
 		"Services\n", "Roles\n",
 		"Skills\n", "  Enterprise (Customer Segment): Strategic",
 		"Profiles\n", "  * Off Duty (active, built in)", "    On Duty (built in)",
-		"N/A Reasons\n", "  Enabled:               yes\n  1. Training\n  2. Lunch\n",
-		"Interact\n", "  Instant Messaging:     yes", "  Direct system message: Sales Chat", "  Snippet:               <script",
+		"N/A Reasons\n", "  Enabled:               Yes\n  1. Training\n  2. Lunch\n",
+		"Interact\n", "  Instant Messaging:     Yes", "  Direct system message: Sales Chat", "  Snippet:               <script",
 		"Assistant\n  1. Key Account Card\n  2. CRM Caller Lookup\n",
 	}
 	for _, w := range want {

@@ -10,17 +10,6 @@ import (
 	"nimbusadmin/data"
 )
 
-func init() {
-	register(
-		verb{"user skill add", "ID|UPN SKILL [--level LEVEL]",
-			"give a user a skill at a level of its category (or change the level of a skill they hold); SKILL is a name or id", runUserSkillAdd},
-		verb{"user skill remove", "ID|UPN SKILL", "take a skill from a user", runUserSkillRemove},
-		verb{"user profile add", "ID|UPN PROFILE", "assign a responsibility profile (name or id) to a user", runUserProfile(profileAdd)},
-		verb{"user profile remove", "ID|UPN PROFILE", "take a responsibility profile from a user (not On Duty, Off Duty or the active one)", runUserProfile(profileRemove)},
-		verb{"user profile activate", "ID|UPN PROFILE", "make one of the user's profiles the active one", runUserProfile(profileActivate)},
-	)
-}
-
 func runUserSkillAdd(ctx context.Context, e env, args []string) error {
 	fs := newFlags("user skill add")
 	level := fs.String("level", "", "the level, by name or number (needed when the skill's category has levels)")

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"nimbusadmin/app"
@@ -33,8 +32,7 @@ func runUsers(ctx context.Context, e env, args []string) error {
 	role := fs.String("role", "", "holders of this role in any scope (its name as written, e.g. \"Supervisor (User)\", or its id)")
 	var licences listFlag
 	fs.Var(&licences, "licence", "licence the users must hold (repeatable)")
-	f := format("table")
-	fs.Var(&f, "format", "table, csv or json")
+	f := formatFlag(fs, "table, csv or json")
 	if _, err := parse(fs, args, 0, ""); err != nil {
 		return err
 	}
@@ -49,59 +47,52 @@ func runUsers(ctx context.Context, e env, args []string) error {
 	if *ouOnly && *ou == "" {
 		return usagef("users: --ou-only needs --ou")
 	}
-	a, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	ix, err := a.LoadUserIndex(ctx)
-	if err != nil {
-		return err
-	}
-	if *role != "" {
-		r, err := a.FindRole(ctx, *role)
+	return withApp(e, func(a *app.App) error {
+		ix, err := a.LoadUserIndex(ctx)
 		if err != nil {
 			return err
 		}
-		if filter.Role, err = a.RoleHolders(ctx, r.ID); err != nil {
-			return err
+		if *role != "" {
+			r, err := a.FindRole(ctx, *role)
+			if err != nil {
+				return err
+			}
+			if filter.Role, err = a.RoleHolders(ctx, r.ID); err != nil {
+				return err
+			}
 		}
-	}
-	if *ou != "" {
-		id, err := ix.Tree.Resolve(*ou)
-		if err != nil {
-			return err
+		if *ou != "" {
+			id, err := ix.Tree.Resolve(*ou)
+			if err != nil {
+				return err
+			}
+			filter.OUs = ix.Tree.Subtree(id)
+			if *ouOnly {
+				filter.OUs = []int64{id}
+			}
 		}
-		filter.OUs = ix.Tree.Subtree(id)
-		if *ouOnly {
-			filter.OUs = []int64{id}
+		hits := ix.Filter(filter)
+		if *f == "json" {
+			out := make([]userJSON, len(hits))
+			for i, h := range hits {
+				r := ix.Rows[h]
+				out[i] = userJSON{r.ID, r.DisplayName, r.OUPath, r.OUID, r.UPN, r.Department,
+					r.Licences.Has(data.AttendantConsole), r.ActiveProfile, r.RoutingServices, r.Licences.Keys()}
+			}
+			return writeJSON(e.stdout, out)
 		}
-	}
-	hits := ix.Filter(filter)
-	if f == "json" {
-		out := make([]userJSON, len(hits))
+		rows := make([][]string, len(hits))
 		for i, h := range hits {
-			r := ix.Rows[h]
-			out[i] = userJSON{r.ID, r.DisplayName, r.OUPath, r.OUID, r.UPN, r.Department,
-				r.Licences.Has(data.AttendantConsole), r.ActiveProfile, r.RoutingServices, r.Licences.Keys()}
+			rows[i] = ix.Rows[h].Cells()
 		}
-		return writeJSON(e.stdout, out)
-	}
-	rows := make([][]string, len(hits))
-	for i, h := range hits {
-		r := ix.Rows[h]
-		rows[i] = []string{r.DisplayName, r.OUPath, r.UPN, r.ID, r.Department,
-			yesNo(r.Licences.Has(data.AttendantConsole)), r.ActiveProfile, strconv.Itoa(r.RoutingServices)}
-	}
-	header := []string{"Display Name", "Organization Unit", "UPN", "O365 ID", "Department",
-		"Attendant Console enabled", "Active Profile", "Number of routing services"}
-	if err := writeTable(e.stdout, f, header, rows); err != nil {
-		return err
-	}
-	if f == "table" {
-		fmt.Fprintf(e.stderr, "%d of %d users\n", len(hits), len(ix.Rows))
-	}
-	return nil
+		if err := writeTable(e.stdout, *f, app.ListColumnTitles(), rows); err != nil {
+			return err
+		}
+		if *f == "table" {
+			fmt.Fprintf(e.stderr, "%d of %d users\n", len(hits), len(ix.Rows))
+		}
+		return nil
+	})
 }
 
 func runUsersDelete(ctx context.Context, e env, args []string) error {
@@ -109,20 +100,17 @@ func runUsersDelete(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	a, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	losses, err := a.DeleteConsequences(ctx, pos[0])
-	if err != nil {
-		return err
-	}
-	if _, err := a.Do(ctx, app.DeleteUser{User: pos[0]}); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stderr, "Deleted %s from Nimbus%s; the directory and Microsoft Teams are unchanged.\n", pos[0], lossesText(losses))
-	return nil
+	return withApp(e, func(a *app.App) error {
+		losses, err := a.DeleteConsequences(ctx, pos[0])
+		if err != nil {
+			return err
+		}
+		if _, err := a.Do(ctx, app.DeleteUser{User: pos[0]}); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "Deleted %s from Nimbus%s; the directory and Microsoft Teams are unchanged.\n", pos[0], lossesText(losses))
+		return nil
+	})
 }
 
 // lossesText says what a deleted user lost with Nimbus: ": they left agent of the

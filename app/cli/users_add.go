@@ -11,11 +11,6 @@ import (
 	"nimbusadmin/data/graph"
 )
 
-func init() {
-	register(verb{"users add", "ID|UPN [--from-graph] [--ou OU] [--licence NAME]... [--format table|json]",
-		"make a person of the directory a Nimbus user (added by hand), in an OU (the tenant root when not given), with licences; --from-graph finds someone who joined since the last sync", runUsersAdd})
-}
-
 // addedUserJSON is what 'users add --format json' prints about the new Nimbus user.
 type addedUserJSON struct {
 	ID                 string   `json:"id"`
@@ -32,8 +27,7 @@ func runUsersAdd(ctx context.Context, e env, args []string) error {
 	var licences listFlag
 	fs.Var(&licences, "licence", "a licence to grant: contact-center, attendant-console, interact or assistant (repeatable)")
 	fromGraph := fs.Bool("from-graph", false, "look the person up in Microsoft Graph (signed in) rather than in the cache: for someone who joined the directory since the last sync")
-	f := format("table")
-	fs.Var(&f, "format", "table or json")
+	f := formatFlag(fs, "table or json")
 	pos, err := parse(fs, args, 1, "one person of the directory (O365 ID or UPN; see 'directory users')")
 	if err != nil {
 		return err
@@ -49,48 +43,32 @@ func runUsersAdd(ctx context.Context, e env, args []string) error {
 		}
 		grant |= l
 	}
-	a, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer a.Store().Close()
-	ouID, err := resolveOU(ctx, a, *ou)
-	if err != nil {
-		return err
-	}
-	var add app.Command = app.AddUser{User: pos[0], OU: ouID, Licences: grant}
-	if *fromGraph {
-		person, err := graphPerson(ctx, e, pos[0])
+	return withApp(e, func(a *app.App) error {
+		ouID, err := resolveOU(ctx, a, *ou)
 		if err != nil {
 			return err
 		}
-		add = app.AddUserFromDirectory{Person: person, OU: ouID, Licences: grant}
-	}
-	if _, err := a.Do(ctx, add); err != nil {
+		var add app.Command = app.AddUser{User: pos[0], OU: ouID, Licences: grant}
+		if *fromGraph {
+			person, err := graphPerson(ctx, e, pos[0])
+			if err != nil {
+				return err
+			}
+			add = app.AddUserFromDirectory{Person: person, OU: ouID, Licences: grant}
+		}
+		if _, err := a.Do(ctx, add); err != nil {
+			return err
+		}
+		d, err := a.UserDetail(ctx, pos[0])
+		if err != nil {
+			return err
+		}
+		if *f == "json" {
+			return writeJSON(e.stdout, addedUserJSON{d.User.ID, d.User.DisplayName, d.User.UPN, d.OUPath, d.User.OUID, d.User.Licences.Keys()})
+		}
+		_, err = fmt.Fprintf(e.stdout, "%s\t%s\n", d.User.UPN, d.OUPath)
 		return err
-	}
-	d, err := a.UserDetail(ctx, pos[0])
-	if err != nil {
-		return err
-	}
-	if f == "json" {
-		return writeJSON(e.stdout, addedUserJSON{d.User.ID, d.User.DisplayName, d.User.UPN, d.OUPath, d.User.OUID, d.User.Licences.Keys()})
-	}
-	_, err = fmt.Fprintf(e.stdout, "%s\t%s\n", d.User.UPN, d.OUPath)
-	return err
-}
-
-// resolveOU turns an OU the admin typed (an id or a path) into its id; the tenant root
-// when nothing was typed.
-func resolveOU(ctx context.Context, a *app.App, ou string) (int64, error) {
-	tree, err := a.OUTree(ctx)
-	if err != nil {
-		return 0, err
-	}
-	if ou == "" {
-		return tree.Root, nil
-	}
-	return tree.Resolve(ou)
+	})
 }
 
 // graphPerson finds the one person in Microsoft Graph whose O365 ID or UPN is key, signed
@@ -104,7 +82,7 @@ func graphPerson(ctx context.Context, e env, key string) (data.DirectoryUser, er
 	if err != nil {
 		return data.DirectoryUser{}, err
 	}
-	client, err := graph.New(endpoints.GraphURL, session, authHTTPClient)
+	client, err := graph.New(endpoints.GraphURL, session, e.httpClient)
 	if err != nil {
 		return data.DirectoryUser{}, err
 	}
