@@ -93,6 +93,9 @@ func (a *App) Sync(ctx context.Context, src DirectorySource, o SyncOptions) (Syn
 		s.expected, _ = a.store.Read(ctx).CountRows("directory_users")
 	}
 	defer syncRelaxGC()()
+	if err := s.adoptHandAdded(ctx); err != nil {
+		return s.res, syncStopped(ctx, err, "the cache keeps its previous state")
+	}
 	read, err := s.read(ctx, src, settings.AdminSecurityGroup)
 	if err != nil {
 		s.res.Elapsed = time.Since(s.start)

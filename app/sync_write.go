@@ -78,6 +78,24 @@ func (s *syncRun) write(ctx context.Context, r *syncRead) error {
 	})
 }
 
+// adoptHandAdded makes the users added to the cached directory outside a sync (from
+// Microsoft Graph by an admin, or by the demo generator) count as cached before this
+// sync, so that a full round that does not bring them removes them; a user an admin adds
+// while the sync runs stays until the next sync.
+func (s *syncRun) adoptHandAdded(ctx context.Context) error {
+	for more := true; more; {
+		err := s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+			n, err := q.AdoptHandAddedDirectoryUsers(syncChunkUsers)
+			more = n == syncChunkUsers
+			return nil, err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // sweep ends a full round: whoever the round did not bring has left the directory.
 func (s *syncRun) sweep(ctx context.Context, round int64) error {
 	stale, err := s.app.store.Read(ctx).DirectoryUsersNotInRound(round)

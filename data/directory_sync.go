@@ -49,6 +49,9 @@ const directoryUserColumns = "id, display_name, given_name, surname, upn, mail, 
 // chunk of 999 users into nine statements.
 const directoryRowsPerStatement = 111
 
+// directoryCacheKiB bounds SQLite's page cache on the connection a sync writes through.
+const directoryCacheKiB = 96 * 1024
+
 // NextSyncRound numbers a new sync round (every user it brings is marked with it, so that
 // a full round can tell whom it did not bring) and counts the users cached before it.
 func (q *Q) NextSyncRound() (round int64, cached int, err error) {
@@ -64,6 +67,12 @@ func (q *Q) NextSyncRound() (round int64, cached int, err error) {
 // it. It returns how many users it wrote and whom it removed; removing a Nimbus user is
 // refused by the cache (the caller removes their Nimbus side first).
 func (q *Q) WriteDirectoryUsers(changes []DirectoryUserChange, round int64, full bool) (written int, removed []UserRef, err error) {
+	// A sync writes chunk after chunk through the same connection: a page cache that holds
+	// the directory keeps SQLite from reading its pages again for every chunk (bounded,
+	// whatever the tenant's size).
+	if _, err := q.Exec(fmt.Sprintf(`PRAGMA cache_size = -%d`, directoryCacheKiB)); err != nil {
+		return 0, nil, err
+	}
 	w := directoryWriter{q: q, round: round, batch: map[int]*sql.Stmt{}}
 	defer w.close()
 	whole := make([]*DirectoryUserChange, 0, len(changes))
@@ -213,10 +222,25 @@ func (w *directoryWriter) remove(id string) error {
 	return nil
 }
 
+// AdoptHandAddedDirectoryUsers makes up to limit users added to the cached directory
+// outside a sync (by hand from Microsoft Graph, by the demo generator) count as cached
+// before the sync that begins, and returns how many it changed: a full round that does
+// not bring them then removes them, while a user added during the sync stays until the
+// next one.
+func (q *Q) AdoptHandAddedDirectoryUsers(limit int) (int, error) {
+	res, err := q.Exec(`UPDATE directory_users SET sync_round = 1
+		WHERE id IN (SELECT id FROM directory_users WHERE sync_round = 0 LIMIT ?)`, limit)
+	if err != nil {
+		return 0, err
+	}
+	n, err := res.RowsAffected()
+	return int(n), err
+}
+
 // DirectoryUsersNotInRound lists the cached users a full round did not bring: they have
-// left the directory.
+// left the directory. Users added while the round was read or written are not listed.
 func (q *Q) DirectoryUsersNotInRound(round int64) ([]UserRef, error) {
-	rows, err := q.db.QueryContext(q.ctx, `SELECT id, upn FROM directory_users WHERE sync_round < ? ORDER BY id`, round)
+	rows, err := q.db.QueryContext(q.ctx, `SELECT id, upn FROM directory_users WHERE sync_round BETWEEN 1 AND ? - 1 ORDER BY id`, round)
 	if err != nil {
 		return nil, err
 	}
@@ -233,9 +257,10 @@ func (q *Q) DirectoryUsersNotInRound(round int64) ([]UserRef, error) {
 }
 
 // RemoveDirectoryUsersNotInRound removes those of ids that a full round did not bring,
-// and returns how many it removed; a user the round wrote meanwhile stays.
+// and returns how many it removed; a user the round wrote, or an admin added, meanwhile
+// stays.
 func (q *Q) RemoveDirectoryUsersNotInRound(ids []string, round int64) (int, error) {
-	stmt, err := q.Prepare(`DELETE FROM directory_users WHERE id = ? AND sync_round < ?`)
+	stmt, err := q.Prepare(`DELETE FROM directory_users WHERE id = ? AND sync_round BETWEEN 1 AND ? - 1`)
 	if err != nil {
 		return 0, err
 	}

@@ -95,3 +95,31 @@ func sortedPosition(s *simtenant.Server, id string) int {
 	i, _ := slices.BinarySearch(ids, id)
 	return i
 }
+
+// A user an admin adds from Microsoft Graph while a full sync writes (someone created in
+// Entra ID after the sync read the directory) is not taken for one who left: they stay
+// until a sync reads the directory without them.
+func TestAUserAddedDuringAFullSyncStays(t *testing.T) {
+	ctx := context.Background()
+	_, c := startTenant(t, simtenant.Options{Users: 2500})
+	a := newCache(t, "")
+	sync(t, a, c, false)
+	root := rootOU(t, a)
+	late := data.DirectoryUser{ID: "7a7e0000-0000-4000-8000-000000000001", DisplayName: "Late Arrival", UPN: "late.arrival@contoso.example"}
+	saving := 0
+	_, err := a.Sync(ctx, c, app.SyncOptions{Full: true, Progress: func(p app.SyncProgress) {
+		if p.Phase == app.SyncSaving {
+			if saving++; saving == 1 {
+				mustDo(t, a.AddUserFromDirectory(ctx, late, root, data.ContactCenter))
+			}
+		}
+	}})
+	mustDo(t, err)
+	if d, err := a.UserDetail(ctx, late.ID); err != nil || d.User.Licences != data.ContactCenter {
+		t.Fatalf("the user added during the sync: %+v, %v", d.User, err)
+	}
+	sync(t, a, c, true)
+	if _, err := a.UserDetail(ctx, late.ID); err == nil {
+		t.Fatal("a full sync that read the directory without the user kept them")
+	}
+}
