@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"slices"
 	"sort"
@@ -110,23 +111,10 @@ func (st *syncStage) flush(b *stageBucket) error {
 func (st *syncStage) each(n int, fn func([]data.DirectoryUserChange) error) error {
 	var chunk []data.DirectoryUserChange
 	for i := range st.buckets {
-		b := &st.buckets[i]
-		var changes []data.DirectoryUserChange
-		for _, bl := range b.blocks {
-			buf := make([]byte, bl.size)
-			if _, err := st.file.ReadAt(buf, bl.offset); err != nil && !errors.Is(err, io.EOF) {
-				return fmt.Errorf("cannot read back the users read: %w", err)
-			}
-			var err error
-			if changes, err = decodeChanges(changes, string(buf)); err != nil {
-				return err
-			}
-		}
-		var err error
-		if changes, err = decodeChanges(changes, string(b.pending)); err != nil {
+		changes, err := st.bucket(i)
+		if err != nil {
 			return err
 		}
-		slices.SortStableFunc(changes, func(a, b data.DirectoryUserChange) int { return strings.Compare(a.User.ID, b.User.ID) })
 		for _, c := range changes {
 			chunk = append(chunk, c)
 			if len(chunk) == n {
@@ -141,6 +129,48 @@ func (st *syncStage) each(n int, fn func([]data.DirectoryUserChange) error) erro
 		return fn(chunk)
 	}
 	return nil
+}
+
+// ids yields the id of every staged user once, in order; a failure to read the stage
+// back ends the sequence with the error.
+func (st *syncStage) ids() iter.Seq2[string, error] {
+	return func(yield func(string, error) bool) {
+		for i := range st.buckets {
+			changes, err := st.bucket(i)
+			if err != nil {
+				yield("", err)
+				return
+			}
+			for k, c := range changes {
+				if k > 0 && changes[k-1].User.ID == c.User.ID {
+					continue
+				}
+				if !yield(c.User.ID, nil) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// bucket reads back one bucket's changes, sorted by id (stably: one user's changes keep
+// the order they were read in).
+func (st *syncStage) bucket(i int) ([]data.DirectoryUserChange, error) {
+	b := &st.buckets[i]
+	var changes []data.DirectoryUserChange
+	for _, bl := range b.blocks {
+		buf := make([]byte, bl.size)
+		if _, err := st.file.ReadAt(buf, bl.offset); err != nil && !errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("cannot read back the users read: %w", err)
+		}
+		var err error
+		if changes, err = decodeChanges(changes, string(buf)); err != nil {
+			return nil, err
+		}
+	}
+	changes, err := decodeChanges(changes, string(b.pending))
+	slices.SortStableFunc(changes, func(a, b data.DirectoryUserChange) int { return strings.Compare(a.User.ID, b.User.ID) })
+	return changes, err
 }
 
 // close removes the temporary file.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"iter"
 	"slices"
 
 	"nimbusadmin/data"
@@ -56,7 +57,7 @@ func (s *syncRun) write(ctx context.Context, r *syncRead) error {
 		return err
 	}
 	if r.full && cached > 0 {
-		if err := s.sweep(ctx, round); err != nil {
+		if err := s.sweep(ctx, round, r.users); err != nil {
 			return err
 		}
 	}
@@ -96,9 +97,26 @@ func (s *syncRun) adoptHandAdded(ctx context.Context) error {
 	return nil
 }
 
-// sweep ends a full round: whoever the round did not bring has left the directory.
-func (s *syncRun) sweep(ctx context.Context, round int64) error {
-	stale, err := s.app.store.Read(ctx).DirectoryUsersNotInRound(round)
+// sweep ends a full round: whoever the round did not bring has left the directory. The
+// users cached before the round that it did not change are compared with the round's
+// ids, both in id order.
+func (s *syncRun) sweep(ctx context.Context, round int64, brought *syncStage) error {
+	next, stop := iter.Pull2(brought.ids())
+	defer stop()
+	id, readErr, more := next()
+	var stale []data.UserRef
+	err := s.app.store.Read(ctx).EachDirectoryUserBeforeRound(round, func(u data.UserRef) error {
+		for more && readErr == nil && id < u.ID {
+			id, readErr, more = next()
+		}
+		if readErr != nil {
+			return readErr
+		}
+		if !more || id != u.ID {
+			stale = append(stale, u)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
@@ -113,7 +131,7 @@ func (s *syncRun) sweep(ctx context.Context, round int64) error {
 			if err != nil {
 				return nil, err
 			}
-			removed, err = q.RemoveDirectoryUsersNotInRound(ids, round)
+			removed, err = q.RemoveDirectoryUsersBeforeRound(ids, round)
 			return entries, err
 		})
 		if err != nil {

@@ -123,6 +123,8 @@ func (w *directoryWriter) close() {
 
 // writeWhole upserts whole users, in key order so that neighbouring rows land on the
 // same b-tree pages; the sort is stable, so a user listed twice still ends as listed last.
+// A user the cache holds as listed is left as it is (it keeps the round that last
+// changed it), so that a full round over an unchanged directory writes next to nothing.
 func (w *directoryWriter) writeWhole(whole []*DirectoryUserChange) error {
 	slices.SortStableFunc(whole, func(a, b *DirectoryUserChange) int { return strings.Compare(a.User.ID, b.User.ID) })
 	for len(whole) > 0 {
@@ -135,7 +137,11 @@ func (w *directoryWriter) writeWhole(whole []*DirectoryUserChange) error {
 				ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name,
 					given_name = excluded.given_name, surname = excluded.surname, upn = excluded.upn,
 					mail = excluded.mail, department = excluded.department, job_title = excluded.job_title,
-					account_enabled = excluded.account_enabled, sync_round = excluded.sync_round`
+					account_enabled = excluded.account_enabled, sync_round = excluded.sync_round
+				WHERE display_name IS NOT excluded.display_name OR given_name IS NOT excluded.given_name
+					OR surname IS NOT excluded.surname OR upn IS NOT excluded.upn OR mail IS NOT excluded.mail
+					OR department IS NOT excluded.department OR job_title IS NOT excluded.job_title
+					OR account_enabled IS NOT excluded.account_enabled`
 			var err error
 			if stmt, err = w.q.Prepare(text); err != nil {
 				return err
@@ -237,29 +243,31 @@ func (q *Q) AdoptHandAddedDirectoryUsers(limit int) (int, error) {
 	return int(n), err
 }
 
-// DirectoryUsersNotInRound lists the cached users a full round did not bring: they have
-// left the directory. Users added while the round was read or written are not listed.
-func (q *Q) DirectoryUsersNotInRound(round int64) ([]UserRef, error) {
+// EachDirectoryUserBeforeRound calls fn, in id order, for every cached user that no
+// round from this one on has written: those a full round neither changed nor brought.
+// Users added while the round was read or written are left out.
+func (q *Q) EachDirectoryUserBeforeRound(round int64, fn func(UserRef) error) error {
 	rows, err := q.db.QueryContext(q.ctx, `SELECT id, upn FROM directory_users WHERE sync_round BETWEEN 1 AND ? - 1 ORDER BY id`, round)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	var out []UserRef
 	for rows.Next() {
 		var u UserRef
 		if err := rows.Scan(&u.ID, &u.UPN); err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, u)
+		if err := fn(u); err != nil {
+			return err
+		}
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
-// RemoveDirectoryUsersNotInRound removes those of ids that a full round did not bring,
-// and returns how many it removed; a user the round wrote, or an admin added, meanwhile
-// stays.
-func (q *Q) RemoveDirectoryUsersNotInRound(ids []string, round int64) (int, error) {
+// RemoveDirectoryUsersBeforeRound removes those of ids that no round from this one on
+// has written, and returns how many it removed; a user the round wrote, or an admin
+// added, meanwhile stays.
+func (q *Q) RemoveDirectoryUsersBeforeRound(ids []string, round int64) (int, error) {
 	stmt, err := q.Prepare(`DELETE FROM directory_users WHERE id = ? AND sync_round BETWEEN 1 AND ? - 1`)
 	if err != nil {
 		return 0, err

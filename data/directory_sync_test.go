@@ -35,7 +35,7 @@ type applied struct {
 }
 
 // apply writes the users of one JSON page as a round of the given kind; a full round
-// then removes whoever it did not bring.
+// then removes whoever it did not bring, as the sync does.
 func apply(t *testing.T, s *data.Store, full bool, body string) applied {
 	t.Helper()
 	page, err := directory.DecodeUserPage([]byte(body))
@@ -63,16 +63,22 @@ func apply(t *testing.T, s *data.Store, full bool, body string) applied {
 		if !full || cached == 0 {
 			return nil
 		}
-		stale, err := q.DirectoryUsersNotInRound(round)
+		brought := map[string]bool{}
+		for _, c := range changes {
+			brought[c.User.ID] = true
+		}
+		var ids []string
+		err = q.EachDirectoryUserBeforeRound(round, func(u data.UserRef) error {
+			if !brought[u.ID] {
+				ids = append(ids, u.ID)
+				w.Removed[u.ID] = u.UPN
+			}
+			return nil
+		})
 		if err != nil {
 			return err
 		}
-		var ids []string
-		for _, u := range stale {
-			ids = append(ids, u.ID)
-			w.Removed[u.ID] = u.UPN
-		}
-		_, err = q.RemoveDirectoryUsersNotInRound(ids, round)
+		_, err = q.RemoveDirectoryUsersBeforeRound(ids, round)
 		return err
 	})
 	if err != nil {
