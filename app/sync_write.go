@@ -30,9 +30,9 @@ func (s *syncRun) write(ctx context.Context, r *syncRead) error {
 	err = r.users.each(syncChunkUsers, func(chunk []data.DirectoryUserChange) error {
 		var written, removed int
 		err := s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
-			var gone []string
-			for _, c := range chunk {
-				if c.Removed {
+			var gone []string // removed, and not listed again after (a user's changes are next to each other)
+			for i, c := range chunk {
+				if c.Removed && (i+1 == len(chunk) || chunk[i+1].User.ID != c.User.ID) {
 					gone = append(gone, c.User.ID)
 				}
 			}

@@ -22,6 +22,9 @@ const (
 	FieldDepartment
 	FieldJobTitle
 	FieldAccountEnabled
+
+	allDirectoryFields = FieldDisplayName | FieldGivenName | FieldSurname | FieldUPN | FieldMail |
+		FieldDepartment | FieldJobTitle | FieldAccountEnabled
 )
 
 // DirectoryUserChange is one entry of a users delta round as the cache stores it: a user
@@ -61,11 +64,12 @@ func (q *Q) NextSyncRound() (round int64, cached int, err error) {
 }
 
 // WriteDirectoryUsers applies changes of a users delta round, in their order: a user
-// listed twice ends as listed last, and a removal after a listing removes. In a full
-// round every user is written whole (a property the page left out is stored as NULL);
-// in an incremental round a property left out keeps its cached value and a null clears
-// it. It returns how many users it wrote and whom it removed; removing a Nimbus user is
-// refused by the cache (the caller removes their Nimbus side first).
+// listed twice ends as listed last, a removal after a listing removes, and a listing
+// after a removal stores the user as listed (whole: nothing of before is kept). In a
+// full round every user is written whole (a property the page left out is stored as
+// NULL); in an incremental round a property left out keeps its cached value and a null
+// clears it. It returns how many users it wrote and whom it removed; removing a Nimbus
+// user is refused by the cache (the caller removes their Nimbus side first).
 func (q *Q) WriteDirectoryUsers(changes []DirectoryUserChange, round int64, full bool) (written int, removed []UserRef, err error) {
 	// A sync writes chunk after chunk through the same connection: a page cache that holds
 	// the directory keeps SQLite from reading its pages again for every chunk (bounded,
@@ -75,27 +79,41 @@ func (q *Q) WriteDirectoryUsers(changes []DirectoryUserChange, round int64, full
 	}
 	w := directoryWriter{q: q, round: round, batch: map[int]*sql.Stmt{}}
 	defer w.close()
-	whole := make([]*DirectoryUserChange, 0, len(changes))
+	// A removal followed by a listing of the same user is no removal: the user is back in
+	// the directory, stored whole as listed, and their row (which a Nimbus user may hang
+	// on) is never missing.
+	relisted := make([]bool, len(changes)) // a removal with a listing of the user after it
+	whole := make([]bool, len(changes))    // a listing after a removal
+	for i, listed := len(changes)-1, map[string]int{}; i >= 0; i-- {
+		id := changes[i].User.ID
+		if !changes[i].Removed {
+			listed[id] = i
+		} else if k, ok := listed[id]; ok {
+			relisted[i], whole[k] = true, true
+		}
+	}
+	batch := make([]*DirectoryUserChange, 0, len(changes))
 	for i := range changes {
 		c := &changes[i]
 		switch {
+		case relisted[i]: // back in the directory: the listing after it stores the user
 		case c.Removed:
-			if err := w.writeWhole(whole); err != nil {
+			if err := w.writeWhole(batch); err != nil {
 				return w.written, w.removed, err
 			}
-			whole = whole[:0]
+			batch = batch[:0]
 			if err := w.remove(c.User.ID); err != nil {
 				return w.written, w.removed, err
 			}
 		case full:
-			whole = append(whole, c)
+			batch = append(batch, c)
 		default:
-			if err := w.writePartial(c); err != nil {
+			if err := w.writePartial(c, whole[i]); err != nil {
 				return w.written, w.removed, err
 			}
 		}
 	}
-	err = w.writeWhole(whole)
+	err = w.writeWhole(batch)
 	return w.written, w.removed, err
 }
 
@@ -162,8 +180,9 @@ func (w *directoryWriter) writeWhole(whole []*DirectoryUserChange) error {
 	return nil
 }
 
-// writePartial upserts the properties of one user that the page carried.
-func (w *directoryWriter) writePartial(c *DirectoryUserChange) error {
+// writePartial upserts the properties of one user that the page carried, or all of them
+// when whole.
+func (w *directoryWriter) writePartial(c *DirectoryUserChange, whole bool) error {
 	if w.partial == nil {
 		var err error
 		w.partial, err = w.q.Prepare(`INSERT INTO directory_users (` + directoryUserColumns + `)
@@ -182,7 +201,11 @@ func (w *directoryWriter) writePartial(c *DirectoryUserChange) error {
 			return err
 		}
 	}
-	if _, err := w.partial.ExecContext(w.q.ctx, append(w.values(c, w.args[:0]), int(c.Carried))...); err != nil {
+	carried := c.Carried
+	if whole {
+		carried = allDirectoryFields
+	}
+	if _, err := w.partial.ExecContext(w.q.ctx, append(w.values(c, w.args[:0]), int(carried))...); err != nil {
 		return fmt.Errorf("cannot store user %s: %w", c.User.ID, err)
 	}
 	w.written++

@@ -218,3 +218,21 @@ func TestAPageIsAppliedInItsOrder(t *testing.T) {
 		t.Fatal("a removal after a listing in the same page did not remove")
 	}
 }
+
+// A user removed and listed again in one round (restored from the deleted items) is
+// stored whole as listed last, and never goes missing meanwhile: a Nimbus user hangs on
+// the row.
+func TestARemovalFollowedByAListingStoresTheUserWhole(t *testing.T) {
+	s := openCache(t)
+	apply(t, s, true, adele)
+	if err := s.Tx(context.Background(), func(q *data.Q) error {
+		return q.AddNimbusUser("a1", 1, data.OriginManual, 0)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	w := apply(t, s, false, `{"value":[{"id":"a1","@removed":{"reason":"changed"}},{"id":"a1","department":"Returns"}]}`)
+	got := row(t, s, "a1")
+	if got == nil || got["department"] != "Returns" || got["displayName"] != "<null>" || len(w.Removed) != 0 {
+		t.Fatalf("a1 = %v, removed %v; want it stored whole as listed last", got, w.Removed)
+	}
+}
