@@ -122,6 +122,7 @@ func syncStopped(ctx context.Context, err error, keeps string) error {
 // It is a context.Canceled, so that callers can tell it from a failure.
 type SyncCancelled struct{ Message string }
 
+// Error says that the sync was cancelled and what the cache keeps.
 func (e *SyncCancelled) Error() string { return e.Message }
 
 // Unwrap makes the cancellation recognisable with errors.Is(err, context.Canceled).

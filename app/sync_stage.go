@@ -47,9 +47,6 @@ const (
 
 func newSyncStage() *syncStage { return &syncStage{} }
 
-// len is how many changes the stage holds.
-func (st *syncStage) len() int { return st.count }
-
 // add stages one page of changes.
 func (st *syncStage) add(changes []data.DirectoryUserChange) error {
 	if st.buckets == nil {

@@ -38,8 +38,8 @@ func TestTheSyncStageHandsARoundBackInIdOrder(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if st.file == nil || st.len() != len(read) {
-		t.Fatalf("a round of %d users was not kept in the stage's file (%d staged)", len(read), st.len())
+	if st.file == nil || st.count != len(read) {
+		t.Fatalf("a round of %d users was not kept in the stage's file (%d staged)", len(read), st.count)
 	}
 	want := slices.Clone(read)
 	slices.SortStableFunc(want, func(a, b data.DirectoryUserChange) int { return strings.Compare(a.User.ID, b.User.ID) })

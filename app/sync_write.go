@@ -72,10 +72,10 @@ func (s *syncRun) write(ctx context.Context, r *syncRead) error {
 	}
 	return s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
 		now := data.Now()
-		if err := q.SaveSyncState(data.SyncUsers, r.link, now); err != nil {
+		if err := q.SaveSyncState(data.ResourceUsers, r.link, now); err != nil {
 			return nil, err
 		}
-		return nil, q.SaveSyncState(data.SyncTeams, "", now)
+		return nil, q.SaveSyncState(data.ResourceTeams, "", now)
 	})
 }
 

@@ -8,14 +8,14 @@ import (
 
 // The resources a sync keeps a state for: the users delta round, and the Teams listing.
 const (
-	SyncUsers = "users"
-	SyncTeams = "teams"
+	ResourceUsers = "users"
+	ResourceTeams = "teams"
 )
 
 // SavedDeltaLink reads the delta link the last complete users round left ("" for none).
 func (q *Q) SavedDeltaLink() (string, error) {
 	var link string
-	err := q.db.QueryRowContext(q.ctx, `SELECT delta_link FROM sync_state WHERE resource = ?`, SyncUsers).Scan(&link)
+	err := q.db.QueryRowContext(q.ctx, `SELECT delta_link FROM sync_state WHERE resource = ?`, ResourceUsers).Scan(&link)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
@@ -35,7 +35,7 @@ func (q *Q) SaveSyncState(resource, deltaLink string, completedAt time.Time) err
 // LastSync says when the directory was last synced completely (zero for never).
 func (q *Q) LastSync() (time.Time, error) {
 	var at string
-	err := q.db.QueryRowContext(q.ctx, `SELECT completed_at FROM sync_state WHERE resource = ?`, SyncUsers).Scan(&at)
+	err := q.db.QueryRowContext(q.ctx, `SELECT completed_at FROM sync_state WHERE resource = ?`, ResourceUsers).Scan(&at)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && at == "") {
 		return time.Time{}, nil
 	}
