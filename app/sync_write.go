@@ -11,7 +11,7 @@ import (
 // Sizes of the sync's write transactions: each one is short (a few milliseconds to a few
 // tens of milliseconds), so that an admin's change waits for no more than one of them.
 var (
-	syncChunkUsers   = 1000 // directory users written or removed per transaction
+	syncChunkUsers   = 2000 // directory users written or removed per transaction
 	syncChunkMembers = 2000 // Team memberships cached per transaction
 	syncChunkNimbus  = 500  // Nimbus users joining, leaving or kept per transaction
 )
