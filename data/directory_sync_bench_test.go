@@ -11,7 +11,7 @@ import (
 )
 
 // BenchmarkWriteFullRound measures the store side alone: 100,000 decoded users written
-// as one full round, in id order and in chunks of 1,000, each chunk committed on its own
+// as one full round, in id order and in chunks of 2,000, each chunk committed on its own
 // as a sync writes them.
 func BenchmarkWriteFullRound(b *testing.B) {
 	const n = 100_000
@@ -30,7 +30,7 @@ func BenchmarkWriteFullRound(b *testing.B) {
 		s := openCache(b)
 		b.StartTimer()
 		var round int64
-		for chunk := range slices.Chunk(users, 1000) {
+		for chunk := range slices.Chunk(users, 2000) {
 			err := s.Tx(context.Background(), func(q *data.Q) error {
 				var err error
 				if round == 0 {
