@@ -144,7 +144,7 @@ func (s *syncRun) report(phase string) {
 		return
 	}
 	p := SyncProgress{Phase: phase, Pages: s.res.Pages, Users: s.res.Users, Elapsed: time.Since(s.start)}
-	if phase != SyncReading {
+	if phase == SyncSaving || phase == SyncNimbus {
 		p.Users = s.saved
 	}
 	if s.res.Full {
