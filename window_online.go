@@ -60,8 +60,8 @@ func (o *windowOnline) Status() ui.OnlineStatus {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	st := ui.OnlineStatus{SignedInAs: o.account, Demo: o.tenant.Demo(), Offline: o.tenant.Offline()}
-	if at, err := o.tenant.App.LastSync(context.Background()); err == nil && at != "" {
-		st.LastSync, _ = time.Parse(time.RFC3339, at)
+	if at, err := o.tenant.App.LastSync(context.Background()); err == nil {
+		st.LastSync = at
 	}
 	return st
 }

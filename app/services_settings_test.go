@@ -10,7 +10,7 @@ import (
 // resync mirrors the cached Teams into their services, as a sync does after reading them.
 func (f *fixture) resync() {
 	f.t.Helper()
-	if err := f.app.systemChange(ctx, func(q *data.Q) ([]data.JournalEntry, error) { return syncNimbus(q, nil) }); err != nil {
+	if err := (&syncRun{app: f.app}).nimbus(ctx); err != nil {
 		f.t.Fatal(err)
 	}
 }

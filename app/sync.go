@@ -2,12 +2,10 @@ package app
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"runtime"
 	"runtime/debug"
-	"sync"
 	"time"
 
 	"nimbusadmin/data"
@@ -28,25 +26,41 @@ type DirectorySource interface {
 	AdminGroup(ctx context.Context, name string) (directory.AdminGroup, error)
 }
 
-// syncCacheKiB bounds SQLite's page cache during a sync.
-const syncCacheKiB = 96 * 1024
-
 // SyncOptions say how to sync.
 type SyncOptions struct {
 	Full     bool               // read the whole directory even when a delta link is saved
-	Progress func(SyncProgress) // called after every page, from the sync's goroutine; may be nil
+	Progress func(SyncProgress) // called from the sync's goroutine after every page and every saved step; may be nil
 }
+
+// The phases of a sync, as SyncProgress names them.
+const (
+	SyncReading = "users"  // reading the users pages; nothing is written yet
+	SyncTeams   = "teams"  // waiting for the Teams and the tenant administration security group
+	SyncSaving  = "saving" // writing the directory into the cache, a chunk of users at a time
+	SyncNimbus  = "nimbus" // letting the changes flow into Nimbus, a service or a few users at a time
+)
 
 // SyncProgress is how far a running sync got, for a progress bar or a status line.
 type SyncProgress struct {
-	Phase    string // "users", "teams" or "saving"
-	Pages    int    // users pages handled
-	Users    int    // users (and removals) handled
+	Phase    string // SyncReading, SyncTeams, SyncSaving or SyncNimbus
+	Pages    int    // users pages read
+	Users    int    // users (and removals) read; while saving, those saved so far
 	Expected int    // users a full round should bring (the cached count); 0 when unknown
 	Elapsed  time.Duration
 }
 
-// SyncResult says what a committed sync did.
+// TimeLeft estimates the rest of the reading phase from the pace so far, when the number
+// of users to expect is known (a full round over a cache that was synced before);
+// ok is false when it is not.
+func (p SyncProgress) TimeLeft() (left time.Duration, ok bool) {
+	if p.Expected <= 0 || p.Users <= 0 || p.Phase != SyncReading {
+		return 0, false
+	}
+	remaining := max(0, p.Expected-p.Users)
+	return time.Duration(float64(p.Elapsed) / float64(p.Users) * float64(remaining)), true
+}
+
+// SyncResult says what a completed sync did.
 type SyncResult struct {
 	Full    bool // the whole directory was read (no saved delta link, --full, or it expired)
 	Pages   int
@@ -59,144 +73,110 @@ type SyncResult struct {
 }
 
 // Sync brings the cached directory up to date from src and lets the changes flow into
-// Nimbus, all in one transaction: readers see the previous complete state until the
-// new one commits, the delta link is saved with the data it covers, and a failed,
-// cancelled or killed sync leaves the cache as it was. Team listings and the tenant
-// administration security group are fetched while the users pages stream in.
+// Nimbus. It first reads everything (the users pages, the Teams, the tenant
+// administration security group) without writing to the cache, so that a sync that
+// fails or is cancelled while reading leaves the cache as it was. Then it writes in
+// short transactions, a chunk of users, a service or a few Nimbus users at a time, so
+// that an admin's change never waits long for the cache: readers (the window's list) may
+// see the directory part-way through a sync, and an admin's change between two chunks
+// stays (the sync reads the Nimbus side afresh in every transaction). The delta link
+// and the time of completion are saved last, so a sync that fails, is cancelled or is
+// killed while writing leaves a cache from which the next sync converges to the
+// directory. The journal names the sync's changes as they are written.
 func (a *App) Sync(ctx context.Context, src DirectorySource, o SyncOptions) (SyncResult, error) {
-	start := time.Now()
-	var res SyncResult
-	expected := 0 // a full round brings about as many users as the cache holds
-	report := func(phase string) {
-		if o.Progress != nil {
-			p := SyncProgress{Phase: phase, Pages: res.Pages, Users: res.Users + res.Removed, Elapsed: time.Since(start)}
-			if res.Full {
-				p.Expected = expected
-			}
-			o.Progress(p)
-		}
-	}
+	s := &syncRun{app: a, opts: o, start: time.Now()}
 	settings, err := a.store.Read(ctx).TenantSettings()
 	if err != nil {
-		return res, fmt.Errorf("the cache holds no tenant to sync into: %w", err)
+		return s.res, fmt.Errorf("the cache holds no tenant to sync into: %w", err)
 	}
 	if o.Progress != nil {
-		expected = syncCachedUsers(ctx, a)
+		s.expected, _ = a.store.Read(ctx).CountRows("directory_users")
 	}
 	defer syncRelaxGC()()
-	ctx, cancel := context.WithCancel(ctx)
-	var fetching sync.WaitGroup
-	defer fetching.Wait() // runs after cancel: a failed sync does not wait for the Teams
-	defer cancel()
-	var teams []directory.Team
-	var teamsErr error
-	fetching.Add(1)
-	go func() {
-		defer fetching.Done()
-		teams, teamsErr = src.Teams(ctx)
-	}()
-	admins := readAdminGroup(ctx, src, settings.AdminSecurityGroup, &fetching)
-
-	err = a.systemChange(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
-		// Users may leave the directory before their Nimbus side is cleaned up below;
-		// the foreign keys are checked at commit.
-		if _, err := q.Exec(`PRAGMA defer_foreign_keys = ON`); err != nil {
-			return nil, err
-		}
-		// The whole sync is one transaction: a page cache that holds its pages keeps
-		// SQLite from spilling them to the WAL again and again (bounded, whatever the
-		// tenant's size).
-		if _, err := q.Exec(fmt.Sprintf(`PRAGMA cache_size = -%d`, syncCacheKiB)); err != nil {
-			return nil, err
-		}
-		link := ""
-		if !o.Full {
-			var err error
-			if link, err = directory.SavedDeltaLink(q); err != nil {
-				return nil, err
-			}
-		}
-		w, next, err := a.syncUsers(ctx, q, src, link, &res, report)
-		if errors.Is(err, directory.ErrDeltaExpired) {
-			w, next, err = a.syncUsers(ctx, q, src, "", &res, report)
-		}
-		if err != nil {
-			return nil, err
-		}
-		defer w.Close()
-		if err := w.Sweep(); err != nil {
-			return nil, err
-		}
-		res.Users, res.Removed = w.Written, len(w.Removed)
-		report("teams")
-		fetching.Wait()
-		if teamsErr != nil {
-			return nil, teamsErr
-		}
-		if admins.err != nil {
-			return nil, admins.err
-		}
-		res.Teams = len(teams)
-		report("saving")
-		if err := directory.ReplaceTeams(q, teams); err != nil {
-			return nil, err
-		}
-		now := data.Timestamp(data.Now())
-		if err := directory.SaveSyncState(q, directory.ResourceUsers, next, now); err != nil {
-			return nil, err
-		}
-		if err := directory.SaveSyncState(q, directory.ResourceTeams, "", now); err != nil {
-			return nil, err
-		}
-		entries, err := syncNimbus(q, w.Removed)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range entries {
-			switch e.Action {
-			case syncJoin:
-				res.Joined++
-			case syncLeave:
-				res.Left++
-			}
-		}
-		granted, err := syncAdmins(q, admins.group)
-		return append(entries, granted...), err
-	})
-	res.Elapsed = time.Since(start)
-	if err != nil {
-		if ctx.Err() != nil && errors.Is(err, context.Canceled) {
-			return res, fmt.Errorf("the sync was cancelled; the cache keeps its previous state")
-		}
-		return res, err
+	if err := s.adoptHandAdded(ctx); err != nil {
+		return s.res, syncStopped(ctx, err, "the cache keeps its previous state")
 	}
-	return res, nil
+	read, err := s.read(ctx, src, settings.AdminSecurityGroup)
+	if err != nil {
+		s.res.Elapsed = time.Since(s.start)
+		return s.res, syncStopped(ctx, err, "the cache keeps its previous state")
+	}
+	defer read.users.close()
+	err = s.write(ctx, read)
+	s.res.Elapsed = time.Since(s.start)
+	if err != nil {
+		return s.res, syncStopped(ctx, err, "the cache keeps what was saved so far and the next sync catches up")
+	}
+	return s.res, nil
 }
 
-// syncUsers runs one users delta round into the cache.
-func (a *App) syncUsers(ctx context.Context, q *data.Q, src DirectorySource, link string, res *SyncResult,
-	report func(string)) (*directory.Writer, string, error) {
-	w, err := directory.NewWriter(q, link == "")
-	if err != nil {
-		return nil, "", err
+// syncStopped says why a sync stopped and what the cache keeps.
+func syncStopped(ctx context.Context, err error, keeps string) error {
+	if ctx.Err() != nil && errors.Is(err, context.Canceled) {
+		return &SyncCancelled{Message: "the sync was cancelled; " + keeps}
 	}
-	res.Full, res.Pages = link == "", 0
-	handled := 0
-	next, err := src.UserDelta(ctx, link, func(p directory.UserPage) error {
-		if err := w.WriteUsers(p.Users); err != nil {
-			return err
-		}
-		res.Pages++
-		handled += len(p.Users)
-		res.Users = handled
-		report("users")
-		return nil
+	return fmt.Errorf("%w; %s", err, keeps)
+}
+
+// SyncCancelled is a sync stopped by its caller, in words that say what the cache keeps.
+// It is a context.Canceled, so that callers can tell it from a failure.
+type SyncCancelled struct{ Message string }
+
+// Error says that the sync was cancelled and what the cache keeps.
+func (e *SyncCancelled) Error() string { return e.Message }
+
+// Unwrap makes the cancellation recognisable with errors.Is(err, context.Canceled).
+func (e *SyncCancelled) Unwrap() error { return context.Canceled }
+
+// syncRun is one sync under way: its options, its result so far and its journal.
+type syncRun struct {
+	app      *App
+	opts     SyncOptions
+	start    time.Time
+	res      SyncResult
+	expected int // users a full round should bring, for the time left; 0 when unknown
+	saved    int // users written or removed so far
+}
+
+// report hands the progress to the caller.
+func (s *syncRun) report(phase string) {
+	if s.opts.Progress == nil {
+		return
+	}
+	p := SyncProgress{Phase: phase, Pages: s.res.Pages, Users: s.res.Users, Elapsed: time.Since(s.start)}
+	if phase == SyncSaving || phase == SyncNimbus {
+		p.Users = s.saved
+	}
+	if s.res.Full {
+		p.Expected = s.expected
+	}
+	s.opts.Progress(p)
+}
+
+// step writes one short transaction of the sync and journals it as the sync's. A
+// cancelled sync stops between steps, never inside one: a step is written whole.
+func (s *syncRun) step(ctx context.Context, fn func(q *data.Q) ([]data.JournalEntry, error)) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	var entries []data.JournalEntry
+	err := s.app.systemChange(context.WithoutCancel(ctx), func(q *data.Q) ([]data.JournalEntry, error) {
+		var err error
+		entries, err = fn(q)
+		return entries, err
 	})
 	if err != nil {
-		w.Close()
-		return nil, "", err
+		return err
 	}
-	return w, next, nil
+	for _, e := range entries {
+		switch e.Action {
+		case syncJoin:
+			s.res.Joined++
+		case syncLeave:
+			s.res.Left++
+		}
+	}
+	return nil
 }
 
 // syncGCPercent is the garbage collector's target while a sync runs. A sync allocates
@@ -226,28 +206,7 @@ func syncRelaxGC() func() {
 	}
 }
 
-// syncCachedUsers counts the cached directory (0 when it cannot).
-func syncCachedUsers(ctx context.Context, a *App) int {
-	stmt, err := a.store.Read(ctx).Prepare(`SELECT count(*) FROM directory_users`)
-	if err != nil {
-		return 0
-	}
-	defer stmt.Close()
-	n := 0
-	stmt.QueryRow().Scan(&n)
-	return n
-}
-
-// LastSync says when the directory was last synced completely ("" for never).
-func (a *App) LastSync(ctx context.Context) (string, error) {
-	stmt, err := a.store.Read(ctx).Prepare(`SELECT completed_at FROM sync_state WHERE resource = ?`)
-	if err != nil {
-		return "", err
-	}
-	defer stmt.Close()
-	var at string
-	if err := stmt.QueryRow(directory.ResourceUsers).Scan(&at); err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return "", err
-	}
-	return at, nil
+// LastSync says when the directory was last synced completely (zero for never).
+func (a *App) LastSync(ctx context.Context) (time.Time, error) {
+	return a.store.Read(ctx).LastSync()
 }

@@ -16,7 +16,7 @@ const (
 )
 
 // adminGroupRead is the tenant administration security group as a sync reads it,
-// beside the Teams and outside the write transaction.
+// beside the Teams and before it writes anything.
 type adminGroupRead struct {
 	group directory.AdminGroup
 	err   error
@@ -37,19 +37,27 @@ func readAdminGroup(ctx context.Context, src DirectorySource, name string, fetch
 	return r
 }
 
-// syncAdmins stores, inside the sync's transaction, what the sync read of the tenant
-// administration security group, and makes the Tenant Administrator role that the group
-// grants (in the root OU, automatically, from no service) follow it: the group's members
-// who are Nimbus users hold it, nobody else does. A group nobody has the name of has no
-// members. Several groups of the name are refused: nobody could tell which one makes
-// Tenant Administrators.
+// adminGroupAmbiguous refuses several groups of the name in tenant settings: nobody could
+// tell which one makes Tenant Administrators. A sync checks it before it writes anything.
+func adminGroupAmbiguous(g directory.AdminGroup) error {
+	if g.Matches > 1 {
+		return refuse("sync.admin-group-ambiguous", "%d groups in the directory are named %q, so the sync cannot tell which one makes Tenant Administrators: rename all but one in Entra ID, or name another group under Configuration > Tenant settings, then sync again",
+			g.Matches, g.Name)
+	}
+	return nil
+}
+
+// syncAdmins stores, in one short transaction of the sync, what the sync read of the
+// tenant administration security group, and makes the Tenant Administrator role that the
+// group grants (in the root OU, automatically, from no service) follow it: the group's
+// members who are Nimbus users hold it, nobody else does. A group nobody has the name of
+// has no members; several groups of the name are refused.
 func syncAdmins(q *data.Q, g directory.AdminGroup) ([]data.JournalEntry, error) {
 	if g.Name == "" {
 		return nil, nil
 	}
-	if g.Matches > 1 {
-		return nil, refuse("sync.admin-group-ambiguous", "%d groups in the directory are named %q, so the sync cannot tell which one makes Tenant Administrators: rename all but one in Entra ID, or name another group under Configuration > Tenant settings, then sync again",
-			g.Matches, g.Name)
+	if err := adminGroupAmbiguous(g); err != nil {
+		return nil, err
 	}
 	found := g.Matches == 1
 	if err := q.ReplaceAdminGroup(data.AdminGroup{Name: g.Name, ID: g.ID, Found: found, ReadAt: data.Timestamp(data.Now())}, g.Members); err != nil {

@@ -1,7 +1,9 @@
 package app
 
 import (
+	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 
 	"nimbusadmin/data"
@@ -16,76 +18,69 @@ const (
 	syncKept         = "sync.user.kept"     // a user who left every Team stays: another service holds them
 )
 
-// syncNimbus lets directory changes flow into Nimbus, inside the sync's transaction:
-// users gone from the directory leave Nimbus; every Teams-based service gets its Team's
-// members and owners (new ones become Nimbus users of origin Teams in the default OU,
-// with Team Member, or the service's default Team Owner role, granted automatically)
-// and loses those who left the Team (or the whole Team, when it was deleted), with the
-// Team role that came with it. Owners who stay keep the Team Owner role they hold, even
-// when an admin switched it.
+// nimbus lets the cached Teams flow into Nimbus, in short transactions: every
+// Teams-based service gets its Team's members and owners (new ones become Nimbus users of
+// origin Teams in the default OU, with Team Member, or the service's default Team Owner
+// role, granted automatically) and loses those who left the Team (or the whole Team,
+// when it was deleted), with the Team role that came with it. Owners who stay keep the
+// Team Owner role they hold, even when an admin switched it.
 // Users who came from Teams and are in no Teams-based service any more leave Nimbus only
 // when no other service holds them: an agent or owner of a Skill-based service stays
-// with everything they have, managed by hand from then on. removed names the UPNs of
-// users the sync removed from the directory, for the journal.
-func syncNimbus(q *data.Q, removed map[string]string) ([]data.JournalEntry, error) {
-	var entries []data.JournalEntry
-	var gone []string
-	err := syncRows(q, `SELECT n.id FROM nimbus_users n WHERE NOT EXISTS (SELECT 1 FROM directory_users d WHERE d.id = n.id)`,
-		nil, func(r *sql.Rows) error {
-			var id string
-			if err := r.Scan(&id); err != nil {
+// with everything they have, managed by hand from then on.
+// Every transaction reads what it changes afresh, so an admin's change made meanwhile
+// (a service deleted, a licence granted, a user added to another service) is kept.
+func (s *syncRun) nimbus(ctx context.Context) error {
+	services, err := s.app.store.Read(ctx).Services()
+	if err != nil {
+		return err
+	}
+	for _, svc := range services {
+		if svc.AssignmentType != data.TeamsBased {
+			continue
+		}
+		for more := true; more; {
+			err := s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+				current, err := q.Service(svc.ID)
+				if errors.Is(err, data.ErrNotFound) {
+					more = false // deleted meanwhile
+					return nil, nil
+				}
+				if err != nil {
+					return nil, err
+				}
+				var entries []data.JournalEntry
+				entries, more, err = syncServiceMembersUpTo(q, current, syncChunkNimbus)
+				return entries, err
+			})
+			if err != nil {
 				return err
 			}
-			gone = append(gone, id)
-			return nil
+			s.report(SyncNimbus)
+		}
+	}
+	for more := true; more; {
+		err := s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+			leavers, err := q.TeamsUsersInNoTeamsService(syncChunkNimbus)
+			if err != nil {
+				return nil, err
+			}
+			more = len(leavers) == syncChunkNimbus
+			var entries []data.JournalEntry
+			for _, l := range leavers {
+				e, err := syncLeaveOrKeep(q, l.ID, l.UPN)
+				if err != nil {
+					return nil, err
+				}
+				entries = append(entries, e)
+			}
+			return entries, nil
 		})
-	if err != nil {
-		return nil, err
-	}
-	for _, id := range gone {
-		upn := removed[id]
-		if upn == "" {
-			upn = id
-		}
-		if err := q.DeleteNimbusUser(id); err != nil {
-			return nil, err
-		}
-		entries = append(entries, entry(syncLeave, upn, "Nimbus user", "gone from the directory"))
-	}
-	services, err := syncTeamsServices(q)
-	if err != nil {
-		return nil, err
-	}
-	for _, s := range services {
-		more, err := syncServiceMembers(q, s)
 		if err != nil {
-			return nil, err
-		}
-		entries = append(entries, more...)
-	}
-	type leaver struct{ id, upn string }
-	var leavers []leaver
-	err = syncRows(q, `SELECT n.id, d.upn FROM nimbus_users n JOIN directory_users d ON d.id = n.id
-		WHERE n.origin = 'teams' AND NOT EXISTS (SELECT 1 FROM service_members m JOIN services s ON s.id = m.service_id
-			WHERE m.user_id = n.id AND s.assignment_type = 'teams')`, nil, func(r *sql.Rows) error {
-		var l leaver
-		if err := r.Scan(&l.id, &l.upn); err != nil {
 			return err
 		}
-		leavers = append(leavers, l)
-		return nil
-	})
-	if err != nil {
-		return nil, err
+		s.report(SyncNimbus)
 	}
-	for _, l := range leavers {
-		e, err := syncLeaveOrKeep(q, l.id, l.upn)
-		if err != nil {
-			return nil, err
-		}
-		entries = append(entries, e)
-	}
-	return entries, nil
+	return nil
 }
 
 // syncLeaveOrKeep decides the fate of a user from Teams who is in no Teams-based service
@@ -116,106 +111,91 @@ func syncLeaveOrKeep(q *data.Q, id, upn string) (data.JournalEntry, error) {
 		"kept with everything they have: still "+joinWords(holding)+"; managed by hand from now on"), nil
 }
 
-// syncTeamsServices lists the Teams-based services.
-func syncTeamsServices(q *data.Q) ([]data.Service, error) {
-	all, err := q.Services()
-	if err != nil {
-		return nil, err
-	}
-	var out []data.Service
-	for _, s := range all {
-		if s.AssignmentType == data.TeamsBased {
-			out = append(out, s)
-		}
-	}
-	return out, nil
-}
-
-// syncMembership is one member or owner of a Teams-based service.
-type syncMembership struct {
-	user string
-	role data.Membership
-}
-
 // syncServiceMembers makes a Teams-based service's members and owners its Team's: the
 // directory users among the Team's members and owners (a deleted Team has none).
 func syncServiceMembers(q *data.Q, s data.Service) ([]data.JournalEntry, error) {
-	want := map[syncMembership]string{} // → UPN
-	err := syncRows(q, `SELECT t.user_id, t.role, d.upn FROM team_members t JOIN directory_users d ON d.id = t.user_id
-		WHERE t.team_id = ?`, []any{s.TeamID}, func(r *sql.Rows) error {
-		var m syncMembership
-		var upn string
-		if err := r.Scan(&m.user, &m.role, &upn); err != nil {
-			return err
-		}
-		want[m] = upn
-		return nil
-	})
+	entries, _, err := syncServiceMembersUpTo(q, s, -1)
+	return entries, err
+}
+
+// syncServiceMembersUpTo makes up to limit changes (no limit when negative) that bring a
+// Teams-based service's members and owners closer to its Team's; more says that changes
+// remain.
+func syncServiceMembersUpTo(q *data.Q, s data.Service, limit int) (entries []data.JournalEntry, more bool, err error) {
+	want, err := memberSet(q.TeamMemberRefs(s.TeamID))
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	have := map[syncMembership]string{}
-	err = syncRows(q, `SELECT m.user_id, m.membership, d.upn FROM service_members m JOIN directory_users d ON d.id = m.user_id
-		WHERE m.service_id = ?`, []any{s.ID}, func(r *sql.Rows) error {
-		var m syncMembership
-		var upn string
-		if err := r.Scan(&m.user, &m.role, &upn); err != nil {
-			return err
-		}
-		have[m] = upn
-		return nil
-	})
+	have, err := memberSet(q.ServiceMemberRefs(s.ID))
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	roles, err := syncTeamRoles(q)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	var entries []data.JournalEntry
-	for m, upn := range have {
-		if _, ok := want[m]; ok {
+	for _, m := range have.list {
+		if want.has[m] {
 			continue
 		}
-		if err := q.RemoveServiceMember(s.ID, m.user, m.role); err != nil {
-			return nil, err
+		if limit >= 0 && len(entries) >= limit {
+			return entries, true, nil
 		}
-		if err := q.RemoveServiceRoles(m.user, s.ID, teamRoleKeys(m.role)...); err != nil {
-			return nil, err
+		if err := q.RemoveServiceMember(s.ID, m.User.ID, m.Role); err != nil {
+			return nil, false, err
 		}
-		entries = append(entries, entry(syncMemberRemove, s.Name, fmt.Sprintf("%s as %s", upn, m.role),
+		if err := q.RemoveServiceRoles(m.User.ID, s.ID, teamRoleKeys(m.Role)...); err != nil {
+			return nil, false, err
+		}
+		entries = append(entries, entry(syncMemberRemove, s.Name, fmt.Sprintf("%s as %s", m.User.UPN, m.Role),
 			"left the Team; the role that came with it went too"))
 	}
 	var defaultOU int64
-	for m, upn := range want {
-		if _, ok := have[m]; ok {
+	for _, m := range want.list {
+		if have.has[m] {
 			continue
 		}
-		if _, err := q.NimbusUser(m.user); err != nil {
+		if limit >= 0 && len(entries) >= limit {
+			return entries, true, nil
+		}
+		if _, err := q.NimbusUser(m.User.ID); err != nil {
 			if defaultOU == 0 {
 				if defaultOU, err = syncDefaultOU(q); err != nil {
-					return nil, err
+					return nil, false, err
 				}
 			}
-			if err := q.AddNimbusUser(m.user, defaultOU, data.OriginTeams, 0); err != nil {
-				return nil, err
+			if err := q.AddNimbusUser(m.User.ID, defaultOU, data.OriginTeams, 0); err != nil {
+				return nil, false, err
 			}
-			entries = append(entries, entry(syncJoin, upn, "", fmt.Sprintf("Nimbus user from the Team of %q", s.Name)))
+			entries = append(entries, entry(syncJoin, m.User.UPN, "", fmt.Sprintf("Nimbus user from the Team of %q", s.Name)))
 		}
-		if err := q.AddServiceMember(s.ID, m.user, m.role); err != nil {
-			return nil, err
+		if err := q.AddServiceMember(s.ID, m.User.ID, m.Role); err != nil {
+			return nil, false, err
 		}
 		role := data.RoleTeamMember
-		if m.role == data.Owner {
+		if m.Role == data.Owner {
 			role = s.DefaultOwnerRole.RoleKey()
 		}
-		if _, err := q.Exec(`INSERT OR IGNORE INTO role_assignments (user_id, role_id, scope_ou_id, auto_granted, source_service_id)
-			VALUES (?, ?, ?, 1, ?)`, m.user, roles[role].ID, s.OUID, s.ID); err != nil {
-			return nil, err
+		if err := q.GrantServiceRole(m.User.ID, roles[role].ID, s.OUID, s.ID); err != nil {
+			return nil, false, err
 		}
-		entries = append(entries, entry(syncMemberAdd, s.Name, "", fmt.Sprintf("%s as %s (%s role granted)", upn, m.role, roles[role].Name)))
+		entries = append(entries, entry(syncMemberAdd, s.Name, "", fmt.Sprintf("%s as %s (%s role granted)", m.User.UPN, m.Role, roles[role].Name)))
 	}
-	return entries, nil
+	return entries, false, nil
+}
+
+// syncMembers is a list of memberships, in order, and the set of them.
+type syncMembers struct {
+	list []data.MemberRef
+	has  map[data.MemberRef]bool
+}
+
+func memberSet(refs []data.MemberRef, err error) (syncMembers, error) {
+	m := syncMembers{list: refs, has: make(map[data.MemberRef]bool, len(refs))}
+	for _, r := range refs {
+		m.has[r] = true
+	}
+	return m, err
 }
 
 // syncTeamRoles reads the roles that follow Team membership and ownership, by key: Team

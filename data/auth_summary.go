@@ -1,7 +1,6 @@
 package data
 
 import (
-	"database/sql"
 	"errors"
 	"time"
 )
@@ -26,17 +25,13 @@ func (q *Q) AuthCacheSummary() (AuthCacheSummary, error) {
 		return s, err
 	}
 	s.TenantID, s.TenantName, s.IsDemo = settings.TenantID, settings.TenantName, settings.IsDemo
-	var last sql.NullString
 	err = q.db.QueryRowContext(q.ctx, `SELECT
 		(SELECT count(*) FROM directory_users), (SELECT count(*) FROM teams),
-		(SELECT count(*) FROM nimbus_users), (SELECT count(*) FROM services),
-		(SELECT max(completed_at) FROM sync_state WHERE completed_at != '')`).
-		Scan(&s.DirectoryUsers, &s.Teams, &s.NimbusUsers, &s.Services, &last)
+		(SELECT count(*) FROM nimbus_users), (SELECT count(*) FROM services)`).
+		Scan(&s.DirectoryUsers, &s.Teams, &s.NimbusUsers, &s.Services)
 	if err != nil {
 		return s, err
 	}
-	if last.Valid {
-		s.LastSync, _ = time.Parse(time.RFC3339, last.String)
-	}
-	return s, nil
+	s.LastSync, err = q.LastSync()
+	return s, err
 }

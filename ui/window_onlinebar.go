@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -98,7 +99,8 @@ func lastSyncedText(t time.Time) string {
 }
 
 // onSync runs a sync off the UI goroutine with progress; the list reloads when it ends.
-// A failed or cancelled sync leaves the cache as the last complete sync left it.
+// A failed or cancelled sync says what the cache keeps: its previous state when the sync
+// stopped while reading, what was saved so far (caught up by the next sync) otherwise.
 func (b *onlineBar) onSync() {
 	ctx, stop := context.WithCancel(context.Background())
 	b.stop = stop
@@ -116,10 +118,12 @@ func (b *onlineBar) onSync() {
 			b.cancel.Hide()
 			b.progress.Hide()
 			switch {
+			case errors.Is(err, context.Canceled) && err.Error() == context.Canceled.Error():
+				b.m.status.SetText("Sync cancelled.")
 			case errors.Is(err, context.Canceled):
-				b.m.status.SetText("Sync cancelled: the list shows the last complete sync.")
+				b.m.status.SetText(strings.ToUpper(err.Error()[:1]) + err.Error()[1:] + ".") // says what the cache keeps
 			case err != nil:
-				b.m.status.SetText("Sync failed: " + err.Error() + ". The list shows the last complete sync.")
+				b.m.status.SetText("Sync failed: " + err.Error() + ".")
 			default:
 				b.m.status.SetText("Sync finished at " + time.Now().Format("15:04") + ".")
 			}

@@ -2,62 +2,77 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/online"
 	"nimbusadmin/auth"
-	"nimbusadmin/data/graph"
 )
 
+// runSync is 'nimbusadmin sync': through the same entry point as the window's Sync, from
+// Microsoft Graph for a real tenant, or for the demo ('--demo sync') from an in-process
+// simulated Microsoft tenant on loopback HTTPS that serves the demo's directory and
+// Teams, signed in to by the real MSAL client with an auto-approved device code and read
+// by the real Graph client.
 func runSync(ctx context.Context, e env, args []string) error {
 	fs := newFlags("sync")
 	full := fs.Bool("full", false, "read the whole directory even when a delta link is saved")
 	if _, err := parse(fs, args, 0, ""); err != nil {
 		return err
 	}
+	t, prompt, err := openSyncTenant(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer t.App.Close()
+	return syncAndReport(e, *full || t.Demo(), func(o app.SyncOptions) (app.SyncResult, error) { return t.Sync(ctx, o, prompt) })
+}
+
+// openSyncTenant opens the tenant a sync writes into: the demo cache, or the cache of the
+// tenant the admin signs in to (signing in first, silently when the token cache allows,
+// so that the cache is chosen by the account's tenant and the sync never waits for a
+// device code). prompt shows the demo's self-approving device code.
+func openSyncTenant(ctx context.Context, e env) (*online.Tenant, func(auth.DeviceCode), error) {
 	g := e.globals
 	if g.Demo {
-		return syncDemo(ctx, e)
+		a, err := e.open()
+		if err != nil {
+			return nil, nil, err
+		}
+		fmt.Fprintln(e.stderr, "Syncing the demo cache from a simulated Microsoft tenant that serves its directory…")
+		prompt := func(dc auth.DeviceCode) {
+			fmt.Fprintf(e.stderr, "%s\n(the demo tenant approves the code by itself)\n", dc.Message)
+		}
+		return &online.Tenant{App: a}, prompt, nil
 	}
 	endpoints, err := auth.ResolveEndpoints(g.Cloud, g.Authority, g.GraphURL)
 	if err != nil {
-		return usagef("%v", err)
+		return nil, nil, usagef("%v", err)
 	}
 	session, err := authSession(e)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	// Sign in first (silently when the token cache allows), so that the cache is chosen
-	// by the account's tenant and the sync itself never waits for a device code.
-	acc, err := session.SignIn(ctx)
+	t, err := online.SignIn(ctx, session, endpoints, e.httpClient, g.DB, g.Tenant)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	client, err := graph.New(endpoints.GraphURL, session, e.httpClient)
+	settings, err := t.App.ConfigTenantSettings(ctx)
 	if err != nil {
-		return err
+		t.App.Close()
+		return nil, nil, err
 	}
-	path := g.DB
-	if path == "" {
-		if path, err = app.SyncCachePath(acc.TenantID); err != nil {
-			return err
-		}
-	}
-	a, err := app.OpenSyncCache(ctx, path, acc.TenantID, syncTenantName(g.Tenant, acc.TenantID), acc.Username)
-	if err != nil {
-		return err
-	}
-	defer a.Close()
-	fmt.Fprintf(e.stderr, "Syncing %s from %s into %s…\n", acc.TenantID, endpoints.GraphURL, path)
-	return syncAndReport(e, *full, func(o app.SyncOptions) (app.SyncResult, error) { return a.Sync(ctx, client, o) })
+	fmt.Fprintf(e.stderr, "Syncing %s from %s into %s…\n", settings.TenantID, endpoints.GraphURL, t.App.CachePath())
+	return t, nil, nil
 }
 
 // syncAndReport runs a sync with progress lines on stderr and a summary at the end.
 func syncAndReport(e env, full bool, sync func(app.SyncOptions) (app.SyncResult, error)) error {
 	lastLine := time.Time{}
 	res, err := sync(app.SyncOptions{Full: full, Progress: func(p app.SyncProgress) {
-		if p.Phase == "users" && time.Since(lastLine) < 500*time.Millisecond {
+		if p.Phase != app.SyncTeams && time.Since(lastLine) < 500*time.Millisecond {
 			return
 		}
 		lastLine = time.Now()
@@ -67,8 +82,11 @@ func syncAndReport(e env, full bool, sync func(app.SyncOptions) (app.SyncResult,
 		}
 		fmt.Fprintf(e.stderr, "  %s: %d pages, %d users, %s%s\n", p.Phase, p.Pages, p.Users, p.Elapsed.Round(100*time.Millisecond), left)
 	}})
+	if errors.Is(err, context.Canceled) {
+		return err
+	}
 	if err != nil {
-		return fmt.Errorf("sync failed, the cache keeps its previous state: %w", err)
+		return fmt.Errorf("sync failed: %w", err)
 	}
 	kind := "incremental"
 	if res.Full {
@@ -77,12 +95,4 @@ func syncAndReport(e env, full bool, sync func(app.SyncOptions) (app.SyncResult,
 	fmt.Fprintf(e.stderr, "Synced (%s): %d pages, %d users written, %d removed, %d Teams; %d joined Nimbus, %d left; %s.\n",
 		kind, res.Pages, res.Users, res.Removed, res.Teams, res.Joined, res.Left, res.Elapsed.Round(10*time.Millisecond))
 	return nil
-}
-
-// syncTenantName names a new cache's tenant: the domain the admin gave, else the id.
-func syncTenantName(flag, tenantID string) string {
-	if flag != "" && flag != auth.DefaultTenant && flag != "common" {
-		return flag
-	}
-	return tenantID
 }

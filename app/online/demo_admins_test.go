@@ -34,7 +34,7 @@ func TestDemoSyncKeepsTheDemosTenantAdministrators(t *testing.T) {
 	}
 	a := app.New(store, admin)
 	for range 2 { // the second sync serves the group as the first one read it
-		if _, err := SyncDemo(ctx, a, app.SyncOptions{}, nil); err != nil {
+		if _, err := (&Tenant{App: a}).Sync(ctx, app.SyncOptions{}, nil); err != nil {
 			t.Fatal(err)
 		}
 		after, err := store.Read(ctx).RoleHolderUPNs(data.RoleTenantAdmin, 1000)

@@ -1,7 +1,8 @@
 // Package online connects an open cache to its tenant: the signed-in session and the
-// Graph client of a real tenant, or the in-process simulated tenant of the demo. The
-// window and the command line both sync through it, so neither builds a Graph client
-// itself and the window never compiles msgraph-sdk-go's callers.
+// Graph client of a real tenant, or the in-process simulated tenant of the demo. It is
+// the one way to sync: the window, 'nimbusadmin sync' and 'nimbusadmin --demo sync' all
+// call Tenant.Sync, so none of them builds a Graph client itself and the window never
+// compiles msgraph-sdk-go's callers.
 package online
 
 import (
@@ -74,12 +75,14 @@ func (t *Tenant) Probe(ctx context.Context) error {
 	return err
 }
 
-// Sync reads the directory into the cache: from Graph with the signed-in session, or for
-// the demo from a simulated tenant that serves the demo's own directory through the real
-// MSAL and Graph clients. A failed sync leaves the last complete state.
+// Sync reads the directory into the cache (see app.App.Sync): from Graph with the
+// signed-in session, or for the demo from a simulated tenant that serves the demo's own
+// directory through the real MSAL and Graph clients, whose device code prompt is shown
+// (nil: not shown; the simulated tenant approves it by itself). o.Progress reports the
+// progress; cancelling ctx stops the sync, and the error then says what the cache keeps.
 func (t *Tenant) Sync(ctx context.Context, o app.SyncOptions, prompt func(auth.DeviceCode)) (app.SyncResult, error) {
 	if t.Demo() {
-		return SyncDemo(ctx, t.App, o, prompt)
+		return syncDemo(ctx, t.App, o, prompt)
 	}
 	client, err := graph.New(t.Endpoints.GraphURL, t.Session, t.Client)
 	if err != nil {
@@ -90,11 +93,11 @@ func (t *Tenant) Sync(ctx context.Context, o app.SyncOptions, prompt func(auth.D
 	return res, err
 }
 
-// SyncDemo syncs the demo cache from an in-process simulated Microsoft tenant on
+// syncDemo syncs the demo cache from an in-process simulated Microsoft tenant on
 // loopback HTTPS that serves the cache's own directory, Teams and tenant administration
 // security group; the device code is approved by the tenant itself. The round is always
 // full: the tenant lives only for it.
-func SyncDemo(ctx context.Context, a *app.App, o app.SyncOptions, prompt func(auth.DeviceCode)) (app.SyncResult, error) {
+func syncDemo(ctx context.Context, a *app.App, o app.SyncOptions, prompt func(auth.DeviceCode)) (app.SyncResult, error) {
 	var people []data.DirectoryUser
 	if err := a.Store().Read(ctx).EachDirectoryUser(func(d data.DirectoryEntry) bool {
 		people = append(people, d.DirectoryUser)
@@ -169,6 +172,32 @@ func demoAdminGroup(ctx context.Context, a *app.App) ([]simtenant.Group, error) 
 	}
 	members := slices.Compact(slices.Sorted(slices.Values(append(holders, read...))))
 	return []simtenant.Group{{DisplayName: name, Members: members}}, nil
+}
+
+// SignIn signs the admin in (silently when the token cache allows, with a device code
+// otherwise), so that a sync never waits for one, and opens the cache of the account's
+// tenant: the file at path, or the tenant's own cache in the config folder when path is
+// "". A new cache's tenant is named tenantName, or its id when tenantName is "" or names
+// no single tenant ("organizations", "common"). client supplies custom trust for Graph
+// (nil for the system's).
+func SignIn(ctx context.Context, session *auth.Session, endpoints auth.Endpoints, client *http.Client, path, tenantName string) (*Tenant, error) {
+	acc, err := session.SignIn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if path == "" {
+		if path, err = app.SyncCachePath(acc.TenantID); err != nil {
+			return nil, err
+		}
+	}
+	if tenantName == "" || tenantName == auth.DefaultTenant || tenantName == "common" {
+		tenantName = acc.TenantID
+	}
+	a, err := app.OpenSyncCache(ctx, path, acc.TenantID, tenantName, acc.Username)
+	if err != nil {
+		return nil, err
+	}
+	return &Tenant{App: a, Session: session, Endpoints: endpoints, Client: client}, nil
 }
 
 // OpenSignedIn opens the cache of the tenant the admin is signed in to, from the token

@@ -161,3 +161,13 @@ func count(t testing.TB, a *app.App, query string, args ...any) int {
 	}
 	return n
 }
+
+// savedDeltaLink reads the delta link the next sync starts from.
+func savedDeltaLink(t testing.TB, a *app.App) string {
+	t.Helper()
+	link, err := a.Store().Read(context.Background()).SavedDeltaLink()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return link
+}

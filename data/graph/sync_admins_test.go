@@ -171,7 +171,7 @@ func TestSyncFailsWhenTheSecurityGroupCannotBeRead(t *testing.T) {
 	if _, err := a.Store().Read(ctx).AdminGroup(); err != data.ErrNotFound {
 		t.Errorf("the failed sync stored the group: %v", err)
 	}
-	if now, _ := a.LastSync(ctx); now != last {
-		t.Errorf("the failed sync was recorded as complete: %q, before %q", now, last)
+	if now, _ := a.LastSync(ctx); !now.Equal(last) {
+		t.Errorf("the failed sync was recorded as complete: %v, before %v", now, last)
 	}
 }

@@ -1,7 +1,7 @@
 // Package directory holds the shapes of Microsoft Graph's directory pages (users delta,
-// Teams, members and owners), their fast decoding, and the writer that puts them into
-// the SQLite cache. It does not import the Graph SDK, so that the application core and
-// its tests can use it without compiling the SDK.
+// Teams, members and owners) and their fast decoding. It does not import the Graph SDK,
+// so that the application core and its tests can use it without compiling the SDK; the
+// cache's side of a sync is in package data.
 package directory
 
 import (
@@ -53,14 +53,6 @@ func (f *Field[T]) UnmarshalJSON(b []byte) error {
 	return json.Unmarshal(b, &f.Value)
 }
 
-// value is what the cache stores for the property: nil when absent or null.
-func (f Field[T]) value() any {
-	if !f.Set || f.Null {
-		return nil
-	}
-	return f.Value
-}
-
 // User is one entry of a users delta page.
 type User struct {
 	ID                string         `json:"id"`
@@ -87,6 +79,29 @@ func (u User) DirectoryUser() data.DirectoryUser {
 	return du
 }
 
+// Change is the entry as the cache stores it: the user with the properties the page
+// carried, or their removal.
+func (u User) Change() data.DirectoryUserChange {
+	c := data.DirectoryUserChange{User: u.DirectoryUser(), Removed: u.Removed != nil}
+	note := func(f data.DirectoryFields, set, null bool) {
+		if set {
+			c.Carried |= f
+		}
+		if null {
+			c.Null |= f
+		}
+	}
+	note(data.FieldDisplayName, u.DisplayName.Set, u.DisplayName.Null)
+	note(data.FieldGivenName, u.GivenName.Set, u.GivenName.Null)
+	note(data.FieldSurname, u.Surname.Set, u.Surname.Null)
+	note(data.FieldUPN, u.UserPrincipalName.Set, u.UserPrincipalName.Null)
+	note(data.FieldMail, u.Mail.Set, u.Mail.Null)
+	note(data.FieldDepartment, u.Department.Set, u.Department.Null)
+	note(data.FieldJobTitle, u.JobTitle.Set, u.JobTitle.Null)
+	note(data.FieldAccountEnabled, u.AccountEnabled.Set, u.AccountEnabled.Null)
+	return c
+}
+
 // RemovedReason is Graph's @removed annotation: "changed" (soft-deleted, restorable)
 // or "deleted" (gone for good). Both remove the user from the cached directory.
 type RemovedReason struct {
@@ -98,7 +113,6 @@ type UserPage struct {
 	Users     []User // entries with an id; those without one cannot be stored and are dropped
 	NextLink  string
 	DeltaLink string
-	Bytes     int // size of the raw page, for progress
 }
 
 // DecodeUserPage decodes a users (or users delta) page with the standard library, far
@@ -116,7 +130,7 @@ func DecodeUserPage(body []byte) (UserPage, error) {
 	if raw.Value == nil {
 		return UserPage{}, errors.New("a users page from Microsoft Graph has no value list")
 	}
-	p := UserPage{Users: (*raw.Value)[:0], NextLink: raw.NextLink, DeltaLink: raw.DeltaLink, Bytes: len(body)}
+	p := UserPage{Users: (*raw.Value)[:0], NextLink: raw.NextLink, DeltaLink: raw.DeltaLink}
 	for _, u := range *raw.Value {
 		if u.ID != "" {
 			p.Users = append(p.Users, u)

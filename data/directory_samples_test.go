@@ -1,4 +1,4 @@
-package directory
+package data_test
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"nimbusadmin/data"
+	"nimbusadmin/data/graph/directory"
 )
 
 // fixtureDir finds the Microsoft-written sample payloads (see their README): in
@@ -78,7 +79,7 @@ func TestMicrosoftSamplePayloadsAreAccepted(t *testing.T) {
 			url, body := m.Request.URL, []byte(m.Response.Body)
 			switch {
 			case usersURL.MatchString(url):
-				page, err := DecodeUserPage(body)
+				page, err := directory.DecodeUserPage(body)
 				if err != nil {
 					t.Errorf("%s: %v", url, err)
 					continue
@@ -87,28 +88,36 @@ func TestMicrosoftSamplePayloadsAreAccepted(t *testing.T) {
 				users += len(page.Users)
 				for _, full := range []bool{true, false} {
 					if err := s.Tx(context.Background(), func(q *data.Q) error {
-						w, err := NewWriter(q, full)
+						round, _, err := q.NextSyncRound()
 						if err != nil {
 							return err
 						}
-						defer w.Close()
-						return w.WriteUsers(page.Users)
+						changes := make([]data.DirectoryUserChange, len(page.Users))
+						for i, u := range page.Users {
+							changes[i] = u.Change()
+						}
+						_, _, err = q.WriteDirectoryUsers(changes, round, full)
+						return err
 					}); err != nil {
 						t.Errorf("%s (full %v): %v", url, full, err)
 					}
 				}
 			case groupsURL.MatchString(url):
-				if _, err := DecodePage[Team](body, "groups"); err != nil {
+				if _, err := directory.DecodePage[directory.Team](body, "groups"); err != nil {
 					t.Errorf("%s: %v", url, err)
 				}
 				groupPages++
 			case membersURL.MatchString(url):
-				p, err := DecodePage[Member](body, "members")
+				p, err := directory.DecodePage[directory.Member](body, "members")
 				if err != nil {
 					t.Errorf("%s: %v", url, err)
 				}
+				var ids []string
+				for _, m := range p.Value {
+					ids = append(ids, m.ID)
+				}
 				if err := s.Tx(context.Background(), func(q *data.Q) error {
-					return ReplaceTeams(q, []Team{{ID: "g", DisplayName: "Sample", Members: p.Value, Owners: p.Value}})
+					return q.WriteDirectoryTeams([]data.Team{{ID: "g", DisplayName: "Sample", Members: ids, Owners: ids}})
 				}); err != nil {
 					t.Errorf("%s: %v", url, err)
 				}

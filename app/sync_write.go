@@ -1,0 +1,190 @@
+package app
+
+import (
+	"context"
+	"iter"
+	"slices"
+
+	"nimbusadmin/data"
+)
+
+// Sizes of the sync's write transactions: each one is short (a few milliseconds to a few
+// tens of milliseconds), so that an admin's change waits for no more than one of them.
+var (
+	syncChunkUsers   = 2000 // directory users written or removed per transaction
+	syncChunkMembers = 2000 // Team memberships cached per transaction
+	syncChunkNimbus  = 500  // Nimbus users joining, leaving or kept per transaction
+)
+
+// write puts what the sync read into the cache in short transactions: the users chunk by
+// chunk (a user gone from the directory leaves Nimbus in the same transaction), then for
+// a full round those it did not bring, the Teams, the Nimbus side and the tenant
+// administration security group, and last the sync state with the delta link. Every
+// step is idempotent, so a sync stopped anywhere is caught up by the next one.
+func (s *syncRun) write(ctx context.Context, r *syncRead) error {
+	round, cached, err := s.app.store.Read(ctx).NextSyncRound()
+	if err != nil {
+		return err
+	}
+	s.res.Users = 0
+	err = r.users.each(syncChunkUsers, func(chunk []data.DirectoryUserChange) error {
+		var written, removed int
+		err := s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+			var gone []string // removed, and not listed again after (a user's changes are next to each other)
+			for i, c := range chunk {
+				if c.Removed && (i+1 == len(chunk) || chunk[i+1].User.ID != c.User.ID) {
+					gone = append(gone, c.User.ID)
+				}
+			}
+			entries, err := leaveDirectory(q, gone)
+			if err != nil {
+				return nil, err
+			}
+			w, rm, err := q.WriteDirectoryUsers(chunk, round, r.full)
+			written, removed = w, len(rm)
+			return entries, err
+		})
+		if err != nil {
+			return err
+		}
+		s.res.Users += written
+		s.res.Removed += removed
+		s.saved += len(chunk)
+		s.report(SyncSaving)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if r.full && cached > 0 {
+		if err := s.sweep(ctx, round, r.users); err != nil {
+			return err
+		}
+	}
+	if err := s.writeTeams(ctx, r.teams); err != nil {
+		return err
+	}
+	if err := s.nimbus(ctx); err != nil {
+		return err
+	}
+	if err := s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) { return syncAdmins(q, r.admins) }); err != nil {
+		return err
+	}
+	return s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+		now := data.Now()
+		if err := q.SaveSyncState(data.ResourceUsers, r.link, now); err != nil {
+			return nil, err
+		}
+		return nil, q.SaveSyncState(data.ResourceTeams, "", now)
+	})
+}
+
+// adoptHandAdded makes the users added to the cached directory outside a sync (from
+// Microsoft Graph by an admin, or by the demo generator) count as cached before this
+// sync, so that a full round that does not bring them removes them; a user an admin adds
+// while the sync runs stays until the next sync.
+func (s *syncRun) adoptHandAdded(ctx context.Context) error {
+	for more := true; more; {
+		err := s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+			n, err := q.AdoptHandAddedDirectoryUsers(syncChunkUsers)
+			more = n == syncChunkUsers
+			return nil, err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sweep ends a full round: whoever the round did not bring has left the directory. The
+// users cached before the round that it did not change are compared with the round's
+// ids, both in id order.
+func (s *syncRun) sweep(ctx context.Context, round int64, brought *syncStage) error {
+	next, stop := iter.Pull2(brought.ids())
+	defer stop()
+	id, readErr, more := next()
+	var stale []data.UserRef
+	err := s.app.store.Read(ctx).EachDirectoryUserBeforeRound(round, func(u data.UserRef) error {
+		for more && readErr == nil && id < u.ID {
+			id, readErr, more = next()
+		}
+		if readErr != nil {
+			return readErr
+		}
+		if !more || id != u.ID {
+			stale = append(stale, u)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for chunk := range slices.Chunk(stale, syncChunkUsers) {
+		ids := make([]string, len(chunk))
+		for i, u := range chunk {
+			ids[i] = u.ID
+		}
+		removed := 0
+		err := s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+			entries, err := leaveDirectory(q, ids)
+			if err != nil {
+				return nil, err
+			}
+			removed, err = q.RemoveDirectoryUsersBeforeRound(ids, round)
+			return entries, err
+		})
+		if err != nil {
+			return err
+		}
+		s.res.Removed += removed
+		s.saved += len(chunk)
+		s.report(SyncSaving)
+	}
+	return nil
+}
+
+// leaveDirectory removes from Nimbus those of ids who are Nimbus users, before the sync
+// removes them from the cached directory: a user gone from the directory leaves Nimbus
+// with everything Nimbus holds on them, and the journal says so.
+func leaveDirectory(q *data.Q, ids []string) ([]data.JournalEntry, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	gone, err := q.RemoveNimbusUsers(ids)
+	var entries []data.JournalEntry
+	for _, u := range gone {
+		entries = append(entries, entry(syncLeave, u.UPN, "Nimbus user", "gone from the directory"))
+	}
+	return entries, err
+}
+
+// writeTeams makes the cached Teams those listed: a few Teams at a time, then the Teams
+// gone from the directory.
+func (s *syncRun) writeTeams(ctx context.Context, teams []data.Team) error {
+	cached, err := s.app.store.Read(ctx).DirectoryTeamIDs()
+	if err != nil {
+		return err
+	}
+	listed := map[string]bool{}
+	for len(teams) > 0 {
+		n, rows := 0, 0
+		for n < len(teams) && (n == 0 || rows+len(teams[n].Members)+len(teams[n].Owners) <= syncChunkMembers) {
+			rows += len(teams[n].Members) + len(teams[n].Owners)
+			listed[teams[n].ID] = true
+			n++
+		}
+		batch := teams[:n]
+		teams = teams[n:]
+		if err := s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) { return nil, q.WriteDirectoryTeams(batch) }); err != nil {
+			return err
+		}
+	}
+	gone := slices.DeleteFunc(cached, func(id string) bool { return listed[id] })
+	for chunk := range slices.Chunk(gone, syncChunkMembers) {
+		if err := s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) { return nil, q.RemoveDirectoryTeams(chunk) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
