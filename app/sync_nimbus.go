@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 
@@ -236,24 +235,4 @@ func syncDefaultOU(q *data.Q) (int64, error) {
 		return 0, err
 	}
 	return tree.Root, nil
-}
-
-// syncRows runs a query inside q's transaction and scans every row.
-func syncRows(q *data.Q, query string, args []any, scan func(*sql.Rows) error) error {
-	stmt, err := q.Prepare(query)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
-	rows, err := stmt.Query(args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
 }
