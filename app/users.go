@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"nimbusadmin/app/outree"
 	"nimbusadmin/data"
 )
 
@@ -128,5 +129,5 @@ func loadTree(q *data.Q) (*OUTree, error) {
 	if err != nil {
 		return nil, err
 	}
-	return NewOUTree(ous), nil
+	return outree.New(ous), nil
 }
