@@ -7,7 +7,7 @@ import (
 	"nimbusadmin/data/testkit"
 )
 
-// benchmarkConfigItems measures what a catalogue screen costs to open in a demo tenant
+// benchmarkConfigItems measures what a kind's screen costs to open in a demo tenant
 // of the given size: every item with its OU and where it is used.
 func benchmarkConfigItems(b *testing.B, users int, k data.ConfigKind) {
 	a := New(testkit.DemoStore(b, users), "bench")

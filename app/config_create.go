@@ -8,8 +8,8 @@ import (
 	"nimbusadmin/data"
 )
 
-// configCreateItem runs the checks every new item of a catalogue needs and journals its
-// creation; check adds the catalogue's own rules (and describes the item for the journal),
+// configCreateItem runs the checks every new item of a kind needs and journals its
+// creation; check adds the kind's own rules (and describes the item for the journal),
 // insert writes it once the checks pass. The outcome's ID is the new item's.
 func configCreateItem(c *changeCtx, k data.ConfigKind, name string, ou int64,
 	check func(q *data.Q, tree *OUTree) (string, error), insert func(q *data.Q, name string) (int64, error)) ([]data.JournalEntry, error) {

@@ -54,7 +54,7 @@ func (a *App) CustomRole(ctx context.Context, id int64) (CustomRole, error) {
 		return CustomRole{}, err
 	}
 	set := PermissionSet(perms)
-	set.follow() // a role stored before "Users" followed "Users list" reads as it now works
+	set.Follow() // a role stored before "Users" followed "Users list" reads as it now works
 	out := CustomRole{ID: r.ID, CustomRoleSpec: CustomRoleSpec{r.Name, r.OUID, r.Description, set}, OUPath: tree.Path(r.OUID)}
 	for _, h := range holders {
 		out.Holders = append(out.Holders, CustomRoleHolder{h.UserID, h.DisplayName, h.UPN, tree.Path(h.ScopeOUID)})
@@ -85,7 +85,7 @@ func (cmd CreateCustomRole) apply(c *changeCtx) ([]data.JournalEntry, error) {
 	var perms PermissionSet
 	check := func(*data.Q, *OUTree) (string, error) {
 		var err error
-		perms, err = spec.Permissions.normalise()
+		perms, err = normalisePermissions(spec.Permissions)
 		return "with " + perms.String(), err
 	}
 	return configCreateItem(c, data.ConfigCustomRoles, spec.Name, spec.OUID, check, func(q *data.Q, name string) (int64, error) {
@@ -132,7 +132,7 @@ func (cmd UpdateCustomRole) apply(c *changeCtx) ([]data.JournalEntry, error) {
 	if err != nil {
 		return nil, err
 	}
-	perms, err := spec.Permissions.normalise()
+	perms, err := normalisePermissions(spec.Permissions)
 	if err != nil {
 		return nil, err
 	}

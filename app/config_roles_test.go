@@ -7,51 +7,6 @@ import (
 	"nimbusadmin/data"
 )
 
-func TestChoosingCreateUpdateOrDeleteImpliesRead(t *testing.T) {
-	for _, bit := range []int{PermCreate, PermUpdate, PermDelete} {
-		p := PermissionSet{}
-		p.Set("users.profiles", bit, true)
-		if p["users.profiles"] != bit|PermRead {
-			t.Errorf("%s: bits %s, want %s", PermName(bit), PermText(p["users.profiles"]), PermText(bit|PermRead))
-		}
-	}
-	p := PermissionSet{"users.profiles": PermRead | PermUpdate | PermDelete}
-	p.Set("users.profiles", PermRead, false)
-	if p["users.profiles"] != 0 {
-		t.Errorf("clearing Read left %s", PermText(p["users.profiles"]))
-	}
-}
-
-func TestGroupSetsAndClearsChildrenAndShowsPartial(t *testing.T) {
-	p := PermissionSet{}
-	p.Set("users.skills", PermUpdate, true)
-	for _, k := range []string{"users.skills", "users.skills.assignment", "users.skills.levels"} {
-		if p[k] != PermRead|PermUpdate {
-			t.Errorf("%s: %s after setting Update on the group", k, PermText(p[k]))
-		}
-	}
-	if got := p.State("users.skills", PermUpdate); got != PermissionOn {
-		t.Errorf("group state %v, want on", got)
-	}
-	if got := p.State("users", PermUpdate); got != PermissionPartial {
-		t.Errorf("area state %v, want partial", got)
-	}
-	p.Set("users.skills.levels", PermUpdate, false)
-	if got := p.State("users.skills", PermUpdate); got != PermissionPartial {
-		t.Errorf("group with one child cleared: %v, want partial", got)
-	}
-	if got := p.State("users.skills", PermRead); got != PermissionOn {
-		t.Errorf("Read stays on everywhere: %v", got)
-	}
-	p.Set("users", PermRead, false)
-	if len(p) != 0 {
-		t.Errorf("clearing Read on the area left %v", p)
-	}
-	if got := p.State("users.skills", PermUpdate); got != PermissionOff {
-		t.Errorf("state after clear %v", got)
-	}
-}
-
 func TestCustomRoleIsStoredWithImpliedReadAndKnownItemsOnly(t *testing.T) {
 	f := newFixture(t)
 	f.refused("role.permission-item", func() error {
@@ -92,19 +47,6 @@ func TestCustomRoleUpdateKeepsItsHoldersInScope(t *testing.T) {
 	}
 	if err := do(f.app, UpdateCustomRole{Role: f.id["Tenant Administrator"], CustomRoleSpec: spec})(); err == nil {
 		t.Error("a built-in role was edited as a custom role")
-	}
-}
-
-func TestConfigParsePermissions(t *testing.T) {
-	p, err := ParsePermissions("users.skills=cu, users.list=R")
-	if err != nil || p["users.skills"] != PermCreate|PermUpdate || p["users.list"] != PermRead {
-		t.Fatalf("%v %v", p, err)
-	}
-	if _, err := ParsePermissions("users.skills=X"); err == nil {
-		t.Error("letter X accepted")
-	}
-	if s := (PermissionSet{"users.list": PermRead, "a": 15}).String(); s != "a CRUD, users.list -R--" {
-		t.Errorf("String %q", s)
 	}
 }
 

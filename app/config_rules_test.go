@@ -7,7 +7,7 @@ import (
 	"nimbusadmin/data"
 )
 
-// TestDeleteInUseIsRefusedAndSaysWhere covers section 7: for every catalogue, an item a
+// TestDeleteInUseIsRefusedAndSaysWhere covers section 7: for every kind, an item a
 // user holds cannot be deleted, the message names who uses it, and nothing is written.
 func TestDeleteInUseIsRefusedAndSaysWhere(t *testing.T) {
 	f := newFixture(t)
@@ -37,7 +37,7 @@ func TestDeleteInUseIsRefusedAndSaysWhere(t *testing.T) {
 		{data.ConfigCallTemplates, f.id["Ticket"], []string{`"Ticket"`, "Anna Åberg"}},
 	}
 	for _, c := range cases {
-		f.refused("config.in-use", do(f.app, DeleteConfigItem{Catalogue: c.kind, Item: c.id}), c.want...)
+		f.refused("config.in-use", do(f.app, DeleteConfigItem{ConfigKind: c.kind, Item: c.id}), c.want...)
 		items, err := f.app.ConfigItems(ctx, c.kind)
 		must(err)
 		for _, it := range items {
@@ -56,7 +56,7 @@ func TestDeleteInUseIsRefusedAndSaysWhere(t *testing.T) {
 			}
 		}
 	}
-	f.refused("config.in-use", do(f.app, DeleteConfigItem{Catalogue: data.ConfigSkillCategories, Item: lang}),
+	f.refused("config.in-use", do(f.app, DeleteConfigItem{ConfigKind: data.ConfigSkillCategories, Item: lang}),
 		"2 skills (French, German)")
 }
 
@@ -67,9 +67,9 @@ func TestCustomRoleHeldByAnyoneCannotBeDeletedAndSaysHowMany(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	f.refused("role.in-use", do(f.app, DeleteConfigItem{Catalogue: data.ConfigCustomRoles, Item: f.id["Custom 1"]}),
+	f.refused("role.in-use", do(f.app, DeleteConfigItem{ConfigKind: data.ConfigCustomRoles, Item: f.id["Custom 1"]}),
 		`"Custom 1"`, "2 users hold it", "Anna Åberg", "Carl Jensen")
-	entries := f.accepted(do(f.app, DeleteConfigItem{Catalogue: data.ConfigCustomRoles, Item: f.id["Custom 2"]}))
+	entries := f.accepted(do(f.app, DeleteConfigItem{ConfigKind: data.ConfigCustomRoles, Item: f.id["Custom 2"]}))
 	if entries[0].Action != "config.custom-roles.delete" || entries[0].Target != "Custom 2" {
 		t.Errorf("journal %+v", entries[0])
 	}
@@ -88,13 +88,13 @@ func TestBuiltinProfilesCannotBeDeletedButOthersCan(t *testing.T) {
 	for _, it := range items {
 		if it.Builtin {
 			builtins++
-			f.refused("profile.builtin", do(f.app, DeleteConfigItem{Catalogue: data.ConfigProfiles, Item: it.ID}), it.Name, "built-in")
+			f.refused("profile.builtin", do(f.app, DeleteConfigItem{ConfigKind: data.ConfigProfiles, Item: it.ID}), it.Name, "built-in")
 		}
 	}
 	if builtins != 2 || !items[0].Builtin || !items[1].Builtin {
 		t.Fatalf("want On Duty and Off Duty first, got %+v", items)
 	}
-	f.accepted(do(f.app, DeleteConfigItem{Catalogue: data.ConfigProfiles, Item: f.id["Support shift"]}))
+	f.accepted(do(f.app, DeleteConfigItem{ConfigKind: data.ConfigProfiles, Item: f.id["Support shift"]}))
 }
 
 func TestNewItemNeedsAFreeNameAndAnOU(t *testing.T) {
@@ -215,7 +215,7 @@ func TestRenameAndMoveKeepEveryUseInScope(t *testing.T) {
 	if err := f.app.SetUserSkill(ctx, f.user["anna"], f.id["French"], f.level["Basic"]); err != nil {
 		t.Fatal(err)
 	}
-	f.refused("config.move-scope", do(f.app, RenameConfigItem{Catalogue: data.ConfigSkills, Item: f.id["French"], Name: "French", OU: f.ou["Support"]}),
+	f.refused("config.move-scope", do(f.app, RenameConfigItem{ConfigKind: data.ConfigSkills, Item: f.id["French"], Name: "French", OU: f.ou["Support"]}),
 		`"French"`, "users in Sales/EMEA")
 	var lang int64
 	items, _ := f.app.ConfigItems(ctx, data.ConfigSkillCategories)
@@ -224,9 +224,9 @@ func TestRenameAndMoveKeepEveryUseInScope(t *testing.T) {
 			lang = it.ID
 		}
 	}
-	f.refused("config.move-scope", do(f.app, RenameConfigItem{Catalogue: data.ConfigSkillCategories, Item: lang, Name: "Language", OU: f.ou["Sales"]}),
+	f.refused("config.move-scope", do(f.app, RenameConfigItem{ConfigKind: data.ConfigSkillCategories, Item: lang, Name: "Language", OU: f.ou["Sales"]}),
 		"skills in Support")
-	f.refused("config.name", do(f.app, RenameConfigItem{Catalogue: data.ConfigSkills, Item: f.id["French"], Name: "german", OU: f.ou["Sales"]}))
+	f.refused("config.name", do(f.app, RenameConfigItem{ConfigKind: data.ConfigSkills, Item: f.id["French"], Name: "german", OU: f.ou["Sales"]}))
 	var onDuty int64
 	profiles, _ := f.app.ConfigItems(ctx, data.ConfigProfiles)
 	for _, p := range profiles {
@@ -234,8 +234,8 @@ func TestRenameAndMoveKeepEveryUseInScope(t *testing.T) {
 			onDuty = p.ID
 		}
 	}
-	f.refused("profile.builtin", do(f.app, RenameConfigItem{Catalogue: data.ConfigProfiles, Item: onDuty, Name: "Busy", OU: f.ou["root"]}))
-	entries := f.accepted(do(f.app, RenameConfigItem{Catalogue: data.ConfigSkills, Item: f.id["French"], Name: "French (EU)", OU: f.ou["root"]}))
+	f.refused("profile.builtin", do(f.app, RenameConfigItem{ConfigKind: data.ConfigProfiles, Item: onDuty, Name: "Busy", OU: f.ou["root"]}))
+	entries := f.accepted(do(f.app, RenameConfigItem{ConfigKind: data.ConfigSkills, Item: f.id["French"], Name: "French (EU)", OU: f.ou["root"]}))
 	if entries[0].Old != "French in Sales" || entries[0].New != "French (EU) in Contoso" {
 		t.Errorf("journal %+v", entries[0])
 	}

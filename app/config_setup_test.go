@@ -17,9 +17,9 @@ func configEmptyTenant(t *testing.T) (*App, int64) {
 	return New(store, "setup admin"), root
 }
 
-// TestBuildACompleteSetupFromAnEmptyCatalogueAndAssignIt is issue 7's "done when" path,
+// TestBuildACompleteSetupFromEmptyConfigurationAndAssignIt is issue 7's "done when" path,
 // through app/ only: configure everything, then assign each item on a user's tabs.
-func TestBuildACompleteSetupFromAnEmptyCatalogueAndAssignIt(t *testing.T) {
+func TestBuildACompleteSetupFromEmptyConfigurationAndAssignIt(t *testing.T) {
 	a, root := configEmptyTenant(t)
 	for _, k := range data.ConfigKinds {
 		items, err := a.ConfigItems(ctx, k)
@@ -87,7 +87,7 @@ func TestBuildACompleteSetupFromAnEmptyCatalogueAndAssignIt(t *testing.T) {
 			if !it.Builtin && !strings.Contains(it.UsedBy(), "Mia Wong") && k != data.ConfigSkillCategories {
 				t.Errorf("%s %q: used by %q", k, it.Name, it.UsedBy())
 			}
-			if !it.Builtin && do(a, DeleteConfigItem{Catalogue: k, Item: it.ID})() == nil {
+			if !it.Builtin && do(a, DeleteConfigItem{ConfigKind: k, Item: it.ID})() == nil {
 				t.Errorf("%s %q deleted while in use", k, it.Name)
 			}
 		}

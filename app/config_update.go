@@ -14,10 +14,10 @@ import (
 // every user, skill or profile using it must stay in its new OU or below.
 type RenameConfigItem struct {
 	Base
-	Catalogue data.ConfigKind `json:"catalogue"`
-	Item      int64           `json:"item"`
-	Name      string          `json:"name"`
-	OU        int64           `json:"ou"` // the OU it moves to; its own to stay
+	ConfigKind data.ConfigKind `json:"configKind"`
+	Item       int64           `json:"item"`
+	Name       string          `json:"name"`
+	OU         int64           `json:"ou"` // the OU it moves to; its own to stay
 }
 
 // Kind names the command.
@@ -25,8 +25,8 @@ func (RenameConfigItem) Kind() string { return "config.item.update" }
 
 func (cmd RenameConfigItem) apply(c *changeCtx) ([]data.JournalEntry, error) {
 	q, may := c.q, c.may
-	noun := ConfigNoun(cmd.Catalogue)
-	it, err := q.ConfigRow(cmd.Catalogue, cmd.Item)
+	noun := ConfigNoun(cmd.ConfigKind)
+	it, err := q.ConfigRow(cmd.ConfigKind, cmd.Item)
 	if errors.Is(err, data.ErrNotFound) {
 		return nil, &NotFoundError{What: noun, Key: fmt.Sprint(cmd.Item)}
 	} else if err != nil {
@@ -37,31 +37,31 @@ func (cmd RenameConfigItem) apply(c *changeCtx) ([]data.JournalEntry, error) {
 		return nil, err
 	}
 	what := fmt.Sprintf("changing the %s %q", noun, it.Name)
-	if err := configPermit(q, may, cmd.Catalogue, it.OUID, what); err != nil {
+	if err := configPermit(q, may, cmd.ConfigKind, it.OUID, what); err != nil {
 		return nil, err
 	}
 	if tree.Has(cmd.OU) && cmd.OU != it.OUID {
-		if err := configPermit(q, may, cmd.Catalogue, cmd.OU, what+" into "+tree.Path(cmd.OU)); err != nil {
+		if err := configPermit(q, may, cmd.ConfigKind, cmd.OU, what+" into "+tree.Path(cmd.OU)); err != nil {
 			return nil, err
 		}
 	}
 	if it.Builtin {
 		return nil, refuse("profile.builtin", "%q is a built-in responsibility profile: its name and place cannot change", it.Name)
 	}
-	clean, err := configCheckNewItem(q, tree, cmd.Catalogue, cmd.Name, cmd.OU, cmd.Item)
+	clean, err := configCheckNewItem(q, tree, cmd.ConfigKind, cmd.Name, cmd.OU, cmd.Item)
 	if err != nil {
 		return nil, err
 	}
-	if err := configCheckMoveScope(q, tree, cmd.Catalogue, it, cmd.OU); err != nil {
+	if err := configCheckMoveScope(q, tree, cmd.ConfigKind, it, cmd.OU); err != nil {
 		return nil, err
 	}
 	if clean == it.Name && cmd.OU == it.OUID {
 		return nil, nil
 	}
-	if err := q.ConfigRenameMove(cmd.Catalogue, cmd.Item, clean, cmd.OU); err != nil {
+	if err := q.ConfigRenameMove(cmd.ConfigKind, cmd.Item, clean, cmd.OU); err != nil {
 		return nil, err
 	}
-	return []data.JournalEntry{entry("config."+string(cmd.Catalogue)+".update", it.Name,
+	return []data.JournalEntry{entry("config."+string(cmd.ConfigKind)+".update", it.Name,
 		it.Name+" in "+tree.Path(it.OUID), clean+" in "+tree.Path(cmd.OU))}, nil
 }
 

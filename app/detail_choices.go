@@ -142,8 +142,8 @@ func (a *App) RoleStatus(ctx context.Context, idOrUPN string) (RoleStatus, error
 // Restrict Access and Direct System Messages controls are off when they are.
 type DetailInteractOptions struct {
 	TenantEnabled         bool
-	DomainTemplates       []data.CatalogItem
-	SystemMessages        []data.CatalogItem
+	DomainTemplates       []data.AssignableItem
+	SystemMessages        []data.AssignableItem
 	RestrictAccessBlocked string
 	SystemMessagesBlocked string
 }
@@ -161,10 +161,10 @@ func (a *App) InteractOptions(ctx context.Context, idOrUPN string) (DetailIntera
 		return o, err
 	}
 	o.TenantEnabled = settings.InteractEnabled
-	if o.DomainTemplates, err = a.AvailableItems(ctx, u.ID, data.DomainTemplates); err != nil {
+	if o.DomainTemplates, err = a.AvailableItems(ctx, u.ID, data.ConfigDomainTemplates); err != nil {
 		return o, err
 	}
-	if o.SystemMessages, err = a.AvailableItems(ctx, u.ID, data.DirectSystemMessages); err != nil {
+	if o.SystemMessages, err = a.AvailableItems(ctx, u.ID, data.ConfigSystemMessages); err != nil {
 		return o, err
 	}
 	if err := restrictAccessPossible(q, tree, u, -1); err != nil {

@@ -2,8 +2,8 @@ package app
 
 import (
 	"context"
-	"strings"
 
+	"nimbusadmin/app/userlist"
 	"nimbusadmin/data"
 )
 
@@ -18,17 +18,13 @@ type DirectoryQuery struct {
 // SearchDirectory finds directory users in the cache by name, UPN, @domain, mail,
 // department or O365 ID. Nimbus never creates directory accounts; it picks from these.
 func (a *App) SearchDirectory(ctx context.Context, dq DirectoryQuery) ([]data.DirectoryEntry, error) {
-	words := strings.Fields(strings.ToLower(dq.Search))
+	search := userlist.NewSearch(dq.Search)
 	var out []data.DirectoryEntry
 	err := a.store.Read(ctx).EachDirectoryUser(func(e data.DirectoryEntry) bool {
 		if dq.ExcludeNimbus && e.IsNimbusUser {
 			return true
 		}
-		row := UserRow{
-			key:    strings.ToLower(strings.Join([]string{e.DisplayName, e.UPN, e.ID, e.Mail, e.Department}, "\x00")),
-			domain: "\x00" + strings.ToLower(domainOf(e.UPN)) + "\x00" + strings.ToLower(domainOf(e.Mail)),
-		}
-		if row.matches(words) {
+		if search.Matches(e.DisplayName, e.UPN, e.ID, e.Mail, e.Department) {
 			out = append(out, e)
 		}
 		return dq.Limit == 0 || len(out) < dq.Limit

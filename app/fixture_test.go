@@ -10,12 +10,12 @@ import (
 
 // fixture is the shared small tenant (testkit.Org: OUs Sales/EMEA/APAC and Support,
 // users anna, ben, eve, carl, dana and the directory-only frank, the three services and a
-// catalogue in every OU), acted on as its Tenant Administrator dana.
+// configuration item of every kind in every OU), acted on as its Tenant Administrator dana.
 type fixture struct {
 	t     *testing.T
 	app   *App
 	ou    map[string]int64 // "root", "Sales", "EMEA", "APAC", "Support"
-	id    map[string]int64 // catalogue items, services and roles by name
+	id    map[string]int64 // configuration items, services and roles by name
 	user  map[string]string
 	level map[string]int64
 }

@@ -64,12 +64,12 @@ func (cmd SetInteract) apply(c *changeCtx) ([]data.JournalEntry, error) {
 		}
 	}
 	if s.DomainTemplateID != 0 {
-		if _, err := checkCatalogItems(q, tree, u, data.DomainTemplates, "domain template", []int64{s.DomainTemplateID}); err != nil {
+		if _, err := checkAssignableItems(q, tree, u, data.ConfigDomainTemplates, "domain template", []int64{s.DomainTemplateID}); err != nil {
 			return nil, err
 		}
 	}
 	if s.DirectSystemMessageID != 0 {
-		if _, err := checkCatalogItems(q, tree, u, data.DirectSystemMessages, "direct system message", []int64{s.DirectSystemMessageID}); err != nil {
+		if _, err := checkAssignableItems(q, tree, u, data.ConfigSystemMessages, "direct system message", []int64{s.DirectSystemMessageID}); err != nil {
 			return nil, err
 		}
 	}
@@ -93,7 +93,7 @@ func (a *App) SetInteract(ctx context.Context, idOrUPN string, s InteractChange)
 
 // restrictAccessPossible is the Restrict Access rule.
 func restrictAccessPossible(q *data.Q, tree *OUTree, u data.NimbusUser, chosen int64) error {
-	all, err := q.CatalogItems(data.DomainTemplates)
+	all, err := q.AssignableItems(data.ConfigDomainTemplates)
 	if err != nil {
 		return err
 	}

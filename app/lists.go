@@ -8,17 +8,17 @@ import (
 	"nimbusadmin/data"
 )
 
-// checkCatalogItems loads the items of a catalogue by id and applies the "same OU or
+// checkAssignableItems loads the items of a kind by id and applies the "same OU or
 // higher" rule to each; it refuses duplicates and unknown ids.
-func checkCatalogItems(q *data.Q, tree *OUTree, u data.NimbusUser, c data.Catalog, kind string, ids []int64) ([]data.CatalogItem, error) {
+func checkAssignableItems(q *data.Q, tree *OUTree, u data.NimbusUser, c data.ConfigKind, kind string, ids []int64) ([]data.AssignableItem, error) {
 	seen := map[int64]bool{}
-	items := make([]data.CatalogItem, 0, len(ids))
+	items := make([]data.AssignableItem, 0, len(ids))
 	for _, id := range ids {
 		if seen[id] {
 			return nil, refuse("list.duplicate", "the %s %d is in the list twice", kind, id)
 		}
 		seen[id] = true
-		it, err := q.CatalogItem(c, id)
+		it, err := q.AssignableItem(c, id)
 		if errors.Is(err, data.ErrNotFound) {
 			return nil, &NotFoundError{What: kind, Key: fmt.Sprint(id)}
 		} else if err != nil {
@@ -32,7 +32,7 @@ func checkCatalogItems(q *data.Q, tree *OUTree, u data.NimbusUser, c data.Catalo
 	return items, nil
 }
 
-func names(items []data.CatalogItem) string {
+func names(items []data.AssignableItem) string {
 	if len(items) == 0 {
 		return "none"
 	}
@@ -73,7 +73,7 @@ func (cmd SetNAReasons) apply(c *changeCtx) ([]data.JournalEntry, error) {
 	if cmd.Enabled && len(cmd.Reasons) == 0 {
 		return nil, refuse("na.empty", "N/A reasons cannot be enabled for %s without at least one reason: add a reason first, or leave them disabled", displayName(u))
 	}
-	items, err := checkCatalogItems(q, tree, u, data.NAReasons, "N/A reason", cmd.Reasons)
+	items, err := checkAssignableItems(q, tree, u, data.ConfigNAReasons, "N/A reason", cmd.Reasons)
 	if err != nil {
 		return nil, err
 	}
@@ -133,7 +133,7 @@ func (cmd SetCallTemplates) apply(c *changeCtx) ([]data.JournalEntry, error) {
 	if err := needsLicence(u, data.Assistant, "Direct Call Templates"); err != nil {
 		return nil, err
 	}
-	items, err := checkCatalogItems(q, tree, u, data.DirectCallTemplates, "direct call template", cmd.Templates)
+	items, err := checkAssignableItems(q, tree, u, data.ConfigCallTemplates, "direct call template", cmd.Templates)
 	if err != nil {
 		return nil, err
 	}
@@ -156,19 +156,19 @@ func (a *App) SetCallTemplates(ctx context.Context, idOrUPN string, templateIDs 
 	return err
 }
 
-// AvailableItems lists the items of a catalogue that can be assigned to a user: those in
+// AvailableItems lists the items of a kind that can be assigned to a user: those in
 // the user's OU or above.
-func (a *App) AvailableItems(ctx context.Context, idOrUPN string, c data.Catalog) ([]data.CatalogItem, error) {
+func (a *App) AvailableItems(ctx context.Context, idOrUPN string, c data.ConfigKind) ([]data.AssignableItem, error) {
 	q := a.store.Read(ctx)
 	u, tree, err := userInTree(q, idOrUPN)
 	if err != nil {
 		return nil, err
 	}
-	all, err := q.CatalogItems(c)
+	all, err := q.AssignableItems(c)
 	if err != nil {
 		return nil, err
 	}
-	var out []data.CatalogItem
+	var out []data.AssignableItem
 	for _, it := range all {
 		if tree.IsSameOrAncestor(it.OUID, u.OUID) {
 			out = append(out, it)

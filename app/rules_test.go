@@ -116,7 +116,7 @@ func TestItemsAssignableOnlyFromUsersOUOrAbove(t *testing.T) {
 	if len(d.Skills) != 2 || d.NAReasons[0].Name != "Meeting" || d.CallTemplates[0].Name != "Ticket" {
 		t.Errorf("assignments not stored in order: %+v %+v %+v", d.Skills, d.NAReasons, d.CallTemplates)
 	}
-	avail, _ := f.app.AvailableItems(ctx, anna, data.DirectCallTemplates)
+	avail, _ := f.app.AvailableItems(ctx, anna, data.ConfigCallTemplates)
 	if len(avail) != 2 {
 		t.Errorf("available call templates for EMEA: %+v", avail)
 	}

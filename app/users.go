@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"nimbusadmin/app/outree"
 	"nimbusadmin/data"
 )
 
@@ -20,10 +21,10 @@ type UserDetail struct {
 	Roles               []data.RoleAssignment
 	Skills              []data.UserSkill
 	Profiles            []data.UserProfile
-	NAReasons           []data.CatalogItem
+	NAReasons           []data.AssignableItem
 	Interact            *data.InteractSettings // nil until the user first had an Interact licence
 	Snippet             string
-	CallTemplates       []data.CatalogItem
+	CallTemplates       []data.AssignableItem
 }
 
 // Deletable reports whether the delete rule allows removing the user.
@@ -128,5 +129,5 @@ func loadTree(q *data.Q) (*OUTree, error) {
 	if err != nil {
 		return nil, err
 	}
-	return NewOUTree(ous), nil
+	return outree.New(ous), nil
 }

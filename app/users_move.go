@@ -197,7 +197,7 @@ func outOfScopeLists(q *data.Q, u data.NimbusUser, outside func(int64) bool, add
 }
 
 // withoutItem lists the ids of items other than id, in order.
-func withoutItem(items []data.CatalogItem, id int64) []int64 {
+func withoutItem(items []data.AssignableItem, id int64) []int64 {
 	var out []int64
 	for _, it := range items {
 		if it.ID != id {
@@ -217,7 +217,7 @@ func outOfScopeInteract(q *data.Q, u data.NimbusUser, outside func(int64) bool, 
 		return err
 	}
 	if ia.DomainTemplateID != 0 {
-		it, err := q.CatalogItem(data.DomainTemplates, ia.DomainTemplateID)
+		it, err := q.AssignableItem(data.ConfigDomainTemplates, ia.DomainTemplateID)
 		if err != nil {
 			return err
 		}
@@ -233,7 +233,7 @@ func outOfScopeInteract(q *data.Q, u data.NimbusUser, outside func(int64) bool, 
 		}
 	}
 	if ia.DirectSystemMessageID != 0 {
-		it, err := q.CatalogItem(data.DirectSystemMessages, ia.DirectSystemMessageID)
+		it, err := q.AssignableItem(data.ConfigSystemMessages, ia.DirectSystemMessageID)
 		if err != nil {
 			return err
 		}

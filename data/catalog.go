@@ -6,43 +6,36 @@ import (
 	"fmt"
 )
 
-// Catalog names a table of OU-bound configuration items that users are assigned.
-type Catalog string
-
-// The catalogues whose items are CatalogItems.
-const (
-	NAReasons            Catalog = "na_reasons"
-	DomainTemplates      Catalog = "domain_templates"
-	DirectSystemMessages Catalog = "direct_system_messages"
-	DirectCallTemplates  Catalog = "direct_call_templates"
-)
-
-func (c Catalog) valid() error {
-	switch c {
-	case NAReasons, DomainTemplates, DirectSystemMessages, DirectCallTemplates:
-		return nil
+// assignable reports whether items of the kind are assigned to users one by one (an
+// N/A reason, a domain template, a direct system message, a direct call template) and
+// names the table that holds them.
+func assignable(k ConfigKind) (string, error) {
+	switch k {
+	case ConfigNAReasons, ConfigDomainTemplates, ConfigSystemMessages, ConfigCallTemplates:
+		return configTables[k].table, nil
 	}
-	return fmt.Errorf("unknown catalogue %q", string(c))
+	return "", fmt.Errorf("%q items are not assigned to users one by one", string(k))
 }
 
-// CatalogItems lists the items of a catalogue, by name.
-func (q *Q) CatalogItems(c Catalog) ([]CatalogItem, error) {
-	if err := c.valid(); err != nil {
+// AssignableItems lists the items of a kind that users are assigned, by name.
+func (q *Q) AssignableItems(k ConfigKind) ([]AssignableItem, error) {
+	table, err := assignable(k)
+	if err != nil {
 		return nil, err
 	}
-	return q.catalogItems(`SELECT id, name, ou_id FROM ` + string(c) + ` ORDER BY name COLLATE NOCASE`)
+	return q.assignableItems(`SELECT id, name, ou_id FROM ` + table + ` ORDER BY name COLLATE NOCASE`)
 }
 
-// catalogItems runs a query whose columns are id, name and ou_id.
-func (q *Q) catalogItems(query string, args ...any) ([]CatalogItem, error) {
+// assignableItems runs a query whose columns are id, name and ou_id.
+func (q *Q) assignableItems(query string, args ...any) ([]AssignableItem, error) {
 	rows, err := q.db.QueryContext(q.ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []CatalogItem
+	var out []AssignableItem
 	for rows.Next() {
-		var it CatalogItem
+		var it AssignableItem
 		if err := rows.Scan(&it.ID, &it.Name, &it.OUID); err != nil {
 			return nil, err
 		}
@@ -51,13 +44,14 @@ func (q *Q) catalogItems(query string, args ...any) ([]CatalogItem, error) {
 	return out, rows.Err()
 }
 
-// CatalogItem reads one item of a catalogue.
-func (q *Q) CatalogItem(c Catalog, id int64) (CatalogItem, error) {
-	var it CatalogItem
-	if err := c.valid(); err != nil {
+// AssignableItem reads one item of a kind that users are assigned.
+func (q *Q) AssignableItem(k ConfigKind, id int64) (AssignableItem, error) {
+	var it AssignableItem
+	table, err := assignable(k)
+	if err != nil {
 		return it, err
 	}
-	err := q.db.QueryRowContext(q.ctx, `SELECT id, name, ou_id FROM `+string(c)+` WHERE id = ?`, id).Scan(&it.ID, &it.Name, &it.OUID)
+	err = q.db.QueryRowContext(q.ctx, `SELECT id, name, ou_id FROM `+table+` WHERE id = ?`, id).Scan(&it.ID, &it.Name, &it.OUID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return it, ErrNotFound
 	}
@@ -72,9 +66,9 @@ var (
 	userCallTemplates = orderedList{"user_call_templates", "template_id"}
 )
 
-func (q *Q) listItems(l orderedList, c Catalog, userID string) ([]CatalogItem, error) {
-	return q.catalogItems(`SELECT c.id, c.name, c.ou_id FROM `+l.table+` u
-		JOIN `+string(c)+` c ON c.id = u.`+l.column+` WHERE u.user_id = ? ORDER BY u.position`, userID)
+func (q *Q) listItems(l orderedList, k ConfigKind, userID string) ([]AssignableItem, error) {
+	return q.assignableItems(`SELECT c.id, c.name, c.ou_id FROM `+l.table+` u
+		JOIN `+configTables[k].table+` c ON c.id = u.`+l.column+` WHERE u.user_id = ? ORDER BY u.position`, userID)
 }
 
 // setList replaces a user's ordered list with ids, in that order.
@@ -91,8 +85,8 @@ func (q *Q) setList(l orderedList, userID string, ids []int64) error {
 }
 
 // UserNAReasons lists a user's N/A reasons in their order.
-func (q *Q) UserNAReasons(userID string) ([]CatalogItem, error) {
-	return q.listItems(userNAReasons, NAReasons, userID)
+func (q *Q) UserNAReasons(userID string) ([]AssignableItem, error) {
+	return q.listItems(userNAReasons, ConfigNAReasons, userID)
 }
 
 // SetUserNAReasons replaces a user's ordered N/A reasons.
@@ -107,8 +101,8 @@ func (q *Q) SetNAReasonsEnabled(userID string, on bool) error {
 }
 
 // UserCallTemplates lists a user's direct call templates in their order.
-func (q *Q) UserCallTemplates(userID string) ([]CatalogItem, error) {
-	return q.listItems(userCallTemplates, DirectCallTemplates, userID)
+func (q *Q) UserCallTemplates(userID string) ([]AssignableItem, error) {
+	return q.listItems(userCallTemplates, ConfigCallTemplates, userID)
 }
 
 // SetUserCallTemplates replaces a user's ordered direct call templates.

@@ -6,10 +6,10 @@ import (
 	"strings"
 )
 
-// ConfigKind names one configuration catalogue, spelt as on the command line.
+// ConfigKind names one kind of configuration item, spelt as on the command line.
 type ConfigKind string
 
-// The configuration catalogues an admin builds before anything can be assigned.
+// The kinds of configuration item an admin builds before anything can be assigned.
 const (
 	ConfigSkillCategories ConfigKind = "skill-categories"
 	ConfigSkills          ConfigKind = "skills"
@@ -21,11 +21,11 @@ const (
 	ConfigCustomRoles     ConfigKind = "custom-roles"
 )
 
-// ConfigKinds lists the catalogues in the order the configuration window shows them.
+// ConfigKinds lists the kinds in the order the configuration window shows them.
 var ConfigKinds = []ConfigKind{ConfigSkillCategories, ConfigSkills, ConfigProfiles, ConfigNAReasons,
 	ConfigDomainTemplates, ConfigSystemMessages, ConfigCallTemplates, ConfigCustomRoles}
 
-// configUse is one way an item of a catalogue can be in use: count counts the users or
+// configUse is one way an item of a kind can be in use: count counts the users or
 // items that use it and names lists a few of them, each with one "?" for the item's id.
 // Both stay index lookups: the count reads no other table and the names stop at three.
 // ous lists the distinct OUs those users or items live in.
@@ -39,10 +39,10 @@ func configUserUse(table, column string) configUse {
 		`SELECT DISTINCT u.ou_id FROM ` + table + ` x JOIN nimbus_users u ON u.id = x.user_id WHERE x.` + column + ` = ?`}
 }
 
-// configTable is how one catalogue is stored.
+// configTable is how one kind is stored.
 type configTable struct {
 	table  string
-	where  string // restricts the table to the catalogue's rows ("" for all)
+	where  string // restricts the table to the kind's rows ("" for all)
 	detail string // an SQL expression summarising a row for lists
 	uses   []configUse
 }
@@ -78,12 +78,12 @@ var configTables = map[ConfigKind]configTable{
 func configTableOf(k ConfigKind) (configTable, error) {
 	t, ok := configTables[k]
 	if !ok {
-		return t, fmt.Errorf("unknown configuration catalogue %q", string(k))
+		return t, fmt.Errorf("unknown kind of configuration item %q", string(k))
 	}
 	return t, nil
 }
 
-// ConfigRow is one item of a catalogue as the configuration lists show it.
+// ConfigRow is one item of a kind as the configuration lists show it.
 type ConfigRow struct {
 	ID      int64
 	Name    string
@@ -92,7 +92,7 @@ type ConfigRow struct {
 	Builtin bool // On Duty and Off Duty
 }
 
-// ConfigRows lists the items of a catalogue by name.
+// ConfigRows lists the items of a kind by name.
 func (q *Q) ConfigRows(k ConfigKind) ([]ConfigRow, error) {
 	t, err := configTableOf(k)
 	if err != nil {
@@ -122,7 +122,7 @@ func (q *Q) ConfigRows(k ConfigKind) ([]ConfigRow, error) {
 	return out, rows.Err()
 }
 
-// ConfigRow reads one item of a catalogue; ErrNotFound when there is none with that id.
+// ConfigRow reads one item of a kind; ErrNotFound when there is none with that id.
 func (q *Q) ConfigRow(k ConfigKind, id int64) (ConfigRow, error) {
 	rows, err := q.ConfigRows(k)
 	if err != nil {
@@ -143,7 +143,7 @@ type ConfigUse struct {
 	Names []string // at most three, sorted by name
 }
 
-// ConfigUses says where an item of a catalogue is used; only kinds with a use are listed.
+// ConfigUses says where an item of a kind is used; only the ways it is used are listed.
 func (q *Q) ConfigUses(k ConfigKind, id int64) ([]ConfigUse, error) {
 	t, err := configTableOf(k)
 	if err != nil {
@@ -182,7 +182,7 @@ func (q *Q) configUsesOf(uses []configUse, id int64) ([]ConfigUse, error) {
 	return out, nil
 }
 
-// ConfigDelete deletes one item of a catalogue (with its levels, profile skills or
+// ConfigDelete deletes one item of a kind (with its levels, profile skills or
 // permissions); the caller has checked that nothing uses it.
 func (q *Q) ConfigDelete(k ConfigKind, id int64) error {
 	t, err := configTableOf(k)
@@ -193,7 +193,7 @@ func (q *Q) ConfigDelete(k ConfigKind, id int64) error {
 	return err
 }
 
-// ConfigNameTaken reports whether another item of the catalogue (not self) has the name,
+// ConfigNameTaken reports whether another item of the kind (not self) has the name,
 // compared without case.
 func (q *Q) ConfigNameTaken(k ConfigKind, name string, self int64) (bool, error) {
 	t, err := configTableOf(k)
@@ -239,7 +239,7 @@ func (q *Q) ConfigUseOUs(k ConfigKind, id int64) (map[string][]int64, error) {
 	return out, nil
 }
 
-// ConfigRenameMove gives an item of a catalogue a new name and OU.
+// ConfigRenameMove gives an item of a kind a new name and OU.
 func (q *Q) ConfigRenameMove(k ConfigKind, id int64, name string, ou int64) error {
 	t, err := configTableOf(k)
 	if err != nil {

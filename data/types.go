@@ -276,9 +276,10 @@ type UserProfile struct {
 	Active bool
 }
 
-// CatalogItem is a named configuration item that lives in an OU: an N/A reason, a domain
-// template, a direct system message or a direct call template.
-type CatalogItem struct {
+// AssignableItem is a configuration item that users are assigned one by one and that
+// lives in an OU: an N/A reason, a domain template, a direct system message or a direct
+// call template.
+type AssignableItem struct {
 	ID   int64
 	Name string
 	OUID int64

@@ -204,7 +204,7 @@ func (c *configCatalogue) onSave() {
 		ou = it.OUID
 	}
 	name, path := c.editName.Text, c.editOU.Selected
-	_, err := c.cw.nimbus.Do(context.Background(), app.RenameConfigItem{Catalogue: c.kind, Item: it.ID, Name: name, OU: ou})
+	_, err := c.cw.nimbus.Do(context.Background(), app.RenameConfigItem{ConfigKind: c.kind, Item: it.ID, Name: name, OU: ou})
 	if err == nil {
 		c.reload()
 	}
@@ -217,7 +217,7 @@ func (c *configCatalogue) onDelete() {
 	}
 	it := c.items[c.selected]
 	c.cw.confirm("Delete "+app.ConfigNoun(c.kind), fmt.Sprintf("Delete the %s %q?", app.ConfigNoun(c.kind), it.Name), func() {
-		_, err := c.cw.nimbus.Do(context.Background(), app.DeleteConfigItem{Catalogue: c.kind, Item: it.ID})
+		_, err := c.cw.nimbus.Do(context.Background(), app.DeleteConfigItem{ConfigKind: c.kind, Item: it.ID})
 		if err == nil {
 			c.reload()
 		}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/permissions"
 )
 
 // configPermCell is the size of one Create/Read/Update/Delete column.
@@ -46,8 +47,8 @@ func newConfigPermTree(onChange func()) *configPermTree {
 // build gives the tree under its column titles.
 func (p *configPermTree) build() fyne.CanvasObject {
 	titles := container.NewHBox()
-	for _, bit := range app.PermBits {
-		titles.Add(configPermColumn(&widget.Label{Text: app.PermName(bit), TextStyle: fyne.TextStyle{Bold: true}}))
+	for _, bit := range permissions.Bits {
+		titles.Add(configPermColumn(&widget.Label{Text: permissions.BitName(bit), TextStyle: fyne.TextStyle{Bold: true}}))
 	}
 	header := container.NewBorder(nil, nil, &widget.Label{Text: "Permission", TextStyle: fyne.TextStyle{Bold: true}}, titles)
 	return container.NewBorder(header, nil, nil, nil, p.tree)
@@ -56,16 +57,16 @@ func (p *configPermTree) build() fyne.CanvasObject {
 // show puts a role's permissions in the tree and opens its areas.
 func (p *configPermTree) show(perms app.PermissionSet) {
 	p.perms = perms.Clone()
-	for _, area := range app.PermissionTree() {
+	for _, area := range permissions.Tree() {
 		p.tree.OpenBranch(area.Key)
 	}
 	p.tree.Refresh()
 }
 
 func (p *configPermTree) childUIDs(id widget.TreeNodeID) []widget.TreeNodeID {
-	nodes := app.PermissionTree()
+	nodes := permissions.Tree()
 	if id != "" {
-		n, _ := app.PermissionItem(id)
+		n, _ := permissions.Lookup(id)
 		nodes = n.Children
 	}
 	out := make([]string, len(nodes))
@@ -79,7 +80,7 @@ func (p *configPermTree) isBranch(id widget.TreeNodeID) bool {
 	if id == "" {
 		return true
 	}
-	n, _ := app.PermissionItem(id)
+	n, _ := permissions.Lookup(id)
 	return len(n.Children) > 0
 }
 
@@ -87,7 +88,7 @@ func (p *configPermTree) newNode(bool) fyne.CanvasObject {
 	r := &configPermRow{name: widget.NewLabel("")}
 	r.name.Truncation = fyne.TextTruncateEllipsis
 	boxes := container.NewHBox()
-	for i, bit := range app.PermBits {
+	for i, bit := range permissions.Bits {
 		r.checks[i] = widget.NewCheck("", func(on bool) { p.onCheck(r, bit, on) })
 		boxes.Add(configPermColumn(r.checks[i]))
 	}
@@ -103,18 +104,18 @@ func (p *configPermTree) updateNode(id widget.TreeNodeID, _ bool, o fyne.CanvasO
 	}
 	r.key = id
 	p.rows[id] = r
-	n, _ := app.PermissionItem(id)
-	leader, follows := app.PermissionFollows(id)
+	n, _ := permissions.Lookup(id)
+	leader, follows := permissions.Follows(id)
 	if follows {
-		l, _ := app.PermissionItem(leader)
+		l, _ := permissions.Lookup(leader)
 		r.name.SetText(n.Name + " — follows " + l.Name)
 	} else {
 		r.name.SetText(n.Name)
 	}
-	for i, bit := range app.PermBits {
+	for i, bit := range permissions.Bits {
 		c := r.checks[i]
 		state := p.perms.State(id, bit)
-		c.Checked, c.Partial = state == app.PermissionOn, state == app.PermissionPartial
+		c.Checked, c.Partial = state == permissions.On, state == permissions.Partial
 		if follows {
 			c.Disable()
 		} else {

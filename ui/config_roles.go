@@ -173,7 +173,7 @@ func (e *configRoleEditor) onSave() {
 func (e *configRoleEditor) onDelete() {
 	id, name := e.current, e.name.Text
 	e.cw.confirm("Delete custom role", fmt.Sprintf("Delete the custom role %q?", name), func() {
-		_, err := e.cw.nimbus.Do(context.Background(), app.DeleteConfigItem{Catalogue: data.ConfigCustomRoles, Item: id})
+		_, err := e.cw.nimbus.Do(context.Background(), app.DeleteConfigItem{ConfigKind: data.ConfigCustomRoles, Item: id})
 		if err == nil {
 			e.current = 0
 			e.list.UnselectAll()

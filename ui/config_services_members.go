@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/userlist"
 	"nimbusadmin/data"
 )
 
@@ -26,7 +27,7 @@ type configServicesMembers struct {
 	service  data.Service
 	members  []app.ServiceMember
 	selected int // index in members, -1 for none
-	users    *app.UserIndex
+	users    *userlist.Index
 	picks    map[string]string // picker label → UPN
 
 	name      *widget.Label
@@ -149,7 +150,7 @@ func (v *configServicesMembers) refreshPicker() {
 	v.picks = map[string]string{}
 	v.user.Options = nil
 	if v.users != nil {
-		for _, i := range v.users.Filter(app.UserFilter{Search: v.search.Text}) {
+		for _, i := range v.users.Filter(userlist.Filter{Search: v.search.Text}) {
 			r := v.users.Rows[i]
 			label := fmt.Sprintf("%s <%s>", r.DisplayName, r.UPN)
 			if !r.Licences.Has(data.ContactCenter) {

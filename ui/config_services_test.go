@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/userlist"
 	"nimbusadmin/data"
 )
 
@@ -158,7 +159,7 @@ func configServicesSkillService(t *testing.T, s *configServicesScreen, nimbus *a
 }
 
 // configServicesFindUser picks a Nimbus user with or without Contact Center.
-func configServicesFindUser(t *testing.T, nimbus *app.App, withCC bool) app.UserRow {
+func configServicesFindUser(t *testing.T, nimbus *app.App, withCC bool) userlist.Row {
 	t.Helper()
 	ix, err := nimbus.LoadUserIndex(context.Background())
 	if err != nil {
@@ -170,7 +171,7 @@ func configServicesFindUser(t *testing.T, nimbus *app.App, withCC bool) app.User
 		}
 	}
 	t.Fatalf("no demo user with Contact Center %v", withCC)
-	return app.UserRow{}
+	return userlist.Row{}
 }
 
 func TestAddingAnAgentWithoutContactCenterShowsTheRuleAndWritesNothing(t *testing.T) {

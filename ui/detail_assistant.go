@@ -42,7 +42,7 @@ func (a *detailAssistant) show(d app.UserDetail) {
 	a.available = nil
 	if d.User.Licences.Has(data.Assistant) {
 		var err error
-		if a.available, err = a.p.nimbus.AvailableItems(context.Background(), d.User.ID, data.DirectCallTemplates); err != nil {
+		if a.available, err = a.p.nimbus.AvailableItems(context.Background(), d.User.ID, data.ConfigCallTemplates); err != nil {
 			defer detailShowProblem(a.bar.problem, err)
 		}
 	}

@@ -99,7 +99,7 @@ func TestDetailRestrictAccessWithoutTemplatesIsRefused(t *testing.T) {
 	f := newDetailTenant(t)
 	ctx := context.Background()
 	// Public site (Sales) is the only domain template in EMEA or above; Support portal lives in a sibling OU.
-	_, err := f.app.Do(ctx, app.DeleteConfigItem{Catalogue: data.ConfigDomainTemplates, Item: f.id["Public site"]})
+	_, err := f.app.Do(ctx, app.DeleteConfigItem{ConfigKind: data.ConfigDomainTemplates, Item: f.id["Public site"]})
 	f.must(err)
 	f.must(f.app.GrantLicence(ctx, f.user["anna"], data.ContactCenter|data.Interact))
 	f.pane.ShowUser(f.user["anna"])
@@ -123,7 +123,7 @@ func TestDetailItemFromASiblingOUIsRefused(t *testing.T) {
 		t.Error("a template of the sibling OU Support is offered to a user in Sales/EMEA")
 	}
 	before := f.digest()
-	a.list.add(data.CatalogItem{ID: f.id["Support KB"], Name: "Support KB", OUID: f.ou["Support"]})
+	a.list.add(data.AssignableItem{ID: f.id["Support KB"], Name: "Support KB", OUID: f.ou["Support"]})
 	test.Tap(a.bar.save)
 	f.refused(before, a.bar.problem.Text, "Support KB", "only items from the user's OU or higher")
 }

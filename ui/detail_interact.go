@@ -162,7 +162,7 @@ func (ia *detailInteract) explain(s *widget.Select, why *widget.Label, blocked s
 	s.Disable()
 }
 
-func detailNames(items []data.CatalogItem) []string {
+func detailNames(items []data.AssignableItem) []string {
 	out := make([]string, len(items))
 	for i, it := range items {
 		out[i] = it.Name
@@ -170,7 +170,7 @@ func detailNames(items []data.CatalogItem) []string {
 	return out
 }
 
-func detailNameOf(items []data.CatalogItem, id int64) string {
+func detailNameOf(items []data.AssignableItem, id int64) string {
 	for _, it := range items {
 		if it.ID == id {
 			return it.Name
@@ -179,7 +179,7 @@ func detailNameOf(items []data.CatalogItem, id int64) string {
 	return detailNone
 }
 
-func detailIDOf(items []data.CatalogItem, name string) int64 {
+func detailIDOf(items []data.AssignableItem, name string) int64 {
 	if it, ok := detailItemNamed(items, name); ok {
 		return it.ID
 	}

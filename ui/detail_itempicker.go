@@ -15,7 +15,7 @@ import (
 // Assistant tabs share it.
 type detailItemPicker struct {
 	list      *detailOrderedList
-	available []data.CatalogItem
+	available []data.AssignableItem
 	pick      *widget.Select
 	addBtn    *widget.Button
 }
@@ -44,7 +44,7 @@ func (ip *detailItemPicker) onAdd() {
 }
 
 // listDiffers reports whether the list's order or content differs from saved.
-func (ip *detailItemPicker) listDiffers(saved []data.CatalogItem) bool {
+func (ip *detailItemPicker) listDiffers(saved []data.AssignableItem) bool {
 	ids := make([]int64, len(saved))
 	for i, it := range saved {
 		ids[i] = it.ID
@@ -53,10 +53,10 @@ func (ip *detailItemPicker) listDiffers(saved []data.CatalogItem) bool {
 }
 
 // detailNotIn names the items of all that are not in the list yet.
-func detailNotIn(all, in []data.CatalogItem) []string {
+func detailNotIn(all, in []data.AssignableItem) []string {
 	var out []string
 	for _, it := range all {
-		if !slices.ContainsFunc(in, func(x data.CatalogItem) bool { return x.ID == it.ID }) {
+		if !slices.ContainsFunc(in, func(x data.AssignableItem) bool { return x.ID == it.ID }) {
 			out = append(out, it.Name)
 		}
 	}
@@ -64,11 +64,11 @@ func detailNotIn(all, in []data.CatalogItem) []string {
 }
 
 // detailItemNamed finds an item by name.
-func detailItemNamed(all []data.CatalogItem, name string) (data.CatalogItem, bool) {
+func detailItemNamed(all []data.AssignableItem, name string) (data.AssignableItem, bool) {
 	for _, it := range all {
 		if it.Name == name {
 			return it, true
 		}
 	}
-	return data.CatalogItem{}, false
+	return data.AssignableItem{}, false
 }

@@ -46,7 +46,7 @@ func (n *detailNAReasons) show(d app.UserDetail) {
 	n.available = nil
 	if d.User.Licences.Has(data.ContactCenter) {
 		var err error
-		if n.available, err = n.p.nimbus.AvailableItems(context.Background(), d.User.ID, data.NAReasons); err != nil {
+		if n.available, err = n.p.nimbus.AvailableItems(context.Background(), d.User.ID, data.ConfigNAReasons); err != nil {
 			defer detailShowProblem(n.bar.problem, err)
 		}
 	}

@@ -17,7 +17,7 @@ import (
 // Up and Down buttons or by dragging a row's handle, and shortens with Remove. It only
 // edits the draft it holds; its tab saves.
 type detailOrderedList struct {
-	items     []data.CatalogItem
+	items     []data.AssignableItem
 	box       *fyne.Container
 	handles   []*detailDragHandle
 	ups       []*widget.Button
@@ -33,8 +33,8 @@ func newDetailOrderedList(onChanged func()) *detailOrderedList {
 func (l *detailOrderedList) object() fyne.CanvasObject { return l.box }
 
 // set replaces the list (a copy is kept) without calling onChanged.
-func (l *detailOrderedList) set(items []data.CatalogItem) {
-	l.items = append([]data.CatalogItem(nil), items...)
+func (l *detailOrderedList) set(items []data.AssignableItem) {
+	l.items = append([]data.AssignableItem(nil), items...)
 	l.rebuild()
 }
 
@@ -47,7 +47,7 @@ func (l *detailOrderedList) ids() []int64 {
 	return out
 }
 
-func (l *detailOrderedList) add(it data.CatalogItem) {
+func (l *detailOrderedList) add(it data.AssignableItem) {
 	l.items = append(l.items, it)
 	l.changed()
 }
@@ -65,7 +65,7 @@ func (l *detailOrderedList) move(from, to int) {
 	}
 	it := l.items[from]
 	rest := append(l.items[:from:from], l.items[from+1:]...)
-	l.items = append(rest[:to:to], append([]data.CatalogItem{it}, rest[to:]...)...)
+	l.items = append(rest[:to:to], append([]data.AssignableItem{it}, rest[to:]...)...)
 	l.changed()
 }
 

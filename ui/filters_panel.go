@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"nimbusadmin/app"
+	"nimbusadmin/app/userlist"
 	"nimbusadmin/data"
 )
 
@@ -33,7 +33,7 @@ type filtersPanel struct {
 	filters   listFilters
 	onChanged func()
 	onClearOU func()
-	loadRole  func(roleID int64) *app.RoleHolders
+	loadRole  func(roleID int64) *userlist.RoleHolders
 
 	ous        *widget.Label
 	department *widget.Select
@@ -44,12 +44,12 @@ type filtersPanel struct {
 	clearAll   *widget.Button
 	clears     []*widget.Button
 	updating   bool
-	ouText     string           // names the selected OUs
-	roles      []data.Role      // the Role filter's choices, as the select lists them after All
-	holders    *app.RoleHolders // of the chosen role; nil when none is chosen
+	ouText     string                // names the selected OUs
+	roles      []data.Role           // the Role filter's choices, as the select lists them after All
+	holders    *userlist.RoleHolders // of the chosen role; nil when none is chosen
 }
 
-func newFiltersPanel(f listFilters, onChanged, onClearOU func(), loadRole func(int64) *app.RoleHolders) *filtersPanel {
+func newFiltersPanel(f listFilters, onChanged, onClearOU func(), loadRole func(int64) *userlist.RoleHolders) *filtersPanel {
 	p := &filtersPanel{filters: f, onChanged: onChanged, onClearOU: onClearOU, loadRole: loadRole,
 		licences: map[data.LicenceSet]*widget.Select{}}
 	p.ous = &widget.Label{Text: filterOUsAll, Truncation: fyne.TextTruncateEllipsis}
@@ -89,7 +89,7 @@ func (p *filtersPanel) object() fyne.CanvasObject {
 // setOptions fills the department and profile choices found in the loaded list and the
 // tenant's roles with the holders of the chosen one, and shows the remembered filters. A
 // remembered role that no longer exists narrows nothing.
-func (p *filtersPanel) setOptions(departments, profiles []string, roles []data.Role, holders *app.RoleHolders) {
+func (p *filtersPanel) setOptions(departments, profiles []string, roles []data.Role, holders *userlist.RoleHolders) {
 	p.department.Options = append([]string{filterAll}, departments...)
 	p.profile.Options = append([]string{filterAll}, profiles...)
 	p.roles = roles
@@ -118,7 +118,7 @@ func (p *filtersPanel) roleName(id int64) string {
 }
 
 // userFilter is the app's filter for the panel's filters and a search text.
-func (p *filtersPanel) userFilter(search string) app.UserFilter {
+func (p *filtersPanel) userFilter(search string) userlist.Filter {
 	return p.filters.userFilter(search, p.holders)
 }
 
@@ -146,7 +146,7 @@ func (p *filtersPanel) showClears() {
 	for _, l := range data.AllLicences {
 		active = append(active, p.filters.Licences[l] != licenceAll)
 	}
-	active = append(active, p.filters.ActiveProfile != "", p.filters.Routing != app.RoutingAll, p.filters.RoleID != 0)
+	active = append(active, p.filters.ActiveProfile != "", p.filters.Routing != userlist.RoutingAll, p.filters.RoleID != 0)
 	for i, b := range p.clears {
 		enableWhen(b, active[i])
 	}
@@ -179,7 +179,7 @@ func (p *filtersPanel) onDepartment(s string) { p.filters.Department = filterVal
 func (p *filtersPanel) onProfile(s string)    { p.filters.ActiveProfile = filterValue(s); p.changed() }
 
 func (p *filtersPanel) onRouting(s string) {
-	p.filters.Routing = map[string]app.Routing{filterRoutingNone: app.RoutingNone, filterRoutingAny: app.RoutingAny}[s]
+	p.filters.Routing = map[string]userlist.Routing{filterRoutingNone: userlist.RoutingNone, filterRoutingAny: userlist.RoutingAny}[s]
 	p.changed()
 }
 
@@ -233,7 +233,7 @@ func enableWhen(w fyne.Disableable, on bool) {
 
 // loadRoleHolders reads who holds a role for the Role filter; when the cache cannot say,
 // the status line tells why and the filter stays off.
-func (m *mainWindow) loadRoleHolders(roleID int64) *app.RoleHolders {
+func (m *mainWindow) loadRoleHolders(roleID int64) *userlist.RoleHolders {
 	h, err := m.nimbus.RoleHolders(context.Background(), roleID)
 	if err != nil {
 		m.status.SetText(fmt.Sprintf("Cannot filter by role: %v", err))

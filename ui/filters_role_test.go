@@ -8,11 +8,12 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/userlist"
 	"nimbusadmin/data"
 )
 
 // filtersHolders reads who holds a role, by name, as the rule knows it.
-func filtersHolders(t *testing.T, nimbus *app.App, name string) *app.RoleHolders {
+func filtersHolders(t *testing.T, nimbus *app.App, name string) *userlist.RoleHolders {
 	t.Helper()
 	r, err := nimbus.FindRole(context.Background(), name)
 	if err != nil {
@@ -45,7 +46,7 @@ func TestRoleFilterListsTheHoldersOfARoleWithTheOtherFilters(t *testing.T) {
 		}
 	}
 	m.filters.licences[data.ContactCenter].SetSelected(filterWithLicence)
-	want := m.index.Filter(app.UserFilter{Role: members, WithLicences: data.ContactCenter})
+	want := m.index.Filter(userlist.Filter{Role: members, WithLicences: data.ContactCenter})
 	if got := windowListedIDs(m); len(got) != len(want) || len(got) == 0 || len(got) >= len(listed) {
 		t.Fatalf("Team Member AND Contact Center lists %d, the rule gives %d, the role alone %d", len(got), len(want), len(listed))
 	}
@@ -54,7 +55,7 @@ func TestRoleFilterListsTheHoldersOfARoleWithTheOtherFilters(t *testing.T) {
 		t.Fatal("the Role filter's clear button is off while a role is chosen")
 	}
 	clearRole.OnTapped()
-	want = m.index.Filter(app.UserFilter{WithLicences: data.ContactCenter})
+	want = m.index.Filter(userlist.Filter{WithLicences: data.ContactCenter})
 	if m.filters.role.Selected != filterAll || m.filters.filters.RoleID != 0 || len(windowListedIDs(m)) != len(want) || !clearRole.Disabled() {
 		t.Fatalf("after clearing the role: %q, %d listed, want %d", m.filters.role.Selected, len(windowListedIDs(m)), len(want))
 	}
@@ -72,7 +73,7 @@ func TestRoleFilterIsRememberedAndFollowsRoleChanges(t *testing.T) {
 	if m2.filters.role.Selected != "Supervisor (User)" || !slices.Equal(windowListedIDs(m2), before) {
 		t.Fatalf("a new window shows the role %q and %d users, the last one %d", m2.filters.role.Selected, len(windowListedIDs(m2)), len(before))
 	}
-	var newcomer app.UserRow
+	var newcomer userlist.Row
 	for _, r := range m2.index.Rows {
 		if r.Licences.Has(data.ContactCenter) && !slices.Contains(before, r.ID) {
 			newcomer = r

@@ -9,25 +9,25 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"nimbusadmin/app"
+	"nimbusadmin/app/userlist"
 )
 
 // listColumnWidths are the starting widths of the user list's eight columns, in the
-// order app.ListColumnTitles names them.
-var listColumnWidths = [app.ListColumns]float32{190, 180, 250, 290, 120, 190, 120, 200}
+// order userlist.ColumnTitles names them.
+var listColumnWidths = [userlist.ColumnCount]float32{190, 180, 250, 290, 120, 190, 120, 200}
 
 // userTable is the virtualised user list. A header click sorts by that column (again:
 // reverses it). Up and Down move the selected row, Enter opens it, Delete deletes it.
 type userTable struct {
 	widget.Table
-	index    *app.UserIndex
+	index    *userlist.Index
 	hits     []int
 	selected int // row in hits, -1 for none
-	column   app.ListColumn
+	column   userlist.Column
 	desc     bool
 
-	onSort   func(app.ListColumn, bool)
-	onSelect func(row *app.UserRow)
+	onSort   func(userlist.Column, bool)
+	onSelect func(row *userlist.Row)
 	onOpen   func()
 	onDelete func()
 	onEscape func()
@@ -52,7 +52,7 @@ func newUserTable() *userTable {
 }
 
 // show replaces the rows; the selection follows the selected user when still listed.
-func (t *userTable) show(ix *app.UserIndex, hits []int) {
+func (t *userTable) show(ix *userlist.Index, hits []int) {
 	var keep string
 	if r := t.selectedRow(); r != nil {
 		keep = r.ID
@@ -72,10 +72,10 @@ func (t *userTable) show(ix *app.UserIndex, hits []int) {
 	}
 }
 
-func (t *userTable) size() (int, int) { return len(t.hits), app.ListColumns }
+func (t *userTable) size() (int, int) { return len(t.hits), userlist.ColumnCount }
 
 // selectedRow is the selected user's row, or nil.
-func (t *userTable) selectedRow() *app.UserRow {
+func (t *userTable) selectedRow() *userlist.Row {
 	if t.index == nil || t.selected < 0 || t.selected >= len(t.hits) {
 		return nil
 	}
@@ -103,7 +103,7 @@ func (t *userTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		bg.FillColor = want
 		bg.Refresh()
 	}
-	label.SetText(t.index.Rows[t.hits[id.Row]].Cell(app.ListColumn(id.Col)))
+	label.SetText(t.index.Rows[t.hits[id.Row]].Cell(userlist.Column(id.Col)))
 }
 
 func (t *userTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
@@ -111,8 +111,8 @@ func (t *userTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	if id.Col < 0 {
 		return
 	}
-	col := app.ListColumn(id.Col)
-	b.SetText(app.ListColumn(id.Col).Title())
+	col := userlist.Column(id.Col)
+	b.SetText(userlist.Column(id.Col).Title())
 	b.SetIcon(nil)
 	if col == t.column {
 		if t.desc {
@@ -126,7 +126,7 @@ func (t *userTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 }
 
 // sortBy sorts by a column; the same column again reverses the order.
-func (t *userTable) sortBy(col app.ListColumn) {
+func (t *userTable) sortBy(col userlist.Column) {
 	desc := col == t.column && !t.desc
 	t.column, t.desc = col, desc
 	if t.onSort != nil {

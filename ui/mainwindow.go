@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/userlist"
 	"nimbusadmin/assets"
 	"nimbusadmin/data"
 )
@@ -37,8 +38,8 @@ type mainWindow struct {
 	background  func(func())  // runs slow work off the UI goroutine; tests run it inline
 	typingPause time.Duration // the Create dialog searches once typing pauses this long
 
-	index      *app.UserIndex
-	view       *app.UserListView
+	index      *userlist.Index
+	view       *userlist.View
 	viewMu     sync.Mutex // guards view, which background filtering uses
 	generation int        // of the newest filter run; older results are dropped
 	isDemo     bool
@@ -146,11 +147,11 @@ func (m *mainWindow) saveLayout() {
 
 // loadedList is what load prepares off the UI goroutine for the window to show.
 type loadedList struct {
-	index                 *app.UserIndex
-	view                  *app.UserListView
+	index                 *userlist.Index
+	view                  *userlist.View
 	departments, profiles []string
 	roles                 []data.Role
-	holders               *app.RoleHolders // of the Role filter's role; nil for none
+	holders               *userlist.RoleHolders // of the Role filter's role; nil for none
 	isDemo                bool
 }
 
@@ -176,7 +177,7 @@ func (m *mainWindow) load(selectID string) {
 
 // readList loads the index and prepares its view and filter choices, with the holders of
 // the role the Role filter shows (0 for none).
-func (m *mainWindow) readList(col app.ListColumn, desc bool, role int64) (loadedList, error) {
+func (m *mainWindow) readList(col userlist.Column, desc bool, role int64) (loadedList, error) {
 	ctx := context.Background()
 	ix, err := m.nimbus.LoadUserIndex(ctx)
 	if err != nil {
@@ -190,11 +191,11 @@ func (m *mainWindow) readList(col app.ListColumn, desc bool, role int64) (loaded
 	if err != nil {
 		return loadedList{}, err
 	}
-	var holders *app.RoleHolders
+	var holders *userlist.RoleHolders
 	if role != 0 {
 		holders, _ = m.nimbus.RoleHolders(ctx, role) // a role deleted since narrows nothing
 	}
-	view := app.NewUserListView(ix)
+	view := userlist.NewView(ix)
 	view.SortBy(col, desc)
 	return loadedList{index: ix, view: view, departments: ix.Departments(),
 		profiles: ix.ActiveProfiles(), roles: roles, holders: holders, isDemo: settings.IsDemo}, nil
@@ -240,7 +241,7 @@ func (m *mainWindow) applyFilters() {
 	}
 }
 
-func (m *mainWindow) showHits(ix *app.UserIndex, hits []int) {
+func (m *mainWindow) showHits(ix *userlist.Index, hits []int) {
 	text := fmt.Sprintf("%s of %s users", thousands(len(hits)), thousands(len(ix.Rows)))
 	if len(hits) == 0 && len(ix.Rows) > 0 {
 		text += " — clear the search or a filter"
@@ -249,7 +250,7 @@ func (m *mainWindow) showHits(ix *app.UserIndex, hits []int) {
 	m.table.show(ix, hits)
 }
 
-func (m *mainWindow) onSort(col app.ListColumn, desc bool) {
+func (m *mainWindow) onSort(col userlist.Column, desc bool) {
 	m.settings.setSort(col, desc)
 	if m.index == nil {
 		return

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/userlist"
 )
 
 // ouTreePanel is the OU tree left of the list. A plain click (or Space) selects an OU
@@ -19,7 +20,7 @@ import (
 // repeating it deselects. Parents of a partly selected subtree show a partial mark.
 type ouTreePanel struct {
 	tree      *ouTreeWidget
-	selection *app.OUSelection
+	selection *userlist.OUSelection
 	ous       *app.OUTree
 	modifiers func() fyne.KeyModifier // the keys held during a click; injected in tests
 	onChanged func()
@@ -49,7 +50,7 @@ func currentKeyModifiers() fyne.KeyModifier {
 // setTree shows a (new) OU tree with the remembered selection.
 func (p *ouTreePanel) setTree(ous *app.OUTree, selected []int64) {
 	p.ous = ous
-	p.selection = app.NewOUSelection(ous, selected)
+	p.selection = userlist.NewOUSelection(ous, selected)
 	p.tree.Refresh()
 	p.tree.OpenBranch(ouUID(ous.Root))
 }
@@ -92,9 +93,9 @@ func (p *ouTreePanel) updateNode(uid widget.TreeNodeID, _ bool, o fyne.CanvasObj
 	id := ouID(uid)
 	icon := theme.CheckButtonIcon()
 	switch p.selection.State(id) {
-	case app.OUChecked:
+	case userlist.OUChecked:
 		icon = theme.CheckButtonCheckedIcon()
-	case app.OUPartial:
+	case userlist.OUPartial:
 		icon = theme.Icon(theme.IconNameCheckButtonPartial)
 	}
 	c.Objects[0].(*widget.Icon).SetResource(icon)
@@ -154,13 +155,13 @@ func (p *ouTreePanel) describe() string {
 	walk = func(id int64) {
 		hasKids := len(p.ous.Children(id)) > 0
 		switch state := p.selection.State(id); {
-		case state == app.OUChecked && hasKids:
+		case state == userlist.OUChecked && hasKids:
 			names = append(names, p.ous.Path(id)+" (and below)")
 			return
-		case state == app.OUChecked:
+		case state == userlist.OUChecked:
 			names = append(names, p.ous.Path(id))
 			return
-		case state == app.OUUnchecked:
+		case state == userlist.OUUnchecked:
 			return
 		case p.selection.Selected(id):
 			names = append(names, p.ous.Path(id)+" (only)")

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"nimbusadmin/app"
+	"nimbusadmin/app/userlist"
 )
 
 // windowBranchWithUsers finds an OU with children whose subtree and own users both differ in
@@ -18,7 +18,7 @@ import (
 func windowBranchWithUsers(t *testing.T, m *mainWindow) int64 {
 	t.Helper()
 	tree := m.index.Tree
-	count := func(ous []int64) int { return len(m.index.Filter(app.UserFilter{OUs: ous})) }
+	count := func(ous []int64) int { return len(m.index.Filter(userlist.Filter{OUs: ous})) }
 	for _, id := range tree.Subtree(tree.Root) {
 		if id != tree.Root && len(tree.Children(id)) > 0 && count([]int64{id}) > 0 && count(tree.Subtree(id)) > count([]int64{id}) {
 			return id
@@ -43,10 +43,10 @@ func TestOUTreePlainClickSelectsTheSubtreeCtrlClickTheSingleOU(t *testing.T) {
 			t.Fatalf("plain click: %s in OU %d is outside the subtree", m.index.Rows[h].DisplayName, m.index.Rows[h].OUID)
 		}
 	}
-	if want := len(m.index.Filter(app.UserFilter{OUs: sub})); len(m.table.hits) != want {
+	if want := len(m.index.Filter(userlist.Filter{OUs: sub})); len(m.table.hits) != want {
 		t.Fatalf("plain click lists %d users, the subtree holds %d", len(m.table.hits), want)
 	}
-	if m.ouTree.selection.State(ou) != app.OUChecked || m.ouTree.selection.State(tree.Root) != app.OUPartial {
+	if m.ouTree.selection.State(ou) != userlist.OUChecked || m.ouTree.selection.State(tree.Root) != userlist.OUPartial {
 		t.Fatal("plain click: the OU should show checked and the root partial")
 	}
 	m.ouTree.tree.Select(ouUID(ou))
@@ -61,7 +61,7 @@ func TestOUTreePlainClickSelectsTheSubtreeCtrlClickTheSingleOU(t *testing.T) {
 			t.Fatalf("Ctrl+click: %s in OU %d is listed, want OU %d only", m.index.Rows[h].DisplayName, m.index.Rows[h].OUID, ou)
 		}
 	}
-	if len(m.table.hits) == 0 || m.ouTree.selection.State(ou) != app.OUPartial {
+	if len(m.table.hits) == 0 || m.ouTree.selection.State(ou) != userlist.OUPartial {
 		t.Fatalf("Ctrl+click lists %d users; the OU shows state %d, want partial", len(m.table.hits), m.ouTree.selection.State(ou))
 	}
 	other := tree.Children(ou)[0]
@@ -85,7 +85,7 @@ func TestOUTreeKeyboardSpaceAndCtrlSpace(t *testing.T) {
 		t.Fatalf("Ctrl+Space on the focused root selects %v, want the root alone", got)
 	}
 	m.ouTree.tree.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
-	if m.ouTree.selection.State(tree.Root) != app.OUChecked {
+	if m.ouTree.selection.State(tree.Root) != userlist.OUChecked {
 		t.Fatal("Space on the root selects the whole tree")
 	}
 	m.ouTree.tree.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
@@ -95,7 +95,7 @@ func TestOUTreeKeyboardSpaceAndCtrlSpace(t *testing.T) {
 	m.ouTree.tree.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	m.ouTree.tree.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
 	first := tree.Children(tree.Root)[0]
-	if m.ouTree.selection.State(first) != app.OUChecked || m.ouTree.selection.Selected(tree.Root) {
+	if m.ouTree.selection.State(first) != userlist.OUChecked || m.ouTree.selection.Selected(tree.Root) {
 		t.Fatal("Down then Space selects the first OU under the root with its subtree")
 	}
 }

@@ -6,7 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"nimbusadmin/app"
+	"nimbusadmin/app/userlist"
 	"nimbusadmin/data"
 )
 
@@ -60,15 +60,15 @@ func (s windowSettings) split(key string, fallback float64) float64 {
 
 func (s windowSettings) setSplit(key string, v float64) { s.p.SetFloat(key, v) }
 
-func (s windowSettings) sort() (app.ListColumn, bool) {
-	c := s.p.IntWithFallback(prefSortColumn, int(app.ColumnDisplayName))
-	if c < 0 || c >= app.ListColumns {
-		c = int(app.ColumnDisplayName)
+func (s windowSettings) sort() (userlist.Column, bool) {
+	c := s.p.IntWithFallback(prefSortColumn, int(userlist.ColumnDisplayName))
+	if c < 0 || c >= userlist.ColumnCount {
+		c = int(userlist.ColumnDisplayName)
 	}
-	return app.ListColumn(c), s.p.Bool(prefSortDescending)
+	return userlist.Column(c), s.p.Bool(prefSortDescending)
 }
 
-func (s windowSettings) setSort(c app.ListColumn, desc bool) {
+func (s windowSettings) setSort(c userlist.Column, desc bool) {
 	s.p.SetInt(prefSortColumn, int(c))
 	s.p.SetBool(prefSortDescending, desc)
 }
@@ -87,15 +87,15 @@ type listFilters struct {
 	OUs           []int64
 	Department    string
 	ActiveProfile string
-	Routing       app.Routing
+	Routing       userlist.Routing
 	Licences      map[data.LicenceSet]licenceFilter
 	RoleID        int64 // holders of this role in any scope; 0 for all
 }
 
 // userFilter turns the remembered filters, a search text and the holders of the chosen
 // role into the app's filter.
-func (f listFilters) userFilter(search string, role *app.RoleHolders) app.UserFilter {
-	uf := app.UserFilter{Search: search, OUs: f.OUs, Department: f.Department,
+func (f listFilters) userFilter(search string, role *userlist.RoleHolders) userlist.Filter {
+	uf := userlist.Filter{Search: search, OUs: f.OUs, Department: f.Department,
 		ActiveProfile: f.ActiveProfile, Routing: f.Routing}
 	if f.RoleID != 0 && role != nil && role.Role.ID == f.RoleID {
 		uf.Role = role
@@ -114,7 +114,7 @@ func (f listFilters) userFilter(search string, role *app.RoleHolders) app.UserFi
 // active counts the filters that narrow the list.
 func (f listFilters) active() int {
 	n := 0
-	for _, on := range []bool{len(f.OUs) > 0, f.Department != "", f.ActiveProfile != "", f.Routing != app.RoutingAll, f.RoleID != 0} {
+	for _, on := range []bool{len(f.OUs) > 0, f.Department != "", f.ActiveProfile != "", f.Routing != userlist.RoutingAll, f.RoleID != 0} {
 		if on {
 			n++
 		}
@@ -131,12 +131,12 @@ func (s windowSettings) filters() listFilters {
 	f := listFilters{
 		Department:    s.p.String(prefFilterDepartment),
 		ActiveProfile: s.p.String(prefFilterProfile),
-		Routing:       app.Routing(s.p.Int(prefFilterRouting)),
+		Routing:       userlist.Routing(s.p.Int(prefFilterRouting)),
 		Licences:      map[data.LicenceSet]licenceFilter{},
 		RoleID:        int64(s.p.Int(prefFilterRole)),
 	}
-	if f.Routing < app.RoutingAll || f.Routing > app.RoutingAny {
-		f.Routing = app.RoutingAll
+	if f.Routing < userlist.RoutingAll || f.Routing > userlist.RoutingAny {
+		f.Routing = userlist.RoutingAll
 	}
 	for _, part := range strings.Split(s.p.String(prefFilterOUs), ",") {
 		if id, err := strconv.ParseInt(part, 10, 64); err == nil {

@@ -3,7 +3,7 @@ package ui
 import (
 	"context"
 
-	"nimbusadmin/app"
+	"nimbusadmin/app/userlist"
 )
 
 // selectUser selects a listed user by O365 ID; it reports whether the user is listed.
@@ -21,7 +21,7 @@ func (m *mainWindow) selectUser(id string) bool {
 }
 
 // onUserSelected shows the selected user's details and whether they can be deleted.
-func (m *mainWindow) onUserSelected(r *app.UserRow) {
+func (m *mainWindow) onUserSelected(r *userlist.Row) {
 	m.selected = nil
 	if r == nil {
 		m.detail.ShowUser("")

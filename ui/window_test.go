@@ -11,6 +11,7 @@ import (
 
 	"nimbusadmin/app"
 	"nimbusadmin/app/apptest"
+	"nimbusadmin/app/userlist"
 	"nimbusadmin/data"
 )
 
@@ -93,7 +94,7 @@ func TestSearchAndFiltersCombineWithAnd(t *testing.T) {
 	m.filters.department.SetSelected(dept)
 	m.filters.licences[data.ContactCenter].SetSelected(filterWithLicence)
 	both := windowListedIDs(m)
-	want := m.index.Filter(app.UserFilter{Search: "a", Department: dept, WithLicences: data.ContactCenter})
+	want := m.index.Filter(userlist.Filter{Search: "a", Department: dept, WithLicences: data.ContactCenter})
 	if len(both) != len(want) || len(both) == 0 || len(both) >= searchOnly {
 		t.Fatalf("search %q AND department %q AND Contact Center: %d rows, the rule gives %d, search alone %d", "a", dept, len(both), len(want), searchOnly)
 	}
@@ -164,25 +165,25 @@ func TestKeyboardFindClearMoveOpenAndCreate(t *testing.T) {
 func TestHeaderClickSortsAndTheOrderIsRemembered(t *testing.T) {
 	a := test.NewTempApp(t)
 	m := windowOpen(t, a, windowDemoTenant(t), nil)
-	m.table.sortBy(app.ColumnUPN)
+	m.table.sortBy(userlist.ColumnUPN)
 	first := windowListedIDs(m)
 	for i := 1; i < len(first); i++ {
 		if strings.ToLower(m.index.Rows[m.table.hits[i-1]].UPN) > strings.ToLower(m.index.Rows[m.table.hits[i]].UPN) {
 			t.Fatalf("not sorted by UPN at row %d", i)
 		}
 	}
-	m.table.sortBy(app.ColumnUPN)
+	m.table.sortBy(userlist.ColumnUPN)
 	if got := windowListedIDs(m); got[0] != first[len(first)-1] {
 		t.Fatal("a second click on the header does not reverse the order")
 	}
 	m2 := windowOpen(t, a, m.nimbus, nil)
-	if got := windowListedIDs(m2); got[0] != first[len(first)-1] || m2.table.column != app.ColumnUPN || !m2.table.desc {
+	if got := windowListedIDs(m2); got[0] != first[len(first)-1] || m2.table.column != userlist.ColumnUPN || !m2.table.desc {
 		t.Fatal("a new window does not keep the sort order")
 	}
 }
 
 // windowListed reports whether the index holds the user.
-func windowListed(ix *app.UserIndex, id string) bool {
+func windowListed(ix *userlist.Index, id string) bool {
 	for _, r := range ix.Rows {
 		if r.ID == id {
 			return true

@@ -8,7 +8,7 @@ import (
 	"nimbusadmin/data"
 )
 
-// configVerb is the `config <kind> list|add|update|delete` verb of one catalogue, through
+// configVerb is the `config <kind> list|add|update|delete` verb of one kind, through
 // the same rules as the Configuration window.
 func configVerb(k data.ConfigKind, add, about string) verb {
 	update := "update ID|NAME [--name NEW] [--ou OU]"
@@ -17,7 +17,7 @@ func configVerb(k data.ConfigKind, add, about string) verb {
 	}
 	return verb{name: "config " + string(k), args: "list|" + add + "|" + update + "|delete ID|NAME [--format table|csv|json]",
 		about: about + "; list shows where each is used; in-use items cannot be deleted or moved away from their users",
-		run:   func(ctx context.Context, e env, args []string) error { return runConfigCatalog(ctx, e, k, args) }}
+		run:   func(ctx context.Context, e env, args []string) error { return runConfigKind(ctx, e, k, args) }}
 }
 
 type configUseJSON struct {
@@ -36,9 +36,9 @@ type configItemJSON struct {
 	UsedBy  []configUseJSON `json:"usedBy"`
 }
 
-// catalogActions names what a config verb does, for the message of a missing or unknown
+// configActions names what a config verb does, for the message of a missing or unknown
 // action.
-func catalogActions(k data.ConfigKind) string {
+func configActions(k data.ConfigKind) string {
 	switch k {
 	case data.ConfigCustomRoles:
 		return "list, show, permissions, add, update or delete"
@@ -48,10 +48,10 @@ func catalogActions(k data.ConfigKind) string {
 	return "list, add, update or delete"
 }
 
-func runConfigCatalog(ctx context.Context, e env, k data.ConfigKind, args []string) error {
+func runConfigKind(ctx context.Context, e env, k data.ConfigKind, args []string) error {
 	name := "config " + string(k)
 	if len(args) == 0 {
-		return usagef("%s needs %s", name, catalogActions(k))
+		return usagef("%s needs %s", name, configActions(k))
 	}
 	sub, args := args[0], args[1:]
 	if k == data.ConfigCustomRoles && (sub == "show" || sub == "permissions") {
@@ -78,7 +78,7 @@ func runConfigCatalog(ctx context.Context, e env, k data.ConfigKind, args []stri
 			if err != nil {
 				return err
 			}
-			_, err = a.Do(ctx, app.DeleteConfigItem{Catalogue: k, Item: it.ID})
+			_, err = a.Do(ctx, app.DeleteConfigItem{ConfigKind: k, Item: it.ID})
 			return err
 		})
 	case "update":
@@ -120,7 +120,7 @@ func runConfigCatalog(ctx context.Context, e env, k data.ConfigKind, args []stri
 			return err
 		})
 	}
-	return usagef("%s: unknown action %q (use %s)", name, sub, catalogActions(k))
+	return usagef("%s: unknown action %q (use %s)", name, sub, configActions(k))
 }
 
 // configUpdate renames and/or moves one item; what is not given stays.
@@ -142,7 +142,7 @@ func configUpdate(ctx context.Context, a *app.App, k data.ConfigKind, ref, newNa
 	if newName == "" {
 		newName = it.Name
 	}
-	_, err = a.Do(ctx, app.RenameConfigItem{Catalogue: k, Item: it.ID, Name: newName, OU: ouID})
+	_, err = a.Do(ctx, app.RenameConfigItem{ConfigKind: k, Item: it.ID, Name: newName, OU: ouID})
 	return err
 }
 

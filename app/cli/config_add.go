@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/permissions"
 	"nimbusadmin/data"
 )
 
@@ -99,7 +100,7 @@ var configAdders = map[data.ConfigKind]configAdder{
 		desc := fs.String("description", "", "a short description")
 		perms := fs.String("permissions", "", "items and their rights, e.g. users.list=R,users.skills=CRUD")
 		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (app.Command, error) {
-			p, err := app.ParsePermissions(*perms)
+			p, err := permissions.Parse(*perms)
 			if err != nil {
 				return nil, usagef("--permissions: %v", err)
 			}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/permissions"
 	"nimbusadmin/data"
 )
 
@@ -47,7 +48,7 @@ func runConfigRole(ctx context.Context, e env, sub string, args []string) error 
 			return err
 		}
 		if sub == "permissions" {
-			p, err := app.ParsePermissions(*set)
+			p, err := permissions.Parse(*set)
 			if err != nil {
 				return usagef("--set: %v", err)
 			}
@@ -63,7 +64,7 @@ func configPrintRole(e env, r app.CustomRole, f format) error {
 	v := configRoleJSON{ID: r.ID, Name: r.Name, OUPath: r.OUPath, Description: r.Description,
 		Permissions: map[string]string{}, Holders: []configHolder{}}
 	for k, bits := range r.Permissions {
-		v.Permissions[k] = app.PermText(bits)
+		v.Permissions[k] = permissions.Text(bits)
 	}
 	for _, h := range r.Holders {
 		v.Holders = append(v.Holders, configHolder{h.UserID, h.DisplayName, h.UPN, h.ScopePath})
@@ -73,15 +74,15 @@ func configPrintRole(e env, r app.CustomRole, f format) error {
 	}
 	w := e.stdout
 	fmt.Fprintf(w, "%s (in %s): %s\n", r.Name, r.OUPath, r.Description)
-	var walk func(nodes []app.PermissionNode, depth int)
-	walk = func(nodes []app.PermissionNode, depth int) {
+	var walk func(nodes []permissions.Item, depth int)
+	walk = func(nodes []permissions.Item, depth int) {
 		for _, n := range nodes {
 			fmt.Fprintf(w, "  %s  %-*s %s\n", configStates(r.Permissions, n.Key), 2*depth, "", n.Name)
 			walk(n.Children, depth+1)
 		}
 	}
 	fmt.Fprintln(w, "  CRUD  (x: set, ~: set on some items below, -: not set)")
-	walk(app.PermissionTree(), 0)
+	walk(permissions.Tree(), 0)
 	for _, h := range v.Holders {
 		fmt.Fprintf(w, "Held by %s <%s> in %s\n", h.DisplayName, h.UserPrincipalName, h.Scope)
 	}
@@ -91,11 +92,11 @@ func configPrintRole(e env, r app.CustomRole, f format) error {
 // configStates writes the four boxes of one item of the tree as the window shows them.
 func configStates(p app.PermissionSet, key string) string {
 	var b strings.Builder
-	for _, bit := range app.PermBits {
+	for _, bit := range permissions.Bits {
 		switch p.State(key, bit) {
-		case app.PermissionOn:
+		case permissions.On:
 			b.WriteByte('x')
-		case app.PermissionPartial:
+		case permissions.Partial:
 			b.WriteByte('~')
 		default:
 			b.WriteByte('-')

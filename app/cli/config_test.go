@@ -83,7 +83,7 @@ func TestConfigAddListDeleteThroughTheRules(t *testing.T) {
 	}
 }
 
-func TestConfigEveryCatalogueAddsAndRefuses(t *testing.T) {
+func TestConfigEveryKindAddsAndRefuses(t *testing.T) {
 	run := configDemo(t)
 	ok := [][]string{
 		{"skill-categories", "add", "Tools", "--level", "Novice=1", "--level", "Expert=3"},
@@ -268,6 +268,6 @@ func TestConfigCustomRoleDescriptionIsUpdated(t *testing.T) {
 		t.Errorf("after the update %+v, before %+v", after, before)
 	}
 	if code, _, _ := run("config", "skills", "update", "1", "--description", "x"); code != 2 {
-		t.Errorf("--description on a catalogue without descriptions: exit %d, want 2", code)
+		t.Errorf("--description on a kind without descriptions: exit %d, want 2", code)
 	}
 }

@@ -98,7 +98,7 @@ type assistantJSON struct {
 	DirectCallTemplates []itemJSON `json:"directCallTemplates"`
 }
 
-func items(in []data.CatalogItem) []itemJSON {
+func items(in []data.AssignableItem) []itemJSON {
 	out := make([]itemJSON, len(in))
 	for i, it := range in {
 		out[i] = itemJSON{it.ID, it.Name}
@@ -113,7 +113,7 @@ type detailExtras struct {
 	interact app.DetailInteractOptions
 }
 
-func itemName(items []data.CatalogItem, id int64) string {
+func itemName(items []data.AssignableItem, id int64) string {
 	for _, it := range items {
 		if it.ID == id {
 			return it.Name

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"nimbusadmin/app"
+	"nimbusadmin/app/userlist"
 )
 
 // format is an output format flag value.
@@ -99,4 +99,4 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 // yesNo writes a yes-or-no value in a table as the user list does, in the window too.
-func yesNo(b bool) string { return app.YesNo(b) }
+func yesNo(b bool) string { return userlist.YesNo(b) }

@@ -88,7 +88,7 @@ func reportLists(ctx context.Context, e env, a *app.App, user string, naReasons 
 	return nil
 }
 
-// findItems resolves a comma-separated list of names or ids of one catalogue, keeping
+// findItems resolves a comma-separated list of names or ids of one kind, keeping
 // the order; "none" (or nothing) is the empty list.
 func findItems(ctx context.Context, a *app.App, k data.ConfigKind, list string) ([]int64, error) {
 	ids := []int64{}
@@ -108,7 +108,7 @@ func findItems(ctx context.Context, a *app.App, k data.ConfigKind, list string) 
 	return ids, nil
 }
 
-func itemIDs(items []data.CatalogItem) []int64 {
+func itemIDs(items []data.AssignableItem) []int64 {
 	ids := make([]int64, len(items))
 	for i, it := range items {
 		ids[i] = it.ID
@@ -116,7 +116,7 @@ func itemIDs(items []data.CatalogItem) []int64 {
 	return ids
 }
 
-func itemNames(items []data.CatalogItem) string {
+func itemNames(items []data.AssignableItem) string {
 	if len(items) == 0 {
 		return "none"
 	}

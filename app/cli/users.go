@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/userlist"
 	"nimbusadmin/data"
 )
 
@@ -36,7 +37,7 @@ func runUsers(ctx context.Context, e env, args []string) error {
 	if _, err := parse(fs, args, 0, ""); err != nil {
 		return err
 	}
-	filter := app.UserFilter{Search: *search, Department: *department}
+	filter := userlist.Filter{Search: *search, Department: *department}
 	for _, name := range licences {
 		l, err := data.ParseLicence(name)
 		if err != nil {
@@ -85,7 +86,7 @@ func runUsers(ctx context.Context, e env, args []string) error {
 		for i, h := range hits {
 			rows[i] = ix.Rows[h].Cells()
 		}
-		if err := writeTable(e.stdout, *f, app.ListColumnTitles(), rows); err != nil {
+		if err := writeTable(e.stdout, *f, userlist.ColumnTitles(), rows); err != nil {
 			return err
 		}
 		if *f == "table" {

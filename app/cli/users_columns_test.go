@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"nimbusadmin/app"
+	"nimbusadmin/app/userlist"
 )
 
 // The user list's columns are the window's: the same titles in the same order, and the
@@ -21,8 +21,8 @@ func TestUsersTableHasTheWindowsColumnsAndCells(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(table[0], app.ListColumnTitles()) {
-		t.Errorf("header %q, want the window's %q", table[0], app.ListColumnTitles())
+	if !slices.Equal(table[0], userlist.ColumnTitles()) {
+		t.Errorf("header %q, want the window's %q", table[0], userlist.ColumnTitles())
 	}
 	attendant := map[string]bool{}
 	for _, u := range usersJSON(t, db) {
@@ -30,10 +30,10 @@ func TestUsersTableHasTheWindowsColumnsAndCells(t *testing.T) {
 	}
 	seen := map[bool]bool{}
 	for _, row := range table[1:] {
-		on := attendant[row[app.ColumnO365ID]]
+		on := attendant[row[userlist.ColumnO365ID]]
 		seen[on] = true
-		if got := row[app.ColumnAttendantConsole]; got != app.YesNo(on) {
-			t.Fatalf("%s: Attendant Console enabled is %q, want %q as the window writes it", row[app.ColumnUPN], got, app.YesNo(on))
+		if got := row[userlist.ColumnAttendantConsole]; got != userlist.YesNo(on) {
+			t.Fatalf("%s: Attendant Console enabled is %q, want %q as the window writes it", row[userlist.ColumnUPN], got, userlist.YesNo(on))
 		}
 	}
 	if !seen[true] || !seen[false] {

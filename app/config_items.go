@@ -9,7 +9,7 @@ import (
 	"nimbusadmin/data"
 )
 
-// configNouns names one item of each catalogue in messages.
+// configNouns names one item of each kind in messages.
 var configNouns = map[data.ConfigKind]string{
 	data.ConfigSkillCategories: "skill category",
 	data.ConfigSkills:          "skill",
@@ -21,10 +21,10 @@ var configNouns = map[data.ConfigKind]string{
 	data.ConfigCustomRoles:     "custom role",
 }
 
-// ConfigNoun is how messages and screens name one item of a catalogue ("skill category").
+// ConfigNoun is how messages and screens name one item of a kind ("skill category").
 func ConfigNoun(k data.ConfigKind) string { return configNouns[k] }
 
-// ConfigItem is one item of a catalogue with the OU it lives in and where it is used, as
+// ConfigItem is one item of a kind with the OU it lives in and where it is used, as
 // the configuration lists and `config <kind> list` show it.
 type ConfigItem struct {
 	ID      int64
@@ -40,7 +40,7 @@ type ConfigItem struct {
 // nowhere.
 func (it ConfigItem) UsedBy() string { return configUsesText(it.Uses) }
 
-// ConfigItems lists the items of a catalogue with their OU and where each is used.
+// ConfigItems lists the items of a kind with their OU and where each is used.
 func (a *App) ConfigItems(ctx context.Context, k data.ConfigKind) ([]ConfigItem, error) {
 	q := a.store.Read(ctx)
 	tree, err := loadTree(q)
@@ -75,12 +75,12 @@ func configUsesText(uses []data.ConfigUse) string {
 	return strings.Join(parts, " and ")
 }
 
-// DeleteConfigItem deletes an item of a catalogue. The built-in profiles cannot be
+// DeleteConfigItem deletes an item of a kind. The built-in profiles cannot be
 // deleted, and nothing still in use can: the refusal says where it is used.
 type DeleteConfigItem struct {
 	Base
-	Catalogue data.ConfigKind `json:"catalogue"`
-	Item      int64           `json:"item"`
+	ConfigKind data.ConfigKind `json:"configKind"`
+	Item       int64           `json:"item"`
 }
 
 // Kind names the command.
@@ -88,25 +88,25 @@ func (DeleteConfigItem) Kind() string { return "config.item.delete" }
 
 func (cmd DeleteConfigItem) apply(c *changeCtx) ([]data.JournalEntry, error) {
 	q, may := c.q, c.may
-	noun := ConfigNoun(cmd.Catalogue)
-	it, err := q.ConfigRow(cmd.Catalogue, cmd.Item)
+	noun := ConfigNoun(cmd.ConfigKind)
+	it, err := q.ConfigRow(cmd.ConfigKind, cmd.Item)
 	if errors.Is(err, data.ErrNotFound) {
 		return nil, &NotFoundError{What: noun, Key: fmt.Sprint(cmd.Item)}
 	} else if err != nil {
 		return nil, err
 	}
-	if err := configPermit(q, may, cmd.Catalogue, it.OUID, fmt.Sprintf("deleting the %s %q", noun, it.Name)); err != nil {
+	if err := configPermit(q, may, cmd.ConfigKind, it.OUID, fmt.Sprintf("deleting the %s %q", noun, it.Name)); err != nil {
 		return nil, err
 	}
 	if it.Builtin {
 		return nil, refuse("profile.builtin", "%q is a built-in responsibility profile and cannot be deleted", it.Name)
 	}
-	uses, err := q.ConfigUses(cmd.Catalogue, cmd.Item)
+	uses, err := q.ConfigUses(cmd.ConfigKind, cmd.Item)
 	if err != nil {
 		return nil, err
 	}
 	if len(uses) > 0 {
-		if cmd.Catalogue == data.ConfigCustomRoles {
+		if cmd.ConfigKind == data.ConfigCustomRoles {
 			holders := uses[0]
 			return nil, refuse("role.in-use", "cannot delete the custom role %q: %s %s it (%s); remove it from them first",
 				it.Name, plural(holders.Count, "user"), map[bool]string{true: "holds", false: "hold"}[holders.Count == 1],
@@ -115,13 +115,13 @@ func (cmd DeleteConfigItem) apply(c *changeCtx) ([]data.JournalEntry, error) {
 		return nil, refuse("config.in-use", "cannot delete the %s %q: it is used by %s; remove it there first",
 			noun, it.Name, configUsesText(uses))
 	}
-	if err := q.ConfigDelete(cmd.Catalogue, cmd.Item); err != nil {
+	if err := q.ConfigDelete(cmd.ConfigKind, cmd.Item); err != nil {
 		return nil, err
 	}
-	return []data.JournalEntry{entry("config."+string(cmd.Catalogue)+".delete", it.Name, it.Detail, "")}, nil
+	return []data.JournalEntry{entry("config."+string(cmd.ConfigKind)+".delete", it.Name, it.Detail, "")}, nil
 }
 
-// configPermit asks whether the admin may change an item of a catalogue living in ou:
+// configPermit asks whether the admin may change an item of a kind living in ou:
 // custom roles are role management, for Tenant Administrators only; every other item is
 // in reach of the admins of its OU.
 func configPermit(q *data.Q, may *permit, k data.ConfigKind, ou int64, what string) error {
@@ -132,7 +132,7 @@ func configPermit(q *data.Q, may *permit, k data.ConfigKind, ou int64, what stri
 }
 
 // configCheckNewItem checks what every new item needs: a name not yet taken in its
-// catalogue and an OU that exists. It returns the trimmed name.
+// kind and an OU that exists. It returns the trimmed name.
 func configCheckNewItem(q *data.Q, tree *OUTree, k data.ConfigKind, name string, ou, self int64) (string, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
@@ -155,7 +155,7 @@ func configCheckNewItem(q *data.Q, tree *OUTree, k data.ConfigKind, name string,
 	return name, nil
 }
 
-// FindConfigItem finds an item of a catalogue by its id or its name (without case), as
+// FindConfigItem finds an item of a kind by its id or its name (without case), as
 // an admin names it on the command line.
 func (a *App) FindConfigItem(ctx context.Context, k data.ConfigKind, ref string) (ConfigItem, error) {
 	items, err := a.ConfigItems(ctx, k)

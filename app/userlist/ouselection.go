@@ -1,6 +1,10 @@
-package app
+package userlist
 
-import "slices"
+import (
+	"slices"
+
+	"nimbusadmin/app/outree"
+)
 
 // OUCheck is how an OU shows in the tree of the list's OU filter.
 type OUCheck int
@@ -16,13 +20,13 @@ const (
 // plain click (the OU and its entire subtree) or a Ctrl+click (that single OU).
 // An empty selection narrows nothing.
 type OUSelection struct {
-	tree     *OUTree
+	tree     *outree.Tree
 	selected map[int64]bool
 }
 
 // NewOUSelection starts a selection over the tree with the given OUs selected; ids that
 // are no longer in the tree are dropped.
-func NewOUSelection(tree *OUTree, ids []int64) *OUSelection {
+func NewOUSelection(tree *outree.Tree, ids []int64) *OUSelection {
 	s := &OUSelection{tree: tree, selected: map[int64]bool{}}
 	for _, id := range ids {
 		if tree.Has(id) {
@@ -61,7 +65,7 @@ func (s *OUSelection) Clear() { clear(s.selected) }
 // Selected reports whether the OU itself is selected.
 func (s *OUSelection) Selected(id int64) bool { return s.selected[id] }
 
-// IDs lists the selected OUs in ascending order: the value of UserFilter.OUs.
+// IDs lists the selected OUs in ascending order: the value of Filter.OUs.
 func (s *OUSelection) IDs() []int64 {
 	out := make([]int64, 0, len(s.selected))
 	for id := range s.selected {

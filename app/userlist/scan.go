@@ -1,4 +1,4 @@
-package app
+package userlist
 
 import (
 	"runtime"
@@ -10,18 +10,18 @@ import (
 )
 
 // listKey is what the filters check of one row, packed together so that a scan over a
-// million rows touches one cache line per row instead of the whole UserRow.
+// million rows touches one cache line per row instead of the whole Row.
 type listKey struct {
 	key, domain string
 	ouID        int64
 	routing     int32
-	department  int32 // into UserListView.departments
-	profile     int32 // into UserListView.profiles
+	department  int32 // into View.departments
+	profile     int32 // into View.profiles
 	licences    data.LicenceSet
 }
 
 // buildKeys packs the rows' filter fields and the distinct departments and profiles.
-func (v *UserListView) buildKeys() {
+func (v *View) buildKeys() {
 	rows := v.Index.Rows
 	v.keys = make([]listKey, len(rows))
 	depts, profiles := map[string]int32{}, map[string]int32{}
@@ -61,7 +61,7 @@ func (v *UserListView) buildKeys() {
 }
 
 // filterIn keeps the positions of candidates whose rows match f, in the candidates' order.
-func (v *UserListView) filterIn(f UserFilter, candidates []int) []int {
+func (v *View) filterIn(f Filter, candidates []int) []int {
 	words := searchNeedles(f.Search)
 	var ous map[int64]bool
 	if len(f.OUs) > 0 {
@@ -97,7 +97,7 @@ func (v *UserListView) filterIn(f UserFilter, candidates []int) []int {
 
 // prepareRole works out, once per chosen Role filter, which rows hold the role, so that
 // a scan tests a flag per row instead of looking the user up in the set.
-func (v *UserListView) prepareRole(h *RoleHolders) {
+func (v *View) prepareRole(h *RoleHolders) {
 	if h == nil || h == v.roleFor {
 		return
 	}
@@ -132,7 +132,7 @@ func searchNeedles(search string) []searchNeedle {
 	return out
 }
 
-// matchWords is UserRow.matches over a packed key.
+// matchWords is Row.matches over a packed key.
 func matchWords(key, domain string, words []searchNeedle) bool {
 	for _, w := range words {
 		if w.inDomain {
@@ -151,7 +151,7 @@ const parallelScanMin = 50_000
 
 // filterParallel is filterIn split into one chunk per CPU for large lists; the chunks'
 // results are joined in order, so the result is the same as filterIn's.
-func (v *UserListView) filterParallel(f UserFilter, candidates []int) []int {
+func (v *View) filterParallel(f Filter, candidates []int) []int {
 	workers := runtime.GOMAXPROCS(0)
 	if len(candidates) < parallelScanMin || workers < 2 {
 		return v.filterIn(f, candidates)

@@ -1,4 +1,4 @@
-package app
+package userlist
 
 import (
 	"slices"
@@ -7,17 +7,17 @@ import (
 
 // Departments lists the departments found in the list, sorted, for the Department filter;
 // NoDepartment comes last when some users have none.
-func (ix *UserIndex) Departments() []string {
-	return ix.distinct(func(r *UserRow) string { return r.Department }, NoDepartment)
+func (ix *Index) Departments() []string {
+	return ix.distinct(func(r *Row) string { return r.Department }, NoDepartment)
 }
 
 // ActiveProfiles lists the active profiles found in the list, sorted, for the Active
 // Profile filter; NoActiveProfile comes last when some users have none.
-func (ix *UserIndex) ActiveProfiles() []string {
-	return ix.distinct(func(r *UserRow) string { return r.ActiveProfile }, NoActiveProfile)
+func (ix *Index) ActiveProfiles() []string {
+	return ix.distinct(func(r *Row) string { return r.ActiveProfile }, NoActiveProfile)
 }
 
-func (ix *UserIndex) distinct(field func(*UserRow) string, blank string) []string {
+func (ix *Index) distinct(field func(*Row) string, blank string) []string {
 	seen := map[string]bool{}
 	hasBlank := false
 	for i := range ix.Rows {

@@ -1,4 +1,4 @@
-package app
+package userlist
 
 import (
 	"slices"
@@ -7,14 +7,14 @@ import (
 	"nimbusadmin/data"
 )
 
-// ListColumn names one of the eight columns of the Nimbus user list, for sorting and for
+// Column names one of the eight columns of the Nimbus user list, for sorting and for
 // the text of a cell.
-type ListColumn int
+type Column int
 
 // The columns of the user list, in the order the window's table and the command line's
 // 'users' show them.
 const (
-	ColumnDisplayName ListColumn = iota
+	ColumnDisplayName Column = iota
 	ColumnOrganizationUnit
 	ColumnUPN
 	ColumnO365ID
@@ -24,21 +24,21 @@ const (
 	ColumnRoutingServices
 )
 
-// ListColumns is the number of columns of the user list.
-const ListColumns = 8
+// ColumnCount is the number of columns of the user list.
+const ColumnCount = 8
 
-// listColumnTitles are the column titles, in column order.
-var listColumnTitles = [ListColumns]string{"Display Name", "Organization Unit", "UPN", "O365 ID",
+// columnTitles are the column titles, in column order.
+var columnTitles = [ColumnCount]string{"Display Name", "Organization Unit", "UPN", "O365 ID",
 	"Department", "Attendant Console enabled", "Active Profile", "Number of routing services"}
 
 // Title is the column's title, the same in the window's header and the command line's.
-func (c ListColumn) Title() string { return listColumnTitles[c] }
+func (c Column) Title() string { return columnTitles[c] }
 
-// ListColumnTitles are the titles of the eight columns in order, for a table's header.
-func ListColumnTitles() []string { return slices.Clone(listColumnTitles[:]) }
+// ColumnTitles are the titles of the eight columns in order, for a table's header.
+func ColumnTitles() []string { return slices.Clone(columnTitles[:]) }
 
 // Cell is the text a column shows for the row.
-func (r *UserRow) Cell(c ListColumn) string {
+func (r *Row) Cell(c Column) string {
 	switch c {
 	case ColumnDisplayName:
 		return r.DisplayName
@@ -61,10 +61,10 @@ func (r *UserRow) Cell(c ListColumn) string {
 }
 
 // Cells is the text of every column for the row, in column order: one row of a table.
-func (r *UserRow) Cells() []string {
-	cells := make([]string, ListColumns)
+func (r *Row) Cells() []string {
+	cells := make([]string, ColumnCount)
 	for c := range cells {
-		cells[c] = r.Cell(ListColumn(c))
+		cells[c] = r.Cell(Column(c))
 	}
 	return cells
 }

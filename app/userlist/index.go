@@ -1,15 +1,18 @@
-package app
+// Package userlist is the Nimbus user list in memory: the index that search and the
+// filters run over without going back to the store, the window's sorted and narrowed view
+// of it, the OU filter's selection and the list's columns.
+package userlist
 
 import (
-	"context"
 	"strings"
 
+	"nimbusadmin/app/outree"
 	"nimbusadmin/data"
 )
 
-// UserRow is one row of the Nimbus user list with its OU resolved and a precomputed
+// Row is one row of the Nimbus user list with its OU resolved and a precomputed
 // lower-case search key, so that search-as-you-type never goes back to SQLite.
-type UserRow struct {
+type Row struct {
 	data.UserListRow
 	OUName string
 	OUPath string
@@ -17,29 +20,16 @@ type UserRow struct {
 	domain string // "\x00upn-domain\x00mail-domain", lower-case
 }
 
-// UserIndex is the in-memory user list that search and the filters run over.
-type UserIndex struct {
-	Rows []UserRow
-	Tree *OUTree
+// Index is the in-memory user list that search and the filters run over; the app loads it
+// from the store with the OU tree.
+type Index struct {
+	Rows []Row
+	Tree *outree.Tree
 }
 
-// LoadUserIndex reads the user list and the OU tree once and prepares the search keys.
-func (a *App) LoadUserIndex(ctx context.Context) (*UserIndex, error) {
-	q := a.store.Read(ctx)
-	tree, err := a.OUTree(ctx)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := q.UserListRows()
-	if err != nil {
-		return nil, err
-	}
-	return NewUserIndex(rows, tree), nil
-}
-
-// NewUserIndex builds the index from list rows and the OU tree.
-func NewUserIndex(rows []data.UserListRow, tree *OUTree) *UserIndex {
-	ix := &UserIndex{Rows: make([]UserRow, len(rows)), Tree: tree}
+// NewIndex builds the index from list rows and the OU tree.
+func NewIndex(rows []data.UserListRow, tree *outree.Tree) *Index {
+	ix := &Index{Rows: make([]Row, len(rows)), Tree: tree}
 	paths := map[int64]string{}
 	for i, r := range rows {
 		path, ok := paths[r.OUID]
@@ -51,7 +41,7 @@ func NewUserIndex(rows []data.UserListRow, tree *OUTree) *UserIndex {
 		if !r.Licences.Has(data.ContactCenter) {
 			r.ActiveProfile = "" // profiles count only with Contact Center: kept for its return, shown as none
 		}
-		ix.Rows[i] = UserRow{
+		ix.Rows[i] = Row{
 			UserListRow: r,
 			OUName:      ouName,
 			OUPath:      path,
@@ -60,6 +50,23 @@ func NewUserIndex(rows []data.UserListRow, tree *OUTree) *UserIndex {
 		}
 	}
 	return ix
+}
+
+// Search is the list's search text prepared once, for matching people found elsewhere
+// (the directory) the way the list matches its rows: every word in the display name, UPN,
+// O365 ID, mail or department, and "@domain" at the start of the UPN's or mail's domain.
+type Search struct{ words []string }
+
+// NewSearch prepares the search text.
+func NewSearch(text string) Search { return Search{strings.Fields(strings.ToLower(text))} }
+
+// Matches reports whether the person matches every word of the search.
+func (s Search) Matches(displayName, upn, id, mail, department string) bool {
+	r := Row{
+		key:    strings.ToLower(strings.Join([]string{displayName, upn, id, mail, department}, "\x00")),
+		domain: "\x00" + strings.ToLower(domainOf(upn)) + "\x00" + strings.ToLower(domainOf(mail)),
+	}
+	return r.matches(s.words)
 }
 
 func domainOf(address string) string {
@@ -80,24 +87,24 @@ const (
 // NoActiveProfile is the ActiveProfile filter value that selects users without one.
 const NoActiveProfile = "(none)"
 
-// UserFilter is a search text and the filters; all of them combine with AND.
+// Filter is a search text and the filters; all of them combine with AND.
 // A zero field narrows nothing.
-type UserFilter struct {
+type Filter struct {
 	Search          string          // words that must all match; "@domain" matches UPN and mail domains
-	OUs             []int64         // users in one of these OUs exactly (expand subtrees with OUTree.Subtree)
+	OUs             []int64         // users in one of these OUs exactly (expand subtrees with the tree's Subtree)
 	Department      string          // exact, case-insensitive; NoDepartment selects blanks
 	WithLicences    data.LicenceSet // users holding all of these
 	WithoutLicences data.LicenceSet // users holding none of these
 	ActiveProfile   string          // exact profile name, or NoActiveProfile
 	Routing         Routing
-	Role            *RoleHolders // users holding this role in any scope (App.RoleHolders)
+	Role            *RoleHolders // users holding this role in any scope (the app reads it)
 }
 
 // NoDepartment is the Department filter value that selects users with a blank department.
 const NoDepartment = "(blank)"
 
 // Filter returns the positions of the rows that match f, in list order.
-func (ix *UserIndex) Filter(f UserFilter) []int {
+func (ix *Index) Filter(f Filter) []int {
 	words := strings.Fields(strings.ToLower(f.Search))
 	var ous map[int64]bool
 	if len(f.OUs) > 0 {
@@ -124,7 +131,7 @@ func (ix *UserIndex) Filter(f UserFilter) []int {
 	return out
 }
 
-func (r *UserRow) matches(words []string) bool {
+func (r *Row) matches(words []string) bool {
 	for _, w := range words {
 		if strings.HasPrefix(w, "@") && len(w) > 1 {
 			if !strings.Contains(r.domain, "\x00"+w[1:]) {

@@ -1,16 +1,17 @@
-package app
+package userlist
 
 import (
 	"fmt"
 	"slices"
 	"testing"
 
+	"nimbusadmin/app/outree"
 	"nimbusadmin/data"
 )
 
 // listFixtureIndex is a small in-memory index: three OUs and six users.
-func listFixtureIndex() *UserIndex {
-	tree := NewOUTree([]data.OrganizationUnit{
+func listFixtureIndex() *Index {
+	tree := outree.New([]data.OrganizationUnit{
 		{ID: 1, Name: "Contoso"}, {ID: 2, Name: "Sales", ParentID: 1}, {ID: 3, Name: "EMEA", ParentID: 2},
 	})
 	rows := []data.UserListRow{
@@ -21,10 +22,10 @@ func listFixtureIndex() *UserIndex {
 		{ID: "id-e", DisplayName: "Eve Annberg", UPN: "eve@fabrikam.com", Department: "Sales", OUID: 2, RoutingServices: 5},
 		{ID: "id-f", DisplayName: "Fay Long", UPN: "fay@contoso.com", Department: "IT", OUID: 1},
 	}
-	return NewUserIndex(rows, tree)
+	return NewIndex(rows, tree)
 }
 
-func listIDs(ix *UserIndex, hits []int) []string {
+func listIDs(ix *Index, hits []int) []string {
 	out := make([]string, len(hits))
 	for i, h := range hits {
 		out[i] = ix.Rows[h].ID
@@ -34,9 +35,9 @@ func listIDs(ix *UserIndex, hits []int) []string {
 
 func TestListViewNarrowingGivesTheSameRowsAsAFullScan(t *testing.T) {
 	ix := listFixtureIndex()
-	v := NewUserListView(ix)
+	v := NewView(ix)
 	for _, q := range []string{"a", "an", "ann", "anna", "anna b", "ann", "@c", "@con", "@contoso.com", "@contoso.com d", "", "e"} {
-		f := UserFilter{Search: q, Department: "Sales"}
+		f := Filter{Search: q, Department: "Sales"}
 		got := listIDs(ix, v.Apply(f))
 		want := listIDs(ix, ix.Filter(f))
 		if !slices.Equal(got, want) {
@@ -47,18 +48,18 @@ func TestListViewNarrowingGivesTheSameRowsAsAFullScan(t *testing.T) {
 
 func TestListViewSortsByColumnAndKeepsTheOrderWhileFiltering(t *testing.T) {
 	ix := listFixtureIndex()
-	v := NewUserListView(ix)
+	v := NewView(ix)
 	v.SortBy(ColumnRoutingServices, true)
-	if got := listIDs(ix, v.Apply(UserFilter{})); got[0] != "id-e" || got[1] != "id-a" || got[2] != "id-c" {
+	if got := listIDs(ix, v.Apply(Filter{})); got[0] != "id-e" || got[1] != "id-a" || got[2] != "id-c" {
 		t.Fatalf("sorted by routing services descending: %v", got)
 	}
 	v.SortBy(ColumnDisplayName, false)
-	got := listIDs(ix, v.Apply(UserFilter{Search: "ann"}))
+	got := listIDs(ix, v.Apply(Filter{Search: "ann"}))
 	if want := []string{"id-a", "id-c", "id-e"}; !slices.Equal(got, want) {
 		t.Fatalf("display name ascending, case-insensitive, filtered: %v, want %v", got, want)
 	}
 	v.SortBy(ColumnDisplayName, true)
-	got = listIDs(ix, v.Apply(UserFilter{Search: "ann"}))
+	got = listIDs(ix, v.Apply(Filter{Search: "ann"}))
 	if want := []string{"id-e", "id-c", "id-a"}; !slices.Equal(got, want) {
 		t.Fatalf("display name descending: %v, want %v", got, want)
 	}
@@ -73,11 +74,11 @@ func TestNarrowsOnlyWhenTheNewQueryExtendsTheOld(t *testing.T) {
 		{"@con", "@contoso", true}, {"@contoso", "@con", false}, {"con", "@contoso", false},
 		{"a b", "ab", true}, {"a b", "a", false}, {"", "x", true},
 	} {
-		if got := narrows(UserFilter{Search: c.prev}, UserFilter{Search: c.next}); got != c.want {
+		if got := narrows(Filter{Search: c.prev}, Filter{Search: c.next}); got != c.want {
 			t.Errorf("narrows(%q → %q) = %v, want %v", c.prev, c.next, got, c.want)
 		}
 	}
-	if narrows(UserFilter{Search: "a"}, UserFilter{Search: "ab", Department: "IT"}) {
+	if narrows(Filter{Search: "a"}, Filter{Search: "ab", Department: "IT"}) {
 		t.Error("a changed filter must scan again")
 	}
 }
@@ -118,7 +119,7 @@ func TestOUSelectionPlainClickTakesTheSubtreeCtrlClickTheSingleOU(t *testing.T) 
 	if got := fmt.Sprint(s.IDs()); got != "[3]" {
 		t.Fatalf("a second Ctrl+click deselects Sales only, left %s", got)
 	}
-	hits := ix.Filter(UserFilter{OUs: s.IDs()})
+	hits := ix.Filter(Filter{OUs: s.IDs()})
 	if got := listIDs(ix, hits); !slices.Equal(got, []string{"id-a", "id-d"}) {
 		t.Fatalf("EMEA only: %v", got)
 	}
@@ -129,9 +130,9 @@ func TestOUSelectionPlainClickTakesTheSubtreeCtrlClickTheSingleOU(t *testing.T) 
 
 func TestListViewRemembersAtMostTwiceTheListInResults(t *testing.T) {
 	ix := listFixtureIndex()
-	v := NewUserListView(ix)
+	v := NewView(ix)
 	for _, q := range []string{"", "a", "an", "e", "o", "n", "r", "", "a"} {
-		v.Apply(UserFilter{Search: q})
+		v.Apply(Filter{Search: q})
 		kept := 0
 		for _, r := range v.recent {
 			kept += len(r.hits)
@@ -140,7 +141,7 @@ func TestListViewRemembersAtMostTwiceTheListInResults(t *testing.T) {
 			t.Fatalf("after %q the view keeps %d positions in %d results for %d rows", q, kept, len(v.recent), len(ix.Rows))
 		}
 	}
-	if got, want := listIDs(ix, v.Apply(UserFilter{Search: "a"})), listIDs(ix, ix.Filter(UserFilter{Search: "a"})); !slices.Equal(got, want) {
+	if got, want := listIDs(ix, v.Apply(Filter{Search: "a"})), listIDs(ix, ix.Filter(Filter{Search: "a"})); !slices.Equal(got, want) {
 		t.Fatalf("a remembered result differs from a scan: %v, %v", got, want)
 	}
 }

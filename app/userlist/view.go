@@ -1,21 +1,21 @@
-package app
+package userlist
 
 import (
 	"slices"
 	"strings"
 )
 
-// UserListView is the user list as the window shows it: the index in a chosen sort order,
+// View is the user list as the window shows it: the index in a chosen sort order,
 // narrowed by a filter. It remembers the last result so that typing further into the
 // search field only re-checks the rows that still matched, which keeps a keystroke within
 // a frame on large tenants. It is not safe for concurrent use.
-type UserListView struct {
-	Index  *UserIndex
+type View struct {
+	Index  *Index
 	order  []int // row positions in sort order
-	column ListColumn
+	column Column
 	desc   bool
 
-	last     UserFilter
+	last     Filter
 	lastHits []int
 	haveLast bool
 	recent   []viewResult // the latest results, newest last, for backspacing
@@ -30,7 +30,7 @@ type UserListView struct {
 
 // viewResult is one remembered filter and its rows.
 type viewResult struct {
-	filter UserFilter
+	filter Filter
 	hits   []int
 }
 
@@ -38,10 +38,10 @@ type viewResult struct {
 // name without scanning again. Together they hold at most twice the list's size.
 const recentResults = 32
 
-// NewUserListView shows the index sorted by display name, as the cache lists it. It packs
+// NewView shows the index sorted by display name, as the cache lists it. It packs
 // the rows' search keys into one block, so build it before the index is shared.
-func NewUserListView(ix *UserIndex) *UserListView {
-	v := &UserListView{Index: ix, order: make([]int, len(ix.Rows))}
+func NewView(ix *Index) *View {
+	v := &View{Index: ix, order: make([]int, len(ix.Rows))}
 	for i := range v.order {
 		v.order[i] = i
 	}
@@ -51,7 +51,7 @@ func NewUserListView(ix *UserIndex) *UserListView {
 
 // SortBy orders the list by a column (ties by display name, then O365 ID); the next Apply
 // returns the rows in that order.
-func (v *UserListView) SortBy(c ListColumn, desc bool) {
+func (v *View) SortBy(c Column, desc bool) {
 	if c == v.column && desc == v.desc {
 		return
 	}
@@ -84,7 +84,7 @@ func (v *UserListView) SortBy(c ListColumn, desc bool) {
 
 // Apply returns the positions in Index.Rows of the rows that match f, in sort order.
 // The caller must not change the returned slice.
-func (v *UserListView) Apply(f UserFilter) []int {
+func (v *View) Apply(f Filter) []int {
 	v.prepareRole(f.Role)
 	var hits []int
 	if i := slices.IndexFunc(v.recent, func(r viewResult) bool { return sameFilter(r.filter, f) }); i >= 0 {
@@ -107,7 +107,7 @@ func (v *UserListView) Apply(f UserFilter) []int {
 	return hits
 }
 
-func sameFilter(a, b UserFilter) bool {
+func sameFilter(a, b Filter) bool {
 	return a.Search == b.Search && a.Department == b.Department && a.WithLicences == b.WithLicences &&
 		a.WithoutLicences == b.WithoutLicences && a.ActiveProfile == b.ActiveProfile &&
 		a.Routing == b.Routing && a.Role == b.Role && slices.Equal(a.OUs, b.OUs)
@@ -115,7 +115,7 @@ func sameFilter(a, b UserFilter) bool {
 
 // narrows reports whether every row matching next also matches prev: the filters are the
 // same and each word of prev is implied by a word of next (typed further).
-func narrows(prev, next UserFilter) bool {
+func narrows(prev, next Filter) bool {
 	if prev.Department != next.Department || prev.WithLicences != next.WithLicences ||
 		prev.WithoutLicences != next.WithoutLicences || prev.ActiveProfile != next.ActiveProfile ||
 		prev.Routing != next.Routing || prev.Role != next.Role || !slices.Equal(prev.OUs, next.OUs) {

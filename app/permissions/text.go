@@ -1,4 +1,4 @@
-package app
+package permissions
 
 import (
 	"fmt"
@@ -6,10 +6,10 @@ import (
 	"strings"
 )
 
-// PermText writes bits as "CRUD" letters ("-R--" for read only).
-func PermText(v int) string {
+// Text writes bits as "CRUD" letters ("-R--" for read only).
+func Text(v int) string {
 	var b strings.Builder
-	for i, bit := range PermBits {
+	for i, bit := range Bits {
 		if v&bit != 0 {
 			b.WriteByte("CRUD"[i])
 		} else {
@@ -20,7 +20,7 @@ func PermText(v int) string {
 }
 
 // String lists the set as "item CRUD" pairs by key, for the journal and the CLI.
-func (p PermissionSet) String() string {
+func (p Set) String() string {
 	keys := make([]string, 0, len(p))
 	for k := range p {
 		keys = append(keys, k)
@@ -28,7 +28,7 @@ func (p PermissionSet) String() string {
 	sort.Strings(keys)
 	parts := make([]string, len(keys))
 	for i, k := range keys {
-		parts[i] = fmt.Sprintf("%s %s", k, PermText(p[k]))
+		parts[i] = fmt.Sprintf("%s %s", k, Text(p[k]))
 	}
 	if len(parts) == 0 {
 		return "no permissions"
@@ -36,12 +36,12 @@ func (p PermissionSet) String() string {
 	return strings.Join(parts, ", ")
 }
 
-// ParsePermissions reads "users=RU,users.skills=CRUD" as the command line writes it.
+// Parse reads "users=RU,users.skills=CRUD" as the command line writes it.
 // As in the window, a group's letters go to every item below it, and an item given
 // below a group overrides what it inherits: items apply from the areas down, whatever
 // their place in the string. A following item ("services.users.users") may only be given
 // with the letters of the item it follows.
-func ParsePermissions(s string) (PermissionSet, error) {
+func Parse(s string) (Set, error) {
 	given := map[string]int{}
 	var keys []string
 	for _, part := range strings.Split(s, ",") {
@@ -59,7 +59,7 @@ func ParsePermissions(s string) (PermissionSet, error) {
 			if i < 0 {
 				return nil, fmt.Errorf("permission %q: use the letters C, R, U and D", part)
 			}
-			v |= PermBits[i]
+			v |= Bits[i]
 		}
 		key = strings.TrimSpace(key)
 		if _, seen := given[key]; !seen {
@@ -67,15 +67,15 @@ func ParsePermissions(s string) (PermissionSet, error) {
 		}
 		given[key] |= v
 	}
-	sort.SliceStable(keys, func(i, j int) bool { return configPermissionDepth[keys[i]] < configPermissionDepth[keys[j]] })
-	out := PermissionSet{}
+	sort.SliceStable(keys, func(i, j int) bool { return depth[keys[i]] < depth[keys[j]] })
+	out := Set{}
 	for _, k := range keys {
-		n, ok := configPermissionIndex[k]
+		n, ok := index[k]
 		if !ok {
 			out[k] = given[k] // not an item: the rule names it
 			continue
 		}
-		configEachBelow(n, func(n PermissionNode) {
+		eachBelow(n, func(n Item) {
 			if v := given[k]; v != 0 {
 				out[n.Key] = v
 			} else {
@@ -83,12 +83,12 @@ func ParsePermissions(s string) (PermissionSet, error) {
 			}
 		})
 	}
-	for follower, leader := range configPermissionFollows {
-		if v, ok := given[follower]; ok && configImpliedRead(v) != configImpliedRead(out[leader]) {
+	for follower, leader := range follows {
+		if v, ok := given[follower]; ok && impliedRead(v) != impliedRead(out[leader]) {
 			return nil, fmt.Errorf("%s: %q follows %q (%s) and cannot be set on its own; set %s instead",
-				follower, configPermissionIndex[follower].Name, configPermissionIndex[leader].Name, leader, leader)
+				follower, index[follower].Name, index[leader].Name, leader, leader)
 		}
 	}
-	out.follow()
+	out.Follow()
 	return out, nil
 }

@@ -1,12 +1,6 @@
-package app
+package userlist
 
-import (
-	"context"
-	"errors"
-	"fmt"
-
-	"nimbusadmin/data"
-)
+import "nimbusadmin/data"
 
 // RoleHolders is the set of users who hold one role in any scope. The user index holds
 // no roles, so the Role filter loads this set once when it is chosen and then only tests
@@ -16,8 +10,8 @@ type RoleHolders struct {
 	ids  map[string]bool
 }
 
-// newRoleHolders builds the set from the holders' O365 IDs.
-func newRoleHolders(role data.Role, userIDs []string) *RoleHolders {
+// NewRoleHolders builds the set from the holders' O365 IDs, as read from the store.
+func NewRoleHolders(role data.Role, userIDs []string) *RoleHolders {
 	h := &RoleHolders{Role: role, ids: make(map[string]bool, len(userIDs))}
 	for _, id := range userIDs {
 		h.ids[id] = true
@@ -30,19 +24,3 @@ func (h *RoleHolders) Has(userID string) bool { return h.ids[userID] }
 
 // Len is the number of users holding the role.
 func (h *RoleHolders) Len() int { return len(h.ids) }
-
-// RoleHolders reads who holds a role in any scope, for the Role filter.
-func (a *App) RoleHolders(ctx context.Context, roleID int64) (*RoleHolders, error) {
-	q := a.store.Read(ctx)
-	role, err := q.Role(roleID)
-	if errors.Is(err, data.ErrNotFound) {
-		return nil, &NotFoundError{What: "role", Key: fmt.Sprint(roleID)}
-	} else if err != nil {
-		return nil, err
-	}
-	ids, err := q.RoleHolderIDs(roleID)
-	if err != nil {
-		return nil, err
-	}
-	return newRoleHolders(role, ids), nil
-}
