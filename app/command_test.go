@@ -1,6 +1,7 @@
 package app
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -91,23 +92,20 @@ func TestAChangeMadeOnAStaleViewIsRefused(t *testing.T) {
 	f.accepted(do(f.app, ChangeLicences{Base: BasedOn(fresh.Version), User: anna, Revoke: data.Assistant}))
 }
 
-// sourceOf reads the non-test Go files of a folder.
+// sourceOf reads the non-test Go files of a folder and of the folders below it.
 func sourceOf(t *testing.T, dir string) string {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var b strings.Builder
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
+	err := filepath.WalkDir(dir, func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			return err
 		}
 		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
 		b.Write(src)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	return b.String()
 }

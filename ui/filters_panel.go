@@ -12,6 +12,7 @@ import (
 
 	"nimbusadmin/app/userlist"
 	"nimbusadmin/data"
+	"nimbusadmin/ui/widgets"
 )
 
 // Texts of the filter choices.
@@ -148,9 +149,9 @@ func (p *filtersPanel) showClears() {
 	}
 	active = append(active, p.filters.ActiveProfile != "", p.filters.Routing != userlist.RoutingAll, p.filters.RoleID != 0)
 	for i, b := range p.clears {
-		enableWhen(b, active[i])
+		widgets.EnableWhen(b, active[i])
 	}
-	enableWhen(p.clearAll, p.filters.active() > 0)
+	widgets.EnableWhen(p.clearAll, p.filters.active() > 0)
 }
 
 func filterText(s string) string {
@@ -223,13 +224,8 @@ func (p *filtersPanel) onClearAll() {
 	p.onClearOU()
 }
 
-func enableWhen(w fyne.Disableable, on bool) {
-	if on {
-		w.Enable()
-	} else {
-		w.Disable()
-	}
-}
+// enableWhen enables a control of the online bar only while it can act (widgets.EnableWhen).
+var enableWhen = widgets.EnableWhen
 
 // loadRoleHolders reads who holds a role for the Role filter; when the cache cannot say,
 // the status line tells why and the filter stays off.

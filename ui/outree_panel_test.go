@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app/userlist"
+	"nimbusadmin/ui/widgets"
 )
 
 // windowBranchWithUsers finds an OU with children whose subtree and own users both differ in
@@ -34,9 +35,9 @@ func TestOUTreePlainClickSelectsTheSubtreeCtrlClickTheSingleOU(t *testing.T) {
 	tree := m.index.Tree
 	ou := windowBranchWithUsers(t, m)
 	held := fyne.KeyModifier(0)
-	m.ouTree.modifiers = func() fyne.KeyModifier { return held }
+	m.ouTree.tree.Modifiers = func() fyne.KeyModifier { return held }
 
-	m.ouTree.tree.Select(ouUID(ou))
+	m.ouTree.tree.Select(widgets.OUNodeID(ou))
 	sub := tree.Subtree(ou)
 	for _, h := range m.table.hits {
 		if !slices.Contains(sub, m.index.Rows[h].OUID) {
@@ -49,13 +50,13 @@ func TestOUTreePlainClickSelectsTheSubtreeCtrlClickTheSingleOU(t *testing.T) {
 	if m.ouTree.selection.State(ou) != userlist.OUChecked || m.ouTree.selection.State(tree.Root) != userlist.OUPartial {
 		t.Fatal("plain click: the OU should show checked and the root partial")
 	}
-	m.ouTree.tree.Select(ouUID(ou))
+	m.ouTree.tree.Select(widgets.OUNodeID(ou))
 	if len(m.table.hits) != len(m.index.Rows) || m.filters.ous.Text != filterOUsAll {
 		t.Fatalf("a second plain click should deselect: %d rows, OU filter %q", len(m.table.hits), m.filters.ous.Text)
 	}
 
 	held = fyne.KeyModifierShortcutDefault
-	m.ouTree.tree.Select(ouUID(ou))
+	m.ouTree.tree.Select(widgets.OUNodeID(ou))
 	for _, h := range m.table.hits {
 		if m.index.Rows[h].OUID != ou {
 			t.Fatalf("Ctrl+click: %s in OU %d is listed, want OU %d only", m.index.Rows[h].DisplayName, m.index.Rows[h].OUID, ou)
@@ -65,11 +66,11 @@ func TestOUTreePlainClickSelectsTheSubtreeCtrlClickTheSingleOU(t *testing.T) {
 		t.Fatalf("Ctrl+click lists %d users; the OU shows state %d, want partial", len(m.table.hits), m.ouTree.selection.State(ou))
 	}
 	other := tree.Children(ou)[0]
-	m.ouTree.tree.Select(ouUID(other))
+	m.ouTree.tree.Select(widgets.OUNodeID(other))
 	if got := m.ouTree.selection.IDs(); len(got) != 2 {
 		t.Fatalf("a second Ctrl+click adds a second OU, got %v", got)
 	}
-	m.ouTree.tree.Select(ouUID(ou))
+	m.ouTree.tree.Select(widgets.OUNodeID(ou))
 	if got := m.ouTree.selection.IDs(); !slices.Equal(got, []int64{other}) {
 		t.Fatalf("Ctrl+click again on the first OU deselects it alone, left %v", got)
 	}
@@ -105,10 +106,10 @@ func TestOUTreeNodesShowCheckedPartialAndEmpty(t *testing.T) {
 	m := windowOpen(t, a, windowDemoTenant(t), nil)
 	tree := m.index.Tree
 	ou := windowBranchWithUsers(t, m)
-	m.ouTree.tree.Select(ouUID(ou))
+	m.ouTree.tree.Select(widgets.OUNodeID(ou))
 	icon := func(id int64) string {
-		node := m.ouTree.createNode(false)
-		m.ouTree.updateNode(ouUID(id), false, node)
+		node := m.ouTree.tree.CreateNode(false)
+		m.ouTree.tree.UpdateNode(widgets.OUNodeID(id), false, node)
 		return node.(*fyne.Container).Objects[0].(*widget.Icon).Resource.Name()
 	}
 	var outside int64
@@ -131,13 +132,13 @@ func TestOUFilterNamesTheSelection(t *testing.T) {
 	m := windowOpen(t, a, windowDemoTenant(t), nil)
 	tree := m.index.Tree
 	ou := windowBranchWithUsers(t, m)
-	m.ouTree.tree.Select(ouUID(ou))
+	m.ouTree.tree.Select(widgets.OUNodeID(ou))
 	if want := tree.Path(ou) + " (and below)"; m.filters.ous.Text != want {
 		t.Fatalf("plain click: the OU filter reads %q, want %q", m.filters.ous.Text, want)
 	}
-	m.ouTree.tree.Select(ouUID(ou))
-	m.ouTree.modifiers = func() fyne.KeyModifier { return fyne.KeyModifierShortcutDefault }
-	m.ouTree.tree.Select(ouUID(ou))
+	m.ouTree.tree.Select(widgets.OUNodeID(ou))
+	m.ouTree.tree.Modifiers = func() fyne.KeyModifier { return fyne.KeyModifierShortcutDefault }
+	m.ouTree.tree.Select(widgets.OUNodeID(ou))
 	if want := tree.Path(ou) + " (only)"; m.filters.ous.Text != want {
 		t.Fatalf("Ctrl+click: the OU filter reads %q, want %q", m.filters.ous.Text, want)
 	}

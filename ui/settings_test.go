@@ -8,6 +8,7 @@ import (
 
 	"nimbusadmin/app/userlist"
 	"nimbusadmin/data"
+	"nimbusadmin/ui/widgets"
 )
 
 func TestFiltersSurviveANewWindowOnTheSamePreferences(t *testing.T) {
@@ -15,7 +16,7 @@ func TestFiltersSurviveANewWindowOnTheSamePreferences(t *testing.T) {
 	nimbus := windowDemoTenant(t)
 	m := windowOpen(t, a, nimbus, nil)
 	ou := windowBranchWithUsers(t, m)
-	m.ouTree.tree.Select(ouUID(ou))
+	m.ouTree.tree.Select(widgets.OUNodeID(ou))
 	m.filters.licences[data.Interact].SetSelected(filterWithout)
 	m.filters.routing.SetSelected(filterRoutingAny)
 	want := windowListedIDs(m)

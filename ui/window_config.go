@@ -4,6 +4,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"nimbusadmin/ui/config"
 )
 
 // newConfigButton opens the Configuration window; when it closes, the list reloads so
@@ -17,7 +19,7 @@ func (m *mainWindow) onConfiguration() {
 		m.config.RequestFocus()
 		return
 	}
-	m.config = ShowConfiguration(fyne.CurrentApp(), m.nimbus)
+	m.config = config.Show(fyne.CurrentApp(), m.nimbus)
 	m.config.SetOnClosed(func() {
 		m.config = nil
 		m.load(m.selectedID())

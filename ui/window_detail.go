@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+
+	"nimbusadmin/ui/detail"
 )
 
 // userDetailPane is the detail area beside the list: the selected user's tabs.
@@ -16,7 +18,7 @@ type userDetailPane interface {
 // editing a user instead of leaving, the list selects that user again (so that Delete
 // and the detail view always speak of the same person).
 func (m *mainWindow) newUserDetailPane() userDetailPane {
-	p := newDetailPane(m.nimbus, m.win, func(userID string) { m.load(userID) })
-	p.onStay = func(userID string) { m.selectUser(userID) }
+	p := detail.New(m.nimbus, m.win, func(userID string) { m.load(userID) })
+	p.OnStay = func(userID string) { m.selectUser(userID) }
 	return p
 }

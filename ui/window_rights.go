@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
+	"nimbusadmin/ui/widgets"
 )
 
 // newRightsLine is the header's line that says, once, who acts and what they may change:
@@ -32,6 +33,6 @@ func (m *mainWindow) showRights() {
 		}
 		m.rightsLine.SetText(r.Headline())
 	}
-	enableWhen(m.createButton, m.rights.Level != app.ReadOnly)
+	widgets.EnableWhen(m.createButton, m.rights.Level != app.ReadOnly)
 	m.showDeleteState()
 }

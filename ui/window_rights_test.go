@@ -76,21 +76,3 @@ func TestAPlainUserCannotCreateOrDelete(t *testing.T) {
 	}
 	t.Fatal("no deletable user in the demo")
 }
-
-func TestTheConfigurationWindowSaysWhatAnOUAdministratorMayChange(t *testing.T) {
-	test.NewTempApp(t)
-	store := windowDemoTenant(t).Store()
-	upn := windowFirstHolder(t, data.RoleOUAdmin)(store)
-	w := test.NewTempWindow(t, nil)
-	cw := newConfigWindow(w, app.New(store, upn))
-	w.SetContent(cw.build())
-	if !cw.banner.Visible() || !strings.Contains(cw.banner.Text, "Organization Unit Administrator of ") {
-		t.Errorf("the Configuration window does not say what %s may change: %q", upn, cw.banner.Text)
-	}
-	w2 := test.NewTempWindow(t, nil)
-	admin := newConfigWindow(w2, windowDemoTenant(t))
-	w2.SetContent(admin.build())
-	if admin.banner.Visible() {
-		t.Errorf("a Tenant Administrator sees a banner: %q", admin.banner.Text)
-	}
-}

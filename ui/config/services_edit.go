@@ -1,0 +1,110 @@
+package config
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"nimbusadmin/app"
+	"nimbusadmin/data"
+	"nimbusadmin/ui/widgets"
+)
+
+// configServicesEdit changes the shown service itself: the licence it carries (any
+// service), and the name and existence of a Skill-based or None service. An MS
+// Teams-based service takes its name from its Team and follows it, so it has neither.
+type configServicesEdit struct {
+	s       *configServicesScreen
+	service data.Service
+	filling bool // set while show fills the licence picker, so that it changes nothing
+
+	licence   *widget.Select
+	name      *widget.Entry
+	renameBtn *widget.Button
+	deleteBtn *widget.Button
+	naming    *fyne.Container // name, Rename and Delete
+}
+
+func newConfigServicesEdit(s *configServicesScreen) *configServicesEdit {
+	return &configServicesEdit{s: s}
+}
+
+func (e *configServicesEdit) build() fyne.CanvasObject {
+	e.licence = &widget.Select{Options: configServicesLicenceNames(), OnChanged: e.onLicenceChanged}
+	e.name = &widget.Entry{PlaceHolder: "The service's name"}
+	e.renameBtn = &widget.Button{Text: "Rename", OnTapped: e.onRename}
+	e.deleteBtn = &widget.Button{Text: "Delete service…", Importance: widget.DangerImportance, OnTapped: e.onDelete}
+	e.naming = container.NewBorder(nil, nil, &widget.Label{Text: "Name"}, container.NewHBox(e.renameBtn, e.deleteBtn), e.name)
+	return container.NewVBox(widget.NewForm(widget.NewFormItem("Licence", e.licence)), e.naming)
+}
+
+// show fills the part for a service.
+func (e *configServicesEdit) show(sv data.Service) {
+	e.service = sv
+	e.filling = true
+	e.licence.SetSelected(sv.Licence.String())
+	e.filling = false
+	e.name.SetText(sv.Name)
+	if sv.AssignmentType == data.TeamsBased {
+		e.naming.Hide()
+	} else {
+		e.naming.Show()
+	}
+}
+
+// onLicenceChanged gives the service the chosen licence; a refusal puts the picker back.
+func (e *configServicesEdit) onLicenceChanged(label string) {
+	if e.filling {
+		return
+	}
+	sv, l := e.service, configServicesLicence(label)
+	if _, err := e.s.cw.nimbus.Do(context.Background(), app.SetServiceLicence{Service: sv.ID, Licence: l}); err != nil {
+		e.filling = true
+		e.licence.SetSelected(sv.Licence.String())
+		e.filling = false
+		widgets.ShowOutcome(e.s.status, err, "")
+		return
+	}
+	e.s.refresh()
+	widgets.ShowOutcome(e.s.status, nil, fmt.Sprintf("%q carries the %s licence.", sv.Name, l))
+}
+
+func (e *configServicesEdit) onRename() {
+	sv, name := e.service, strings.TrimSpace(e.name.Text)
+	if _, err := e.s.cw.nimbus.Do(context.Background(), app.RenameService{Service: sv.ID, Name: e.name.Text}); err != nil {
+		widgets.ShowOutcome(e.s.status, err, "")
+		return
+	}
+	e.s.refresh()
+	widgets.ShowOutcome(e.s.status, nil, fmt.Sprintf("Renamed %q to %q.", sv.Name, name))
+}
+
+// onDelete asks before deleting the service, naming everyone who would leave it.
+func (e *configServicesEdit) onDelete() {
+	sv := e.service
+	affected, err := e.s.cw.nimbus.ServiceDeleteImpact(context.Background(), sv.ID)
+	if err != nil {
+		widgets.ShowOutcome(e.s.status, err, "")
+		return
+	}
+	names := app.ServiceMemberNames(affected)
+	question := fmt.Sprintf("Delete the %s service %q?", sv.AssignmentType, sv.Name)
+	if len(names) > 0 {
+		question += fmt.Sprintf("\n\nThese %d users leave it and lose the Agent and Service Owner roles it granted; they stay Nimbus users:\n\n%s",
+			len(names), strings.Join(names, "\n"))
+	}
+	e.s.cw.confirm("Delete service", question, func() {
+		if _, err := e.s.cw.nimbus.Do(context.Background(), app.DeleteService{Service: sv.ID, Confirmed: len(names) > 0}); err != nil {
+			widgets.ShowOutcome(e.s.status, err, "")
+			return
+		}
+		e.s.current = 0
+		e.s.refresh()
+		e.s.onNew()
+		widgets.ShowOutcome(e.s.status, nil, fmt.Sprintf("Deleted the %s service %q.", sv.AssignmentType, sv.Name))
+	})
+}

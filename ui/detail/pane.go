@@ -1,0 +1,339 @@
+// Package detail is the user detail view beside the main window's list: the selected
+// user's tabs (General, Services, Roles, Skills, Profiles, N/A Reasons, Interact,
+// Assistant), shown per licence, each saving through a rule of package app.
+package detail
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"nimbusadmin/app"
+)
+
+// detailDraftTab is a tab whose fields belong together: its edits stay a draft until the
+// admin presses Save, and the pane asks before a draft could be lost.
+type detailDraftTab interface {
+	dirty() bool
+	save() bool // false when a rule refused (the tab shows why and keeps the draft)
+	discard()
+}
+
+// detailTab is one row of the pane's master list of tabs.
+type detailTab struct {
+	id    app.Tab
+	item  *container.TabItem
+	show  func(d app.UserDetail)
+	draft detailDraftTab // nil for tabs that save through their own dialogs
+}
+
+// Pane is the user detail view: the eight tabs for one user, shown per licence. Every
+// change goes through a rule of package app; a tab with a draft keeps it until Save, and
+// the pane asks before another user replaces an unsaved draft.
+type Pane struct {
+	// OnStay hears that the admin, asked about unsaved edits, stayed on this user, so that
+	// the host can select that user again instead of the row that was clicked (may be nil).
+	OnStay func(userID string)
+
+	nimbus    *app.App
+	win       fyne.Window
+	onChanged func(userID string)
+
+	userID   string
+	detail   app.UserDetail
+	readOnly bool // the acting admin may not change the user shown
+
+	title  *widget.Label
+	hidden *widget.Label
+	tabs   *container.AppTabs
+	master []*detailTab
+	root   *fyne.Container
+
+	general   *detailGeneral
+	services  *detailServices
+	roles     *detailRoles
+	skills    *detailSkills
+	profiles  *detailProfiles
+	naReasons *detailNAReasons
+	interact  *detailInteract
+	assistant *detailAssistant
+
+	ask *detailAskDialog // the open "unsaved changes" question, if any
+}
+
+// New builds the detail view inside win; onChanged (may be nil) hears of every accepted
+// change so that the list can refresh the user's row.
+func New(nimbus *app.App, win fyne.Window, onChanged func(userID string)) *Pane {
+	p := &Pane{nimbus: nimbus, win: win, onChanged: onChanged}
+	p.buildUI()
+	return p
+}
+
+func (p *Pane) buildUI() {
+	p.title = &widget.Label{Text: "Select a user to see their details.", TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+	p.hidden = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	p.general = newDetailGeneral(p)
+	p.services = newDetailServices()
+	p.roles = newDetailRoles(p)
+	p.skills = newDetailSkills(p)
+	p.profiles = newDetailProfiles(p)
+	p.naReasons = newDetailNAReasons(p)
+	p.interact = newDetailInteract(p)
+	p.assistant = newDetailAssistant(p)
+	p.master = []*detailTab{
+		{id: app.TabGeneral, item: container.NewTabItem(string(app.TabGeneral), p.general.object()), show: p.general.show, draft: p.general},
+		{id: app.TabServices, item: container.NewTabItem(string(app.TabServices), p.services.object()), show: p.services.show},
+		{id: app.TabRoles, item: container.NewTabItem(string(app.TabRoles), p.roles.object()), show: p.roles.show},
+		{id: app.TabSkills, item: container.NewTabItem(string(app.TabSkills), p.skills.object()), show: p.skills.show},
+		{id: app.TabProfiles, item: container.NewTabItem(string(app.TabProfiles), p.profiles.object()), show: p.profiles.show},
+		{id: app.TabNAReasons, item: container.NewTabItem(string(app.TabNAReasons), p.naReasons.object()), show: p.naReasons.show, draft: p.naReasons},
+		{id: app.TabInteract, item: container.NewTabItem(string(app.TabInteract), p.interact.object()), show: p.interact.show, draft: p.interact},
+		{id: app.TabAssistant, item: container.NewTabItem(string(app.TabAssistant), p.assistant.object()), show: p.assistant.show, draft: p.assistant},
+	}
+	p.tabs = container.NewAppTabs()
+	p.tabs.Hide()
+	p.root = container.NewBorder(container.NewVBox(p.title, p.hidden), nil, nil, nil, p.tabs)
+}
+
+// Object is the view, for the main window to place.
+func (p *Pane) Object() fyne.CanvasObject { return p.root }
+
+// ShowUser shows another user. When a tab holds unsaved edits the admin is asked first
+// whether to save or discard them; nothing is dropped silently.
+func (p *Pane) ShowUser(id string) {
+	if id == p.userID && id != "" {
+		if len(p.dirtyTabs()) == 0 {
+			p.load(id) // the same user again: show what the cache holds now
+		}
+		return
+	}
+	if p.ask != nil { // a newer selection replaces the open question
+		p.ask.dlg.Hide()
+		p.ask = nil
+	}
+	if dirty := p.dirtyTabs(); len(dirty) > 0 {
+		p.askBeforeLeaving(dirty, "before showing another user", func() { p.load(id) })
+		return
+	}
+	p.load(id)
+}
+
+// BeforeLeaving runs next at once when no tab holds unsaved edits; otherwise it asks
+// first (Save, Discard, Keep editing) and runs next only after Save or Discard. why ends
+// the question: "before closing Nimbus Admin".
+func (p *Pane) BeforeLeaving(why string, next func()) {
+	if p.ask != nil {
+		p.ask.dlg.Hide()
+		p.ask = nil
+	}
+	if dirty := p.dirtyTabs(); len(dirty) > 0 {
+		p.askBeforeLeaving(dirty, why, next)
+		return
+	}
+	next()
+}
+
+// dirtyTabs lists the tabs holding unsaved edits.
+func (p *Pane) dirtyTabs() []*detailTab {
+	var out []*detailTab
+	for _, t := range p.master {
+		if t.draft != nil && t.draft.dirty() {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// load reads a user and shows them; an empty id clears the view.
+func (p *Pane) load(id string) {
+	p.userID = id
+	if id == "" {
+		p.detail = app.UserDetail{}
+		p.title.SetText("Select a user to see their details.")
+		p.hidden.SetText("")
+		p.tabs.Hide()
+		p.relayout()
+		return
+	}
+	d, err := p.nimbus.UserDetail(context.Background(), id)
+	if err != nil {
+		p.title.SetText(err.Error())
+		p.tabs.Hide()
+		p.relayout()
+		return
+	}
+	p.detail = d
+	editable := true
+	if r, err := p.nimbus.Rights(context.Background()); err != nil || !r.InScope(d.User.OUID) {
+		editable = false
+	}
+	if p.readOnly { // enable what the last user's read-only view greyed out; show disables again what it must
+		p.setEditable(true)
+	}
+	for _, t := range p.master {
+		t.show(d)
+	}
+	if !editable {
+		p.setEditable(false)
+	}
+	p.title.SetText(d.User.DisplayName + "  ·  " + d.User.UPN)
+	p.applyTabs(d)
+	p.tabs.Show()
+	p.relayout()
+}
+
+// relayout places the title, the hidden-tab note and the tabs again: showing the tabs or
+// a note of another length changes their sizes. It lays out without refreshing every
+// widget of every tab, which would cost a tenth of a second per selected user.
+func (p *Pane) relayout() {
+	p.root.Layout.Layout(p.root.Objects, p.root.Size())
+}
+
+// reload shows the current user again after an accepted change and tells the list.
+func (p *Pane) reload() {
+	id := p.userID
+	p.load(id)
+	if p.onChanged != nil {
+		p.onChanged(id)
+	}
+}
+
+// applyTabs shows exactly the tabs the user's licences allow, keeping the current tab
+// when it stays visible, and says which licence each hidden tab needs.
+func (p *Pane) applyTabs(d app.UserDetail) {
+	current := p.tabs.Selected()
+	visible := map[app.Tab]bool{}
+	for _, t := range d.Tabs {
+		visible[t] = true
+	}
+	items := make([]*container.TabItem, 0, len(p.master))
+	var reasons []string
+	for _, t := range p.master {
+		if visible[t.id] {
+			items = append(items, t.item)
+		} else if r := app.HiddenTabReason(t.id, d.User.Licences); r != "" {
+			reasons = append(reasons, r)
+		}
+	}
+	if !slices.Equal(items, p.tabs.Items) { // SetItems redraws every tab: only when they change
+		p.tabs.SetItems(items)
+	}
+	keep := items[0]
+	for _, it := range items {
+		if it == current {
+			keep = it
+		}
+	}
+	if p.tabs.Selected() != keep {
+		p.tabs.Select(keep)
+	}
+	if len(reasons) == 0 {
+		p.hidden.SetText("")
+		p.hidden.Hide()
+	} else {
+		p.hidden.SetText("Not shown: " + strings.Join(reasons, "; ") + ".")
+		p.hidden.Show()
+	}
+	p.markDirty()
+}
+
+// markDirty puts a dot after the title of each tab with unsaved edits; the tabs are
+// refreshed only when a title changes.
+func (p *Pane) markDirty() {
+	changed := false
+	for _, t := range p.master {
+		text := string(t.id)
+		if t.draft != nil && t.draft.dirty() {
+			text += " •"
+		}
+		if t.item.Text != text {
+			t.item.Text, changed = text, true
+		}
+	}
+	if changed {
+		p.tabs.Refresh()
+	}
+}
+
+// visibleTabs lists the titles of the tabs shown now, for tests and the status line.
+func (p *Pane) visibleTabs() []app.Tab {
+	var out []app.Tab
+	for _, it := range p.tabs.Items {
+		for _, t := range p.master {
+			if t.item == it {
+				out = append(out, t.id)
+			}
+		}
+	}
+	return out
+}
+
+// tab finds a tab of the master list.
+func (p *Pane) tab(id app.Tab) *detailTab {
+	for _, t := range p.master {
+		if t.id == id {
+			return t
+		}
+	}
+	return nil
+}
+
+// detailAskDialog is the question asked when another user is selected while edits are
+// unsaved: Save them, Discard them, or keep editing this user.
+type detailAskDialog struct {
+	dlg                 *dialog.CustomDialog
+	save, discard, stay *widget.Button
+}
+
+// stayed tells the host that the view kept its user, so that the list can select that
+// user again instead of the row that was clicked.
+func (p *Pane) stayed() {
+	if p.OnStay != nil {
+		p.OnStay(p.userID)
+	}
+}
+
+func (p *Pane) askBeforeLeaving(dirty []*detailTab, why string, next func()) {
+	names := make([]string, len(dirty))
+	for i, t := range dirty {
+		names[i] = string(t.id)
+	}
+	msg := &widget.Label{Wrapping: fyne.TextWrapWord, Text: p.detail.User.DisplayName + " has unsaved changes on the " +
+		strings.Join(names, ", ") + " tab(s). Save them " + why + "?"}
+	ask := &detailAskDialog{}
+	ask.save = &widget.Button{Text: "Save", Importance: widget.HighImportance, OnTapped: func() {
+		ask.dlg.Hide()
+		p.ask = nil
+		for _, t := range dirty {
+			if !t.draft.save() {
+				p.tabs.Select(t.item)
+				p.stayed()
+				return // the tab shows the rule's message; the admin decides again
+			}
+		}
+		next()
+	}}
+	ask.discard = &widget.Button{Text: "Discard", Importance: widget.DangerImportance, OnTapped: func() {
+		ask.dlg.Hide()
+		p.ask = nil
+		for _, t := range dirty {
+			t.draft.discard()
+		}
+		next()
+	}}
+	ask.stay = &widget.Button{Text: "Keep editing", OnTapped: func() {
+		ask.dlg.Hide()
+		p.ask = nil
+		p.stayed()
+	}}
+	ask.dlg = dialog.NewCustomWithoutButtons("Unsaved changes", msg, p.win)
+	ask.dlg.SetButtons([]fyne.CanvasObject{ask.stay, ask.discard, ask.save})
+	ask.dlg.Resize(fyne.NewSize(460, 180))
+	p.ask = ask
+	ask.dlg.Show()
+}

@@ -1,0 +1,132 @@
+package detail
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"nimbusadmin/app"
+	"nimbusadmin/data"
+	"nimbusadmin/ui/widgets"
+)
+
+// detailProfiles is the Profiles tab (Contact Center): the responsibility profiles
+// assigned to the user, one of them active (the list's "Active Profile").
+type detailProfiles struct {
+	p *Pane
+
+	add     *widget.Button
+	rows    *fyne.Container
+	problem *widget.Label
+	d       app.UserDetail
+
+	choices []data.Profile
+	pick    *widget.Select
+	form    *detailFormDialog
+}
+
+func newDetailProfiles(p *Pane) *detailProfiles {
+	pr := &detailProfiles{p: p, rows: container.NewVBox(), problem: widgets.NewProblem()}
+	pr.add = &widget.Button{Text: "Assign profile…", OnTapped: pr.onAdd}
+	return pr
+}
+
+func (pr *detailProfiles) object() fyne.CanvasObject {
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, pr.add, widgets.Note("On Duty and Off Duty are always available; other profiles come from the user's organization unit or above.")),
+		pr.problem,
+		detailListHeader(container.NewHBox(widget.NewButton("Make active", nil), widget.NewButton("Remove", nil)), "Profile", "State"))
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(pr.rows))
+}
+
+func (pr *detailProfiles) show(d app.UserDetail) {
+	pr.d = d
+	widgets.ShowProblem(pr.problem, nil)
+	pr.rows.RemoveAll()
+	for _, up := range d.Profiles {
+		up := up
+		makeActive := &widget.Button{Text: "Make active", OnTapped: func() { pr.makeActive(up.ID) }}
+		remove := &widget.Button{Text: "Remove", OnTapped: func() { pr.onRemove(up) }}
+		state := detailCell("")
+		if up.Active {
+			state.SetText("Active")
+			state.TextStyle.Bold = true
+			makeActive.Disable()
+		}
+		if up.Builtin != "" {
+			remove.Disable() // On Duty and Off Duty are built in and always available
+			if !up.Active {
+				state.SetText("Built in")
+			}
+		}
+		pr.rows.Add(detailListRow(container.NewHBox(makeActive, remove), detailCell(up.Name), state))
+	}
+	if len(d.Profiles) == 0 {
+		pr.rows.Add(widgets.Note("No profile assigned yet."))
+	}
+}
+
+// makeActive switches the active profile through the rule.
+func (pr *detailProfiles) makeActive(id int64) {
+	if _, err := pr.p.nimbus.Do(context.Background(), app.SetActiveProfile{Base: app.BasedOn(pr.d.Version), User: pr.d.User.ID,
+		Profile: id}); err != nil {
+		widgets.ShowProblem(pr.problem, err)
+		return
+	}
+	pr.p.reload()
+}
+
+func (pr *detailProfiles) onAdd() {
+	var err error
+	if pr.choices, err = pr.p.nimbus.AssignableProfiles(context.Background(), pr.d.User.ID); err != nil {
+		dialog.ShowError(err, pr.p.win)
+		return
+	}
+	held := map[int64]bool{}
+	for _, up := range pr.d.Profiles {
+		held[up.ID] = true
+	}
+	var names []string
+	var offered []data.Profile
+	for _, c := range pr.choices {
+		if !held[c.ID] {
+			names = append(names, c.Name)
+			offered = append(offered, c)
+		}
+	}
+	pr.choices = offered
+	pr.pick = &widget.Select{Options: names, PlaceHolder: "Choose a profile"}
+	pr.form = detailOpenForm(pr.p.win, "Assign a profile to "+pr.d.User.DisplayName, "Assign",
+		widget.NewForm(widget.NewFormItem("Profile", pr.pick)), pr.assign, pr.p.reload)
+}
+
+func (pr *detailProfiles) assign() error {
+	i := pr.pick.SelectedIndex()
+	if i < 0 {
+		return fmt.Errorf("choose a profile")
+	}
+	_, err := pr.p.nimbus.Do(context.Background(), app.AssignProfile{Base: app.BasedOn(pr.d.Version), User: pr.d.User.ID,
+		Profile: pr.choices[i].ID})
+	return err
+}
+
+func (pr *detailProfiles) onRemove(up data.UserProfile) {
+	dialog.ShowConfirm("Remove profile", fmt.Sprintf("Remove the profile %s from %s?", up.Name, pr.d.User.DisplayName), func(ok bool) {
+		if ok {
+			pr.remove(up.ID)
+		}
+	}, pr.p.win)
+}
+
+func (pr *detailProfiles) remove(id int64) {
+	if _, err := pr.p.nimbus.Do(context.Background(), app.UnassignProfile{Base: app.BasedOn(pr.d.Version), User: pr.d.User.ID,
+		Profile: id}); err != nil {
+		widgets.ShowProblem(pr.problem, err)
+		return
+	}
+	pr.p.reload()
+}

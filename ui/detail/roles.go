@@ -1,0 +1,150 @@
+package detail
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"nimbusadmin/app"
+	"nimbusadmin/data"
+	"nimbusadmin/ui/widgets"
+)
+
+// detailRoles is the Roles tab: each role with its OU scope and whether it was granted
+// automatically. Adding, re-scoping and removing each happen in a dialog whose button
+// saves; locked roles say why instead of offering Edit and Remove.
+type detailRoles struct {
+	p *Pane
+
+	lock, custom, hint *widget.Label
+	add                *widget.Button
+	rows               *fyne.Container
+	problems           map[int64]*widget.Label // per assignment: the rule's message
+	removeBtns         map[int64]*widget.Button
+	editBtns           map[int64]*widget.Button
+
+	d      app.UserDetail
+	dialog *detailRoleDialog // the open add or scope dialog, if any
+}
+
+func newDetailRoles(p *Pane) *detailRoles {
+	r := &detailRoles{p: p, lock: widgets.NewProblem(), custom: widgets.Note(""), hint: widgets.Note(""), rows: container.NewVBox()}
+	r.lock.Importance = widget.WarningImportance
+	r.add = &widget.Button{Text: "Add role…", OnTapped: r.onAdd}
+	return r
+}
+
+func (r *detailRoles) object() fyne.CanvasObject {
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, r.add, container.NewVBox(r.custom, r.hint)), r.lock,
+		detailListHeader(container.NewHBox(widget.NewButton("Scope…", nil), widget.NewButton("Remove", nil)),
+			"Role", "Scope (organization unit)", "Granted"))
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(r.rows))
+}
+
+func (r *detailRoles) show(d app.UserDetail) {
+	r.d = d
+	st, err := r.p.nimbus.RoleStatus(context.Background(), d.User.ID)
+	if err != nil {
+		st.Manage = err.Error()
+	}
+	whole := st.Manage
+	widgets.ShowProblem(r.lock, detailErrText(whole))
+	r.hint.SetText(st.Hint)
+	if st.Hint == "" {
+		r.hint.Hide()
+	} else {
+		r.hint.Show()
+	}
+	if whole != "" {
+		r.add.Disable()
+	} else {
+		r.add.Enable()
+	}
+	custom := 0
+	r.rows.RemoveAll()
+	tree, err := r.p.nimbus.OUTree(context.Background())
+	if err != nil {
+		r.rows.Add(widgets.Note(err.Error()))
+		return
+	}
+	r.problems, r.removeBtns, r.editBtns = map[int64]*widget.Label{}, map[int64]*widget.Button{}, map[int64]*widget.Button{}
+	seen := map[int64]bool{}
+	for _, as := range d.Roles {
+		as := as
+		if as.Role.Kind == data.CustomRole && !seen[as.Role.ID] {
+			seen[as.Role.ID] = true
+			custom++
+		}
+		name := as.Role.Name
+		if as.Role.Kind == data.CustomRole {
+			name += " (custom)"
+		}
+		problem := widgets.NewProblem()
+		r.problems[as.ID] = problem
+		edit := &widget.Button{Text: "Scope…", OnTapped: func() { r.onEditScope(as) }}
+		remove := &widget.Button{Text: "Remove", OnTapped: func() { r.onRemove(as) }}
+		r.editBtns[as.ID], r.removeBtns[as.ID] = edit, remove
+		granted := "by an admin"
+		if as.AutoGranted {
+			granted = "automatically"
+		}
+		if effect := st.NoEffect[as.ID]; effect != "" {
+			granted += " · " + effect
+		}
+		if reason := st.Locked[as.ID]; reason != "" {
+			problem.SetText(reason)
+			problem.Importance, problem.SizeName = widget.MediumImportance, theme.SizeNameCaptionText
+			problem.Show()
+		}
+		if st.Locked[as.ID] != "" || whole != "" {
+			edit.Disable()
+			remove.Disable()
+		}
+		r.rows.Add(container.NewVBox(
+			detailListRow(container.NewHBox(edit, remove), detailCell(name), detailCell(tree.Path(as.ScopeOUID)), detailCell(granted)),
+			problem))
+	}
+	if len(d.Roles) == 0 {
+		r.rows.Add(widgets.Note("This user holds no role yet."))
+	}
+	r.custom.SetText(fmt.Sprintf("Custom roles: %d of at most %d per user.", custom, app.MaxCustomRoles))
+}
+
+// detailErrText turns a message into an error for widgets.ShowProblem ("" for none).
+func detailErrText(msg string) error {
+	if msg == "" {
+		return nil
+	}
+	return fmt.Errorf("%s", msg)
+}
+
+// onRemove asks, then removes the assignment through the rule; a refusal shows beside
+// the row.
+func (r *detailRoles) onRemove(as data.RoleAssignment) {
+	dialog.ShowConfirm("Remove role", fmt.Sprintf("Remove %s from %s?", as.Role.Name, r.d.User.DisplayName), func(ok bool) {
+		if ok {
+			r.remove(as)
+		}
+	}, r.p.win)
+}
+
+func (r *detailRoles) remove(as data.RoleAssignment) {
+	if _, err := r.p.nimbus.Do(context.Background(), app.RemoveRole{Base: app.BasedOn(r.d.Version), User: r.d.User.ID,
+		Assignment: as.ID}); err != nil {
+		if l := r.problems[as.ID]; l != nil {
+			l.Importance, l.SizeName = widget.DangerImportance, theme.SizeNameText
+			widgets.ShowProblem(l, err)
+		}
+		return
+	}
+	r.p.reload()
+}
+
+func (r *detailRoles) onAdd() { r.openDialog(nil) }
+
+func (r *detailRoles) onEditScope(as data.RoleAssignment) { r.openDialog(&as) }

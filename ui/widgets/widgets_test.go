@@ -1,0 +1,92 @@
+package widgets
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"nimbusadmin/app/outree"
+	"nimbusadmin/app/userlist"
+	"nimbusadmin/data"
+)
+
+// widgetsOUs is Contoso with Sales (EMEA below it) and Support.
+func widgetsOUs() *outree.Tree {
+	return outree.New([]data.OrganizationUnit{
+		{ID: 1, Name: "Contoso"}, {ID: 2, ParentID: 1, Name: "Support"},
+		{ID: 3, ParentID: 1, Name: "Sales"}, {ID: 4, ParentID: 3, Name: "EMEA"},
+	})
+}
+
+func TestOUChoicesListParentsBeforeChildrenAndReadTheOUBack(t *testing.T) {
+	ch := NewOUChoices(widgetsOUs())
+	if want := []string{"Contoso", "Sales", "Sales/EMEA", "Support"}; !slices.Equal(ch.Paths, want) {
+		t.Fatalf("paths %v, want %v", ch.Paths, want)
+	}
+	if ch.ID("Sales/EMEA") != 4 || ch.Path(4) != "Sales/EMEA" || ch.ID("Sales/Nowhere") != 0 {
+		t.Errorf("EMEA reads back as %d (%q); an unknown path as %d", ch.ID("Sales/EMEA"), ch.Path(4), ch.ID("Sales/Nowhere"))
+	}
+	if none := NewOUChoices(nil); len(none.Paths) != 0 || none.Path(4) != "" {
+		t.Errorf("an unread tree offers %v and names OU 4 %q", none.Paths, none.Path(4))
+	}
+}
+
+func TestOUTreeSelectsOneOUAndOpensTheBranchesAboveIt(t *testing.T) {
+	test.NewTempApp(t)
+	var picked []int64
+	tree := NewOUTree(func(id int64) { picked = append(picked, id) })
+	tree.SetOUs(widgetsOUs())
+	tree.SelectOU(4)
+	if !slices.Equal(picked, []int64{4}) || !tree.IsBranchOpen(OUNodeID(3)) {
+		t.Fatalf("selecting EMEA picked %v; Sales open: %v", picked, tree.IsBranchOpen(OUNodeID(3)))
+	}
+	if got := tree.ChildUIDs(OUNodeID(1)); !slices.Equal(got, []string{OUNodeID(3), OUNodeID(2)}) {
+		t.Errorf("the root's children %v, want Sales then Support", got)
+	}
+}
+
+func TestOUChecklistChecksASubtreeOrWithCtrlOneOU(t *testing.T) {
+	test.NewTempApp(t)
+	changes := 0
+	tree := NewOUChecklist(func() { changes++ })
+	checks := tree.SetOUsChecked(widgetsOUs(), nil)
+	tree.Select(OUNodeID(3))
+	if checks.State(4) != userlist.OUChecked || checks.State(1) != userlist.OUPartial || changes != 1 {
+		t.Fatalf("a click on Sales: EMEA %d, root %d, %d changes", checks.State(4), checks.State(1), changes)
+	}
+	tree.ClearChecks()
+	tree.Modifiers = func() fyne.KeyModifier { return fyne.KeyModifierControl }
+	tree.Select(OUNodeID(3))
+	if !slices.Equal(checks.IDs(), []int64{3}) {
+		t.Errorf("Ctrl+click on Sales checks %v, want Sales alone", checks.IDs())
+	}
+}
+
+func TestOrderedListMovesWithItsButtonsAndStaysPutWhenLocked(t *testing.T) {
+	test.NewTempApp(t)
+	changes := 0
+	l := NewOrderedList(strings.ToUpper, func() { changes++ })
+	l.Set([]string{"lunch", "meeting", "training"})
+	if !l.Row(0).Up.Disabled() || !l.Row(2).Down.Disabled() {
+		t.Fatal("the first row moves up or the last one down")
+	}
+	test.Tap(l.Row(0).Down)
+	test.Tap(l.Row(2).Remove)
+	if !slices.Equal(l.Items(), []string{"meeting", "lunch"}) || changes != 2 {
+		t.Fatalf("after moving lunch down and removing the last: %v, %d changes", l.Items(), changes)
+	}
+	l.SetLocked(true)
+	for _, b := range []*widget.Button{l.Row(0).Down, l.Row(1).Up, l.Row(0).Remove} {
+		if !b.Disabled() {
+			t.Error("a locked list offers a move or a removal")
+		}
+	}
+	l.dragged(0, 1)
+	if !slices.Equal(l.Items(), []string{"meeting", "lunch"}) {
+		t.Errorf("a drag moved a locked list: %v", l.Items())
+	}
+}
