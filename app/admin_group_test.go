@@ -7,6 +7,7 @@ import (
 
 	"nimbusadmin/data"
 	"nimbusadmin/data/graph/directory"
+	"nimbusadmin/data/testkit"
 )
 
 // readGroup stores what a sync read of the tenant administration security group.
@@ -73,7 +74,7 @@ func TestAMemberOfTheAdminGroupActsAsTenantAdministratorWithoutBeingANimbusUser(
 func TestFirstUseEndsOnceAMemberOfTheAdminGroupIsKnown(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
-	if _, err := f.app.store.Read(ctx).Exec(`DELETE FROM role_assignments WHERE role_id = ?`, f.id["Tenant Administrator"]); err != nil {
+	if _, err := testkit.Exec(f.app.store.Read(ctx), `DELETE FROM role_assignments WHERE role_id = ?`, f.id["Tenant Administrator"]); err != nil {
 		t.Fatal(err)
 	}
 	firstUse := func(want string) {

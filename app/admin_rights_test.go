@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"nimbusadmin/data"
+	"nimbusadmin/data/testkit"
 )
 
 // as acts on the fixture's cache as another account.
@@ -52,7 +53,7 @@ func TestFirstUseActsAsTenantAdministratorUntilOneIsKnown(t *testing.T) {
 	f := newFixture(t)
 	// remove the only Tenant Administrator: nobody is known to be one any more
 	if err := f.app.Store().Tx(ctx, func(q *data.Q) error {
-		_, err := q.Exec(`DELETE FROM role_assignments WHERE role_id = ?`, f.id["Tenant Administrator"])
+		_, err := testkit.Exec(q, `DELETE FROM role_assignments WHERE role_id = ?`, f.id["Tenant Administrator"])
 		return err
 	}); err != nil {
 		t.Fatal(err)

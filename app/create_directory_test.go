@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"nimbusadmin/data"
+	"nimbusadmin/data/testkit"
 )
 
 // createDirectoryRow reads a cached directory row with its sync round.
@@ -19,7 +20,7 @@ func createDirectoryRow(t *testing.T, f *fixture, id string) (data.DirectoryUser
 		if du, err = q.DirectoryUser(id); err != nil {
 			return err
 		}
-		rows, err := q.Prepare(`SELECT sync_round FROM directory_users WHERE id = ?`)
+		rows, err := testkit.Prepare(q, `SELECT sync_round FROM directory_users WHERE id = ?`)
 		if err != nil {
 			return err
 		}
@@ -63,7 +64,7 @@ func TestAddUserFromDirectoryUpdatesOnlyTheDirectoryPropertiesOfACachedPerson(t 
 	f := newFixture(t)
 	ctx := context.Background()
 	if err := f.app.store.Tx(ctx, func(q *data.Q) error {
-		_, err := q.Exec(`UPDATE directory_users SET sync_round = 7 WHERE id = ?`, f.user["frank"])
+		_, err := testkit.Exec(q, `UPDATE directory_users SET sync_round = 7 WHERE id = ?`, f.user["frank"])
 		return err
 	}); err != nil {
 		t.Fatal(err)

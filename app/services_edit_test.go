@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"nimbusadmin/data"
+	"nimbusadmin/data/testkit"
 )
 
 // userRoleKeys lists the built-in roles a user holds from a service.
@@ -127,7 +128,7 @@ func TestServicesGetTheLicenceOfTheirTypeUnlessOneIsChosen(t *testing.T) {
 	}
 	skill, _ := f.app.CreateService(ctx, "Desk", data.SkillBased, f.ou["root"])
 	ivr, _ := f.app.create(ctx, CreateService{Name: "Menu", Type: data.NoUsers, Licence: data.ContactCenterService, OU: f.ou["root"]})
-	if _, err := f.app.Store().Read(ctx).Exec(`INSERT INTO teams (id, display_name) VALUES ('t-support', 'Support Team')`); err != nil {
+	if _, err := testkit.Exec(f.app.Store().Read(ctx), `INSERT INTO teams (id, display_name) VALUES ('t-support', 'Support Team')`); err != nil {
 		t.Fatal(err)
 	}
 	team, err := f.app.create(ctx, CreateService{Type: data.TeamsBased, TeamID: "t-support", Licence: data.EnterpriseRoutingService, OU: f.ou["Support"]})

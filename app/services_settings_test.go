@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"nimbusadmin/data"
+	"nimbusadmin/data/testkit"
 )
 
 // resync mirrors the cached Teams into their services, as a sync does after reading them.
@@ -22,7 +23,7 @@ func (f *fixture) setTeam(user string, role data.Membership, in bool) {
 	if !in {
 		query = `DELETE FROM team_members WHERE team_id = 't-sales' AND user_id = ? AND role = ?`
 	}
-	if _, err := f.app.Store().Read(ctx).Exec(query, f.user[user], role); err != nil {
+	if _, err := testkit.Exec(f.app.Store().Read(ctx), query, f.user[user], role); err != nil {
 		f.t.Fatal(err)
 	}
 }

@@ -29,15 +29,15 @@ func (q *Q) AdminGroup() (AdminGroup, error) {
 // ReplaceAdminGroup records what a sync read of the tenant administration security group
 // and makes members (directory ids) its only members.
 func (q *Q) ReplaceAdminGroup(g AdminGroup, members []string) error {
-	if _, err := q.Exec(`INSERT INTO admin_group (id, name, group_id, found, read_at) VALUES (1, ?, ?, ?, ?)
+	if _, err := q.exec(`INSERT INTO admin_group (id, name, group_id, found, read_at) VALUES (1, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET name = excluded.name, group_id = excluded.group_id, found = excluded.found,
 			read_at = excluded.read_at`, g.Name, g.ID, g.Found, g.ReadAt); err != nil {
 		return err
 	}
-	if _, err := q.Exec(`DELETE FROM admin_group_members`); err != nil {
+	if _, err := q.exec(`DELETE FROM admin_group_members`); err != nil {
 		return err
 	}
-	stmt, err := q.Prepare(`INSERT OR IGNORE INTO admin_group_members (user_id) VALUES (?)`)
+	stmt, err := q.prepare(`INSERT OR IGNORE INTO admin_group_members (user_id) VALUES (?)`)
 	if err != nil {
 		return err
 	}

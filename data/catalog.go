@@ -73,11 +73,11 @@ func (q *Q) listItems(l orderedList, k ConfigKind, userID string) ([]AssignableI
 
 // setList replaces a user's ordered list with ids, in that order.
 func (q *Q) setList(l orderedList, userID string, ids []int64) error {
-	if _, err := q.Exec(`DELETE FROM `+l.table+` WHERE user_id = ?`, userID); err != nil {
+	if _, err := q.exec(`DELETE FROM `+l.table+` WHERE user_id = ?`, userID); err != nil {
 		return err
 	}
 	for i, id := range ids {
-		if _, err := q.Exec(`INSERT INTO `+l.table+` (user_id, `+l.column+`, position) VALUES (?, ?, ?)`, userID, id, i); err != nil {
+		if _, err := q.exec(`INSERT INTO `+l.table+` (user_id, `+l.column+`, position) VALUES (?, ?, ?)`, userID, id, i); err != nil {
 			return err
 		}
 	}
@@ -96,7 +96,7 @@ func (q *Q) SetUserNAReasons(userID string, ids []int64) error {
 
 // SetNAReasonsEnabled turns a user's N/A reasons on or off.
 func (q *Q) SetNAReasonsEnabled(userID string, on bool) error {
-	_, err := q.Exec(`UPDATE nimbus_users SET na_reasons_enabled = ? WHERE id = ?`, on, userID)
+	_, err := q.exec(`UPDATE nimbus_users SET na_reasons_enabled = ? WHERE id = ?`, on, userID)
 	return err
 }
 
@@ -131,7 +131,7 @@ func (q *Q) SetUserInteract(userID string, s InteractSettings) error {
 		}
 		return id
 	}
-	_, err := q.Exec(`INSERT INTO interact_users (user_id, contact_id, active, audio_video, instant_messaging,
+	_, err := q.exec(`INSERT INTO interact_users (user_id, contact_id, active, audio_video, instant_messaging,
 		direct_system_message_id, restrict_access, domain_template_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (user_id) DO UPDATE SET contact_id = excluded.contact_id, active = excluded.active,
 		audio_video = excluded.audio_video, instant_messaging = excluded.instant_messaging,
@@ -147,7 +147,7 @@ func (q *Q) Journal(e JournalEntry) error {
 	if e.At == "" {
 		e.At = Timestamp(Now())
 	}
-	_, err := q.Exec(`INSERT INTO journal (at, actor, action, target, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)`,
+	_, err := q.exec(`INSERT INTO journal (at, actor, action, target, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)`,
 		e.At, e.Actor, e.Action, e.Target, e.Old, e.New)
 	return err
 }

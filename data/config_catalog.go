@@ -189,7 +189,7 @@ func (q *Q) ConfigDelete(k ConfigKind, id int64) error {
 	if err != nil {
 		return err
 	}
-	_, err = q.Exec(`DELETE FROM `+t.table+` WHERE id = ?`, id)
+	_, err = q.exec(`DELETE FROM `+t.table+` WHERE id = ?`, id)
 	return err
 }
 
@@ -245,6 +245,6 @@ func (q *Q) ConfigRenameMove(k ConfigKind, id int64, name string, ou int64) erro
 	if err != nil {
 		return err
 	}
-	_, err = q.Exec(`UPDATE `+t.table+` SET name = ?, ou_id = ? WHERE id = ?`, name, ou, id)
+	_, err = q.exec(`UPDATE `+t.table+` SET name = ?, ou_id = ? WHERE id = ?`, name, ou, id)
 	return err
 }

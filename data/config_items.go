@@ -20,7 +20,7 @@ func (q *Q) ConfigCreateSkillCategory(name string, ou int64, levels []ConfigLeve
 		return 0, err
 	}
 	for _, l := range levels {
-		if _, err := q.Exec(`INSERT INTO skill_levels (category_id, name, value) VALUES (?, ?, ?)`, id, l.Name, l.Value); err != nil {
+		if _, err := q.exec(`INSERT INTO skill_levels (category_id, name, value) VALUES (?, ?, ?)`, id, l.Name, l.Value); err != nil {
 			return 0, err
 		}
 	}
@@ -46,7 +46,7 @@ func (q *Q) ConfigCreateProfile(name string, ou int64, skills []ConfigProfileSki
 		if s.LevelID != 0 {
 			level = s.LevelID
 		}
-		if _, err := q.Exec(`INSERT INTO profile_skills (profile_id, skill_id, level_id) VALUES (?, ?, ?)`, id, s.SkillID, level); err != nil {
+		if _, err := q.exec(`INSERT INTO profile_skills (profile_id, skill_id, level_id) VALUES (?, ?, ?)`, id, s.SkillID, level); err != nil {
 			return 0, err
 		}
 	}
@@ -76,7 +76,7 @@ func (q *Q) ConfigCreateCallTemplate(name string, ou int64, description, url str
 }
 
 func (q *Q) configInsertID(query string, args ...any) (int64, error) {
-	res, err := q.Exec(query, args...)
+	res, err := q.exec(query, args...)
 	if err != nil {
 		return 0, err
 	}
@@ -85,7 +85,7 @@ func (q *Q) configInsertID(query string, args ...any) (int64, error) {
 
 // ConfigUpdateCustomRole changes a custom role's name, OU and description.
 func (q *Q) ConfigUpdateCustomRole(id int64, name string, ou int64, description string) error {
-	_, err := q.Exec(`UPDATE roles SET name = ?, ou_id = ?, description = ? WHERE id = ? AND kind = 'custom'`, name, ou, description, id)
+	_, err := q.exec(`UPDATE roles SET name = ?, ou_id = ?, description = ? WHERE id = ? AND kind = 'custom'`, name, ou, description, id)
 	return err
 }
 
@@ -111,7 +111,7 @@ func (q *Q) RolePermissions(roleID int64) (map[string]int, error) {
 
 // ConfigSetRolePermissions replaces a custom role's permission items.
 func (q *Q) ConfigSetRolePermissions(roleID int64, perms map[string]int) error {
-	if _, err := q.Exec(`DELETE FROM role_permissions WHERE role_id = ?`, roleID); err != nil {
+	if _, err := q.exec(`DELETE FROM role_permissions WHERE role_id = ?`, roleID); err != nil {
 		return err
 	}
 	for item, bits := range perms {
@@ -170,7 +170,7 @@ func (q *Q) ConfigUpdateTenantSettings(s TenantSettings) error {
 	if s.DefaultTeamsOUID != 0 {
 		defOU = s.DefaultTeamsOUID
 	}
-	_, err := q.Exec(`UPDATE tenant_settings SET interact_enabled = ?, widget_key = ?, snippet_template = ?,
+	_, err := q.exec(`UPDATE tenant_settings SET interact_enabled = ?, widget_key = ?, snippet_template = ?,
 		default_teams_ou_id = ?, admin_security_group = ? WHERE id = 1`,
 		s.InteractEnabled, s.WidgetKey, s.SnippetTemplate, defOU, s.AdminSecurityGroup)
 	return err

@@ -26,11 +26,11 @@ func (q *Q) ConfigLevelUses(levelID int64) ([]ConfigUse, error) {
 // (the caller has checked that nobody holds them). Numbers are unique in a category, so
 // every level first takes a temporary negative number: renumbering never collides.
 func (q *Q) ConfigSetSkillLevels(categoryID int64, levels []ConfigLevel, removed []int64) error {
-	if _, err := q.Exec(`UPDATE skill_levels SET value = -id WHERE category_id = ?`, categoryID); err != nil {
+	if _, err := q.exec(`UPDATE skill_levels SET value = -id WHERE category_id = ?`, categoryID); err != nil {
 		return err
 	}
 	for _, id := range removed {
-		if _, err := q.Exec(`DELETE FROM skill_levels WHERE id = ? AND category_id = ?`, id, categoryID); err != nil {
+		if _, err := q.exec(`DELETE FROM skill_levels WHERE id = ? AND category_id = ?`, id, categoryID); err != nil {
 			return err
 		}
 	}
@@ -38,7 +38,7 @@ func (q *Q) ConfigSetSkillLevels(categoryID int64, levels []ConfigLevel, removed
 		if l.ID == 0 {
 			continue
 		}
-		res, err := q.Exec(`UPDATE skill_levels SET name = ?, value = ? WHERE id = ? AND category_id = ?`, l.Name, l.Value, l.ID, categoryID)
+		res, err := q.exec(`UPDATE skill_levels SET name = ?, value = ? WHERE id = ? AND category_id = ?`, l.Name, l.Value, l.ID, categoryID)
 		if err != nil {
 			return err
 		}
@@ -52,7 +52,7 @@ func (q *Q) ConfigSetSkillLevels(categoryID int64, levels []ConfigLevel, removed
 		if l.ID != 0 {
 			continue
 		}
-		if _, err := q.Exec(`INSERT INTO skill_levels (category_id, name, value) VALUES (?, ?, ?)`, categoryID, l.Name, l.Value); err != nil {
+		if _, err := q.exec(`INSERT INTO skill_levels (category_id, name, value) VALUES (?, ?, ?)`, categoryID, l.Name, l.Value); err != nil {
 			return err
 		}
 	}
@@ -66,7 +66,7 @@ func (q *Q) ConfigGiveMissingLevels(categoryID, levelID int64) (users, profiles 
 		table string
 		n     *int
 	}{{"user_skills", &users}, {"profile_skills", &profiles}} {
-		res, err := q.Exec(`UPDATE `+t.table+` SET level_id = ? WHERE level_id IS NULL
+		res, err := q.exec(`UPDATE `+t.table+` SET level_id = ? WHERE level_id IS NULL
 			AND skill_id IN (SELECT id FROM skills WHERE category_id = ?)`, levelID, categoryID)
 		if err != nil {
 			return 0, 0, err

@@ -53,7 +53,7 @@ func (q *Q) UpsertDirectoryUser(du DirectoryUser) error {
 	if du.AccountEnabled != nil {
 		enabled = *du.AccountEnabled
 	}
-	_, err := q.Exec(`INSERT INTO directory_users (id, display_name, given_name, surname, upn, mail, department,
+	_, err := q.exec(`INSERT INTO directory_users (id, display_name, given_name, surname, upn, mail, department,
 			job_title, account_enabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, given_name = excluded.given_name,
 			surname = excluded.surname, upn = excluded.upn, mail = excluded.mail, department = excluded.department,

@@ -74,7 +74,7 @@ func (q *Q) WriteDirectoryUsers(changes []DirectoryUserChange, round int64, full
 	// A sync writes chunk after chunk through the same connection: a page cache that holds
 	// the directory keeps SQLite from reading its pages again for every chunk (bounded,
 	// whatever the tenant's size).
-	if _, err := q.Exec(fmt.Sprintf(`PRAGMA cache_size = -%d`, directoryCacheKiB)); err != nil {
+	if _, err := q.exec(fmt.Sprintf(`PRAGMA cache_size = -%d`, directoryCacheKiB)); err != nil {
 		return 0, nil, err
 	}
 	w := directoryWriter{q: q, round: round, batch: map[int]*sql.Stmt{}}
@@ -161,7 +161,7 @@ func (w *directoryWriter) writeWhole(whole []*DirectoryUserChange) error {
 					OR department IS NOT excluded.department OR job_title IS NOT excluded.job_title
 					OR account_enabled IS NOT excluded.account_enabled`
 			var err error
-			if stmt, err = w.q.Prepare(text); err != nil {
+			if stmt, err = w.q.prepare(text); err != nil {
 				return err
 			}
 			w.batch[n] = stmt
@@ -185,7 +185,7 @@ func (w *directoryWriter) writeWhole(whole []*DirectoryUserChange) error {
 func (w *directoryWriter) writePartial(c *DirectoryUserChange, whole bool) error {
 	if w.partial == nil {
 		var err error
-		w.partial, err = w.q.Prepare(`INSERT INTO directory_users (` + directoryUserColumns + `)
+		w.partial, err = w.q.prepare(`INSERT INTO directory_users (` + directoryUserColumns + `)
 			VALUES (?1, ?2, ?3, ?4, ifnull(?5, ''), ?6, ?7, ?8, ?9, ?10)
 			ON CONFLICT (id) DO UPDATE SET
 				display_name = CASE WHEN ?11 & 1 THEN excluded.display_name ELSE display_name END,
@@ -230,10 +230,10 @@ func (w *directoryWriter) values(c *DirectoryUserChange, args []any) []any {
 func (w *directoryWriter) remove(id string) error {
 	if w.lookup == nil {
 		var err error
-		if w.lookup, err = w.q.Prepare(`SELECT upn FROM directory_users WHERE id = ?`); err != nil {
+		if w.lookup, err = w.q.prepare(`SELECT upn FROM directory_users WHERE id = ?`); err != nil {
 			return err
 		}
-		if w.delete, err = w.q.Prepare(`DELETE FROM directory_users WHERE id = ?`); err != nil {
+		if w.delete, err = w.q.prepare(`DELETE FROM directory_users WHERE id = ?`); err != nil {
 			return err
 		}
 	}
@@ -257,7 +257,7 @@ func (w *directoryWriter) remove(id string) error {
 // not bring them then removes them, while a user added during the sync stays until the
 // next one.
 func (q *Q) AdoptHandAddedDirectoryUsers(limit int) (int, error) {
-	res, err := q.Exec(`UPDATE directory_users SET sync_round = 1
+	res, err := q.exec(`UPDATE directory_users SET sync_round = 1
 		WHERE id IN (SELECT id FROM directory_users WHERE sync_round = 0 LIMIT ?)`, limit)
 	if err != nil {
 		return 0, err
@@ -291,7 +291,7 @@ func (q *Q) EachDirectoryUserBeforeRound(round int64, fn func(UserRef) error) er
 // has written, and returns how many it removed; a user the round wrote, or an admin
 // added, meanwhile stays.
 func (q *Q) RemoveDirectoryUsersBeforeRound(ids []string, round int64) (int, error) {
-	stmt, err := q.Prepare(`DELETE FROM directory_users WHERE id = ? AND sync_round BETWEEN 1 AND ? - 1`)
+	stmt, err := q.prepare(`DELETE FROM directory_users WHERE id = ? AND sync_round BETWEEN 1 AND ? - 1`)
 	if err != nil {
 		return 0, err
 	}

@@ -9,6 +9,7 @@ import (
 
 	"nimbusadmin/data"
 	"nimbusadmin/data/graph/directory"
+	"nimbusadmin/data/testkit"
 )
 
 // openCache opens a fresh cache file with a tenant.
@@ -90,7 +91,7 @@ func apply(t *testing.T, s *data.Store, full bool, body string) applied {
 // row reads a cached user's columns, NULL as "<null>".
 func row(t *testing.T, s *data.Store, id string) map[string]string {
 	t.Helper()
-	stmt, err := s.Read(context.Background()).Prepare(`SELECT display_name, given_name, surname, upn, mail, department, job_title, account_enabled FROM directory_users WHERE id = ?`)
+	stmt, err := testkit.Prepare(s.Read(context.Background()), `SELECT display_name, given_name, surname, upn, mail, department, job_title, account_enabled FROM directory_users WHERE id = ?`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,7 +196,7 @@ func TestManyUsersSpanSeveralStatements(t *testing.T) {
 }
 
 func countUsers(s *data.Store) (int, error) {
-	stmt, err := s.Read(context.Background()).Prepare(`SELECT count(*) FROM directory_users`)
+	stmt, err := testkit.Prepare(s.Read(context.Background()), `SELECT count(*) FROM directory_users`)
 	if err != nil {
 		return 0, err
 	}

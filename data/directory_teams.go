@@ -44,18 +44,18 @@ func (q *Q) DirectoryTeamIDs() ([]string, error) {
 // WriteDirectoryTeams caches Teams as listed: each one's name, and its members and owners
 // replacing those cached before.
 func (q *Q) WriteDirectoryTeams(teams []Team) error {
-	team, err := q.Prepare(`INSERT INTO teams (id, display_name) VALUES (?, ?)
+	team, err := q.prepare(`INSERT INTO teams (id, display_name) VALUES (?, ?)
 		ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name`)
 	if err != nil {
 		return err
 	}
 	defer team.Close()
-	clear, err := q.Prepare(`DELETE FROM team_members WHERE team_id = ?`)
+	clear, err := q.prepare(`DELETE FROM team_members WHERE team_id = ?`)
 	if err != nil {
 		return err
 	}
 	defer clear.Close()
-	member, err := q.Prepare(`INSERT OR IGNORE INTO team_members (team_id, user_id, role) VALUES (?, ?, ?)`)
+	member, err := q.prepare(`INSERT OR IGNORE INTO team_members (team_id, user_id, role) VALUES (?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -81,7 +81,7 @@ func (q *Q) WriteDirectoryTeams(teams []Team) error {
 // RemoveDirectoryTeams removes cached Teams (gone from the directory) with their members
 // and owners.
 func (q *Q) RemoveDirectoryTeams(ids []string) error {
-	stmt, err := q.Prepare(`DELETE FROM teams WHERE id = ?`)
+	stmt, err := q.prepare(`DELETE FROM teams WHERE id = ?`)
 	if err != nil {
 		return err
 	}

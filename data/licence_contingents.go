@@ -22,14 +22,14 @@ func (q *Q) LicenceContingents() (map[LicenceSet]int, error) {
 
 // SetLicenceContingent sets how many Nimbus users may hold the licence.
 func (q *Q) SetLicenceContingent(l LicenceSet, n int) error {
-	_, err := q.Exec(`INSERT INTO licence_contingents (licence, contingent) VALUES (?, ?)
+	_, err := q.exec(`INSERT INTO licence_contingents (licence, contingent) VALUES (?, ?)
 		ON CONFLICT (licence) DO UPDATE SET contingent = excluded.contingent`, l, n)
 	return err
 }
 
 // ClearLicenceContingent makes the licence unlimited again.
 func (q *Q) ClearLicenceContingent(l LicenceSet) error {
-	_, err := q.Exec(`DELETE FROM licence_contingents WHERE licence = ?`, l)
+	_, err := q.exec(`DELETE FROM licence_contingents WHERE licence = ?`, l)
 	return err
 }
 

@@ -88,7 +88,7 @@ func (q *Q) TeamsUsersInNoTeamsService(limit int) ([]UserRef, error) {
 // GrantServiceRole grants a role that follows from a service membership (Team Member,
 // Team Owner), automatically and in the service's OU; a role held already stays as it is.
 func (q *Q) GrantServiceRole(userID string, roleID, scopeOU, serviceID int64) error {
-	_, err := q.Exec(`INSERT OR IGNORE INTO role_assignments (user_id, role_id, scope_ou_id, auto_granted, source_service_id)
+	_, err := q.exec(`INSERT OR IGNORE INTO role_assignments (user_id, role_id, scope_ou_id, auto_granted, source_service_id)
 		VALUES (?, ?, ?, 1, ?)`, userID, roleID, scopeOU, serviceID)
 	return err
 }

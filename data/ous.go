@@ -20,7 +20,7 @@ func (q *Q) OrganizationUnits() ([]OrganizationUnit, error) {
 
 // CreateOU adds an OU below parent and returns its id.
 func (q *Q) CreateOU(parent int64, name string) (int64, error) {
-	res, err := q.Exec(`INSERT INTO organization_units (parent_id, name) VALUES (?, ?)`, parent, name)
+	res, err := q.exec(`INSERT INTO organization_units (parent_id, name) VALUES (?, ?)`, parent, name)
 	if err != nil {
 		return 0, err
 	}
@@ -29,19 +29,19 @@ func (q *Q) CreateOU(parent int64, name string) (int64, error) {
 
 // MoveOU re-parents an OU; the caller has checked that no cycle results.
 func (q *Q) MoveOU(id, parent int64) error {
-	_, err := q.Exec(`UPDATE organization_units SET parent_id = ? WHERE id = ?`, parent, id)
+	_, err := q.exec(`UPDATE organization_units SET parent_id = ? WHERE id = ?`, parent, id)
 	return err
 }
 
 // RenameOU renames an OU.
 func (q *Q) RenameOU(id int64, name string) error {
-	_, err := q.Exec(`UPDATE organization_units SET name = ? WHERE id = ?`, name, id)
+	_, err := q.exec(`UPDATE organization_units SET name = ? WHERE id = ?`, name, id)
 	return err
 }
 
 // DeleteOU removes an OU; the caller has checked that it is empty.
 func (q *Q) DeleteOU(id int64) error {
-	_, err := q.Exec(`DELETE FROM organization_units WHERE id = ?`, id)
+	_, err := q.exec(`DELETE FROM organization_units WHERE id = ?`, id)
 	return err
 }
 

@@ -50,7 +50,7 @@ func (q *Q) BuiltinRole(key string) (Role, error) {
 
 // CreateCustomRole adds a custom role in an OU and returns its id.
 func (q *Q) CreateCustomRole(name string, ou int64, description string) (int64, error) {
-	res, err := q.Exec(`INSERT INTO roles (kind, name, ou_id, description) VALUES ('custom', ?, ?, ?)`, name, ou, description)
+	res, err := q.exec(`INSERT INTO roles (kind, name, ou_id, description) VALUES ('custom', ?, ?, ?)`, name, ou, description)
 	if err != nil {
 		return 0, err
 	}
@@ -60,10 +60,10 @@ func (q *Q) CreateCustomRole(name string, ou int64, description string) (int64, 
 // SetRolePermission sets one item's CRUD bits on a custom role (0 removes the item).
 func (q *Q) SetRolePermission(roleID int64, item string, perms int) error {
 	if perms == 0 {
-		_, err := q.Exec(`DELETE FROM role_permissions WHERE role_id = ? AND item = ?`, roleID, item)
+		_, err := q.exec(`DELETE FROM role_permissions WHERE role_id = ? AND item = ?`, roleID, item)
 		return err
 	}
-	_, err := q.Exec(`INSERT INTO role_permissions (role_id, item, permissions) VALUES (?, ?, ?)
+	_, err := q.exec(`INSERT INTO role_permissions (role_id, item, permissions) VALUES (?, ?, ?)
 		ON CONFLICT (role_id, item) DO UPDATE SET permissions = excluded.permissions`, roleID, item, perms)
 	return err
 }
@@ -113,7 +113,7 @@ func (q *Q) AssignRole(userID string, roleID, scopeOU int64, auto bool, sourceSe
 	if sourceService != 0 {
 		src = sourceService
 	}
-	res, err := q.Exec(`INSERT INTO role_assignments (user_id, role_id, scope_ou_id, auto_granted, source_service_id)
+	res, err := q.exec(`INSERT INTO role_assignments (user_id, role_id, scope_ou_id, auto_granted, source_service_id)
 		VALUES (?, ?, ?, ?, ?)`, userID, roleID, scopeOU, auto, src)
 	if err != nil {
 		return 0, err
@@ -123,13 +123,13 @@ func (q *Q) AssignRole(userID string, roleID, scopeOU int64, auto bool, sourceSe
 
 // SetRoleScope changes the OU scope of a role assignment.
 func (q *Q) SetRoleScope(assignmentID, scopeOU int64) error {
-	_, err := q.Exec(`UPDATE role_assignments SET scope_ou_id = ? WHERE id = ?`, scopeOU, assignmentID)
+	_, err := q.exec(`UPDATE role_assignments SET scope_ou_id = ? WHERE id = ?`, scopeOU, assignmentID)
 	return err
 }
 
 // RemoveRoleAssignment deletes one role assignment.
 func (q *Q) RemoveRoleAssignment(id int64) error {
-	_, err := q.Exec(`DELETE FROM role_assignments WHERE id = ?`, id)
+	_, err := q.exec(`DELETE FROM role_assignments WHERE id = ?`, id)
 	return err
 }
 
@@ -142,6 +142,6 @@ func (q *Q) CountRoleHolders(roleID int64) (int, error) {
 
 // RemoveServiceRole takes away the role a user holds because of a service membership.
 func (q *Q) RemoveServiceRole(userID string, roleID, serviceID int64) error {
-	_, err := q.Exec(`DELETE FROM role_assignments WHERE user_id = ? AND role_id = ? AND source_service_id = ?`, userID, roleID, serviceID)
+	_, err := q.exec(`DELETE FROM role_assignments WHERE user_id = ? AND role_id = ? AND source_service_id = ?`, userID, roleID, serviceID)
 	return err
 }

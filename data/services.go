@@ -55,7 +55,7 @@ func (q *Q) CreateService(name string, t AssignmentType, teamID string, ou int64
 	if teamID != "" {
 		team = teamID
 	}
-	res, err := q.Exec(`INSERT INTO services (name, assignment_type, team_id, ou_id, licence) VALUES (?, ?, ?, ?, ?)`,
+	res, err := q.exec(`INSERT INTO services (name, assignment_type, team_id, ou_id, licence) VALUES (?, ?, ?, ?, ?)`,
 		name, t, team, ou, DefaultServiceLicence(t))
 	if err != nil {
 		return 0, err
@@ -92,7 +92,7 @@ func (q *Q) UserServices(userID string) ([]UserService, error) {
 // AddServiceMember records that a user belongs to a service. A new user is active; a
 // user who already belongs another way keeps their Active state.
 func (q *Q) AddServiceMember(serviceID int64, userID string, m Membership) error {
-	_, err := q.Exec(`INSERT OR IGNORE INTO service_members (service_id, user_id, membership, active)
+	_, err := q.exec(`INSERT OR IGNORE INTO service_members (service_id, user_id, membership, active)
 		VALUES (?1, ?2, ?3, ifnull((SELECT min(active) FROM service_members WHERE service_id = ?1 AND user_id = ?2), 1))`,
 		serviceID, userID, m)
 	return err
@@ -100,6 +100,6 @@ func (q *Q) AddServiceMember(serviceID int64, userID string, m Membership) error
 
 // RemoveServiceMember removes one membership of a user in a service.
 func (q *Q) RemoveServiceMember(serviceID int64, userID string, m Membership) error {
-	_, err := q.Exec(`DELETE FROM service_members WHERE service_id = ? AND user_id = ? AND membership = ?`, serviceID, userID, m)
+	_, err := q.exec(`DELETE FROM service_members WHERE service_id = ? AND user_id = ? AND membership = ?`, serviceID, userID, m)
 	return err
 }

@@ -2,33 +2,33 @@ package data
 
 // RenameService gives a service a new name.
 func (q *Q) RenameService(id int64, name string) error {
-	_, err := q.Exec(`UPDATE services SET name = ? WHERE id = ?`, name, id)
+	_, err := q.exec(`UPDATE services SET name = ? WHERE id = ?`, name, id)
 	return err
 }
 
 // DeleteService deletes a service; its memberships and the roles they granted go with it.
 func (q *Q) DeleteService(id int64) error {
-	_, err := q.Exec(`DELETE FROM services WHERE id = ?`, id)
+	_, err := q.exec(`DELETE FROM services WHERE id = ?`, id)
 	return err
 }
 
 // SetServiceLicence changes the licence a service carries.
 func (q *Q) SetServiceLicence(id int64, l ServiceLicence) error {
-	_, err := q.Exec(`UPDATE services SET licence = ? WHERE id = ?`, l, id)
+	_, err := q.exec(`UPDATE services SET licence = ? WHERE id = ?`, l, id)
 	return err
 }
 
 // SetTeamsServiceSettings sets an MS Teams-based service's default owner role and whether
 // its members may change their own Active state.
 func (q *Q) SetTeamsServiceSettings(id int64, defaultOwner OwnerRole, membersCanChangeActive bool) error {
-	_, err := q.Exec(`UPDATE services SET default_owner_role = ?, members_can_change_active = ? WHERE id = ?`,
+	_, err := q.exec(`UPDATE services SET default_owner_role = ?, members_can_change_active = ? WHERE id = ?`,
 		defaultOwner, membersCanChangeActive, id)
 	return err
 }
 
 // SetServiceMemberActive sets whether a service distributes calls to one of its users.
 func (q *Q) SetServiceMemberActive(serviceID int64, userID string, active bool) error {
-	_, err := q.Exec(`UPDATE service_members SET active = ? WHERE service_id = ? AND user_id = ?`, active, serviceID, userID)
+	_, err := q.exec(`UPDATE service_members SET active = ? WHERE service_id = ? AND user_id = ?`, active, serviceID, userID)
 	return err
 }
 
@@ -36,7 +36,7 @@ func (q *Q) SetServiceMemberActive(serviceID int64, userID string, active bool) 
 // Teams-based service to the other variant; it stays granted automatically by the
 // service.
 func (q *Q) SetServiceOwnerRole(serviceID int64, userID string, to OwnerRole) error {
-	_, err := q.Exec(`UPDATE role_assignments SET role_id = (SELECT id FROM roles WHERE builtin_key = ?)
+	_, err := q.exec(`UPDATE role_assignments SET role_id = (SELECT id FROM roles WHERE builtin_key = ?)
 		WHERE user_id = ? AND source_service_id = ? AND role_id IN
 			(SELECT id FROM roles WHERE builtin_key IN ('team_owner', 'team_owner_limited'))`,
 		to.RoleKey(), userID, serviceID)
@@ -47,7 +47,7 @@ func (q *Q) SetServiceOwnerRole(serviceID int64, userID string, to OwnerRole) er
 // Member, either Team Owner, Agent or Service Owner role it granted.
 func (q *Q) RemoveServiceRoles(userID string, serviceID int64, roleKeys ...string) error {
 	for _, k := range roleKeys {
-		if _, err := q.Exec(`DELETE FROM role_assignments WHERE user_id = ? AND source_service_id = ?
+		if _, err := q.exec(`DELETE FROM role_assignments WHERE user_id = ? AND source_service_id = ?
 			AND role_id = (SELECT id FROM roles WHERE builtin_key = ?)`, userID, serviceID, k); err != nil {
 			return err
 		}

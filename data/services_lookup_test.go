@@ -23,7 +23,7 @@ func TestServiceLookupsFindTeamsServicesAndMemberships(t *testing.T) {
 			`INSERT INTO teams (id, display_name) VALUES ('t-1', 'Hotline Team'), ('t-2', 'Book Club')`,
 			`INSERT INTO directory_users (id, display_name, upn) VALUES ('u-1', 'Ann', 'ann@t.example')`,
 		} {
-			if _, err := q.Exec(stmt); err != nil {
+			if _, err := testkit.Exec(q, stmt); err != nil {
 				return err
 			}
 		}

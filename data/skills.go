@@ -65,14 +65,14 @@ func (q *Q) SetUserSkill(userID string, skillID, levelID int64) error {
 	if levelID != 0 {
 		level = levelID
 	}
-	_, err := q.Exec(`INSERT INTO user_skills (user_id, skill_id, level_id) VALUES (?, ?, ?)
+	_, err := q.exec(`INSERT INTO user_skills (user_id, skill_id, level_id) VALUES (?, ?, ?)
 		ON CONFLICT (user_id, skill_id) DO UPDATE SET level_id = excluded.level_id`, userID, skillID, level)
 	return err
 }
 
 // RemoveUserSkill takes a skill from a user.
 func (q *Q) RemoveUserSkill(userID string, skillID int64) error {
-	_, err := q.Exec(`DELETE FROM user_skills WHERE user_id = ? AND skill_id = ?`, userID, skillID)
+	_, err := q.exec(`DELETE FROM user_skills WHERE user_id = ? AND skill_id = ?`, userID, skillID)
 	return err
 }
 
@@ -120,21 +120,21 @@ func (q *Q) UserProfiles(userID string) ([]UserProfile, error) {
 
 // AssignProfile assigns a profile to a user (inactive).
 func (q *Q) AssignProfile(userID string, profileID int64) error {
-	_, err := q.Exec(`INSERT OR IGNORE INTO user_profiles (user_id, profile_id) VALUES (?, ?)`, userID, profileID)
+	_, err := q.exec(`INSERT OR IGNORE INTO user_profiles (user_id, profile_id) VALUES (?, ?)`, userID, profileID)
 	return err
 }
 
 // UnassignProfile removes a profile from a user.
 func (q *Q) UnassignProfile(userID string, profileID int64) error {
-	_, err := q.Exec(`DELETE FROM user_profiles WHERE user_id = ? AND profile_id = ?`, userID, profileID)
+	_, err := q.exec(`DELETE FROM user_profiles WHERE user_id = ? AND profile_id = ?`, userID, profileID)
 	return err
 }
 
 // SetActiveProfile makes one of a user's profiles the active one (0: none active).
 func (q *Q) SetActiveProfile(userID string, profileID int64) error {
-	if _, err := q.Exec(`UPDATE user_profiles SET active = 0 WHERE user_id = ? AND active`, userID); err != nil {
+	if _, err := q.exec(`UPDATE user_profiles SET active = 0 WHERE user_id = ? AND active`, userID); err != nil {
 		return err
 	}
-	_, err := q.Exec(`UPDATE user_profiles SET active = 1 WHERE user_id = ? AND profile_id = ?`, userID, profileID)
+	_, err := q.exec(`UPDATE user_profiles SET active = 1 WHERE user_id = ? AND profile_id = ?`, userID, profileID)
 	return err
 }

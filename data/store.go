@@ -15,6 +15,8 @@ import (
 	"strconv"
 	"strings"
 
+	"nimbusadmin/data/internal/rawsql"
+
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -91,14 +93,22 @@ type Q struct {
 	ctx context.Context
 }
 
-// Exec runs a statement; for bulk writers (the demo generator, the sync) that the typed
-// queries do not cover.
-func (q *Q) Exec(query string, args ...any) (sql.Result, error) {
+// exec runs a statement the typed queries are built from.
+func (q *Q) exec(query string, args ...any) (sql.Result, error) {
 	return q.db.ExecContext(q.ctx, query, args...)
 }
 
-// Prepare prepares a statement for repeated use within this Q's transaction.
-func (q *Q) Prepare(query string) (*sql.Stmt, error) { return q.db.PrepareContext(q.ctx, query) }
+// prepare prepares a statement for repeated use within this Q's transaction.
+func (q *Q) prepare(query string) (*sql.Stmt, error) { return q.db.PrepareContext(q.ctx, query) }
+
+// The packages under data/ that write in bulk (the demo generator) or set up tests reach
+// a Q's connection through rawsql, which nothing outside data/ can import.
+func init() {
+	rawsql.Register(func(v any) (context.Context, rawsql.Conn) {
+		q := v.(*Q)
+		return q.ctx, q.db
+	})
+}
 
 // ErrNotFound is returned when a looked-up row does not exist.
 var ErrNotFound = errors.New("not found")
@@ -146,7 +156,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		return err
 	}
 	return s.Tx(ctx, func(q *Q) error {
-		if _, err := q.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		if _, err := q.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
 			return err
 		}
 		applied := map[int]bool{}
@@ -176,10 +186,10 @@ func (s *Store) migrate(ctx context.Context) error {
 			if applied[m.version] {
 				continue
 			}
-			if _, err := q.Exec(m.sql); err != nil {
+			if _, err := q.exec(m.sql); err != nil {
 				return fmt.Errorf("migration %s: %w", m.name, err)
 			}
-			if _, err := q.Exec(`INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, m.version, Timestamp(Now())); err != nil {
+			if _, err := q.exec(`INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, m.version, Timestamp(Now())); err != nil {
 				return err
 			}
 		}

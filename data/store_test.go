@@ -42,7 +42,7 @@ func TestOpenCreatesPrivateFileAppliesMigrationsOnce(t *testing.T) {
 func TestNewerSchemaIsRefused(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "tenant.db")
 	s, _ := Open(path)
-	s.Read(context.Background()).Exec(`INSERT INTO schema_migrations (version, applied_at) VALUES (999, '')`)
+	s.Read(context.Background()).exec(`INSERT INTO schema_migrations (version, applied_at) VALUES (999, '')`)
 	s.Close()
 	if _, err := Open(path); err == nil || !strings.Contains(err.Error(), "newer Nimbus Admin") {
 		t.Errorf("got %v", err)

@@ -22,7 +22,7 @@ func TestAssignmentTypeIsFixedInTheSchema(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		_, err = q.Exec(`UPDATE services SET assignment_type = 'skill' WHERE id = ?`, id)
+		_, err = testkit.Exec(q, `UPDATE services SET assignment_type = 'skill' WHERE id = ?`, id)
 		return err
 	})
 	if err == nil || !strings.Contains(err.Error(), "cannot be changed") {

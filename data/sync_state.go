@@ -26,7 +26,7 @@ func (q *Q) SavedDeltaLink() (string, error) {
 // delta link the next round starts from. A sync saves it last, once everything the link
 // covers is in the cache, so that the link is never ahead of the data.
 func (q *Q) SaveSyncState(resource, deltaLink string, completedAt time.Time) error {
-	_, err := q.Exec(`INSERT INTO sync_state (resource, delta_link, completed_at) VALUES (?, ?, ?)
+	_, err := q.exec(`INSERT INTO sync_state (resource, delta_link, completed_at) VALUES (?, ?, ?)
 		ON CONFLICT (resource) DO UPDATE SET delta_link = excluded.delta_link, completed_at = excluded.completed_at`,
 		resource, deltaLink, Timestamp(completedAt))
 	return err

@@ -15,7 +15,7 @@ func Timestamp(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 // InitTenant makes an empty cache a tenant: its settings row, the root OU named after the
 // tenant, and the built-in On Duty and Off Duty profiles. It returns the root OU's id.
 func (q *Q) InitTenant(s TenantSettings) (int64, error) {
-	res, err := q.Exec(`INSERT INTO organization_units (parent_id, name) VALUES (NULL, ?)`, s.TenantName)
+	res, err := q.exec(`INSERT INTO organization_units (parent_id, name) VALUES (NULL, ?)`, s.TenantName)
 	if err != nil {
 		return 0, err
 	}
@@ -23,7 +23,7 @@ func (q *Q) InitTenant(s TenantSettings) (int64, error) {
 	if s.DefaultTeamsOUID == 0 {
 		s.DefaultTeamsOUID = root
 	}
-	_, err = q.Exec(`INSERT INTO tenant_settings (id, tenant_id, tenant_name, is_demo, demo_users,
+	_, err = q.exec(`INSERT INTO tenant_settings (id, tenant_id, tenant_name, is_demo, demo_users,
 		interact_enabled, widget_key, snippet_template, default_teams_ou_id, admin_security_group)
 		VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		s.TenantID, s.TenantName, s.IsDemo, s.DemoUsers, s.InteractEnabled, s.WidgetKey,
@@ -31,7 +31,7 @@ func (q *Q) InitTenant(s TenantSettings) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	_, err = q.Exec(`INSERT INTO responsibility_profiles (name, ou_id, builtin) VALUES
+	_, err = q.exec(`INSERT INTO responsibility_profiles (name, ou_id, builtin) VALUES
 		('On Duty', ?, 'on_duty'), ('Off Duty', ?, 'off_duty')`, root, root)
 	return root, err
 }

@@ -21,7 +21,7 @@ func TestUserListRowsEqualsThePlainJoin(t *testing.T) {
 	}
 	want := map[string]data.UserListRow{}
 	err = s.Tx(ctx, func(q *data.Q) error {
-		stmt, err := q.Prepare(`SELECT n.id, ifnull(d.display_name, ''), d.upn, ifnull(d.mail, ''), ifnull(d.department, ''),
+		stmt, err := testkit.Prepare(q, `SELECT n.id, ifnull(d.display_name, ''), d.upn, ifnull(d.mail, ''), ifnull(d.department, ''),
 			n.ou_id, n.origin, n.licences,
 			ifnull((SELECT p.name FROM user_profiles up JOIN responsibility_profiles p ON p.id = up.profile_id
 				WHERE up.user_id = n.id AND up.active), ''),

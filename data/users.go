@@ -206,7 +206,7 @@ func (q *Q) DirectoryUser(id string) (DirectoryUser, error) {
 
 // AddNimbusUser makes a directory user a Nimbus user.
 func (q *Q) AddNimbusUser(id string, ou int64, origin Origin, licences LicenceSet) error {
-	_, err := q.Exec(`INSERT INTO nimbus_users (id, ou_id, origin, licences, added_at) VALUES (?, ?, ?, ?, ?)`,
+	_, err := q.exec(`INSERT INTO nimbus_users (id, ou_id, origin, licences, added_at) VALUES (?, ?, ?, ?, ?)`,
 		id, ou, origin, licences, Timestamp(Now()))
 	return err
 }
@@ -214,25 +214,25 @@ func (q *Q) AddNimbusUser(id string, ou int64, origin Origin, licences LicenceSe
 // DeleteNimbusUser removes a user from Nimbus with everything Nimbus holds on them; the
 // directory is not touched.
 func (q *Q) DeleteNimbusUser(id string) error {
-	_, err := q.Exec(`DELETE FROM nimbus_users WHERE id = ?`, id)
+	_, err := q.exec(`DELETE FROM nimbus_users WHERE id = ?`, id)
 	return err
 }
 
 // SetLicences replaces a user's licence set.
 func (q *Q) SetLicences(id string, l LicenceSet) error {
-	_, err := q.Exec(`UPDATE nimbus_users SET licences = ? WHERE id = ?`, l, id)
+	_, err := q.exec(`UPDATE nimbus_users SET licences = ? WHERE id = ?`, l, id)
 	return err
 }
 
 // SetUserOrigin records how a user counts as having come into Nimbus.
 func (q *Q) SetUserOrigin(id string, o Origin) error {
-	_, err := q.Exec(`UPDATE nimbus_users SET origin = ? WHERE id = ?`, o, id)
+	_, err := q.exec(`UPDATE nimbus_users SET origin = ? WHERE id = ?`, o, id)
 	return err
 }
 
 // SetUserOU moves a user to another OU.
 func (q *Q) SetUserOU(id string, ou int64) error {
-	_, err := q.Exec(`UPDATE nimbus_users SET ou_id = ? WHERE id = ?`, ou, id)
+	_, err := q.exec(`UPDATE nimbus_users SET ou_id = ? WHERE id = ?`, ou, id)
 	return err
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"nimbusadmin/data"
+	"nimbusadmin/data/internal/rawsql"
 )
 
 // BenchmarkGenerate2k generates the default-sized demo tenant (2,000 users), as the
@@ -33,7 +34,7 @@ func benchmarkGenerate(b *testing.B, users int) {
 			b.Fatal(err)
 		}
 		b.StopTimer()
-		if _, err := s.Read(ctx).Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		if _, err := rawsql.Exec(s.Read(ctx), `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
 			b.Fatal(err)
 		}
 		size = fileSize(b, path) + fileSize(b, path+"-wal")

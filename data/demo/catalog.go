@@ -4,6 +4,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"nimbusadmin/data/internal/rawsql"
 )
 
 // The configuration catalogues of the demo tenant. Paths name the OU an item lives in
@@ -125,7 +127,7 @@ func (g *generator) insert(query string, args ...any) int64 {
 	if g.w.err != nil {
 		return 0
 	}
-	res, err := g.q.Exec(query, args...)
+	res, err := rawsql.Exec(g.q, query, args...)
 	if err != nil {
 		g.w.err = err
 		return 0

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"nimbusadmin/data"
+	"nimbusadmin/data/internal/rawsql"
 )
 
 // Defaults and limits of Options.
@@ -113,7 +114,7 @@ func ensureEmpty(q *data.Q) error {
 	if !errors.Is(err, data.ErrNotFound) {
 		return err
 	}
-	stmt, err := q.Prepare(`SELECT EXISTS (SELECT 1 FROM organization_units) OR EXISTS (SELECT 1 FROM directory_users)`)
+	stmt, err := rawsql.Prepare(q, `SELECT EXISTS (SELECT 1 FROM organization_units) OR EXISTS (SELECT 1 FROM directory_users)`)
 	if err != nil {
 		return err
 	}
@@ -142,7 +143,7 @@ func (g *generator) run() error {
 		return err
 	}
 	// Users arriving from Teams land in "Teams Users" until an admin moves them.
-	if _, err := g.q.Exec(`UPDATE tenant_settings SET default_teams_ou_id = ? WHERE id = 1`, g.ous[g.teamsOU].id); err != nil {
+	if _, err := rawsql.Exec(g.q, `UPDATE tenant_settings SET default_teams_ou_id = ? WHERE id = 1`, g.ous[g.teamsOU].id); err != nil {
 		return err
 	}
 	if err := g.readBuiltins(); err != nil {
@@ -176,7 +177,7 @@ func (g *generator) run() error {
 // readBuiltins reads the ids of the built-in roles and profiles (once each, not per row).
 func (g *generator) readBuiltins() error {
 	g.roleIDs = map[string]int64{}
-	stmt, err := g.q.Prepare(`SELECT id, builtin_key FROM roles WHERE builtin_key IS NOT NULL
+	stmt, err := rawsql.Prepare(g.q, `SELECT id, builtin_key FROM roles WHERE builtin_key IS NOT NULL
 		UNION ALL SELECT id, builtin FROM responsibility_profiles WHERE builtin IS NOT NULL`)
 	if err != nil {
 		return err

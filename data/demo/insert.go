@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"nimbusadmin/data"
+	"nimbusadmin/data/internal/rawsql"
 )
 
 // maxParams bounds the parameters of one multi-row INSERT; a few hundred amortise the
@@ -69,13 +70,13 @@ func (b *batch) flush() {
 	var err error
 	if rows == b.per {
 		if b.stmt == nil {
-			b.stmt, err = b.w.q.Prepare(b.text(rows))
+			b.stmt, err = rawsql.Prepare(b.w.q, b.text(rows))
 		}
 		if err == nil {
 			_, err = b.stmt.Exec(b.args...)
 		}
 	} else {
-		_, err = b.w.q.Exec(b.text(rows), b.args...)
+		_, err = rawsql.Exec(b.w.q, b.text(rows), b.args...)
 	}
 	clear(b.args)
 	b.args = b.args[:0]

@@ -2,6 +2,8 @@ package demo
 
 import (
 	"slices"
+
+	"nimbusadmin/data/internal/rawsql"
 )
 
 // orgUnit is one OU of the demo tree, addressed by its index in generator.ous.
@@ -22,7 +24,7 @@ const supportDivision = 1
 // arriving from Teams) and divisions → regions → two sites each, the EMEA support sites
 // split once more. Users are homed in the OUs without children.
 func (g *generator) buildOUs(rootID int64) error {
-	stmt, err := g.q.Prepare(`INSERT INTO organization_units (parent_id, name) VALUES (?, ?)`)
+	stmt, err := rawsql.Prepare(g.q, `INSERT INTO organization_units (parent_id, name) VALUES (?, ?)`)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"nimbusadmin/data"
+	"nimbusadmin/data/internal/rawsql"
 )
 
 // service is a planned service; members are the Team's members (Teams-based) or the
@@ -216,7 +217,7 @@ func (g *generator) writeTeams() {
 
 // writeServices writes the services and learns their ids.
 func (g *generator) writeServices() error {
-	stmt, err := g.q.Prepare(`INSERT INTO services (name, assignment_type, team_id, ou_id, licence, default_owner_role, members_can_change_active)
+	stmt, err := rawsql.Prepare(g.q, `INSERT INTO services (name, assignment_type, team_id, ou_id, licence, default_owner_role, members_can_change_active)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err

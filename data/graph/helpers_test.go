@@ -11,6 +11,7 @@ import (
 	"nimbusadmin/data"
 	"nimbusadmin/data/graph"
 	"nimbusadmin/data/simtenant"
+	"nimbusadmin/data/testkit"
 )
 
 // startTenant starts a simulated tenant and a Graph client that trusts it.
@@ -115,7 +116,7 @@ func sync(t testing.TB, a *app.App, c *graph.Client, full bool) app.SyncResult {
 // serviceMembers lists a service's members and owners as "id role".
 func serviceMembers(t testing.TB, a *app.App, serviceID int64) []string {
 	t.Helper()
-	stmt, err := a.Store().Read(context.Background()).Prepare(`SELECT user_id || ' ' || membership FROM service_members WHERE service_id = ? ORDER BY 1`)
+	stmt, err := testkit.Prepare(a.Store().Read(context.Background()), `SELECT user_id || ' ' || membership FROM service_members WHERE service_id = ? ORDER BY 1`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +151,7 @@ func teamMemberships(team simtenant.Team) []string {
 // count runs a counting query on the cache.
 func count(t testing.TB, a *app.App, query string, args ...any) int {
 	t.Helper()
-	stmt, err := a.Store().Read(context.Background()).Prepare(query)
+	stmt, err := testkit.Prepare(a.Store().Read(context.Background()), query)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,6 +19,7 @@ import (
 	"nimbusadmin/data"
 	"nimbusadmin/data/graph"
 	"nimbusadmin/data/simtenant"
+	"nimbusadmin/data/testkit"
 )
 
 // TestSyncChildProcess is the child of TestKillDuringSyncConverges: it syncs the cache it
@@ -96,7 +97,7 @@ func killDuringSync(t *testing.T, stop string) {
 		mustDo(t, s.UpdateUser(people[i*3+1].ID, map[string]any{"jobTitle": "Changed"}))
 	}
 	clean := filepath.Join(dir, "clean.db")
-	_, err := first.Store().Read(ctx).Exec(`VACUUM INTO ?`, clean)
+	_, err := testkit.Exec(first.Store().Read(ctx), `VACUUM INTO ?`, clean)
 	mustDo(t, err)
 	first.Store().Close()
 
@@ -131,7 +132,7 @@ func killDuringSync(t *testing.T, stop string) {
 	}
 	defer store.Close()
 	var check string
-	stmt, err := store.Read(ctx).Prepare(`PRAGMA integrity_check`)
+	stmt, err := testkit.Prepare(store.Read(ctx), `PRAGMA integrity_check`)
 	mustDo(t, err)
 	mustDo(t, stmt.QueryRow().Scan(&check))
 	stmt.Close()
@@ -173,7 +174,7 @@ func cacheState(t testing.TB, a *app.App) map[string][]string {
 	}
 	out := map[string][]string{}
 	for table, query := range queries {
-		stmt, err := a.Store().Read(context.Background()).Prepare(query)
+		stmt, err := testkit.Prepare(a.Store().Read(context.Background()), query)
 		mustDo(t, err)
 		rows, err := stmt.Query()
 		mustDo(t, err)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"nimbusadmin/data"
+	"nimbusadmin/data/internal/rawsql"
 )
 
 // OrgAdmin is the account the tests of the organisation act as: dana, its Tenant
@@ -120,7 +121,7 @@ func (b *orgBuilder) people() {
 // membership, dana's Tenant Administrator role, and the ids of the built-in roles.
 func (b *orgBuilder) services() {
 	q, o := b.q, b.o
-	_, err := q.Exec(`INSERT INTO teams (id, display_name) VALUES ('t-sales', 'Sales Hotline Team')`)
+	_, err := rawsql.Exec(q, `INSERT INTO teams (id, display_name) VALUES ('t-sales', 'Sales Hotline Team')`)
 	b.check(err)
 	sales := b.id(q.CreateService("Sales Hotline", data.TeamsBased, "t-sales", o.OU["Sales"]))
 	esc := b.id(q.CreateService("Escalations", data.SkillBased, "", o.OU["Support"]))
@@ -128,7 +129,7 @@ func (b *orgBuilder) services() {
 	o.ID["Main IVR"] = b.id(q.CreateService("Main IVR", data.NoUsers, "", o.OU["root"]))
 	member := b.role(data.RoleTeamMember)
 	for _, k := range []string{"ben", "eve"} {
-		_, err := q.Exec(`INSERT INTO team_members (team_id, user_id, role) VALUES ('t-sales', ?, 'member')`, o.User[k])
+		_, err := rawsql.Exec(q, `INSERT INTO team_members (team_id, user_id, role) VALUES ('t-sales', ?, 'member')`, o.User[k])
 		b.check(err)
 		b.check(q.AddServiceMember(sales, o.User[k], data.Member))
 		b.id(q.AssignRole(o.User[k], member.ID, o.OU["Sales"], true, sales))

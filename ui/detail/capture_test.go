@@ -13,6 +13,7 @@ import (
 
 	"nimbusadmin/app"
 	"nimbusadmin/data"
+	"nimbusadmin/data/testkit"
 )
 
 // detailFullyConfigured gives anna every licence and something on every tab.
@@ -32,7 +33,7 @@ func detailFullyConfigured(f *detailTenant) {
 	f.must(f.app.SetNAReasons(ctx, anna, true, []int64{f.id["Lunch"], f.id["Meeting"]}))
 	f.must(f.app.SetInteract(ctx, anna, app.InteractChange{Active: true, AudioVideo: true, InstantMessaging: true}))
 	f.must(f.app.SetCallTemplates(ctx, anna, []int64{f.id["CRM lookup"], f.id["Ticket"]}))
-	_, err = f.app.Store().Read(ctx).Exec(`INSERT INTO service_members (service_id, user_id, membership)
+	_, err = testkit.Exec(f.app.Store().Read(ctx), `INSERT INTO service_members (service_id, user_id, membership)
 		SELECT id, ?, 'member' FROM services WHERE name = 'Sales Hotline'`, anna)
 	f.must(err)
 }

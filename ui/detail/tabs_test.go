@@ -10,6 +10,7 @@ import (
 
 	"nimbusadmin/app"
 	"nimbusadmin/data"
+	"nimbusadmin/data/testkit"
 )
 
 // detailSetLicencesOnGeneralTab ticks the four licence boxes to match l and presses Save.
@@ -97,7 +98,7 @@ func TestDetailInteractTabSaysWhenInteractIsOffForTheTenant(t *testing.T) {
 	if f.pane.interact.tenantOff.Visible() {
 		t.Fatal("tenant note shown while Interact is on for the tenant")
 	}
-	_, err := f.app.Store().Read(context.Background()).Exec(`UPDATE tenant_settings SET interact_enabled = 0`)
+	_, err := testkit.Exec(f.app.Store().Read(context.Background()), `UPDATE tenant_settings SET interact_enabled = 0`)
 	f.must(err)
 	f.pane.reload()
 	if !f.pane.interact.tenantOff.Visible() || !strings.Contains(f.pane.interact.tenantOff.Text, "off for this tenant") {
