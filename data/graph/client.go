@@ -141,6 +141,7 @@ func (c *Client) get(ctx context.Context, ri *abs.RequestInformation, prefer str
 	}
 	body, _ := res.([]byte)
 	if len(body) == 0 {
+		//lint:ignore ST1005 the message begins with a product's name, shown to the admin as is
 		return nil, errors.New("Microsoft Graph answered with an empty body")
 	}
 	return body, nil

@@ -140,6 +140,8 @@ func DecodeUserPage(body []byte) (UserPage, error) {
 }
 
 // ErrDeltaExpired says Graph no longer knows the saved delta link; a full round is due.
+//
+//lint:ignore ST1005 the message begins with a product's name, shown to the admin as is
 var ErrDeltaExpired = errors.New("Microsoft Graph no longer knows the saved delta link")
 
 // Member is a member or owner of a Team: a user, or another directory object (a group,
