@@ -27,7 +27,7 @@ func runWindow(ctx context.Context, g cli.Globals) error {
 	if err != nil {
 		return err
 	}
-	defer func() { tenant.App.Store().Close() }()
+	defer func() { tenant.App.Close() }()
 	a := fyneapp.NewWithID("com.nimbusadmin.desktop")
 	w := newTenantWindow(a, tenant, signIn)
 	w.ShowAndRun()

@@ -23,7 +23,7 @@ type tabRule struct {
 	needs data.LicenceSet
 }
 
-// tabMasterList is the licence table of DESIGN.md. Interact needs both the Interact and
+// tabMasterList says which licence each tab needs, in tab order. Interact needs both the Interact and
 // the Contact Center licence.
 var tabMasterList = []tabRule{
 	{TabGeneral, 0},

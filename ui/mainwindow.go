@@ -183,7 +183,7 @@ func (m *mainWindow) readList(col userlist.Column, desc bool, role int64) (loade
 	if err != nil {
 		return loadedList{}, err
 	}
-	settings, err := m.nimbus.Store().Read(ctx).TenantSettings()
+	settings, err := m.nimbus.ConfigTenantSettings(ctx)
 	if err != nil {
 		return loadedList{}, err
 	}

@@ -1,5 +1,6 @@
-// Package graph reads the tenant's directory from Microsoft Graph (msgraph-sdk-go) and
-// writes it into the SQLite cache. It is the only package that imports the SDK, so that
+// Package graph reads the tenant's directory from Microsoft Graph (msgraph-sdk-go): user
+// pages, Teams with their members, the admin group, searches; package data writes what it
+// reads. It is the only package that imports the SDK, so that
 // nothing else pays its compile time.
 package graph
 
