@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"nimbusadmin/app/outree"
 	"nimbusadmin/data"
 )
 
@@ -43,7 +44,7 @@ type AdminRights struct {
 	FirstUse    bool    // no Tenant Administrator is known yet: acting as one
 	Group       string  // the tenant administration security group; "" until set
 	GroupStatus AdminGroupStatus
-	tree        *OUTree
+	tree        *outree.Tree
 }
 
 // Rights works out what the acting admin may change now.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"nimbusadmin/app/outree"
 	"nimbusadmin/data"
 )
 
@@ -12,7 +13,7 @@ import (
 // creation; check adds the kind's own rules (and describes the item for the journal),
 // insert writes it once the checks pass. The outcome's ID is the new item's.
 func configCreateItem(c *changeCtx, k data.ConfigKind, name string, ou int64,
-	check func(q *data.Q, tree *OUTree) (string, error), insert func(q *data.Q, name string) (int64, error)) ([]data.JournalEntry, error) {
+	check func(q *data.Q, tree *outree.Tree) (string, error), insert func(q *data.Q, name string) (int64, error)) ([]data.JournalEntry, error) {
 	q := c.q
 	tree, err := loadTree(q)
 	if err != nil {
@@ -76,7 +77,7 @@ func (CreateDomainTemplate) Kind() string { return "config.domain-template.creat
 
 func (cmd CreateDomainTemplate) apply(c *changeCtx) ([]data.JournalEntry, error) {
 	var clean []string
-	check := func(*data.Q, *OUTree) (string, error) {
+	check := func(*data.Q, *outree.Tree) (string, error) {
 		var err error
 		clean, err = CheckCORSOrigins(cmd.Origins)
 		return strings.Join(clean, ", "), err
@@ -107,7 +108,7 @@ func (CreateSystemMessage) Kind() string { return "config.system-message.create"
 
 func (cmd CreateSystemMessage) apply(c *changeCtx) ([]data.JournalEntry, error) {
 	displayName, welcome := strings.TrimSpace(cmd.DisplayName), strings.TrimSpace(cmd.Welcome)
-	check := func(*data.Q, *OUTree) (string, error) {
+	check := func(*data.Q, *outree.Tree) (string, error) {
 		if displayName == "" {
 			return "", refuse("config.system-message", "a direct system message needs the name shown to customers in chat")
 		}
@@ -133,7 +134,7 @@ func (CreateCallTemplate) Kind() string { return "config.call-template.create" }
 
 func (cmd CreateCallTemplate) apply(c *changeCtx) ([]data.JournalEntry, error) {
 	pageURL := strings.TrimSpace(cmd.PageURL)
-	check := func(*data.Q, *OUTree) (string, error) { return pageURL, configCheckURL(pageURL) }
+	check := func(*data.Q, *outree.Tree) (string, error) { return pageURL, configCheckURL(pageURL) }
 	return configCreateItem(c, data.ConfigCallTemplates, cmd.Name, cmd.OU, check, func(q *data.Q, name string) (int64, error) {
 		return q.ConfigCreateCallTemplate(name, cmd.OU, strings.TrimSpace(cmd.Description), pageURL)
 	})

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"nimbusadmin/app/outree"
 	"nimbusadmin/data"
 )
 
@@ -133,7 +134,7 @@ func configPermit(q *data.Q, may *permit, k data.ConfigKind, ou int64, what stri
 
 // configCheckNewItem checks what every new item needs: a name not yet taken in its
 // kind and an OU that exists. It returns the trimmed name.
-func configCheckNewItem(q *data.Q, tree *OUTree, k data.ConfigKind, name string, ou, self int64) (string, error) {
+func configCheckNewItem(q *data.Q, tree *outree.Tree, k data.ConfigKind, name string, ou, self int64) (string, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return "", refuse("config.name", "%s needs a name", configWithArticle(ConfigNoun(k)))

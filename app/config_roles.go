@@ -6,16 +6,18 @@ import (
 	"fmt"
 	"strings"
 
+	"nimbusadmin/app/outree"
+	"nimbusadmin/app/permissions"
 	"nimbusadmin/data"
 )
 
 // CustomRoleSpec is what an admin defines for a custom role: its name, the
 // OU it is visible in, a description and the permission tree.
 type CustomRoleSpec struct {
-	Name        string        `json:"name"`
-	OUID        int64         `json:"ou"`
-	Description string        `json:"description,omitempty"`
-	Permissions PermissionSet `json:"permissions"`
+	Name        string          `json:"name"`
+	OUID        int64           `json:"ou"`
+	Description string          `json:"description,omitempty"`
+	Permissions permissions.Set `json:"permissions"`
 }
 
 // CustomRoleHolder is a user holding a custom role, with the scope they hold it in.
@@ -53,7 +55,7 @@ func (a *App) CustomRole(ctx context.Context, id int64) (CustomRole, error) {
 	if err != nil {
 		return CustomRole{}, err
 	}
-	set := PermissionSet(perms)
+	set := permissions.Set(perms)
 	set.Follow() // a role stored before "Users" followed "Users list" reads as it now works
 	out := CustomRole{ID: r.ID, CustomRoleSpec: CustomRoleSpec{r.Name, r.OUID, r.Description, set}, OUPath: tree.Path(r.OUID)}
 	for _, h := range holders {
@@ -82,8 +84,8 @@ func (CreateCustomRole) Kind() string { return "config.custom-role.create" }
 
 func (cmd CreateCustomRole) apply(c *changeCtx) ([]data.JournalEntry, error) {
 	spec := cmd.CustomRoleSpec
-	var perms PermissionSet
-	check := func(*data.Q, *OUTree) (string, error) {
+	var perms permissions.Set
+	check := func(*data.Q, *outree.Tree) (string, error) {
 		var err error
 		perms, err = normalisePermissions(spec.Permissions)
 		return "with " + perms.String(), err
@@ -164,7 +166,7 @@ func (cmd UpdateCustomRole) apply(c *changeCtx) ([]data.JournalEntry, error) {
 			fmt.Sprintf("%s in %s: %s", old.Name, tree.Path(old.OUID), old.Description),
 			fmt.Sprintf("%s in %s: %s", name, tree.Path(spec.OUID), desc)))
 	}
-	if was := PermissionSet(oldPerms).String(); was != perms.String() {
+	if was := permissions.Set(oldPerms).String(); was != perms.String() {
 		if err := q.ConfigSetRolePermissions(cmd.Role, perms); err != nil {
 			return nil, err
 		}

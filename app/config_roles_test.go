@@ -4,26 +4,27 @@ import (
 	"strings"
 	"testing"
 
+	"nimbusadmin/app/permissions"
 	"nimbusadmin/data"
 )
 
 func TestCustomRoleIsStoredWithImpliedReadAndKnownItemsOnly(t *testing.T) {
 	f := newFixture(t)
 	f.refused("role.permission-item", func() error {
-		_, err := f.app.CreateCustomRole(ctx, CustomRoleSpec{Name: "Bad", OUID: f.ou["root"], Permissions: PermissionSet{"users.nothing": PermRead}})
+		_, err := f.app.CreateCustomRole(ctx, CustomRoleSpec{Name: "Bad", OUID: f.ou["root"], Permissions: permissions.Set{"users.nothing": permissions.Read}})
 		return err
 	}, `"users.nothing"`)
 	var id int64
 	f.accepted(func() (err error) {
 		id, err = f.app.CreateCustomRole(ctx, CustomRoleSpec{Name: "Skill planner", OUID: f.ou["Sales"], Description: "Plans skills",
-			Permissions: PermissionSet{"users.skills": PermCreate | PermDelete, "users.list": PermRead}})
+			Permissions: permissions.Set{"users.skills": permissions.Create | permissions.Delete, "users.list": permissions.Read}})
 		return err
 	})
 	r, err := f.app.CustomRole(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Permissions["users.skills"] != PermCreate|PermRead|PermDelete || r.Permissions["users.list"] != PermRead || r.OUPath != "Sales" {
+	if r.Permissions["users.skills"] != permissions.Create|permissions.Read|permissions.Delete || r.Permissions["users.list"] != permissions.Read || r.OUPath != "Sales" {
 		t.Errorf("stored %+v", r)
 	}
 }
@@ -33,7 +34,7 @@ func TestCustomRoleUpdateKeepsItsHoldersInScope(t *testing.T) {
 	if _, err := f.app.AssignRole(ctx, f.user["anna"], f.id["Custom 3"], f.ou["EMEA"]); err != nil {
 		t.Fatal(err)
 	}
-	spec := CustomRoleSpec{Name: "Custom 3", OUID: f.ou["Support"], Permissions: PermissionSet{"users.list": PermRead}}
+	spec := CustomRoleSpec{Name: "Custom 3", OUID: f.ou["Support"], Permissions: permissions.Set{"users.list": permissions.Read}}
 	f.refused("role.holder-scope", do(f.app, UpdateCustomRole{Role: f.id["Custom 3"], CustomRoleSpec: spec}), "Anna Åberg", "Sales/EMEA")
 	spec.OUID = f.ou["Sales"]
 	spec.Name = "EMEA planner"

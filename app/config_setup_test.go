@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"nimbusadmin/app/permissions"
 	"nimbusadmin/data"
 	"nimbusadmin/data/testkit"
 )
@@ -54,7 +55,7 @@ func TestBuildACompleteSetupFromEmptyConfigurationAndAssignIt(t *testing.T) {
 	welcome := id(a.create(ctx, CreateSystemMessage{Name: "Welcome", OU: root, DisplayName: "Fabrikam Support", Welcome: "Hello!"}))
 	crm := id(a.CreateCallTemplate(ctx, "CRM", root, "Caller record", "https://crm.fabrikam.example/?p={callerId}"))
 	role := id(a.CreateCustomRole(ctx, CustomRoleSpec{Name: "EMEA Planner", OUID: support, Description: "Plans EMEA skills",
-		Permissions: PermissionSet{"users.list": PermRead, "users.skills": PermRead | PermUpdate}}))
+		Permissions: permissions.Set{"users.list": permissions.Read, "users.skills": permissions.Read | permissions.Update}}))
 
 	step("add user", a.AddUser(ctx, "u-1", emea, data.ContactCenter|data.Interact|data.Assistant))
 	mia := "mia@fabrikam.example"

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"nimbusadmin/app/outree"
 	"nimbusadmin/data"
 )
 
@@ -24,7 +25,7 @@ func (CreateSkillCategory) Kind() string { return "config.skill-category.create"
 
 func (cmd CreateSkillCategory) apply(c *changeCtx) ([]data.JournalEntry, error) {
 	var clean []data.ConfigLevel
-	check := func(*data.Q, *OUTree) (string, error) {
+	check := func(*data.Q, *outree.Tree) (string, error) {
 		var err error
 		clean, err = configCheckLevels(cmd.Levels)
 		return configLevelsText(clean), err
@@ -84,7 +85,7 @@ func (CreateSkill) Kind() string { return "config.skill.create" }
 
 func (cmd CreateSkill) apply(c *changeCtx) ([]data.JournalEntry, error) {
 	categoryID, ou := cmd.Category, cmd.OU
-	check := func(q *data.Q, tree *OUTree) (string, error) {
+	check := func(q *data.Q, tree *outree.Tree) (string, error) {
 		c, err := q.ConfigSkillCategory(categoryID)
 		if errors.Is(err, data.ErrNotFound) {
 			return "", &NotFoundError{What: "skill category", Key: fmt.Sprint(categoryID)}
@@ -123,7 +124,7 @@ func (CreateProfile) Kind() string { return "config.profile.create" }
 
 func (cmd CreateProfile) apply(c *changeCtx) ([]data.JournalEntry, error) {
 	ou, skills := cmd.OU, cmd.Skills
-	check := func(q *data.Q, tree *OUTree) (string, error) {
+	check := func(q *data.Q, tree *outree.Tree) (string, error) {
 		if len(skills) == 0 {
 			return "", refuse("profile.skills", "a responsibility profile combines skills with levels: add at least one skill")
 		}

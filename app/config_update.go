@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"nimbusadmin/app/outree"
 	"nimbusadmin/data"
 )
 
@@ -67,7 +68,7 @@ func (cmd RenameConfigItem) apply(c *changeCtx) ([]data.JournalEntry, error) {
 
 // configCheckMoveScope is the "same OU or higher" rule seen from the item: it refuses a move
 // that would leave a user, skill or profile using the item outside the item's new OU.
-func configCheckMoveScope(q *data.Q, tree *OUTree, k data.ConfigKind, it data.ConfigRow, ou int64) error {
+func configCheckMoveScope(q *data.Q, tree *outree.Tree, k data.ConfigKind, it data.ConfigRow, ou int64) error {
 	if ou == it.OUID {
 		return nil
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"nimbusadmin/app/outree"
 	"nimbusadmin/data"
 )
 
@@ -92,7 +93,7 @@ func (a *App) SetInteract(ctx context.Context, idOrUPN string, s InteractChange)
 }
 
 // restrictAccessPossible is the Restrict Access rule.
-func restrictAccessPossible(q *data.Q, tree *OUTree, u data.NimbusUser, chosen int64) error {
+func restrictAccessPossible(q *data.Q, tree *outree.Tree, u data.NimbusUser, chosen int64) error {
 	all, err := q.AssignableItems(data.ConfigDomainTemplates)
 	if err != nil {
 		return err

@@ -5,12 +5,13 @@ import (
 	"errors"
 	"fmt"
 
+	"nimbusadmin/app/outree"
 	"nimbusadmin/data"
 )
 
 // checkAssignableItems loads the items of a kind by id and applies the "same OU or
 // higher" rule to each; it refuses duplicates and unknown ids.
-func checkAssignableItems(q *data.Q, tree *OUTree, u data.NimbusUser, c data.ConfigKind, kind string, ids []int64) ([]data.AssignableItem, error) {
+func checkAssignableItems(q *data.Q, tree *outree.Tree, u data.NimbusUser, c data.ConfigKind, kind string, ids []int64) ([]data.AssignableItem, error) {
 	seen := map[int64]bool{}
 	items := make([]data.AssignableItem, 0, len(ids))
 	for _, id := range ids {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"nimbusadmin/app/outree"
 	"nimbusadmin/data"
 )
 
@@ -49,7 +50,7 @@ func (a *App) CreateOU(ctx context.Context, parent int64, name string) (int64, e
 
 // checkOUName checks that parent exists and that name is usable and unique among its
 // children (other than the OU self being renamed or moved).
-func checkOUName(tree *OUTree, parent, self int64, name string) error {
+func checkOUName(tree *outree.Tree, parent, self int64, name string) error {
 	if !tree.Has(parent) {
 		return &NotFoundError{What: "organization unit", Key: fmt.Sprint(parent)}
 	}
@@ -66,7 +67,7 @@ func checkOUName(tree *OUTree, parent, self int64, name string) error {
 }
 
 // existingOU loads the tree and checks that the OU exists.
-func existingOU(q *data.Q, id int64) (*OUTree, error) {
+func existingOU(q *data.Q, id int64) (*outree.Tree, error) {
 	tree, err := loadTree(q)
 	if err != nil {
 		return nil, err

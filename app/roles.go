@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 
+	"nimbusadmin/app/outree"
 	"nimbusadmin/data"
 )
 
@@ -67,7 +68,7 @@ func roleLicence(u data.NimbusUser, role data.Role) error {
 
 // roleDuplicate refuses a role the user already holds in the scope (skip is the
 // assignment being moved, 0 for none).
-func roleDuplicate(roles []data.RoleAssignment, u data.NimbusUser, role data.Role, scopeOU, skip int64, tree *OUTree) error {
+func roleDuplicate(roles []data.RoleAssignment, u data.NimbusUser, role data.Role, scopeOU, skip int64, tree *outree.Tree) error {
 	for _, r := range roles {
 		if r.ID != skip && r.Role.ID == role.ID && r.ScopeOUID == scopeOU {
 			return refuse("role.duplicate", "%s already holds %s in %s", displayName(u), role.Name, tree.Path(scopeOU))
@@ -85,7 +86,7 @@ func holdsRole(roles []data.RoleAssignment, roleID int64) bool {
 	return false
 }
 
-func roleContext(q *data.Q, idOrUPN string) (data.NimbusUser, []data.RoleAssignment, *OUTree, error) {
+func roleContext(q *data.Q, idOrUPN string) (data.NimbusUser, []data.RoleAssignment, *outree.Tree, error) {
 	u, err := findUser(q, idOrUPN)
 	if err != nil {
 		return u, nil, nil, err
@@ -145,7 +146,7 @@ func countCustom(roles []data.RoleAssignment) int {
 
 // checkAssignable is the "same OU or higher" rule: an item can be assigned to a user only
 // when it lives in the user's OU or one of its ancestors.
-func checkAssignable(tree *OUTree, u data.NimbusUser, kind, name string, itemOU int64) error {
+func checkAssignable(tree *outree.Tree, u data.NimbusUser, kind, name string, itemOU int64) error {
 	if tree.IsSameOrAncestor(itemOU, u.OUID) {
 		return nil
 	}

@@ -5,11 +5,12 @@ import (
 	"errors"
 	"fmt"
 
+	"nimbusadmin/app/outree"
 	"nimbusadmin/data"
 )
 
 // userInTree loads a user and the OU tree, for the rules that look at both.
-func userInTree(q *data.Q, idOrUPN string) (data.NimbusUser, *OUTree, error) {
+func userInTree(q *data.Q, idOrUPN string) (data.NimbusUser, *outree.Tree, error) {
 	u, err := findUser(q, idOrUPN)
 	if err != nil {
 		return u, nil, err

@@ -124,7 +124,7 @@ func quoteList(names []string) string {
 	return strings.Join(q, ", ")
 }
 
-func loadTree(q *data.Q) (*OUTree, error) {
+func loadTree(q *data.Q) (*outree.Tree, error) {
 	ous, err := q.OrganizationUnits()
 	if err != nil {
 		return nil, err

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"nimbusadmin/app/outree"
 	"nimbusadmin/data"
 )
 
@@ -107,7 +108,7 @@ func scopeItemsText(items []ScopeItem) string {
 
 // outOfScope finds the user's items that do not live in ou or above it, each with what
 // removes it.
-func outOfScope(q *data.Q, tree *OUTree, u data.NimbusUser, ou int64) ([]ScopeItem, error) {
+func outOfScope(q *data.Q, tree *outree.Tree, u data.NimbusUser, ou int64) ([]ScopeItem, error) {
 	var out []ScopeItem
 	outside := func(itemOU int64) bool { return !tree.IsSameOrAncestor(itemOU, ou) }
 	add := func(kind, name string, itemOU int64, drop func(q *data.Q) error) {

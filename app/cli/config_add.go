@@ -8,20 +8,21 @@ import (
 	"strings"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/outree"
 	"nimbusadmin/app/permissions"
 	"nimbusadmin/data"
 )
 
 // configAdder declares an add action's flags and returns what builds the command that
 // creates the item.
-type configAdder func(fs *flag.FlagSet) func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (app.Command, error)
+type configAdder func(fs *flag.FlagSet) func(ctx context.Context, a *app.App, tree *outree.Tree, name string) (app.Command, error)
 
 var configAdders = map[data.ConfigKind]configAdder{
-	data.ConfigSkillCategories: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (app.Command, error) {
+	data.ConfigSkillCategories: func(fs *flag.FlagSet) func(context.Context, *app.App, *outree.Tree, string) (app.Command, error) {
 		ou := fs.String("ou", "/", "the OU it lives in")
 		var levels listFlag
 		fs.Var(&levels, "level", "a level as NAME=NUMBER (repeat)")
-		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (app.Command, error) {
+		return func(ctx context.Context, a *app.App, tree *outree.Tree, name string) (app.Command, error) {
 			var ls []data.ConfigLevel
 			for _, l := range levels {
 				n, v, ok := strings.Cut(l, "=")
@@ -34,10 +35,10 @@ var configAdders = map[data.ConfigKind]configAdder{
 			return configIn(tree, *ou, func(ouID int64) app.Command { return app.CreateSkillCategory{Name: name, OU: ouID, Levels: ls} })
 		}
 	},
-	data.ConfigSkills: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (app.Command, error) {
+	data.ConfigSkills: func(fs *flag.FlagSet) func(context.Context, *app.App, *outree.Tree, string) (app.Command, error) {
 		ou := fs.String("ou", "/", "the OU it lives in")
 		category := fs.String("category", "", "its skill category (id or name)")
-		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (app.Command, error) {
+		return func(ctx context.Context, a *app.App, tree *outree.Tree, name string) (app.Command, error) {
 			c, err := a.FindConfigItem(ctx, data.ConfigSkillCategories, *category)
 			if err != nil {
 				return nil, err
@@ -45,11 +46,11 @@ var configAdders = map[data.ConfigKind]configAdder{
 			return configIn(tree, *ou, func(ouID int64) app.Command { return app.CreateSkill{Name: name, Category: c.ID, OU: ouID} })
 		}
 	},
-	data.ConfigProfiles: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (app.Command, error) {
+	data.ConfigProfiles: func(fs *flag.FlagSet) func(context.Context, *app.App, *outree.Tree, string) (app.Command, error) {
 		ou := fs.String("ou", "/", "the OU it lives in")
 		var skills listFlag
 		fs.Var(&skills, "skill", "a skill as SKILL=LEVEL, or SKILL when its category has no levels (repeat)")
-		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (app.Command, error) {
+		return func(ctx context.Context, a *app.App, tree *outree.Tree, name string) (app.Command, error) {
 			var ps []data.ConfigProfileSkill
 			for _, s := range skills {
 				p, err := configProfileSkill(ctx, a, s)
@@ -61,45 +62,45 @@ var configAdders = map[data.ConfigKind]configAdder{
 			return configIn(tree, *ou, func(ouID int64) app.Command { return app.CreateProfile{Name: name, OU: ouID, Skills: ps} })
 		}
 	},
-	data.ConfigNAReasons: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (app.Command, error) {
+	data.ConfigNAReasons: func(fs *flag.FlagSet) func(context.Context, *app.App, *outree.Tree, string) (app.Command, error) {
 		ou := fs.String("ou", "/", "the OU it lives in")
-		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (app.Command, error) {
+		return func(ctx context.Context, a *app.App, tree *outree.Tree, name string) (app.Command, error) {
 			return configIn(tree, *ou, func(ouID int64) app.Command { return app.CreateNAReason{Name: name, OU: ouID} })
 		}
 	},
-	data.ConfigDomainTemplates: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (app.Command, error) {
+	data.ConfigDomainTemplates: func(fs *flag.FlagSet) func(context.Context, *app.App, *outree.Tree, string) (app.Command, error) {
 		ou := fs.String("ou", "/", "the OU it lives in")
 		var origins listFlag
 		fs.Var(&origins, "origin", "an allowed web site, e.g. https://www.contoso.com (repeat)")
-		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (app.Command, error) {
+		return func(ctx context.Context, a *app.App, tree *outree.Tree, name string) (app.Command, error) {
 			return configIn(tree, *ou, func(ouID int64) app.Command { return app.CreateDomainTemplate{Name: name, OU: ouID, Origins: origins} })
 		}
 	},
-	data.ConfigSystemMessages: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (app.Command, error) {
+	data.ConfigSystemMessages: func(fs *flag.FlagSet) func(context.Context, *app.App, *outree.Tree, string) (app.Command, error) {
 		ou := fs.String("ou", "/", "the OU it lives in")
 		display := fs.String("display-name", "", "the name customers see in chat")
 		welcome := fs.String("welcome", "", "the message sent when a chat starts")
-		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (app.Command, error) {
+		return func(ctx context.Context, a *app.App, tree *outree.Tree, name string) (app.Command, error) {
 			return configIn(tree, *ou, func(ouID int64) app.Command {
 				return app.CreateSystemMessage{Name: name, OU: ouID, DisplayName: *display, Welcome: *welcome}
 			})
 		}
 	},
-	data.ConfigCallTemplates: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (app.Command, error) {
+	data.ConfigCallTemplates: func(fs *flag.FlagSet) func(context.Context, *app.App, *outree.Tree, string) (app.Command, error) {
 		ou := fs.String("ou", "/", "the OU it lives in")
 		url := fs.String("url", "", "the page opened on a direct call")
 		desc := fs.String("description", "", "what the page shows")
-		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (app.Command, error) {
+		return func(ctx context.Context, a *app.App, tree *outree.Tree, name string) (app.Command, error) {
 			return configIn(tree, *ou, func(ouID int64) app.Command {
 				return app.CreateCallTemplate{Name: name, OU: ouID, Description: *desc, PageURL: *url}
 			})
 		}
 	},
-	data.ConfigCustomRoles: func(fs *flag.FlagSet) func(context.Context, *app.App, *app.OUTree, string) (app.Command, error) {
+	data.ConfigCustomRoles: func(fs *flag.FlagSet) func(context.Context, *app.App, *outree.Tree, string) (app.Command, error) {
 		ou := fs.String("ou", "/", "the OU it is visible in")
 		desc := fs.String("description", "", "a short description")
 		perms := fs.String("permissions", "", "items and their rights, e.g. users.list=R,users.skills=CRUD")
-		return func(ctx context.Context, a *app.App, tree *app.OUTree, name string) (app.Command, error) {
+		return func(ctx context.Context, a *app.App, tree *outree.Tree, name string) (app.Command, error) {
 			p, err := permissions.Parse(*perms)
 			if err != nil {
 				return nil, usagef("--permissions: %v", err)
@@ -113,7 +114,7 @@ var configAdders = map[data.ConfigKind]configAdder{
 
 // configIn resolves the OU an admin typed and builds the command that creates the item
 // in it.
-func configIn(tree *app.OUTree, ou string, create func(ouID int64) app.Command) (app.Command, error) {
+func configIn(tree *outree.Tree, ou string, create func(ouID int64) app.Command) (app.Command, error) {
 	id, err := tree.Resolve(ou)
 	if err != nil {
 		return nil, err

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/outree"
 )
 
 type configOUJSON struct {
@@ -80,7 +81,7 @@ func runConfigOUs(ctx context.Context, e env, args []string) error {
 	})
 }
 
-func configListOUs(ctx context.Context, e env, a *app.App, tree *app.OUTree, f format) error {
+func configListOUs(ctx context.Context, e env, a *app.App, tree *outree.Tree, f format) error {
 	var out []configOUJSON
 	var rows [][]string
 	var walk func(id int64, depth int) error

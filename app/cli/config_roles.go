@@ -90,7 +90,7 @@ func configPrintRole(e env, r app.CustomRole, f format) error {
 }
 
 // configStates writes the four boxes of one item of the tree as the window shows them.
-func configStates(p app.PermissionSet, key string) string {
+func configStates(p permissions.Set, key string) string {
 	var b strings.Builder
 	for _, bit := range permissions.Bits {
 		switch p.State(key, bit) {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"nimbusadmin/app"
+	"nimbusadmin/app/outree"
 	"nimbusadmin/data"
 )
 
@@ -122,7 +123,7 @@ func itemName(items []data.AssignableItem, id int64) string {
 	return ""
 }
 
-func newUserDetailJSON(d app.UserDetail, tree *app.OUTree, x detailExtras) userDetailJSON {
+func newUserDetailJSON(d app.UserDetail, tree *outree.Tree, x detailExtras) userDetailJSON {
 	u := d.User
 	v := userDetailJSON{
 		ID: u.ID, DisplayName: u.DisplayName, GivenName: u.GivenName, Surname: u.Surname,

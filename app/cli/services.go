@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/outree"
 	"nimbusadmin/data"
 )
 
@@ -27,7 +28,7 @@ type serviceListJSON struct {
 }
 
 // serviceListEntry is how scripts see a service.
-func serviceListEntry(s data.Service, tree *app.OUTree) serviceListJSON {
+func serviceListEntry(s data.Service, tree *outree.Tree) serviceListJSON {
 	out := serviceListJSON{s.ID, s.Name, string(s.AssignmentType), s.TeamID, tree.Path(s.OUID), s.OUID, s.Users, string(s.Licence), "", nil}
 	if s.AssignmentType == data.TeamsBased {
 		out.DefaultOwnerRole = string(s.DefaultOwnerRole)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/outree"
 	"nimbusadmin/data"
 )
 
@@ -115,7 +116,7 @@ func runUserRoleScope(ctx context.Context, e env, args []string) error {
 // roleAssignment picks the user's assignment of the role to remove: the one in the scope
 // ou names, or the only one when ou is empty. Several scopes and no --ou is a command
 // line that says too little, so it lists the scopes to choose from.
-func roleAssignment(d app.UserDetail, role data.Role, tree *app.OUTree, ou string) (data.RoleAssignment, error) {
+func roleAssignment(d app.UserDetail, role data.Role, tree *outree.Tree, ou string) (data.RoleAssignment, error) {
 	var held []data.RoleAssignment
 	for _, r := range d.Roles {
 		if r.Role.ID == role.ID {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/permissions"
 	"nimbusadmin/auth"
 	"nimbusadmin/data"
 	"nimbusadmin/data/graph"
@@ -170,7 +171,7 @@ func TestBuildACompleteSetupOnASyncedTenantAndAssignItOnAUser(t *testing.T) {
 	site := id(a.CreateDomainTemplate(ctx, "Support site", support, []string{"https://support.fabrikam.example"}))
 	crm := id(a.CreateCallTemplate(ctx, "CRM", root, "Caller record", "https://crm.fabrikam.example/?p={callerId}"))
 	role := id(a.CreateCustomRole(ctx, app.CustomRoleSpec{Name: "EMEA Planner", OUID: support, Description: "Plans EMEA skills",
-		Permissions: app.PermissionSet{"users.list": app.PermRead, "users.skills": app.PermRead | app.PermUpdate}}))
+		Permissions: permissions.Set{"users.list": permissions.Read, "users.skills": permissions.Read | permissions.Update}}))
 
 	// Each one assigned on Mia's tabs.
 	mia := "mia@fabrikam.example"

@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
-	"nimbusadmin/app"
 	"nimbusadmin/app/permissions"
 	"nimbusadmin/ui/widgets"
 )
@@ -17,9 +16,9 @@ var configPermCell = fyne.NewSize(64, 36)
 // configPermTree is a custom role's permission tree: every item has
 // Create/Read/Update/Delete; a group's box sets or clears all its children and shows a
 // partial state when only some are set. An item that follows another ("Users" follows
-// "Users list") shows that item's boxes, greyed out. The behaviour is app.PermissionSet's.
+// "Users list") shows that item's boxes, greyed out. The behaviour is permissions.Set's.
 type configPermTree struct {
-	perms    app.PermissionSet
+	perms    permissions.Set
 	tree     *widget.Tree
 	rows     map[string]*configPermRow // the node shown for each item key
 	byObject map[fyne.CanvasObject]*configPermRow
@@ -39,7 +38,7 @@ func configPermColumn(o fyne.CanvasObject) fyne.CanvasObject {
 }
 
 func newConfigPermTree(onChange func()) *configPermTree {
-	p := &configPermTree{perms: app.PermissionSet{}, rows: map[string]*configPermRow{},
+	p := &configPermTree{perms: permissions.Set{}, rows: map[string]*configPermRow{},
 		byObject: map[fyne.CanvasObject]*configPermRow{}, onChange: onChange}
 	p.tree = widget.NewTree(p.childUIDs, p.isBranch, p.newNode, p.updateNode)
 	return p
@@ -56,7 +55,7 @@ func (p *configPermTree) build() fyne.CanvasObject {
 }
 
 // show puts a role's permissions in the tree and opens its areas.
-func (p *configPermTree) show(perms app.PermissionSet) {
+func (p *configPermTree) show(perms permissions.Set) {
 	p.perms = perms.Clone()
 	for _, area := range permissions.Tree() {
 		p.tree.OpenBranch(area.Key)

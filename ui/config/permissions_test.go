@@ -7,7 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"nimbusadmin/app"
+	"nimbusadmin/app/permissions"
 	"nimbusadmin/data"
 )
 
@@ -47,7 +47,7 @@ func TestPermissionTreeUsersRowFollowsUsersList(t *testing.T) {
 		t.Fatal(err)
 	}
 	r, _ := nimbus.CustomRole(context.Background(), it.ID)
-	if r.Permissions["services.users.users"] != app.PermRead|app.PermUpdate || len(r.Permissions) != 2 {
+	if r.Permissions["services.users.users"] != permissions.Read|permissions.Update || len(r.Permissions) != 2 {
 		t.Errorf("stored %v", r.Permissions)
 	}
 }

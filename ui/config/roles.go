@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/permissions"
 	"nimbusadmin/data"
 	"nimbusadmin/ui/widgets"
 )
@@ -114,7 +115,7 @@ func (e *configRoleEditor) onNew() {
 // show fills the editor with a role, or empties it for a new one.
 func (e *configRoleEditor) show(id int64) {
 	e.current = 0
-	r := app.CustomRole{CustomRoleSpec: app.CustomRoleSpec{Permissions: app.PermissionSet{}}}
+	r := app.CustomRole{CustomRoleSpec: app.CustomRoleSpec{Permissions: permissions.Set{}}}
 	if id != 0 {
 		loaded, err := e.cw.nimbus.CustomRole(context.Background(), id)
 		if err == nil {

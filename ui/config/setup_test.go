@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/permissions"
 	"nimbusadmin/data"
 	"nimbusadmin/data/testkit"
 	"nimbusadmin/ui/uitest"
@@ -134,7 +135,7 @@ func TestBuildASetupInTheWindowFromAnEmptyTenant(t *testing.T) {
 		t.Errorf("assign role: %v", err)
 	}
 	r, _ := nimbus.CustomRole(ctx, find(data.ConfigCustomRoles, "Support Planner"))
-	if r.Permissions["users.list"] != app.PermRead || len(r.Holders) != 1 {
+	if r.Permissions["users.list"] != permissions.Read || len(r.Holders) != 1 {
 		t.Errorf("role %+v", r)
 	}
 }

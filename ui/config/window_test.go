@@ -12,6 +12,7 @@ import (
 
 	"nimbusadmin/app"
 	"nimbusadmin/app/apptest"
+	"nimbusadmin/app/permissions"
 	"nimbusadmin/data"
 )
 
@@ -100,7 +101,7 @@ func TestPermissionTreeImpliesReadSetsGroupsAndShowsPartial(t *testing.T) {
 		t.Fatal(err)
 	}
 	r, _ := nimbus.CustomRole(context.Background(), it.ID)
-	if len(r.Permissions) != 1 || r.Permissions["users.profiles"] != app.PermCreate|app.PermRead {
+	if len(r.Permissions) != 1 || r.Permissions["users.profiles"] != permissions.Create|permissions.Read {
 		t.Errorf("stored %v", r.Permissions)
 	}
 }
