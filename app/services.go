@@ -24,19 +24,9 @@ type AddServiceMember struct {
 func (AddServiceMember) Kind() string { return "service.member.add" }
 
 func (cmd AddServiceMember) apply(c *changeCtx) ([]data.JournalEntry, error) {
-	q, may, m := c.q, c.may, cmd.As
-	u, err := findUser(q, cmd.User)
+	q, m := c.q, cmd.As
+	u, s, err := memberChange(c, cmd.Service, cmd.User, func(s data.Service) string { return fmt.Sprintf("making an %s of %q", m, s.Name) })
 	if err != nil {
-		return nil, err
-	}
-	s, err := findService(q, cmd.Service)
-	if err != nil {
-		return nil, err
-	}
-	if err := may.ou(s.OUID, fmt.Sprintf("changing the agents and owners of the service %q", s.Name)); err != nil {
-		return nil, err
-	}
-	if err := may.user(u, fmt.Sprintf("making an %s of %q", m, s.Name)); err != nil {
 		return nil, err
 	}
 	switch s.AssignmentType {
@@ -100,4 +90,22 @@ func findService(q *data.Q, id int64) (data.Service, error) {
 		return s, &NotFoundError{What: "service", Key: fmt.Sprint(id)}
 	}
 	return s, err
+}
+
+// memberChange finds the user and the service of a change to the service's agents or
+// owners and asks the acting admin's permission for both: the service's OU, and the user
+// (what names the change to them).
+func memberChange(c *changeCtx, serviceID int64, idOrUPN string, what func(data.Service) string) (data.NimbusUser, data.Service, error) {
+	u, err := findUser(c.q, idOrUPN)
+	if err != nil {
+		return u, data.Service{}, err
+	}
+	s, err := findService(c.q, serviceID)
+	if err != nil {
+		return u, s, err
+	}
+	if err := c.may.ou(s.OUID, fmt.Sprintf("changing the agents and owners of the service %q", s.Name)); err != nil {
+		return u, s, err
+	}
+	return u, s, c.may.user(u, what(s))
 }

@@ -37,19 +37,9 @@ type RemoveServiceMember struct {
 func (RemoveServiceMember) Kind() string { return "service.member.remove" }
 
 func (cmd RemoveServiceMember) apply(c *changeCtx) ([]data.JournalEntry, error) {
-	q, may, m := c.q, c.may, cmd.As
-	u, err := findUser(q, cmd.User)
+	q, m := c.q, cmd.As
+	u, s, err := memberChange(c, cmd.Service, cmd.User, func(s data.Service) string { return fmt.Sprintf("taking an %s off %q", m, s.Name) })
 	if err != nil {
-		return nil, err
-	}
-	s, err := findService(q, cmd.Service)
-	if err != nil {
-		return nil, err
-	}
-	if err := may.ou(s.OUID, fmt.Sprintf("changing the agents and owners of the service %q", s.Name)); err != nil {
-		return nil, err
-	}
-	if err := may.user(u, fmt.Sprintf("taking an %s off %q", m, s.Name)); err != nil {
 		return nil, err
 	}
 	switch s.AssignmentType {
