@@ -6,9 +6,9 @@ import (
 	"strings"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/online"
 	"nimbusadmin/auth"
 	"nimbusadmin/data"
-	"nimbusadmin/data/graph"
 )
 
 // addedUserJSON is what 'users add --format json' prints about the new Nimbus user.
@@ -82,11 +82,8 @@ func graphPerson(ctx context.Context, e env, key string) (data.DirectoryUser, er
 	if err != nil {
 		return data.DirectoryUser{}, err
 	}
-	client, err := graph.New(endpoints.GraphURL, session, e.httpClient)
-	if err != nil {
-		return data.DirectoryUser{}, err
-	}
-	found, err := client.SearchUsers(ctx, key, graphPersonTop)
+	t := &online.Tenant{Session: session, Endpoints: endpoints, Client: e.httpClient}
+	found, err := t.SearchDirectory(ctx, key)
 	if err != nil {
 		return data.DirectoryUser{}, fmt.Errorf("cannot search Microsoft Graph: %w", err)
 	}
@@ -98,7 +95,3 @@ func graphPerson(ctx context.Context, e env, key string) (data.DirectoryUser, er
 	}
 	return data.DirectoryUser{}, fmt.Errorf("nobody in Microsoft Graph has the O365 ID or UPN %q; give one exactly as the directory has it", key)
 }
-
-// graphPersonTop is how many people one Graph search brings at most: the person sought is
-// among them unless many others share their UPN in their names.
-const graphPersonTop = 100
