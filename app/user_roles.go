@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"nimbusadmin/app/outree"
 	"nimbusadmin/data"
 )
 
@@ -87,14 +88,7 @@ func (ChangeRoleScope) Kind() string { return "user.role.scope" }
 
 func (cmd ChangeRoleScope) apply(c *changeCtx) ([]data.JournalEntry, error) {
 	q := c.q
-	u, roles, tree, err := roleContext(q, cmd.User)
-	if err != nil {
-		return nil, err
-	}
-	if err := c.may.tenantAdmin("managing the roles of " + displayName(u)); err != nil {
-		return nil, err
-	}
-	as, err := editableAssignment(q, u, roles, cmd.Assignment)
+	u, roles, tree, as, err := editRole(c, cmd.User, cmd.Assignment)
 	if err != nil {
 		return nil, err
 	}
@@ -125,20 +119,27 @@ type RemoveRole struct {
 func (RemoveRole) Kind() string { return "user.role.remove" }
 
 func (cmd RemoveRole) apply(c *changeCtx) ([]data.JournalEntry, error) {
-	q := c.q
-	u, roles, tree, err := roleContext(q, cmd.User)
+	u, _, tree, as, err := editRole(c, cmd.User, cmd.Assignment)
 	if err != nil {
 		return nil, err
 	}
-	if err := c.may.tenantAdmin("managing the roles of " + displayName(u)); err != nil {
-		return nil, err
-	}
-	as, err := editableAssignment(q, u, roles, cmd.Assignment)
-	if err != nil {
-		return nil, err
-	}
-	if err := q.RemoveRoleAssignment(as.ID); err != nil {
+	if err := c.q.RemoveRoleAssignment(as.ID); err != nil {
 		return nil, err
 	}
 	return []data.JournalEntry{entry("user.role.remove", u.UPN, as.Role.Name+" in "+tree.Path(as.ScopeOUID), "")}, nil
+}
+
+// editRole is the start of a change to one of a user's role assignments: the user with
+// their roles and the OU tree, the permission (role management is for Tenant
+// Administrators), and the assignment, which must be one granted by hand.
+func editRole(c *changeCtx, idOrUPN string, assignmentID int64) (data.NimbusUser, []data.RoleAssignment, *outree.Tree, data.RoleAssignment, error) {
+	u, roles, tree, err := roleContext(c.q, idOrUPN)
+	if err != nil {
+		return u, nil, nil, data.RoleAssignment{}, err
+	}
+	if err := c.may.tenantAdmin("managing the roles of " + displayName(u)); err != nil {
+		return u, nil, nil, data.RoleAssignment{}, err
+	}
+	as, err := editableAssignment(c.q, u, roles, assignmentID)
+	return u, roles, tree, as, err
 }

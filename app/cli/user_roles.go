@@ -49,19 +49,7 @@ func runUserRoleRemove(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	return withApp(e, func(a *app.App) error {
-		role, err := a.FindRole(ctx, pos[1])
-		if err != nil {
-			return err
-		}
-		d, err := a.UserDetail(ctx, pos[0])
-		if err != nil {
-			return err
-		}
-		tree, err := a.OUTree(ctx)
-		if err != nil {
-			return err
-		}
-		as, err := roleAssignment(d, role, tree, *ou)
+		role, as, tree, err := heldRole(ctx, a, pos[0], pos[1], *ou)
 		if err != nil {
 			return err
 		}
@@ -85,19 +73,7 @@ func runUserRoleScope(ctx context.Context, e env, args []string) error {
 		return usagef("user role scope needs --to OU: the scope the role applies to from now on (an OU id or path; see 'ous')")
 	}
 	return withApp(e, func(a *app.App) error {
-		role, err := a.FindRole(ctx, pos[1])
-		if err != nil {
-			return err
-		}
-		d, err := a.UserDetail(ctx, pos[0])
-		if err != nil {
-			return err
-		}
-		tree, err := a.OUTree(ctx)
-		if err != nil {
-			return err
-		}
-		as, err := roleAssignment(d, role, tree, *ou)
+		role, as, tree, err := heldRole(ctx, a, pos[0], pos[1], *ou)
 		if err != nil {
 			return err
 		}
@@ -113,7 +89,26 @@ func runUserRoleScope(ctx context.Context, e env, args []string) error {
 	})
 }
 
-// roleAssignment picks the user's assignment of the role to remove: the one in the scope
+// heldRole finds the role a command line names and the user's assignment of it that a
+// change acts on, with the OU tree to name scopes by.
+func heldRole(ctx context.Context, a *app.App, user, roleRef, ou string) (data.Role, data.RoleAssignment, *outree.Tree, error) {
+	role, err := a.FindRole(ctx, roleRef)
+	if err != nil {
+		return role, data.RoleAssignment{}, nil, err
+	}
+	d, err := a.UserDetail(ctx, user)
+	if err != nil {
+		return role, data.RoleAssignment{}, nil, err
+	}
+	tree, err := a.OUTree(ctx)
+	if err != nil {
+		return role, data.RoleAssignment{}, nil, err
+	}
+	as, err := roleAssignment(d, role, tree, ou)
+	return role, as, tree, err
+}
+
+// roleAssignment picks the user's assignment of the role to change: the one in the scope
 // ou names, or the only one when ou is empty. Several scopes and no --ou is a command
 // line that says too little, so it lists the scopes to choose from.
 func roleAssignment(d app.UserDetail, role data.Role, tree *outree.Tree, ou string) (data.RoleAssignment, error) {
