@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"nimbusadmin/data"
 )
@@ -88,8 +90,16 @@ func describeEntity(q *data.Q, v data.RowVersion) string {
 		if u, err := findUser(q, v.Key); err == nil {
 			return displayName(u)
 		}
+	case "service":
+		if id, err := strconv.ParseInt(v.Key, 10, 64); err == nil {
+			if s, err := q.Service(id); err == nil {
+				return fmt.Sprintf("The service %q", s.Name)
+			}
+		}
 	case "tenant":
 		return "The tenant settings"
 	}
-	return fmt.Sprintf("The %s %s", v.Entity, v.Key)
+	// Other kinds (OUs, roles, configuration items) are named by what they are; a name
+	// that has gone with the item could not be shown anyway.
+	return "The " + strings.ReplaceAll(v.Entity, "-", " ") + " you opened"
 }

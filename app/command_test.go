@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -125,4 +126,13 @@ func TestEveryCommandIsReachableFromTheWindowAndTheCommandLine(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestAStaleChangeNamesTheServiceByItsName(t *testing.T) {
+	f := newFixture(t)
+	esc := f.id["Escalations"]
+	stale := data.RowVersion{Entity: "service", Key: strconv.FormatInt(esc, 10), Version: 0}
+	f.accepted(do(f.app, RenameService{Service: esc, Name: "Second level"}))
+	f.refused("change.stale", do(f.app, RenameService{Base: BasedOn(stale), Service: esc, Name: "Third level"}),
+		`The service "Second level" was changed after you opened it`)
 }
