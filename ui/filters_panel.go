@@ -53,7 +53,7 @@ type filtersPanel struct {
 func newFiltersPanel(f listFilters, onChanged, onClearOU func(), loadRole func(int64) *userlist.RoleHolders) *filtersPanel {
 	p := &filtersPanel{filters: f, onChanged: onChanged, onClearOU: onClearOU, loadRole: loadRole,
 		licences: map[data.LicenceSet]*widget.Select{}}
-	p.ous = &widget.Label{Text: filterOUsAll, Truncation: fyne.TextTruncateEllipsis}
+	p.ous = &widget.Label{Text: filterOUsAll, Wrapping: fyne.TextWrapWord} // the whole selection, never cut off
 	p.department = widget.NewSelect([]string{filterAll}, p.onDepartment)
 	p.profile = widget.NewSelect([]string{filterAll}, p.onProfile)
 	p.routing = widget.NewSelect([]string{filterAll, filterRoutingNone, filterRoutingAny}, p.onRouting)
