@@ -58,8 +58,8 @@ func (p *OUPicker) SelectedID() int64 {
 	return p.paths.ID(p.Selected)
 }
 
-// SetSelected chooses the OU with that path and, when the choice changes, tells
-// OnChanged; a path the tree does not have is ignored.
+// SetSelected chooses the OU with that path and tells OnChanged, as widget.Select does;
+// a path the tree does not have is ignored.
 func (p *OUPicker) SetSelected(path string) {
 	if id := p.paths.ID(path); id != 0 {
 		p.choose(id)
@@ -73,22 +73,17 @@ func (p *OUPicker) SetSelectedID(id int64) {
 	}
 }
 
-// ClearSelected chooses no OU, without telling OnChanged (as widget.Select).
-func (p *OUPicker) ClearSelected() {
-	p.Selected = ""
-	p.Refresh()
-}
+// ClearSelected chooses no OU and tells OnChanged "", as widget.Select does.
+func (p *OUPicker) ClearSelected() { p.update("") }
 
-func (p *OUPicker) choose(id int64) {
-	path := p.ous.Path(id)
-	if path == p.Selected {
-		return
-	}
+func (p *OUPicker) choose(id int64) { p.update(p.ous.Path(id)) }
+
+func (p *OUPicker) update(path string) {
 	p.Selected = path
-	p.Refresh()
 	if p.OnChanged != nil {
 		p.OnChanged(path)
 	}
+	p.Refresh()
 }
 
 // Open shows the drop-down below the button, or above it where the window ends: the
