@@ -147,3 +147,41 @@ func TestOUFilterNamesTheWholeSelection(t *testing.T) {
 		t.Fatalf("clearing the OU filter: %q, %d rows", m.filters.ous.Text, len(m.table.hits))
 	}
 }
+
+func TestTheMainWindowShowsTheLegendUnderTheOUTree(t *testing.T) {
+	a := test.NewTempApp(t)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
+	found := map[string]bool{}
+	uitest.Walk(m.win.Content(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok {
+			found[strings.ToLower(l.Text)] = true
+		}
+	})
+	for _, words := range widgets.OUStateWords {
+		if !found[strings.ToLower(words)] {
+			t.Errorf("the main window does not explain the OU mark %q", words)
+		}
+	}
+}
+
+func TestCreateDialogChoosesTheOUWithTheOUPicker(t *testing.T) {
+	a := test.NewTempApp(t)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
+	m.onCreate()
+	var ou fyne.CanvasObject = m.creating.ou
+	p, ok := ou.(*widgets.OUPicker)
+	if !ok {
+		t.Fatalf("the Create dialog chooses the OU with a %T, want the OU picker", ou)
+	}
+	tree := m.index.Tree
+	if p.SelectedID() != tree.Root {
+		t.Fatalf("the Create dialog starts on %q, want the root", p.Selected)
+	}
+	want := tree.Children(tree.Root)[0]
+	p.Open()
+	test.Type(p.Finder().Search, tree.Name(want))
+	p.Finder().Search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if p.SelectedID() != want {
+		t.Errorf("typing %q and Enter chose %q", tree.Name(want), p.Selected)
+	}
+}
