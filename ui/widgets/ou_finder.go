@@ -26,9 +26,11 @@ type OUFinder struct {
 	// PickOnTap makes a click pick the OU at once, as in a drop-down; otherwise a click
 	// only highlights it and the owner's button or Enter picks.
 	PickOnTap bool
-	// OnPicked hears of the OU picked; OnCancelled of Esc.
-	OnPicked    func(id int64)
-	OnCancelled func()
+	// OnHighlighted hears of each OU highlighted (0 when the text matches none), OnPicked
+	// of the OU picked, OnCancelled of Esc.
+	OnHighlighted func(id int64)
+	OnPicked      func(id int64)
+	OnCancelled   func()
 
 	highlighted int64
 }
@@ -79,6 +81,9 @@ func (f *OUFinder) highlight(id int64) {
 	}
 	f.highlighted = id
 	f.Tree.setHighlight(id)
+	if f.OnHighlighted != nil {
+		f.OnHighlighted(id)
+	}
 }
 
 // narrow keeps the OUs that hold the typed text and highlights the first whose name
