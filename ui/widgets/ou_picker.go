@@ -26,7 +26,7 @@ type OUPicker struct {
 
 	ous    *outree.Tree
 	paths  OUChoices // reads a path back to its OU
-	button *widget.Button
+	button *ouPickerButton
 	label  *widget.Label
 	popUp  *widget.PopUp
 	finder *OUFinder
@@ -93,7 +93,8 @@ func (p *OUPicker) Open() {
 	if c == nil || p.ous == nil || p.Disabled() {
 		return
 	}
-	if p.finder == nil {
+	if p.finder == nil { // a new tree: a new drop-down
+		p.popUp = nil
 		p.finder = NewOUFinder(p.ous, 0)
 		p.finder.PickOnTap = true
 		p.finder.OnPicked = func(id int64) { p.Close(); p.choose(id) }
@@ -137,7 +138,9 @@ func (p *OUPicker) Finder() *OUFinder { return p.finder }
 // with the path over it, cut short with "…" when the form is narrow.
 func (p *OUPicker) CreateRenderer() fyne.WidgetRenderer {
 	p.ExtendBaseWidget(p)
-	p.button = &widget.Button{OnTapped: p.Open}
+	p.button = &ouPickerButton{picker: p}
+	p.button.OnTapped = p.Open
+	p.button.ExtendBaseWidget(p.button)
 	p.label = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
 	p.show()
 	icon := widget.NewIcon(theme.MenuDropDownIcon())
@@ -164,6 +167,30 @@ func (p *OUPicker) show() {
 func (p *OUPicker) MinSize() fyne.Size {
 	p.ExtendBaseWidget(p)
 	return p.BaseWidget.MinSize().Max(fyne.NewSize(160, 0))
+}
+
+// ouPickerButton opens the drop-down from the keyboard as widget.Select does (Space, ↑,
+// ↓, Enter), and a letter typed on it opens the drop-down with the letter already typed,
+// so that an admin can tab to the picker and type the OU's name.
+type ouPickerButton struct {
+	widget.Button
+	picker *OUPicker
+}
+
+// TypedKey opens the drop-down on Space, Enter, ↑ and ↓.
+func (b *ouPickerButton) TypedKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter, fyne.KeyUp, fyne.KeyDown:
+		b.picker.Open()
+	}
+}
+
+// TypedRune opens the drop-down and types the rune into its entry.
+func (b *ouPickerButton) TypedRune(r rune) {
+	b.picker.Open()
+	if f := b.picker.finder; f != nil && b.picker.popUp != nil && b.picker.popUp.Visible() {
+		f.Search.TypedRune(r)
+	}
 }
 
 type ouPickerRenderer struct {

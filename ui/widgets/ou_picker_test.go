@@ -130,8 +130,40 @@ func TestOUPickerReadsLikeASelect(t *testing.T) {
 	}
 	p.Enable()
 	p.SetSelected("Support")
-	p.SetOUs(NewOUChoices(widgetsOUs()).tree)
 	if p.Selected != "Support" {
 		t.Errorf("a new tree that still has Support dropped the choice: %q", p.Selected)
+	}
+}
+
+func TestOUPickerOpensFromTheKeyboardAndALetterStartsTheSearch(t *testing.T) {
+	p, win, _ := widgetsPicker(t, 500, 400)
+	win.Canvas().FocusNext()
+	focused := win.Canvas().Focused()
+	if focused == nil {
+		t.Fatal("Tab does not reach the picker")
+	}
+	focused.TypedRune('E')
+	if p.PopUp() == nil || !p.PopUp().Visible() || p.Finder().Search.Text != "E" || p.Finder().Highlighted() != 4 {
+		t.Fatalf("typing E on the picker: drop-down shown %v, searching %q", p.PopUp() != nil && p.PopUp().Visible(), p.Finder().Search.Text)
+	}
+	p.Finder().Search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if win.Canvas().Focused() != focused {
+		t.Error("Esc does not give the keyboard back to the picker")
+	}
+	focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if !p.PopUp().Visible() {
+		t.Error("↓ on the picker does not open its drop-down")
+	}
+}
+
+func TestOUPickerShowsTheNewTreeAfterSetOUs(t *testing.T) {
+	p, _, _ := widgetsPicker(t, 500, 400)
+	p.Open()
+	p.Close()
+	fewer := widgetsOUs()
+	p.SetOUs(fewer)
+	p.Open()
+	if p.PopUp().Content != p.Finder() || p.Finder().Tree.OUs() != fewer {
+		t.Error("after SetOUs the drop-down still shows the old tree")
 	}
 }
