@@ -42,10 +42,10 @@ func (p *ouTreePanel) setTree(ous *outree.Tree, selected []int64) {
 // clear deselects every OU.
 func (p *ouTreePanel) clear() { p.tree.ClearSelection() }
 
-// describe names the whole selection for the filter form, in tree order: an OU selected
-// with the OUs below it as "Sales and below", one selected alone while it has OUs below
-// it as "Sales only", a leaf by its path; from three OUs on the count comes first
-// ("3 OUs: …"). Nothing is cut off: the form wraps the text.
+// describe names the whole selection for the filter form, one OU a line in tree order:
+// an OU selected with the OUs below it as "Sales and below", one selected alone while it
+// has OUs below it as "Sales only", a leaf by its path; from three OUs on a first line
+// counts them ("3 OUs:"). Nothing is cut off: the form wraps a line too long for it.
 func (p *ouTreePanel) describe() string {
 	if p.selection == nil {
 		return ""
@@ -72,7 +72,7 @@ func (p *ouTreePanel) describe() string {
 	}
 	walk(p.ous.Root)
 	if len(names) > 2 {
-		return fmt.Sprintf("%d OUs: %s", len(names), strings.Join(names, ", "))
+		names = append([]string{fmt.Sprintf("%d OUs:", len(names))}, names...)
 	}
-	return strings.Join(names, ", ")
+	return strings.Join(names, "\n")
 }

@@ -122,6 +122,7 @@ func TestOUTreeHasALegendForItsMarks(t *testing.T) {
 func TestOUFilterNamesTheWholeSelection(t *testing.T) {
 	a := test.NewTempApp(t)
 	m := windowOpen(t, a, windowDemoTenant(t), nil)
+	m.win.Resize(fyne.NewSize(1366, 768))
 	tree := m.index.Tree
 	ou := windowBranchWithUsers(t, m)
 	other := windowOtherBranch(t, m, ou)
@@ -135,11 +136,14 @@ func TestOUFilterNamesTheWholeSelection(t *testing.T) {
 	if got := m.filters.ous.Text; !strings.Contains(got, first) || !strings.Contains(got, second) {
 		t.Fatalf("two OUs: the filter reads %q, want both %q and %q", got, first, second)
 	}
-	if m.filters.ous.Truncation != fyne.TextTruncateOff || m.filters.ous.Wrapping == fyne.TextWrapOff {
-		t.Error("the OU filter cuts its text off instead of wrapping it")
+	if lines := strings.Split(m.filters.ous.Text, "\n"); len(lines) != 2 {
+		t.Errorf("two OUs: the filter reads %q, want one OU a line", m.filters.ous.Text)
+	}
+	if l := m.filters.ous; l.Truncation != fyne.TextTruncateOff || l.Wrapping == fyne.TextWrapOff || l.Size().Height < l.MinSize().Height {
+		t.Errorf("the OU filter cuts its text off: %v high for %v of text", l.Size().Height, l.MinSize().Height)
 	}
 	m.ouTree.tree.Select(widgets.OUNodeID(tree.Root))
-	if got := m.filters.ous.Text; !strings.HasPrefix(got, "3 OUs: ") || !strings.Contains(got, tree.Path(tree.Root)+" only") {
+	if got := m.filters.ous.Text; !strings.HasPrefix(got, "3 OUs:\n") || !strings.Contains(got, tree.Path(tree.Root)+" only") {
 		t.Errorf("three OUs: the filter reads %q, want the count and every OU", got)
 	}
 	m.filters.clears[0].OnTapped()

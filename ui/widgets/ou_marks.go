@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -62,7 +63,8 @@ var OUStateWords = map[userlist.OUState]string{
 }
 
 // NewOUStateLegend is the small legend under the OU filter: each mark with its meaning,
-// and how a click and a Ctrl+click select.
+// and how a click and a Ctrl+click select. It is set close, so that the tree above it
+// keeps its room on a laptop screen.
 func NewOUStateLegend() fyne.CanvasObject {
 	box := container.New(layout.NewCustomPaddedVBoxLayout(0))
 	for _, s := range []userlist.OUState{userlist.OUWithSubtree, userlist.OUOnly, userlist.OUPartly} {
@@ -72,5 +74,24 @@ func NewOUStateLegend() fyne.CanvasObject {
 	}
 	box.Add(&widget.Label{Text: "Click: an OU with the OUs below it. Ctrl+click (Cmd+click): add or remove one OU.",
 		SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord})
-	return box
+	return container.NewThemeOverride(box, compactTheme{})
+}
+
+// compactTheme is the app's theme with less padding, for small print.
+type compactTheme struct{}
+
+func (compactTheme) app() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+
+func (c compactTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return c.app().Color(n, v)
+}
+
+func (c compactTheme) Font(s fyne.TextStyle) fyne.Resource     { return c.app().Font(s) }
+func (c compactTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return c.app().Icon(n) }
+
+func (c compactTheme) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameInnerPadding || n == theme.SizeNamePadding {
+		return 2
+	}
+	return c.app().Size(n)
 }

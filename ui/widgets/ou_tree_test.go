@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -117,6 +118,8 @@ func TestOUStateLegendExplainsEachMark(t *testing.T) {
 			for _, k := range o.Objects {
 				walk(k)
 			}
+		case *container.ThemeOverride:
+			walk(o.Content)
 		}
 	}
 	walk(NewOUStateLegend())
