@@ -202,9 +202,11 @@ func (e *OUSearchEntry) TypedKey(k *fyne.KeyEvent) {
 	}
 }
 
-// Narrow leaves only the OUs whose name or path contains text, ignoring case, with the
-// OUs above them; "" shows every OU again. Every branch is open, so that ↑/↓ reach every
-// OU shown. It returns the OUs that match, in the order the tree shows them.
+// Narrow leaves only the OUs whose name contains text, ignoring case, or whose path does
+// when the text holds a "/" ("sales/em"), with the OUs above them; "" shows every OU
+// again. Matching names alone keeps the OUs below a match out unless they match too.
+// Every branch is open, so that ↑/↓ reach every OU shown. It returns the OUs that match,
+// in the order the tree shows them.
 func (t *OUTree) Narrow(text string) []int64 {
 	text = strings.ToLower(strings.TrimSpace(text))
 	var matches []int64
@@ -216,7 +218,11 @@ func (t *OUTree) Narrow(text string) []int64 {
 	t.shown = map[int64]bool{}
 	var walk func(id int64)
 	walk = func(id int64) {
-		if strings.Contains(strings.ToLower(t.ous.Name(id)), text) || strings.Contains(strings.ToLower(t.ous.Path(id)), text) {
+		of := t.ous.Name(id)
+		if strings.Contains(text, "/") {
+			of = t.ous.Path(id)
+		}
+		if strings.Contains(strings.ToLower(of), text) {
 			matches = append(matches, id)
 			for cur := id; cur != 0 && !t.shown[cur]; cur = t.ous.Parent(cur) {
 				t.shown[cur] = true

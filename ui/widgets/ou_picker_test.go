@@ -50,6 +50,10 @@ func TestOUPickerTypeAheadNarrowsToTheMatchesAndTheirParentsAndEnterPicks(t *tes
 	if got := widgetsShown(f.Tree); !slices.Equal(got, []int64{1, 3, 4}) || f.Highlighted() != 4 {
 		t.Fatalf("typing \"em\" shows %v with %d highlighted, want Contoso, Sales and EMEA with EMEA", got, f.Highlighted())
 	}
+	f.Search.SetText("sales")
+	if got := widgetsShown(f.Tree); !slices.Equal(got, []int64{1, 3}) {
+		t.Fatalf("typing \"sales\" shows %v, want Contoso and Sales without the OUs below it", got)
+	}
 	f.Search.SetText("sales/e")
 	if got := widgetsShown(f.Tree); !slices.Equal(got, []int64{1, 3, 4}) {
 		t.Fatalf("typing part of a path shows %v, want the OUs down to EMEA", got)
