@@ -22,7 +22,7 @@ import (
 )
 
 // ouClickHint is the status line until there is news: how the OU tree selects.
-const ouClickHint = "Click an organization unit to list it with everything below it; Ctrl+click (Cmd+click) lists that OU only. " +
+const ouClickHint = "Click an organization unit to list it with everything below it; Ctrl+click (Cmd+click) adds or removes that OU alone. " +
 	"Keys: Ctrl+F search · Esc clear · ↓ into the list · Enter open · Ctrl+N create · Delete remove."
 
 // backgroundRows is the list size from which filtering and sorting leave the UI goroutine.
@@ -123,7 +123,7 @@ func (m *mainWindow) buildUI() {
 	top := container.NewVBox(container.NewBorder(nil, nil, nil,
 		container.NewHBox(m.count, m.createButton, m.newConfigButton(), m.bar.object()), m.search), m.rightsLine)
 	treeTitle := widget.NewLabelWithStyle("Organization units", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	tree := container.NewBorder(treeTitle, nil, nil, nil, m.ouTree.tree)
+	tree := container.NewBorder(treeTitle, nil, nil, nil, m.ouTree.object())
 	m.leftSplit = container.NewVSplit(tree, m.filters.object())
 	m.leftSplit.Offset = m.settings.split(prefSplitFilters, defaultSplitFilters)
 	deleteBar := container.NewVBox(container.NewHBox(m.deleteButton), m.deleteReason, widget.NewSeparator())

@@ -210,7 +210,8 @@ func (g *detailGeneral) commit(drop bool) bool {
 	return true
 }
 
-// onChangeOU opens the OU picker: the tree of OUs, all open, the current one selected.
+// onChangeOU opens the OU picker: the tree of OUs, all open, the current one highlighted,
+// under a type-ahead entry; Enter or Choose takes the highlighted one.
 func (g *detailGeneral) onChangeOU() {
 	tree, err := g.p.nimbus.OUTree(context.Background())
 	if err != nil {
@@ -218,10 +219,10 @@ func (g *detailGeneral) onChangeOU() {
 		return
 	}
 	g.ouSelected = g.draftOU
-	picker := widgets.NewOUTree(func(id int64) { g.ouSelected = id })
-	picker.SetOUs(tree)
-	picker.OpenAllBranches()
-	picker.SelectOU(g.draftOU)
+	picker := widgets.NewOUFinder(tree, g.draftOU)
+	picker.OnHighlighted = func(id int64) { g.ouSelected = id }
+	picker.OnPicked = func(int64) { g.ouDialog.Hide(); g.chooseOU(g.ouSelected) }
+	picker.OnCancelled = func() { g.ouDialog.Hide() }
 	g.ouDialog = dialog.NewCustomConfirm("Organization unit of "+g.saved.User.DisplayName, "Choose", "Cancel", picker, func(ok bool) {
 		if ok && g.ouSelected != 0 {
 			g.chooseOU(g.ouSelected)
@@ -229,4 +230,5 @@ func (g *detailGeneral) onChangeOU() {
 	}, g.p.win)
 	g.ouDialog.Resize(fyne.NewSize(420, 460))
 	g.ouDialog.Show()
+	g.p.win.Canvas().Focus(picker.Search)
 }

@@ -5,13 +5,11 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app/outree"
-	"nimbusadmin/app/userlist"
 	"nimbusadmin/data"
 )
 
@@ -47,23 +45,6 @@ func TestOUTreeSelectsOneOUAndOpensTheBranchesAboveIt(t *testing.T) {
 	}
 	if got := tree.ChildUIDs(OUNodeID(1)); !slices.Equal(got, []string{OUNodeID(3), OUNodeID(2)}) {
 		t.Errorf("the root's children %v, want Sales then Support", got)
-	}
-}
-
-func TestOUChecklistChecksASubtreeOrWithCtrlOneOU(t *testing.T) {
-	test.NewTempApp(t)
-	changes := 0
-	tree := NewOUChecklist(func() { changes++ })
-	checks := tree.SetOUsChecked(widgetsOUs(), nil)
-	tree.Select(OUNodeID(3))
-	if checks.State(4) != userlist.OUChecked || checks.State(1) != userlist.OUPartial || changes != 1 {
-		t.Fatalf("a click on Sales: EMEA %d, root %d, %d changes", checks.State(4), checks.State(1), changes)
-	}
-	tree.ClearChecks()
-	tree.Modifiers = func() fyne.KeyModifier { return fyne.KeyModifierControl }
-	tree.Select(OUNodeID(3))
-	if !slices.Equal(checks.IDs(), []int64{3}) {
-		t.Errorf("Ctrl+click on Sales checks %v, want Sales alone", checks.IDs())
 	}
 }
 
