@@ -105,6 +105,14 @@ func TestDetailKeptDraftsAreStillRefusedWhenSomeoneElseChangedTheUser(t *testing
 		f.pane.profiles.makeActive(offDuty)
 	}
 	for name, between := range map[string]func(f *detailTenant){
+		"before the own change, the view showing it": func(f *detailTenant) {
+			behindTheBack(f)
+			f.pane.ShowUser(f.user["anna"]) // the same user again: the view shows the change, the drafts stay on their base
+			makeActive(f)
+			if f.pane.profiles.problem.Visible() {
+				t.Fatalf("Make active refused: %s", f.pane.profiles.problem.Text)
+			}
+		},
 		"before the own change": func(f *detailTenant) {
 			behindTheBack(f)
 			before := f.digest()
@@ -206,8 +214,10 @@ func TestDetailSaveAllNamesTheRefusedPartAndKeepsIt(t *testing.T) {
 	if f.pane.tabs.Selected() != f.pane.tab(app.TabNAReasons).item {
 		t.Error("the refused tab is not shown")
 	}
-	test.Tap(f.pane.naReasons.enabled) // the cause is fixed: the message goes
-	if f.pane.pending.problem.Visible() || f.pane.naReasons.bar.problem.Visible() {
+	n := f.pane.naReasons
+	n.pick.SetSelected("Lunch")
+	test.Tap(n.addBtn) // the cause is fixed, the draft still pending: the message goes
+	if f.pane.pending.problem.Visible() || n.bar.problem.Visible() || !n.dirty() {
 		t.Errorf("the refusal stays after its cause was fixed: %q", f.pane.pending.problem.Text)
 	}
 	test.Tap(f.pane.interact.audioVideo)
