@@ -2,6 +2,7 @@ package detail
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -18,6 +19,9 @@ func newDetailEscCheck(text string, changed func(bool), revert func() bool) *det
 	c.ExtendBaseWidget(c)
 	return c
 }
+
+// CheckBox is the check box itself, for tests that find controls by their text.
+func (c *detailEscCheck) CheckBox() *widget.Check { return &c.Check }
 
 // TypedKey reverts the field on Esc; other keys behave as in any check box.
 func (c *detailEscCheck) TypedKey(k *fyne.KeyEvent) {
@@ -59,4 +63,61 @@ func detailEscape(o fyne.CanvasObject, revert func() bool, k *fyne.KeyEvent) {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(o); c != nil && c.OnTypedKey() != nil {
 		c.OnTypedKey()(k)
 	}
+}
+
+// FocusFirstField moves the keyboard focus to the first control of the tab shown that
+// can be used now (text is skipped); it reports false when there is none.
+func (p *Pane) FocusFirstField() bool {
+	sel := p.tabs.Selected()
+	if p.userID == "" || sel == nil {
+		return false
+	}
+	var first fyne.Focusable
+	detailWalkVisible(sel.Content, func(o fyne.CanvasObject) bool {
+		f, ok := o.(fyne.Focusable)
+		if !ok {
+			return false
+		}
+		if d, ok := o.(fyne.Disableable); ok && d.Disabled() {
+			return false
+		}
+		if _, ok := o.(*widget.Label); ok {
+			return false // selectable text is read, not edited
+		}
+		first = f
+		return true
+	})
+	if first == nil {
+		return false
+	}
+	p.win.Canvas().Focus(first)
+	return true
+}
+
+// detailWalkVisible visits o and the visible objects inside it in order until visit
+// reports true.
+func detailWalkVisible(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) bool {
+	if o == nil || !o.Visible() {
+		return false
+	}
+	if visit(o) {
+		return true
+	}
+	switch v := o.(type) {
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			if detailWalkVisible(c, visit) {
+				return true
+			}
+		}
+	case *container.Scroll:
+		return detailWalkVisible(v.Content, visit)
+	case *widget.Form:
+		for _, it := range v.Items {
+			if detailWalkVisible(it.Widget, visit) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -168,6 +168,8 @@ func (b *detailPendingBar) refresh() {
 	switch {
 	case b.p.detail.User.ID == "":
 		b.summary.SetText("")
+	case count == 0 && b.p.unlisted:
+		b.summary.SetText(b.p.detail.User.DisplayName + " is not in the list: the search or a filter hides them.")
 	case count == 0:
 		b.summary.SetText("No unsaved changes.")
 	case count == 1:
