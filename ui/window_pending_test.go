@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -8,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"nimbusadmin/app"
 	"nimbusadmin/data"
 	"nimbusadmin/ui/uitest"
 )
@@ -159,4 +161,51 @@ func TestEnterOnAnUndeletableUserGoesIntoTheDetail(t *testing.T) {
 	if focused == nil || !inDetail {
 		t.Errorf("Enter moved the focus to %T outside the detail view", focused)
 	}
+}
+
+// Deleting the user being edited asks once: the confirmation says that their unsaved
+// changes go with them.
+func TestDeletingAUserWithUnsavedEditsAsksOnce(t *testing.T) {
+	a := test.NewTempApp(t)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
+	d := windowUserWhere(t, m, func(d app.UserDetail) bool { return d.User.Origin == data.OriginManual && d.Deletable() })
+	windowDraftOn(t, m, d.User.ID)
+	test.Tap(m.deleteButton)
+	if m.confirm == nil || !strings.Contains(m.deleteAsked, "unsaved changes") {
+		t.Fatalf("the confirmation does not say the unsaved changes go: %q", m.deleteAsked)
+	}
+	m.confirm.Confirm()
+	if top := m.win.Canvas().Overlays().Top(); top != nil {
+		t.Error("a second question followed the confirmation")
+	}
+	if _, err := m.nimbus.UserDetail(context.Background(), d.User.ID); err == nil {
+		t.Error("the user was not deleted")
+	}
+	if m.detail.UserID() != "" {
+		t.Error("the detail view still shows the deleted user")
+	}
+	windowListAgrees(t, m)
+}
+
+// Adding someone while another user has unsaved edits asks before showing the person
+// added; Keep editing stays on the edited user, whom the list keeps selected.
+func TestAddingSomeoneWithUnsavedEditsAsksFirst(t *testing.T) {
+	a := test.NewTempApp(t)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
+	id := windowRowWithout(t, m, "zzz")
+	windowDraftOn(t, m, id)
+	test.Tap(m.createButton)
+	c := m.creating
+	if c == nil || len(c.found) == 0 {
+		t.Fatal("the Create dialog lists nobody")
+	}
+	who := c.found[0]
+	c.results.Select(0)
+	test.Tap(c.add)
+	windowAnswer(t, m, "Keep editing")
+	if m.detail.UserID() != id || !windowGeneralIsDraft(m) || m.rowOf(who.ID) < 0 {
+		t.Errorf("after Keep editing: shows %q (want %q), draft %v, added user listed %v",
+			m.detail.UserID(), id, windowGeneralIsDraft(m), m.rowOf(who.ID) >= 0)
+	}
+	windowListAgrees(t, m)
 }
