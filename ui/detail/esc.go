@@ -2,7 +2,6 @@ package detail
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -63,61 +62,4 @@ func detailEscape(o fyne.CanvasObject, revert func() bool, k *fyne.KeyEvent) {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(o); c != nil && c.OnTypedKey() != nil {
 		c.OnTypedKey()(k)
 	}
-}
-
-// FocusFirstField moves the keyboard focus to the first control of the tab shown that
-// can be used now (text is skipped); it reports false when there is none.
-func (p *Pane) FocusFirstField() bool {
-	sel := p.tabs.Selected()
-	if p.userID == "" || sel == nil {
-		return false
-	}
-	var first fyne.Focusable
-	detailWalkVisible(sel.Content, func(o fyne.CanvasObject) bool {
-		f, ok := o.(fyne.Focusable)
-		if !ok {
-			return false
-		}
-		if d, ok := o.(fyne.Disableable); ok && d.Disabled() {
-			return false
-		}
-		if _, ok := o.(*widget.Label); ok {
-			return false // selectable text is read, not edited
-		}
-		first = f
-		return true
-	})
-	if first == nil {
-		return false
-	}
-	p.win.Canvas().Focus(first)
-	return true
-}
-
-// detailWalkVisible visits o and the visible objects inside it in order until visit
-// reports true.
-func detailWalkVisible(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) bool {
-	if o == nil || !o.Visible() {
-		return false
-	}
-	if visit(o) {
-		return true
-	}
-	switch v := o.(type) {
-	case *fyne.Container:
-		for _, c := range v.Objects {
-			if detailWalkVisible(c, visit) {
-				return true
-			}
-		}
-	case *container.Scroll:
-		return detailWalkVisible(v.Content, visit)
-	case *widget.Form:
-		for _, it := range v.Items {
-			if detailWalkVisible(it.Widget, visit) {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -137,21 +137,6 @@ func (p *Pane) BeforeLeaving(why string, next func()) {
 	next()
 }
 
-// UserID is the O365 ID of the user shown, "" for none.
-func (p *Pane) UserID() string { return p.userID }
-
-// HasPendingEdits reports whether any tab holds unsaved edits of the user shown.
-func (p *Pane) HasPendingEdits() bool { return len(p.dirtyTabs()) > 0 }
-
-// SetListed tells the view whether the host's list shows its user, so that pending edits
-// of someone a search hides are still announced.
-func (p *Pane) SetListed(listed bool) {
-	if p.unlisted != !listed {
-		p.unlisted = !listed
-		p.pending.refresh()
-	}
-}
-
 // dirtyTabs lists the tabs shown that hold unsaved edits.
 func (p *Pane) dirtyTabs() []*detailTab {
 	var out []*detailTab
@@ -211,13 +196,6 @@ func (p *Pane) load(id string) {
 	p.tabs.Show()
 	p.relayout()
 	p.told(&p.detail)
-}
-
-// told passes the user shown to the host.
-func (p *Pane) told(d *app.UserDetail) {
-	if p.OnShow != nil {
-		p.OnShow(d)
-	}
 }
 
 // relayout places the title, the hidden-tab note and the tabs again: showing the tabs or
