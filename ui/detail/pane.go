@@ -108,6 +108,10 @@ func (p *Pane) Object() fyne.CanvasObject { return p.root }
 // shows what the cache holds now and keeps the drafts.
 func (p *Pane) ShowUser(id string) {
 	if id == p.userID && id != "" {
+		if p.ask != nil { // back on the user being edited: that answers the question
+			p.ask.dlg.Hide()
+			p.ask = nil
+		}
 		p.reloadKeeping(data.RowVersion{}, app.Outcome{}, nil)
 		return
 	}
