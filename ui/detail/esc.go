@@ -54,6 +54,30 @@ func (s *detailEscSelect) TypedKey(k *fyne.KeyEvent) {
 	s.Select.TypedKey(k)
 }
 
+// detailEscButton is a button that opens a field's editor (the OU's Change…): Esc while
+// it has the focus puts that field back as saved. When it already is, Esc keeps the
+// window's meaning.
+type detailEscButton struct {
+	widget.Button
+	revert func() bool
+}
+
+func newDetailEscButton(text string, tapped func(), revert func() bool) *detailEscButton {
+	b := &detailEscButton{revert: revert}
+	b.Text, b.OnTapped = text, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey reverts the field on Esc; other keys behave as in any button.
+func (b *detailEscButton) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		detailEscape(b, b.revert, k)
+		return
+	}
+	b.Button.TypedKey(k)
+}
+
 // detailEscape reverts a field, or hands Esc to the window when there is nothing to revert.
 func detailEscape(o fyne.CanvasObject, revert func() bool, k *fyne.KeyEvent) {
 	if revert != nil && revert() {

@@ -21,7 +21,7 @@ type detailGeneral struct {
 
 	displayName, givenName, surname, upn, o365ID *widget.Label
 	ou                                           *widget.Label
-	changeOU                                     *widget.Button
+	changeOU                                     *detailEscButton
 	licences                                     map[data.LicenceSet]*detailEscCheck
 	bar                                          *detailSaveBar
 
@@ -39,7 +39,7 @@ func newDetailGeneral(p *Pane) *detailGeneral {
 	field := func() *widget.Label { return &widget.Label{Selectable: true, Truncation: fyne.TextTruncateEllipsis} }
 	g.displayName, g.givenName, g.surname, g.upn, g.o365ID = field(), field(), field(), field(), field()
 	g.ou = &widget.Label{Wrapping: fyne.TextWrapWord}
-	g.changeOU = &widget.Button{Text: "Change…", OnTapped: g.onChangeOU}
+	g.changeOU = newDetailEscButton("Change…", g.onChangeOU, g.revertOU)
 	for _, l := range data.AllLicences {
 		l := l
 		g.licences[l] = newDetailEscCheck(l.String(), func(on bool) { g.onLicenceChanged(l, on) }, func() bool { return g.revertLicence(l) })

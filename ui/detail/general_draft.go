@@ -52,6 +52,16 @@ func (g *detailGeneral) revertLicence(l data.LicenceSet) bool {
 	return true
 }
 
+// revertOU puts the OU back as saved (Esc on Change…); false when it already is.
+func (g *detailGeneral) revertOU() bool {
+	if g.draftOU == g.saved.User.OUID {
+		return false
+	}
+	g.draftOU = g.saved.User.OUID
+	g.edited()
+	return true
+}
+
 // edited follows an edit of the draft: its old refusal goes and the draft shows.
 func (g *detailGeneral) edited() {
 	widgets.ShowProblem(g.bar.problem, nil)

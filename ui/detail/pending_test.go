@@ -250,6 +250,12 @@ func TestDetailEscRevertsTheFocusedField(t *testing.T) {
 	if windowEsc != 1 {
 		t.Error("Esc on a field as saved did not keep the window's meaning")
 	}
+	f.pane.general.chooseOU(f.ou["Support"])
+	f.win.Canvas().Focus(f.pane.general.changeOU)
+	f.win.Canvas().Focused().TypedKey(esc)
+	if f.pane.general.dirty() {
+		t.Error("Esc on Change… did not put the OU back")
+	}
 	f.pane.tabs.Select(f.pane.tab(app.TabInteract).item)
 	f.win.Canvas().Focus(f.pane.interact.active)
 	f.win.Canvas().Focused().TypedKey(esc)
