@@ -1,10 +1,15 @@
 package ui
 
 import (
+	"context"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"nimbusadmin/app/userlist"
+	"nimbusadmin/data"
+	"nimbusadmin/ui/uitest"
 )
 
 // windowQueue runs the window's background work and its fyne.Do hand-overs in order, one
@@ -102,4 +107,34 @@ func TestSaveWhileLeavingShowsTheRowClicked(t *testing.T) {
 		t.Errorf("after Save all the detail view shows %q, draft left: %v", m.detail.UserID(), windowGeneralIsDraft(m))
 	}
 	windowListAgrees(t, m)
+}
+
+// After a Save that moves the user's row (the list is sorted by what was saved), the
+// list still selects that user and the detail view stays on them.
+func TestAfterASaveThatMovesTheRowTheSelectionFollows(t *testing.T) {
+	m, q := windowOpenQueued(t)
+	m.onSort(userlist.ColumnAttendantConsole, false)
+	q.drain()
+	var id string
+	for _, r := range windowListedIDs(m)[10:] {
+		if d, _ := m.nimbus.UserDetail(context.Background(), r); !d.User.Licences.Has(data.AttendantConsole) && m.rights.InScope(d.User.OUID) {
+			id = r
+			break
+		}
+	}
+	if !m.selectUser(id) {
+		t.Fatal("no listed user without Attendant Console")
+	}
+	uitest.Check(m.detail.Object(), data.AttendantConsole.String()).SetChecked(true)
+	test.Tap(uitest.Button(m.detail.Object(), "Save"))
+	q.drain()
+	if !holds(t, m, id, data.AttendantConsole) {
+		t.Fatal("the licence was not saved")
+	}
+	if r := m.table.selectedRow(); r == nil || r.ID != id {
+		t.Errorf("after the save the list selects %v, not the user saved", r)
+	}
+	if m.selectedID() != id {
+		t.Errorf("after the save Delete would act on %q, not the user saved", m.selectedID())
+	}
 }
