@@ -63,7 +63,7 @@ func (c *createDialog) build() {
 	}
 	c.search = &widget.Entry{PlaceHolder: "Name, UPN, @domain or O365 ID", OnChanged: c.runSearch}
 	c.search.ExtendBaseWidget(c.search)
-	c.foundNote = &widget.Label{Importance: widget.LowImportance}
+	c.foundNote = &widget.Label{Wrapping: fyne.TextWrapWord}
 	c.results = widget.NewList(func() int { return len(c.found) },
 		func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(c.line(c.found[i])) })
@@ -149,7 +149,8 @@ func (c *createDialog) onChosen(i widget.ListItemID) {
 }
 
 // onAdd adds the chosen person (see addChosen); a refusal is shown in the dialog,
-// which stays open.
+// which stays open. The detail view then shows the person added (asking first about
+// unsaved edits of the user it showed) and the list, once reloaded, selects them.
 func (c *createDialog) onAdd() {
 	if c.chosen == nil {
 		return
@@ -168,5 +169,6 @@ func (c *createDialog) onAdd() {
 	}
 	c.dlg.Hide()
 	c.m.status.SetText(fmt.Sprintf("%s was added to Nimbus in %s.", who.DisplayName, c.ou.Selected))
-	c.m.load(who.ID)
+	c.m.detail.ShowUser(who.ID)
+	c.m.load("")
 }

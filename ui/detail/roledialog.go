@@ -126,12 +126,14 @@ func (dd *detailRoleDialog) onSave() {
 		return
 	}
 	ctx := context.Background()
+	based := dd.r.d.Version
+	var out app.Outcome
 	var err error
 	if dd.editing != nil {
-		_, err = dd.r.p.nimbus.Do(ctx, app.ChangeRoleScope{Base: app.BasedOn(dd.r.d.Version), User: dd.r.d.User.ID,
+		out, err = dd.r.p.nimbus.Do(ctx, app.ChangeRoleScope{Base: app.BasedOn(based), User: dd.r.d.User.ID,
 			Assignment: dd.editing.ID, Scope: scope})
 	} else {
-		_, err = dd.r.p.nimbus.Do(ctx, app.AssignRole{Base: app.BasedOn(dd.r.d.Version), User: dd.r.d.User.ID,
+		out, err = dd.r.p.nimbus.Do(ctx, app.AssignRole{Base: app.BasedOn(based), User: dd.r.d.User.ID,
 			Role: role.ID, Scope: scope})
 	}
 	if err != nil {
@@ -139,7 +141,7 @@ func (dd *detailRoleDialog) onSave() {
 		return
 	}
 	dd.close()
-	dd.r.p.reload()
+	dd.r.p.changed(based, out, nil)
 }
 
 func (dd *detailRoleDialog) close() {

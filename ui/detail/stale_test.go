@@ -93,6 +93,6 @@ func TestDetailChangesOnAStaleViewAreRefused(t *testing.T) {
 
 	g := f.pane.general
 	g.chooseOU(f.ou["Support"])
-	g.save()
+	g.save(func(error) {})
 	f.refused(before, g.bar.problem.Text, staleWords)
 }
