@@ -46,6 +46,7 @@ func (e *searchEntry) TypedShortcut(s fyne.Shortcut) {
 var windowShortcuts = []*desktop.CustomShortcut{
 	{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
 	{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
+	{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault},
 }
 
 func (m *mainWindow) addShortcuts() {
@@ -71,6 +72,10 @@ func (m *mainWindow) runShortcut(s fyne.Shortcut) bool {
 		m.win.Canvas().Focus(m.search)
 	case fyne.KeyN:
 		m.onCreate()
+	case fyne.KeyD:
+		if m.table.selectedRow() != nil {
+			m.toggleDetail()
+		}
 	default:
 		return false
 	}
