@@ -128,8 +128,11 @@ func (m *mainWindow) buildUI() {
 
 	m.detailToggle = &widget.Button{OnTapped: m.toggleDetail}
 	m.detailCollapsed = m.settings.detailCollapsed()
-	top := container.NewVBox(container.NewBorder(nil, nil, nil,
-		container.NewHBox(m.count, m.createButton, m.newConfigButton(), m.detailToggle, m.bar.object()), m.search), m.rightsLine)
+	// Two header lines, so that the search keeps its width on a laptop screen: the search
+	// with what acts on the list, then who acts with the cache's sign-in and sync.
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(m.count, m.createButton, m.newConfigButton(), m.detailToggle), m.search),
+		container.NewBorder(nil, nil, nil, m.bar.object(), m.rightsLine))
 	treeTitle := widget.NewLabelWithStyle("Organization units", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	tree := container.NewBorder(treeTitle, nil, nil, nil, m.ouTree.tree)
 	m.leftSplit = container.NewVSplit(tree, m.filters.object())

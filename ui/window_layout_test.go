@@ -14,14 +14,20 @@ var laptopScreen = fyne.NewSize(1366, 768-80)
 func TestTheWindowFitsALaptopScreenWithAndWithoutAUser(t *testing.T) {
 	a := test.NewTempApp(t)
 	m := windowOpen(t, a, windowDemoTenant(t), nil)
+	if s := m.settings.windowSize(); s.Width > laptopScreen.Width || s.Height > laptopScreen.Height {
+		t.Errorf("the default window size is %v, larger than a 1366×768 screen leaves for a window (%v)", s, laptopScreen)
+	}
+	// The window grows to its content's smallest size: that must fit the default size.
 	fits := func(what string, s fyne.Size) {
 		t.Helper()
-		if s.Width > laptopScreen.Width || s.Height > laptopScreen.Height {
-			t.Errorf("%s is %v, larger than a 1366×768 screen leaves for a window (%v)", what, s, laptopScreen)
+		if limit := m.settings.windowSize(); s.Width > limit.Width || s.Height > limit.Height {
+			t.Errorf("%s is %v, larger than the default window (%v) that fits a 1366×768 screen", what, s, limit)
 		}
 	}
-	fits("the default window size", m.settings.windowSize())
 	fits("the window's smallest size with no user selected", m.win.Content().MinSize())
+	test.Type(m.search, "zzzz-nobody")
+	fits("the window's smallest size when nobody matches the search", m.win.Content().MinSize())
+	m.search.SetText("")
 	m.selectUser(windowListedIDs(m)[0])
 	fits("the window's smallest size with a user's details", m.win.Content().MinSize())
 }
