@@ -31,7 +31,7 @@ const (
 	defaultWindowWidth  = 1280
 	defaultWindowHeight = 680
 	defaultSplitTree    = 0.2
-	defaultSplitDetail  = 0.45
+	defaultSplitDetail  = 0.35
 	defaultSplitFilters = 0.45
 )
 
