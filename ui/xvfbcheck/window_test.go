@@ -61,7 +61,7 @@ func TestRealWindowSearchesAndSelectsAUser(t *testing.T) {
 		}
 		return strings.TrimSpace(string(out))
 	}
-	win := strings.Fields(xdo("search", "--sync", "--limit", "1", "--name", "^Nimbus Admin$"))[0]
+	win := strings.Fields(xdo("search", "--sync", "--onlyvisible", "--limit", "1", "--name", "^Nimbus Admin$"))[0]
 	shot := func(name string) image.Image {
 		t.Helper()
 		time.Sleep(1500 * time.Millisecond) // let the window paint
