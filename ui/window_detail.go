@@ -19,6 +19,6 @@ type userDetailPane interface {
 // and the detail view always speak of the same person).
 func (m *mainWindow) newUserDetailPane() userDetailPane {
 	p := detail.New(m.nimbus, m.win, func(userID string) { m.load(userID) })
-	p.OnStay = func(userID string) { m.selectUser(userID) }
+	p.OnStay = func(userID string) { m.keepDetailInView(m.selectUser(userID)) }
 	return p
 }

@@ -36,3 +36,13 @@ func (m *mainWindow) toggleDetail() {
 	m.settings.setDetailCollapsed(m.detailCollapsed)
 	m.showDetailArea()
 }
+
+// keepDetailInView keeps the detail view beside the list when the admin chose to keep
+// editing a user the list no longer shows (a search hid them): their edits stay in view
+// instead of hiding with the selection. listed says whether the list still shows them.
+func (m *mainWindow) keepDetailInView(listed bool) {
+	if !listed && !m.detailCollapsed {
+		m.detailArea.Show()
+		m.detailSplit.Refresh()
+	}
+}

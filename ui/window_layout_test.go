@@ -80,3 +80,19 @@ func TestTheListTakesTheWidthUntilAUserIsSelectedAndTheDetailCollapses(t *testin
 		t.Fatal("Show details does not bring the details back")
 	}
 }
+
+func TestEditsKeptWhenASearchHidesTheirUserStayInView(t *testing.T) {
+	m, id, _, _ := windowWithLicenceDraft(t)
+	if !m.selectUser(id) || !m.detailArea.Visible() {
+		t.Fatal("selecting the user with a draft does not show their details")
+	}
+	m.search.SetText("zzzz-nobody")
+	keep := windowAsked(m, "Keep editing")
+	if keep == nil {
+		t.Fatal("hiding the user with a draft asks nothing")
+	}
+	test.Tap(keep)
+	if !m.detailArea.Visible() || !windowGeneralIsDraft(m) {
+		t.Fatalf("after Keep editing the details are shown: %v, with the draft: %v", m.detailArea.Visible(), windowGeneralIsDraft(m))
+	}
+}

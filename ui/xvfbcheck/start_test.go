@@ -31,7 +31,7 @@ func TestAFirstStartShowsTheDemoBeingBuiltAtOnce(t *testing.T) {
 	}
 	env := append(os.Environ(), "DISPLAY="+startXvfb(t), "LANG=en_US.UTF-8", "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"))
 	ctx, cancel := context.WithCancel(context.Background())
-	run := exec.CommandContext(ctx, bin, "--demo", "--demo-users", "20000", "--db", filepath.Join(dir, "demo.db"))
+	run := exec.CommandContext(ctx, bin, "--demo", "--demo-users", "10000", "--db", filepath.Join(dir, "demo.db"))
 	run.Env = env
 	var appLog bytes.Buffer
 	run.Stdout, run.Stderr = &appLog, &appLog
