@@ -16,26 +16,42 @@ import (
 )
 
 // runWindow opens the window: on the signed-in tenant's cache when someone is signed in
-// (no network needed), on --db when given, and on the demo tenant otherwise.
+// (no network needed), on --db when given, and on the demo tenant otherwise. The cache
+// opens off the UI goroutine, so that generating a large demo tenant on a first start
+// shows its progress in a window at once; the main window replaces it.
 func runWindow(ctx context.Context, g cli.Globals) error {
 	endpoints, err := auth.ResolveEndpoints(g.Cloud, g.Authority, g.GraphURL)
 	if err != nil {
 		return err
 	}
 	signIn := auth.Config{Endpoints: endpoints, Tenant: g.Tenant, ClientID: g.ClientID, NoKeyring: g.NoKeyring}
-	tenant, err := openTenant(ctx, g, signIn)
-	if err != nil {
-		return err
-	}
-	defer func() { tenant.App.Close() }()
 	a := fyneapp.NewWithID("com.nimbusadmin.desktop")
-	w := newTenantWindow(a, tenant, signIn)
-	w.ShowAndRun()
-	return nil
+	starting := ui.NewStartWindow(a)
+	var tenant *online.Tenant
+	var openErr error
+	go func() {
+		t, err := openTenant(ctx, g, signIn, starting.DemoProgress)
+		fyne.Do(func() {
+			if err != nil {
+				openErr = err
+				a.Quit()
+				return
+			}
+			tenant = t
+			newTenantWindow(a, t, signIn).Show()
+			starting.Close() // after the main window shows: closing the last window quits
+		})
+	}()
+	a.Run()
+	if tenant != nil {
+		tenant.App.Close()
+	}
+	return openErr
 }
 
 // openTenant picks the cache the window starts on.
-func openTenant(ctx context.Context, g cli.Globals, signIn auth.Config) (*online.Tenant, error) {
+// demoProgress hears how far the generation of a demo tenant got.
+func openTenant(ctx context.Context, g cli.Globals, signIn auth.Config, demoProgress func(built, total int)) (*online.Tenant, error) {
 	if g.DB == "" && !g.Demo {
 		session, err := auth.NewSession(signIn)
 		if err != nil {
@@ -51,6 +67,7 @@ func openTenant(ctx context.Context, g cli.Globals, signIn auth.Config) (*online
 	}
 	opts := g.Session(os.Stderr)
 	opts.Demo = opts.Demo || opts.DBPath == "" // nobody is signed in: the demo tenant
+	opts.DemoProgress = demoProgress
 	nimbus, err := app.OpenSession(ctx, opts)
 	if err != nil {
 		return nil, err

@@ -29,6 +29,10 @@ type SessionOptions struct {
 	Progress  io.Writer // where to say that a demo tenant is being generated; may be nil
 	As        string    // demo only: act as this user of the demo (UPN or O365 ID)
 	SignedIn  Account   // the account signed in on this computer, if any
+
+	// DemoProgress, when set, is called now and then while a demo tenant is generated with
+	// how many of its users are built, so that a window can show it; may be nil.
+	DemoProgress func(built, total int)
 }
 
 // Account is a signed-in account: who acts on the cache of their tenant.
@@ -151,7 +155,7 @@ func generateDemo(ctx context.Context, store *data.Store, o SessionOptions) erro
 	if o.Progress != nil {
 		fmt.Fprintf(o.Progress, "Generating the demo tenant with %d Nimbus users in %s…\n", o.DemoUsers, store.Path())
 	}
-	return demo.Generate(ctx, store, demo.Options{Users: o.DemoUsers})
+	return demo.Generate(ctx, store, demo.Options{Users: o.DemoUsers, Progress: o.DemoProgress})
 }
 
 // regenerateDemo replaces a demo cache of another size: demo data is generated, so

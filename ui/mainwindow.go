@@ -23,7 +23,7 @@ import (
 
 // ouClickHint is the status line until there is news: how the OU tree selects.
 const ouClickHint = "Click an organization unit to list it with everything below it; Ctrl+click (Cmd+click) adds or removes that OU alone. " +
-	"Keys: Ctrl+F search · Esc clear · ↓ into the list · Enter open · Ctrl+S save all · Ctrl+N create · Delete remove."
+	"Keys: Ctrl+F search · Esc clear · ↓ into the list · Enter open · Ctrl+S save all · Ctrl+N create · Delete remove · Ctrl+D hide or show the details."
 
 // backgroundRows is the list size from which filtering and sorting leave the UI goroutine.
 const backgroundRows = 20_000
@@ -64,6 +64,9 @@ type mainWindow struct {
 	config       fyne.Window // the Configuration window while it is open
 
 	leftSplit, listSplit, detailSplit *container.Split
+	detailArea                        fyne.CanvasObject // the delete bar and the detail view
+	detailToggle                      *widget.Button    // hides or shows the detail view
+	detailCollapsed                   bool              // the admin hid the detail view
 }
 
 // NewMainWindow builds the main window over an open session; the user list loads in the
@@ -103,7 +106,10 @@ func (m *mainWindow) buildUI() {
 	m.table = newUserTable()
 	m.table.column, m.table.desc = m.settings.sort()
 	m.table.onSort = m.onSort
-	m.table.onSelect = m.onUserSelected
+	m.table.onSelect = func(r *userlist.Row) {
+		m.onUserSelected(r)
+		m.showDetailArea()
+	}
 	m.table.onOpen = m.onOpenUser
 	m.table.onDelete = m.onDeleteUser
 	m.table.onEscape = func() { m.win.Canvas().Focus(m.search) }
@@ -120,16 +126,22 @@ func (m *mainWindow) buildUI() {
 		w.WatchStatus(func() { fyne.Do(m.bar.refresh) })
 	}
 
-	top := container.NewVBox(container.NewBorder(nil, nil, nil,
-		container.NewHBox(m.count, m.createButton, m.newConfigButton(), m.bar.object()), m.search), m.rightsLine)
+	m.detailToggle = &widget.Button{OnTapped: m.toggleDetail}
+	m.detailCollapsed = m.settings.detailCollapsed()
+	// Two header lines, so that the search keeps its width on a laptop screen: the search
+	// with what acts on the list, then who acts with the cache's sign-in and sync.
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(m.count, m.createButton, m.newConfigButton(), m.detailToggle), m.search),
+		container.NewBorder(nil, nil, nil, m.bar.object(), m.rightsLine))
 	treeTitle := widget.NewLabelWithStyle("Organization units", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	tree := container.NewBorder(treeTitle, nil, nil, nil, m.ouTree.object())
 	m.leftSplit = container.NewVSplit(tree, m.filters.object())
 	m.leftSplit.Offset = m.settings.split(prefSplitFilters, defaultSplitFilters)
 	deleteBar := container.NewVBox(container.NewHBox(m.deleteButton), m.deleteReason, widget.NewSeparator())
-	right := container.NewBorder(deleteBar, nil, nil, nil, m.detail.Object())
-	m.detailSplit = container.NewHSplit(m.table, right)
+	m.detailArea = container.NewBorder(deleteBar, nil, nil, nil, m.detail.Object())
+	m.detailSplit = container.NewHSplit(m.table, m.detailArea)
 	m.detailSplit.Offset = m.settings.split(prefSplitDetail, defaultSplitDetail)
+	m.showDetailArea()
 	m.listSplit = container.NewHSplit(m.leftSplit, m.detailSplit)
 	m.listSplit.Offset = m.settings.split(prefSplitTree, defaultSplitTree)
 	m.win.SetContent(container.NewBorder(top, m.status, nil, nil, m.listSplit))
@@ -137,9 +149,11 @@ func (m *mainWindow) buildUI() {
 	m.win.Canvas().Focus(m.search)
 }
 
-// saveLayout remembers the window size and split positions for the next start.
+// saveLayout remembers the window size, the split positions and whether the detail view
+// is hidden, for the next start.
 func (m *mainWindow) saveLayout() {
 	m.settings.setWindowSize(m.win.Canvas().Size())
+	m.settings.setDetailCollapsed(m.detailCollapsed)
 	m.settings.setSplit(prefSplitTree, m.listSplit.Offset)
 	m.settings.setSplit(prefSplitDetail, m.detailSplit.Offset)
 	m.settings.setSplit(prefSplitFilters, m.leftSplit.Offset)

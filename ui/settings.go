@@ -17,6 +17,7 @@ const (
 	prefSplitTree        = "window.split.tree"
 	prefSplitDetail      = "window.split.detail"
 	prefSplitFilters     = "window.split.filters"
+	prefDetailCollapsed  = "window.detail.collapsed"
 	prefSortColumn       = "list.sort.column"
 	prefSortDescending   = "list.sort.descending"
 	prefFilterOUs        = "list.filter.ous"
@@ -26,10 +27,11 @@ const (
 	prefFilterRole       = "list.filter.role"     // the role's id; 0 for all
 	prefFilterLicence    = "list.filter.licence." // + licence key: 0 all, 1 with, 2 without
 
-	defaultWindowWidth  = 1440
-	defaultWindowHeight = 860
-	defaultSplitTree    = 0.18
-	defaultSplitDetail  = 0.4
+	// The default size fits a 1366×768 laptop with a title bar and a taskbar or top panel.
+	defaultWindowWidth  = 1280
+	defaultWindowHeight = 680
+	defaultSplitTree    = 0.2
+	defaultSplitDetail  = 0.35
 	defaultSplitFilters = 0.45
 )
 
@@ -38,9 +40,14 @@ const (
 // apply when the admin comes back.
 type windowSettings struct{ p fyne.Preferences }
 
+// windowSize is the size the window opens at: the remembered one, but never larger than
+// the default. Fyne cannot tell the screen's size on every platform, and the default is
+// what fits the smallest laptop screen admins use (1366×768), so a window enlarged on a
+// big monitor never reopens off the edges of a laptop's screen.
 func (s windowSettings) windowSize() fyne.Size {
-	return fyne.NewSize(float32(s.p.FloatWithFallback(prefWindowWidth, defaultWindowWidth)),
+	size := fyne.NewSize(float32(s.p.FloatWithFallback(prefWindowWidth, defaultWindowWidth)),
 		float32(s.p.FloatWithFallback(prefWindowHeight, defaultWindowHeight)))
+	return size.Min(fyne.NewSize(defaultWindowWidth, defaultWindowHeight))
 }
 
 func (s windowSettings) setWindowSize(size fyne.Size) {
@@ -59,6 +66,11 @@ func (s windowSettings) split(key string, fallback float64) float64 {
 }
 
 func (s windowSettings) setSplit(key string, v float64) { s.p.SetFloat(key, v) }
+
+// detailCollapsed says whether the admin has hidden the detail view beside the list.
+func (s windowSettings) detailCollapsed() bool { return s.p.Bool(prefDetailCollapsed) }
+
+func (s windowSettings) setDetailCollapsed(v bool) { s.p.SetBool(prefDetailCollapsed, v) }
 
 func (s windowSettings) sort() (userlist.Column, bool) {
 	c := s.p.IntWithFallback(prefSortColumn, int(userlist.ColumnDisplayName))

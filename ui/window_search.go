@@ -47,6 +47,7 @@ var windowShortcuts = []*desktop.CustomShortcut{
 	{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
 	{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
 	{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault},
+	{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault},
 }
 
 func (m *mainWindow) addShortcuts() {
@@ -74,6 +75,10 @@ func (m *mainWindow) runShortcut(s fyne.Shortcut) bool {
 		m.onCreate()
 	case fyne.KeyS: // saves every pending change of the user shown, whatever has the focus
 		m.detail.SaveAll()
+	case fyne.KeyD:
+		if m.table.selectedRow() != nil {
+			m.toggleDetail()
+		}
 	default:
 		return false
 	}

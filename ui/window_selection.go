@@ -69,6 +69,7 @@ func (m *mainWindow) followDetail() {
 	id := m.detail.UserID()
 	row := m.rowOf(id)
 	m.detail.SetListed(id == "" || row >= 0)
+	m.showDetailArea()
 	if m.table.selected == row {
 		return
 	}

@@ -36,6 +36,10 @@ const (
 type Options struct {
 	Users int    // Nimbus users, MinUsers to MaxUsers; 0 means DefaultUsers
 	Seed  uint64 // 0 means DefaultSeed; the same seed always gives the same tenant
+
+	// Progress, when set, is called now and then with how many of the users are built,
+	// from 0 at the start to all of them once the tenant is stored.
+	Progress func(built, total int)
 }
 
 // generator carries the plan and the writers of one Generate call. People are
@@ -78,6 +82,7 @@ type generator struct {
 	membershipStart                       []int32 // per user: offset into memberships
 	memberships                           []userMembership
 	nimbusUsers, roleAssignments          *batch
+	progress                              *progress
 }
 
 // Generate fills an EMPTY store (no tenant yet) with a complete demo tenant in one
@@ -91,18 +96,26 @@ func Generate(ctx context.Context, s *data.Store, o Options) error {
 	if err := ensureEmpty(s.Read(ctx)); err != nil { // fail fast, before the directory is built
 		return err
 	}
+	p := &progress{report: o.Progress, total: n}
+	if p.report != nil {
+		p.report(0, n)
+	}
 	people := Directory(n, seed)
-	return s.Tx(ctx, func(q *data.Q) error {
+	err := s.Tx(ctx, func(q *data.Q) error {
 		if err := ensureEmpty(q); err != nil {
 			return err
 		}
 		g := &generator{q: q, w: &writer{q: q}, r: rand.New(rand.NewPCG(seed, tenantStream)),
-			n: n, people: people}
+			n: n, people: people, progress: p}
 		if err := g.run(); err != nil { // the rollback also closes the prepared statements
 			return fmt.Errorf("cannot generate the demo tenant: %w", err)
 		}
 		return nil
 	})
+	if err == nil && p.report != nil {
+		p.report(n, n)
+	}
+	return err
 }
 
 // ensureEmpty refuses a store that already holds a tenant or any directory data.
@@ -151,6 +164,7 @@ func (g *generator) run() error {
 	}
 	g.sortPeople()
 	g.writeDirectory()
+	g.progress.finished(shareDirectory)
 	if err := g.writeCatalogs(); err != nil {
 		return err
 	}
@@ -164,12 +178,15 @@ func (g *generator) run() error {
 	g.nimbusUsers = g.w.batch(nil, "nimbus_users", "id", "ou_id", "origin", "licences", "na_reasons_enabled", "added_at")
 	g.roleAssignments = g.w.batch(g.nimbusUsers, "role_assignments", "user_id", "role_id", "scope_ou_id", "auto_granted", "source_service_id")
 	g.writeTeams()
+	g.progress.finished(shareTeams)
 	if err := g.writeServices(); err != nil {
 		return err
 	}
 	g.indexMemberships()
 	g.writeUsers()
+	g.progress.finished(shareUsers)
 	g.writeServiceMembers()
+	g.progress.finished(shareMembers)
 	g.writeContingents()
 	return g.w.close()
 }
@@ -230,7 +247,8 @@ func (g *generator) sortPeople() {
 func (g *generator) writeDirectory() {
 	b := g.w.batch(nil, "directory_users", "id", "display_name", "given_name", "surname", "upn",
 		"mail", "department", "job_title", "account_enabled")
-	for _, i := range g.byID {
+	for k, i := range g.byID {
+		g.progress.within(shareDirectory, k, len(g.byID))
 		p := &g.people[i]
 		var enabled any
 		if p.AccountEnabled != nil {

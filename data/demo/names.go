@@ -81,6 +81,10 @@ var (
 		given:    names("محمد:Mohammed فاطمة:Fatima أحمد:Ahmed ليلى:Layla يوسف:Youssef مريم:Mariam"),
 		surnames: names("العلي:Al-Ali حسن:Hassan منصور:Mansour خليل:Khalil الحسيني:Al-Husseini"),
 	}
+	hebrew = culture{sep: " ",
+		given:    names("נועה:Noa דוד:David מיכל:Michal יוסף:Yosef תמר:Tamar אברהם:Avraham שירה:Shira"),
+		surnames: names("כהן:Cohen לוי:Levi מזרחי:Mizrahi פרץ:Peretz ביטון:Biton אברהמי:Avrahami"),
+	}
 	turkish = culture{sep: " ",
 		given:    names("Ömer Şükrü Çağla Gülşen İlker Elif Emre"),
 		surnames: names("Yılmaz Öztürk Çelik Şahin Doğan Aydın"),
@@ -105,6 +109,17 @@ var (
 	korean = culture{familyFirst: true,
 		given:    names("민준 서연 지훈 하은 도윤"),
 		surnames: names("김 이 박 최 정"),
+	}
+	thai = culture{sep: " ",
+		given: names("สมชาย:Somchai สมศรี:Somsri ณัฐพล:Nattaphon กมลา:Kamala ปรีชา:Preecha " +
+			"วันเพ็ญ:Wanphen"),
+		surnames: names("ศรีสุข:Srisuk วงศ์ไทย:Wongthai จันทร์เพ็ญ:Chanphen รัตนพงศ์:Rattanaphong " +
+			"สุขสวัสดิ์:Suksawat"),
+	}
+	// hindi is Indian names written in Devanagari, as some directories hold them.
+	hindi = culture{sep: " ",
+		given:    names("प्रिया:Priya अर्जुन:Arjun अनन्या:Ananya रोहन:Rohan अदिति:Aditi विक्रम:Vikram"),
+		surnames: names("शर्मा:Sharma पटेल:Patel गुप्ता:Gupta सिंह:Singh वर्मा:Verma"),
 	}
 	indian = culture{sep: " ",
 		given:    names("Priya Arjun Ananya Rohan Aditi Vikram Sneha Rahul"),
@@ -136,11 +151,12 @@ var regions = []region{
 	{name: "EMEA", domain: "emea.contoso-demo.example", weight: 35,
 		cities: []string{"London", "Zürich", "Warsaw", "Copenhagen", "Athens", "Dubai"},
 		cultures: []weightedCulture{{&english, 14}, {&german, 18}, {&french, 14}, {&polish, 12},
-			{&nordic, 10}, {&greek, 6}, {&russian, 7}, {&arabic, 7}, {&turkish, 6}, {&spanish, 6}}},
+			{&nordic, 10}, {&greek, 6}, {&russian, 7}, {&arabic, 7}, {&hebrew, 3}, {&turkish, 6}, {&spanish, 6}}},
 	{name: "APAC", domain: "apac.contoso-demo.example", weight: 20,
 		cities: []string{"Singapore", "Tokyo", "Sydney", "Shanghai", "Hanoi", "Seoul"},
 		cultures: []weightedCulture{{&english, 20}, {&chinese, 18}, {&chineseLatin, 8},
-			{&japanese, 16}, {&vietnamese, 12}, {&korean, 8}, {&indian, 18}}},
+			{&japanese, 16}, {&vietnamese, 12}, {&korean, 8}, {&thai, 5}, {&indian, 14},
+			{&hindi, 4}}},
 }
 
 // department is a directory department with its job titles. The first four are the

@@ -205,7 +205,8 @@ func (g *generator) writeTeams() {
 		byID[i] = &g.teams[i]
 	}
 	slices.SortFunc(byID, func(a, b *team) int { return strings.Compare(a.id, b.id) })
-	for _, t := range byID {
+	for k, t := range byID {
+		g.progress.within(shareTeams, k, len(byID))
 		teams.add(t.id, t.name)
 		for _, m := range g.memberRows(t.members, data.Member, t.owners) {
 			members.add(t.id, g.people[m.user].ID, string(m.role))
@@ -242,6 +243,7 @@ func (g *generator) writeServices() error {
 func (g *generator) writeServiceMembers() {
 	members := g.w.batch(g.nimbusUsers, "service_members", "service_id", "user_id", "membership", "active")
 	for si, s := range g.services {
+		g.progress.within(shareMembers, si, len(g.services))
 		kind := data.Member
 		if s.kind == data.SkillBased {
 			kind = data.Agent

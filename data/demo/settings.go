@@ -18,7 +18,8 @@ func (g *generator) writeUsers() {
 	calls := w.batch(parent, "user_call_templates", "user_id", "template_id", "position")
 	days := addedAtDays()
 	var scratch []int
-	for _, i := range g.byID {
+	for k, i := range g.byID {
+		g.progress.within(shareUsers, k, len(g.byID))
 		if int(i) >= g.n {
 			continue
 		}

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -75,7 +76,7 @@ func TestRealWindowWalksThroughEveryDetailTab(t *testing.T) {
 	if s.keep != "" && !filepath.IsAbs(s.keep) {
 		s.keep = filepath.Join("..", "..", s.keep) // from the repository's root, not this folder
 	}
-	s.win = strings.Fields(s.xdo("search", "--sync", "--limit", "1", "--name", "^Nimbus Admin$"))[0]
+	s.win = strings.Fields(s.xdo("search", "--sync", "--onlyvisible", "--limit", "1", "--name", "^Nimbus Admin$"))[0]
 	s.xdo("windowfocus", s.win) // keys go to the window wherever the pointer is
 	s.parkPointer()
 	anything := func(image.Image) bool { return true }
@@ -144,6 +145,14 @@ func TestRealWindowWalksThroughEveryDetailTab(t *testing.T) {
 func walkCopySnippet(t *testing.T, s *walkScreen, interact image.Image, tab image.Rectangle, snippet string) {
 	t.Helper()
 	buttons := walkFindButtons(interact, tab)
+	if len(buttons) == 0 { // below the snippet, out of view on a laptop screen: scroll down
+		centre := walkCentre(tab)
+		s.xdo("mousemove", "--window", s.win, strconv.Itoa(centre.X), strconv.Itoa(centre.Y))
+		s.xdo("click", "--repeat", "10", "5")
+		s.parkPointer()
+		interact = s.waitFor("the Interact tab scrolled down", 20*time.Second, func(image.Image) bool { return true })
+		buttons = walkFindButtons(interact, tab)
+	}
 	if len(buttons) != 1 {
 		t.Fatalf("the Interact tab shows %d high-importance buttons (%v), want Copy alone", len(buttons), buttons)
 	}

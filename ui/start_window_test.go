@@ -1,0 +1,24 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+func TestTheStartWindowSaysHowManyDemoUsersAreBuilt(t *testing.T) {
+	a := test.NewTempApp(t)
+	s := NewStartWindow(a)
+	s.DemoProgress(41_000, 100_000)
+	if want := "Building the demo tenant: 41,000 of 100,000 users…"; s.message.Text != want || s.bar.Value != 0.41 {
+		t.Fatalf("the start window says %q at %v, want %q at 0.41", s.message.Text, s.bar.Value, want)
+	}
+	if !s.shown {
+		t.Fatal("the start window does not show with the first progress")
+	}
+	s.Close()
+	s.DemoProgress(42_000, 100_000)
+	if s.message.Text == "Building the demo tenant: 42,000 of 100,000 users…" {
+		t.Fatal("a closed start window still takes progress")
+	}
+}
