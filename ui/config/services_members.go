@@ -136,7 +136,7 @@ func (v *configServicesMembers) show(sv data.Service) {
 
 // configServicesTeamName is the cached name of a Team, or its id when it is gone.
 func configServicesTeamName(s *configServicesScreen, id string) string {
-	teams, _ := s.cw.nimbus.DirectoryTeams(context.Background())
+	teams, _ := s.cw.nimbus.TeamSummaries(context.Background())
 	for _, t := range teams {
 		if t.ID == id {
 			return t.DisplayName
@@ -200,11 +200,12 @@ func (v *configServicesMembers) onAdd() {
 		return
 	}
 	m := data.Membership(v.as.Selected)
-	_, err := v.s.cw.nimbus.Do(context.Background(), app.AddServiceMember{Service: v.service.ID, User: upn, As: m})
+	_, err := v.s.cw.nimbus.Do(context.Background(), app.AddServiceMember{Base: app.BasedOn(v.s.base), Service: v.service.ID, User: upn, As: m})
 	if err != nil {
 		widgets.ShowOutcome(v.s.status, err, "")
 		return
 	}
+	v.s.adopt = true
 	v.s.refresh()
 	widgets.ShowOutcome(v.s.status, nil, fmt.Sprintf("Added %s as %s of %q.", upn, m, v.service.Name))
 }
@@ -215,8 +216,9 @@ func (v *configServicesMembers) onRemove() {
 	}
 	m, service := v.members[v.selected], v.service
 	v.s.cw.confirm("Remove from service", fmt.Sprintf("Remove %s as %s of %q?", m.DisplayName, m.Membership, service.Name), func() {
-		_, err := v.s.cw.nimbus.Do(context.Background(), app.RemoveServiceMember{Service: service.ID, User: m.UserID, As: m.Membership})
+		_, err := v.s.cw.nimbus.Do(context.Background(), app.RemoveServiceMember{Base: app.BasedOn(v.s.base), Service: service.ID, User: m.UserID, As: m.Membership})
 		if err == nil {
+			v.s.adopt = true
 			v.s.refresh()
 		}
 		widgets.ShowOutcome(v.s.status, err, fmt.Sprintf("Removed %s as %s of %q.", m.DisplayName, m.Membership, service.Name))
