@@ -29,6 +29,9 @@ func (s *configServicesScreen) pendingNew() string {
 // pending names everything unsaved on the screen: the rename of the service shown and
 // the new service.
 func (s *configServicesScreen) pending() string {
+	if s.members == nil {
+		return ""
+	}
 	var parts []string
 	for _, p := range []string{s.members.edit.pending(), s.pendingNew()} {
 		if p != "" {

@@ -53,14 +53,28 @@ type configWindow struct {
 }
 
 // configScreen is one screen of the window: its tab (inside a group's tabs for the
-// catalogues grouped under one title), how it reads everything again when shown, and its
-// pending edits.
+// catalogues grouped under one title), how it is built (when first shown: the window
+// opens without reading the screens it does not show), how it reads everything again
+// when shown again, and its pending edits.
 type configScreen struct {
-	item   *container.TabItem
-	outer  *container.TabItem // the window's tab holding it; item itself when not grouped
-	group  *container.AppTabs // the group's tabs; nil when not grouped
-	reload func()
-	draft  configDraft // nil for a screen that keeps no edits
+	item    *container.TabItem
+	outer   *container.TabItem // the window's tab holding it; item itself when not grouped
+	group   *container.AppTabs // the group's tabs; nil when not grouped
+	content *fyne.Container    // holds the screen once built
+	build   func() fyne.CanvasObject
+	reload  func()
+	draft   configDraft // nil for a screen that keeps no edits
+}
+
+// ensureBuilt builds a screen the first time it is shown and tells whether it did; a
+// screen built reads everything as it builds, so it need not be read again.
+func (s *configScreen) ensureBuilt() bool {
+	if len(s.content.Objects) > 0 {
+		return false
+	}
+	s.content.Objects = []fyne.CanvasObject{s.build()}
+	s.content.Refresh()
+	return true
 }
 
 func newConfigWindow(w fyne.Window, nimbus *app.App) *configWindow {
@@ -85,14 +99,15 @@ func (c *configWindow) build() fyne.CanvasObject {
 	c.roles = newConfigRoleEditor(c)
 	c.settings = newConfigSettings(c)
 	c.services = newConfigServices(c)
-	screen := func(title string, content fyne.CanvasObject, reload func(), draft configDraft) *container.TabItem {
-		s := &configScreen{item: container.NewTabItem(title, content), reload: reload, draft: draft}
+	screen := func(title string, build func() fyne.CanvasObject, reload func(), draft configDraft) *container.TabItem {
+		s := &configScreen{content: container.NewStack(), build: build, reload: reload, draft: draft}
+		s.item = container.NewTabItem(title, s.content)
 		s.outer = s.item
 		c.screens = append(c.screens, s)
 		return s.item
 	}
 	catalogue := func(title string, k data.ConfigKind) *container.TabItem {
-		return screen(title, c.catalogues[k].build(), c.catalogues[k].reload, c.catalogues[k])
+		return screen(title, c.catalogues[k].build, c.catalogues[k].reload, c.catalogues[k])
 	}
 	group := func(title string, items ...*container.TabItem) *container.TabItem {
 		tabs := container.NewAppTabs(items...)
@@ -108,8 +123,8 @@ func (c *configWindow) build() fyne.CanvasObject {
 		return outer
 	}
 	c.tabs = container.NewAppTabs(
-		screen("Organization Units", c.ous.build(), c.ous.reload, c.ous),
-		screen("Services", c.services.build(), c.services.reload, c.services),
+		screen("Organization Units", c.ous.build, c.ous.reload, c.ous),
+		screen("Services", c.services.build, c.services.reload, c.services),
 		group("Skills & Profiles",
 			catalogue("Skill Categories", data.ConfigSkillCategories),
 			catalogue("Skills", data.ConfigSkills),
@@ -119,11 +134,12 @@ func (c *configWindow) build() fyne.CanvasObject {
 			catalogue("Domain Templates (CORS)", data.ConfigDomainTemplates),
 			catalogue("Direct System Messages", data.ConfigSystemMessages)),
 		catalogue("Direct Call Templates", data.ConfigCallTemplates),
-		screen("Custom Roles", c.roles.build(), c.roles.reload, c.roles),
-		screen("Tenant Settings", c.settings.build(), c.settings.reload, c.settings))
+		screen("Custom Roles", c.roles.build, c.roles.reload, c.roles),
+		screen("Tenant Settings", c.settings.build, c.settings.reload, c.settings))
 	c.tabs.SetTabLocation(container.TabLocationLeading)
 	c.tabs.OnSelected = func(*container.TabItem) { c.onScreenSelected() }
 	c.shown = c.selectedScreen()
+	c.shown.ensureBuilt()
 	c.win.Canvas().AddShortcut(configSaveShortcut, func(fyne.Shortcut) { c.saveShown() })
 	return container.NewBorder(c.rightsBanner(), nil, nil, nil, c.tabs)
 }
@@ -140,9 +156,9 @@ func (c *configWindow) selectedScreen() *configScreen {
 }
 
 // onScreenSelected follows a click on a tab. Leaving a screen with pending edits asks
-// first; Keep editing (or a refused Save) shows that screen again. Each screen is read
-// again when it is shown, so that where-used counts and OU pickers follow changes made
-// on another screen.
+// first; Keep editing (or a refused Save) shows that screen again. Each screen is built
+// when first shown and read again when shown again, so that where-used counts and OU
+// pickers follow changes made on another screen.
 func (c *configWindow) onScreenSelected() {
 	next := c.selectedScreen()
 	if c.switching || next == nil || next == c.shown {
@@ -155,7 +171,9 @@ func (c *configWindow) onScreenSelected() {
 	}
 	c.beforeLeaving(drafts, "before showing another screen", func() {
 		c.shown = next
-		next.reload()
+		if !next.ensureBuilt() {
+			next.reload()
+		}
 	}, func() { c.showScreen(prev) })
 }
 
@@ -179,7 +197,7 @@ func (c *configWindow) showScreen(s *configScreen) {
 func (c *configWindow) requestClose() {
 	var drafts []configDraft
 	for _, s := range c.screens {
-		if s.draft != nil {
+		if s.draft != nil && len(s.content.Objects) > 0 {
 			drafts = append(drafts, s.draft)
 		}
 	}
