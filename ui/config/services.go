@@ -94,10 +94,9 @@ func (s *configServicesScreen) build() fyne.CanvasObject {
 	return split
 }
 
-// reload reads everything again when the screen is shown, including the Nimbus users
-// the agent picker searches (their licences may have changed on another screen).
+// reload reads everything again when the screen is shown; the agent picker reads the
+// Nimbus users it offers each time it is filled, so their licences are always current.
 func (s *configServicesScreen) reload() {
-	s.members.users = nil
 	s.refresh()
 }
 
