@@ -70,6 +70,9 @@ func TestARoleHeldByManyShowsACountAndAVirtualList(t *testing.T) {
 			t.Errorf("a label of %d characters: %.80q…", len(l.Text), l.Text)
 		}
 	})
+	if min := w.Content().MinSize(); min.Width > configLaptop.Width || min.Height > configLaptop.Height {
+		t.Errorf("the window needs at least %v, more than a laptop's %v", min, configLaptop)
+	}
 	if rows == 0 || rows > 50 {
 		t.Errorf("the holder list drew %d rows for %d holders, want only those in view", rows, held)
 	}

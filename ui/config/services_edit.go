@@ -121,8 +121,8 @@ func (e *configServicesEdit) onDelete() {
 	names := app.ServiceMemberNames(affected)
 	question := fmt.Sprintf("Delete the %s service %q?", sv.AssignmentType, sv.Name)
 	if len(names) > 0 {
-		question += fmt.Sprintf("\n\nThese %d users leave it and lose the Agent and Service Owner roles it granted; they stay Nimbus users:\n\n%s",
-			len(names), strings.Join(names, "\n"))
+		question += fmt.Sprintf("\n\nThese %s users leave it and lose the Agent and Service Owner roles it granted; they stay Nimbus users:\n\n%s",
+			app.Thousands(len(names)), configFirstNames(names, configDialogNames))
 	}
 	e.s.cw.confirm("Delete service", question, func() {
 		if _, err := e.s.cw.nimbus.Do(context.Background(), app.DeleteService{Base: app.BasedOn(e.s.base), Service: sv.ID, Confirmed: len(names) > 0}); err != nil {
@@ -136,4 +136,16 @@ func (e *configServicesEdit) onDelete() {
 		e.s.showNew()
 		widgets.ShowOutcome(e.s.status, nil, fmt.Sprintf("Deleted the %s service %q.", sv.AssignmentType, sv.Name))
 	})
+}
+
+// configDialogNames is how many people a question names before it says how many more:
+// a question must fit the screen however many users a change touches.
+const configDialogNames = 12
+
+// configFirstNames lists the first n names one per line, then how many more there are.
+func configFirstNames(names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, "\n")
+	}
+	return strings.Join(names[:n], "\n") + fmt.Sprintf("\n… and %s more", app.Thousands(len(names)-n))
 }
