@@ -19,7 +19,7 @@ import (
 // and the fields of its kind.
 type configForm struct {
 	name    *configEntry
-	ou      *widget.Select
+	ou      *widgets.OUPicker
 	choice  widgets.OUChoices
 	content fyne.CanvasObject
 	fields  []*widget.FormItem
@@ -32,7 +32,7 @@ type configForm struct {
 
 func (f *configForm) reload(ch widgets.OUChoices) {
 	f.choice = ch
-	f.ou.Options = ch.Paths
+	f.ou.SetChoices(ch)
 	if f.ou.Selected == "" && len(ch.Paths) > 0 {
 		f.ou.SetSelected(ch.Paths[0])
 	}
@@ -75,7 +75,7 @@ func (f *configForm) entry(label, placeholder string, multiLine bool) *configEnt
 // configFormFor builds the form of a catalogue's kind.
 func configFormFor(c *configCatalogue) *configForm {
 	nimbus := c.cw.nimbus
-	f := &configForm{name: newConfigEntry(c.cw.saveShown, "Name"), ou: &widget.Select{PlaceHolder: "Organization unit"}, nimbus: nimbus, save: c.cw.saveShown}
+	f := &configForm{name: newConfigEntry(c.cw.saveShown, "Name"), ou: &widgets.OUPicker{PlaceHolder: "Organization unit"}, nimbus: nimbus, save: c.cw.saveShown}
 	f.fields = []*widget.FormItem{widget.NewFormItem("Name", f.name), widget.NewFormItem("Lives in", f.ou)}
 	switch c.kind {
 	case data.ConfigNAReasons:

@@ -30,7 +30,7 @@ type configOUEditor struct {
 	holds     *widget.Label
 	newName   *configEntry
 	rename    *configEntry
-	moveTo    *widget.Select
+	moveTo    *widgets.OUPicker
 	addBtn    *widget.Button
 	renameBtn *widget.Button
 	moveBtn   *widget.Button
@@ -46,7 +46,7 @@ func (e *configOUEditor) build() fyne.CanvasObject {
 	e.holds = &widget.Label{Wrapping: fyne.TextWrapWord}
 	e.newName = newConfigEntry(e.cw.saveShown, "Name of the new OU")
 	e.rename = newConfigEntry(e.cw.saveShown, "New name")
-	e.moveTo = &widget.Select{PlaceHolder: "Choose the new parent"}
+	e.moveTo = &widgets.OUPicker{PlaceHolder: "Choose the new parent"}
 	e.addBtn = &widget.Button{Text: "Add below", OnTapped: e.onAdd}
 	e.renameBtn = &widget.Button{Text: "Rename", OnTapped: e.onRename}
 	e.moveBtn = &widget.Button{Text: "Move", OnTapped: e.onMove}
@@ -84,7 +84,7 @@ func (e *configOUEditor) reload() {
 	e.versions = versions
 	pending := e.pending() != ""
 	e.tree, e.choice = tree, widgets.NewOUChoices(tree)
-	e.moveTo.Options = e.choice.Paths
+	e.moveTo.SetChoices(e.choice)
 	e.moveTo.Refresh()
 	e.ouTree.SetOUs(tree)
 	if e.selected == 0 || !tree.Has(e.selected) {

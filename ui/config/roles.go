@@ -29,7 +29,7 @@ type configRoleEditor struct {
 
 	list        *widget.List
 	name        *configEntry
-	ou          *widget.Select
+	ou          *widgets.OUPicker
 	description *configEntry
 	holders     *configRoleHolders
 	perms       *configPermTree
@@ -44,7 +44,7 @@ func (e *configRoleEditor) build() fyne.CanvasObject {
 	e.list = widget.NewList(func() int { return len(e.roles) }, e.newRoleRow, e.updateRoleRow)
 	e.list.OnSelected = e.onRoleSelected
 	e.name = newConfigEntry(e.cw.saveShown, "Name, e.g. Workforce Planner")
-	e.ou = &widget.Select{PlaceHolder: "Organization unit"}
+	e.ou = &widgets.OUPicker{PlaceHolder: "Organization unit"}
 	e.description = newConfigEntry(e.cw.saveShown, "Shown in role listings")
 	e.holders = newConfigRoleHolders(e.cw.nimbus)
 	e.perms = newConfigPermTree(func() { e.status.SetText("Unsaved changes.") })
@@ -76,7 +76,7 @@ func (e *configRoleEditor) reload() {
 	}
 	e.roles = roles
 	e.choice = configLoadOUs(e.cw.nimbus, e.status)
-	e.ou.Options = e.choice.Paths
+	e.ou.SetChoices(e.choice)
 	e.ou.Refresh()
 	e.list.Refresh()
 	if e.pending() == "" { // pending edits stay on screen; Save or Discard shows the role as stored
