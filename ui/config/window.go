@@ -16,18 +16,35 @@ import (
 	"nimbusadmin/ui/widgets"
 )
 
+// Window is the open Configuration window; the main window asks it about its unsaved
+// edits before Nimbus Admin closes.
+type Window struct {
+	fyne.Window
+	c *configWindow
+}
+
 // Show opens the Configuration window: the OU tree, the catalogues an admin
 // builds before anything can be assigned (skills, profiles, N/A reasons, Interact and
 // Assistant items, custom roles) and the tenant settings. Services live in their own
 // screen.
-func Show(a fyne.App, nimbus *app.App) fyne.Window {
+func Show(a fyne.App, nimbus *app.App) *Window {
 	w := a.NewWindow("Nimbus Admin — Configuration")
 	c := newConfigWindow(w, nimbus)
 	w.SetContent(c.build())
 	w.Resize(configDefaultSize)
 	w.SetCloseIntercept(c.requestClose)
 	w.Show()
-	return w
+	return &Window{Window: w, c: c}
+}
+
+// BeforeLeaving runs next at once when no screen holds unsaved edits; otherwise it shows
+// the window and asks first (Save, Discard, Keep editing), running next only after Save
+// or Discard. why ends the question: "before closing Nimbus Admin".
+func (w *Window) BeforeLeaving(why string, next func()) {
+	w.c.beforeLeaving(w.c.builtDrafts(), why, next, func() {
+		w.c.showPending()
+		w.RequestFocus()
+	})
 }
 
 // configWindow holds the screens of the Configuration window; they share the session and
@@ -195,20 +212,28 @@ func (c *configWindow) showScreen(s *configScreen) {
 // requestClose closes the window, asking first when a screen holds unsaved edits;
 // Keep editing (or a refused Save) shows the screen that holds them.
 func (c *configWindow) requestClose() {
+	c.beforeLeaving(c.builtDrafts(), "before closing the Configuration window", c.close, c.showPending)
+}
+
+// builtDrafts lists the drafts of the screens built so far (a screen never shown has none).
+func (c *configWindow) builtDrafts() []configDraft {
 	var drafts []configDraft
 	for _, s := range c.screens {
 		if s.draft != nil && len(s.content.Objects) > 0 {
 			drafts = append(drafts, s.draft)
 		}
 	}
-	c.beforeLeaving(drafts, "before closing the Configuration window", c.close, func() {
-		for _, s := range c.screens {
-			if s.draft != nil && s.draft.pending() != "" {
-				c.showScreen(s)
-				return
-			}
+	return drafts
+}
+
+// showPending shows the first screen holding unsaved edits.
+func (c *configWindow) showPending() {
+	for _, s := range c.screens {
+		if s.draft != nil && s.draft.pending() != "" {
+			c.showScreen(s)
+			return
 		}
-	})
+	}
 }
 
 // saveShown saves the pending edits of the screen in view (Ctrl+S).
