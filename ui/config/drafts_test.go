@@ -263,3 +263,23 @@ func TestConfigCtrlSSavesTheItemShown(t *testing.T) {
 		t.Errorf("Ctrl+S in the description stored %q, want %q", got, edited)
 	}
 }
+
+// An item renamed elsewhere after the screen showed it is refused as stale on Save.
+func TestConfigCatalogueSaveOnAStaleViewIsRefused(t *testing.T) {
+	cw, _, nimbus := configTestWindow(t, "N/A Reasons")
+	c := cw.catalogues[data.ConfigNAReasons]
+	first := c.items[0]
+	c.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	if _, err := nimbus.Do(context.Background(), app.RenameConfigItem{ConfigKind: data.ConfigNAReasons, Item: first.ID,
+		Name: "Renamed by another admin", OU: first.OUID}); err != nil {
+		t.Fatal(err)
+	}
+	c.editName.SetText(first.Name + " (mine)")
+	test.Tap(c.saveBtn)
+	if !strings.Contains(c.status.Text, "was changed after you opened it") {
+		t.Errorf("status %q, want the stale-view refusal", c.status.Text)
+	}
+	if _, err := nimbus.FindConfigItem(context.Background(), data.ConfigNAReasons, "Renamed by another admin"); err != nil {
+		t.Errorf("the stale edit overwrote the other admin's: %v", err)
+	}
+}
