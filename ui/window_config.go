@@ -23,6 +23,7 @@ func (m *mainWindow) onConfiguration() {
 	}
 	cw := config.Show(fyne.CurrentApp(), m.nimbus)
 	m.config = cw
+	cw.OnShowRoleHolders(m.showRoleHolders)
 	m.win.SetCloseIntercept(m.requestCloseWithConfiguration)
 	cw.SetOnClosed(func() {
 		m.config = nil
@@ -40,4 +41,15 @@ func (m *mainWindow) requestCloseWithConfiguration() {
 		return
 	}
 	cw.BeforeLeaving("before closing Nimbus Admin", m.requestClose)
+}
+
+// showRoleHolders shows the holders of a role in the list through the Role filter, for
+// the Configuration window's "Show them in the user list".
+func (m *mainWindow) showRoleHolders(role string) {
+	m.filters.role.SetSelected(role)
+	if m.filters.filters.RoleID == 0 { // a role created since the list loaded
+		m.load(m.selectedID())
+		m.filters.role.SetSelected(role)
+	}
+	m.win.RequestFocus()
 }

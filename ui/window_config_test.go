@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/ui/uitest"
 	"nimbusadmin/ui/widgets"
@@ -67,5 +68,39 @@ func TestClosingNimbusAdminAsksAboutConfigurationEdits(t *testing.T) {
 	test.Tap(uitest.Button(cw.Canvas().Overlays().Top(), "Discard"))
 	if !*closed {
 		t.Error("Discard did not close Nimbus Admin")
+	}
+}
+
+// "Show them in the user list" on the Custom Roles screen filters the list by that role.
+func TestConfigurationShowsARolesHoldersInTheList(t *testing.T) {
+	nimbus := windowDemoTenant(t)
+	m := windowOpen(t, test.NewTempApp(t), nimbus, nil)
+	m.onConfiguration()
+	cw := m.config
+	t.Cleanup(func() { cw.Close() })
+	var show *widget.Button
+	uitest.Walk(cw.Content(), func(o fyne.CanvasObject) {
+		if tabs, ok := o.(*container.AppTabs); ok && show == nil {
+			for _, item := range tabs.Items {
+				if item.Text == "Custom Roles" {
+					tabs.Select(item)
+					show = uitest.Button(item.Content, "Show them in the user list")
+				}
+			}
+		}
+	})
+	if show == nil || !show.Visible() {
+		t.Fatal("the Custom Roles screen offers no way to show the holders in the list")
+	}
+	test.Tap(show)
+	if m.filters.filters.RoleID == 0 || m.filters.role.Selected == filterAll {
+		t.Fatalf("the list is not filtered by the role: %q", m.filters.role.Selected)
+	}
+	holders, err := nimbus.CustomRoleHolderCount(context.Background(), m.filters.filters.RoleID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(m.table.hits); got == 0 || got > holders {
+		t.Errorf("the list shows %d users, the role has %d holders", got, holders)
 	}
 }

@@ -46,7 +46,7 @@ func (e *configRoleEditor) build() fyne.CanvasObject {
 	e.name = newConfigEntry(e.cw.saveShown, "Name, e.g. Workforce Planner")
 	e.ou = &widgets.OUPicker{PlaceHolder: "Organization unit"}
 	e.description = newConfigEntry(e.cw.saveShown, "Shown in role listings")
-	e.holders = newConfigRoleHolders(e.cw.nimbus)
+	e.holders = newConfigRoleHolders(e.cw)
 	e.perms = newConfigPermTree(func() { e.status.SetText("Unsaved changes.") })
 	e.saveBtn = &widget.Button{Text: "Save", Importance: widget.HighImportance, OnTapped: e.onSave}
 	e.deleteBtn = &widget.Button{Text: "Delete…", Importance: widget.DangerImportance, OnTapped: e.onDelete}
@@ -157,7 +157,7 @@ func (e *configRoleEditor) show(id int64) {
 	if r.OUPath == "" && len(e.choice.Paths) > 0 {
 		e.ou.SetSelected(e.choice.Paths[0])
 	}
-	e.holders.show(e.current)
+	e.holders.show(e.current, r.Name)
 	e.perms.show(r.Permissions)
 	e.saved, e.savedOU = r.CustomRoleSpec, e.ou.Selected
 	if e.current == 0 {

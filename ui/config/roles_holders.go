@@ -18,18 +18,20 @@ const configHolderPage = 100
 // list that reads them a page at a time as it scrolls, so that a role held by a hundred
 // thousand users opens as fast as one held by three.
 type configRoleHolders struct {
-	nimbus *app.App
-	role   int64
-	count  int
-	pages  map[int][]app.CustomRoleHolder
+	cw    *configWindow
+	role  int64
+	name  string // the role's name as stored, for the user list's Role filter
+	count int
+	pages map[int][]app.CustomRoleHolder
 
 	summary *widget.Label
+	inList  *widget.Button // shows the holders in the main window's user list
 	list    *widget.List
 	box     *fyne.Container
 }
 
-func newConfigRoleHolders(nimbus *app.App) *configRoleHolders {
-	return &configRoleHolders{nimbus: nimbus, pages: map[int][]app.CustomRoleHolder{}}
+func newConfigRoleHolders(cw *configWindow) *configRoleHolders {
+	return &configRoleHolders{cw: cw, pages: map[int][]app.CustomRoleHolder{}}
 }
 
 func (h *configRoleHolders) build() fyne.CanvasObject {
@@ -38,14 +40,15 @@ func (h *configRoleHolders) build() fyne.CanvasObject {
 		func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(h.line(i)) })
 	h.box = container.NewGridWrap(fyne.NewSize(520, 110), h.list)
-	return container.NewVBox(h.summary, h.box)
+	h.inList = &widget.Button{Text: "Show them in the user list", OnTapped: func() { h.cw.showRoleHolders(h.name) }}
+	return container.NewVBox(container.NewBorder(nil, nil, nil, h.inList, h.summary), h.box)
 }
 
 // show counts the holders of a role (0: a new role) and lets the list read them.
-func (h *configRoleHolders) show(role int64) {
-	h.role, h.count, h.pages = role, 0, map[int][]app.CustomRoleHolder{}
+func (h *configRoleHolders) show(role int64, name string) {
+	h.role, h.name, h.count, h.pages = role, name, 0, map[int][]app.CustomRoleHolder{}
 	if role != 0 {
-		n, err := h.nimbus.CustomRoleHolderCount(context.Background(), role)
+		n, err := h.cw.nimbus.CustomRoleHolderCount(context.Background(), role)
 		if err != nil {
 			h.summary.SetText("Cannot tell who holds this role: " + err.Error())
 			h.box.Hide()
@@ -66,6 +69,11 @@ func (h *configRoleHolders) show(role int64) {
 	} else {
 		h.box.Show()
 	}
+	if h.count == 0 || h.cw.showRoleHolders == nil {
+		h.inList.Hide()
+	} else {
+		h.inList.Show()
+	}
 	h.list.Refresh()
 }
 
@@ -74,7 +82,7 @@ func (h *configRoleHolders) line(i int) string {
 	page, ok := h.pages[i/configHolderPage]
 	if !ok {
 		var err error
-		page, err = h.nimbus.CustomRoleHolders(context.Background(), h.role, i/configHolderPage*configHolderPage, configHolderPage)
+		page, err = h.cw.nimbus.CustomRoleHolders(context.Background(), h.role, i/configHolderPage*configHolderPage, configHolderPage)
 		if err != nil {
 			return err.Error()
 		}

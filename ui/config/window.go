@@ -37,6 +37,15 @@ func Show(a fyne.App, nimbus *app.App) *Window {
 	return &Window{Window: w, c: c}
 }
 
+// OnShowRoleHolders lets the Custom Roles screen show a role's holders in the user list
+// ("Show them in the user list"), where a long list of people belongs.
+func (w *Window) OnShowRoleHolders(show func(role string)) {
+	w.c.showRoleHolders = show
+	if w.c.roles.holders != nil && w.c.roles.holders.inList != nil {
+		w.c.roles.holders.show(w.c.roles.holders.role, w.c.roles.holders.name)
+	}
+}
+
 // BeforeLeaving runs next at once when no screen holds unsaved edits; otherwise it shows
 // the window and asks first (Save, Discard, Keep editing), running next only after Save
 // or Discard. why ends the question: "before closing Nimbus Admin".
@@ -54,6 +63,10 @@ type configWindow struct {
 	nimbus  *app.App
 	confirm func(title, message string, ok func())
 	close   func() // closes the window once the admin has answered for their edits (replaced in tests)
+
+	// showRoleHolders shows the users holding a role in the main window's list; nil
+	// when the window was opened without one.
+	showRoleHolders func(role string)
 
 	ous        *configOUEditor
 	services   *configServicesScreen
