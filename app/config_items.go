@@ -35,6 +35,7 @@ type ConfigItem struct {
 	Detail  string
 	Builtin bool
 	Uses    []data.ConfigUse
+	Version data.RowVersion // what a change made on this view is based on
 }
 
 // UsedBy says where the item is used ("2 users (Anna Åberg, Ben Okafor)"), or "" when
@@ -44,6 +45,11 @@ func (it ConfigItem) UsedBy() string { return configUsesText(it.Uses) }
 // ConfigItems lists the items of a kind with their OU and where each is used.
 func (a *App) ConfigItems(ctx context.Context, k data.ConfigKind) ([]ConfigItem, error) {
 	q := a.store.Read(ctx)
+	entity := configEntities[k]
+	versions, err := a.RowVersions(ctx, entity) // before the items: a write in between makes a change stale, never lost
+	if err != nil {
+		return nil, err
+	}
 	tree, err := loadTree(q)
 	if err != nil {
 		return nil, err
@@ -58,7 +64,8 @@ func (a *App) ConfigItems(ctx context.Context, k data.ConfigKind) ([]ConfigItem,
 		if err != nil {
 			return nil, err
 		}
-		out[i] = ConfigItem{ID: r.ID, Name: r.Name, OUID: r.OUID, OUPath: tree.Path(r.OUID), Detail: r.Detail, Builtin: r.Builtin, Uses: uses}
+		out[i] = ConfigItem{ID: r.ID, Name: r.Name, OUID: r.OUID, OUPath: tree.Path(r.OUID), Detail: r.Detail, Builtin: r.Builtin, Uses: uses,
+			Version: VersionOf(versions, entity, r.ID)}
 	}
 	return out, nil
 }

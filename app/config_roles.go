@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"nimbusadmin/app/outree"
@@ -34,11 +35,40 @@ type CustomRole struct {
 	CustomRoleSpec
 	OUPath  string
 	Holders []CustomRoleHolder
+	Version data.RowVersion // what a change made on this view is based on
 }
 
-// CustomRole loads a custom role for the role editor.
+// CustomRole loads a custom role with every user holding it, as the command line
+// prints it.
 func (a *App) CustomRole(ctx context.Context, id int64) (CustomRole, error) {
+	out, err := a.CustomRoleDefinition(ctx, id)
+	if err != nil {
+		return CustomRole{}, err
+	}
 	q := a.store.Read(ctx)
+	tree, err := loadTree(q)
+	if err != nil {
+		return CustomRole{}, err
+	}
+	holders, err := q.ConfigRoleHolders(id)
+	if err != nil {
+		return CustomRole{}, err
+	}
+	for _, h := range holders {
+		out.Holders = append(out.Holders, CustomRoleHolder{h.UserID, h.DisplayName, h.UPN, tree.Path(h.ScopeOUID)})
+	}
+	return out, nil
+}
+
+// CustomRoleDefinition loads a custom role without its holders, for the role editor:
+// a role held by thousands opens as fast as one held by nobody (CustomRoleHolders reads
+// them page by page).
+func (a *App) CustomRoleDefinition(ctx context.Context, id int64) (CustomRole, error) {
+	q := a.store.Read(ctx)
+	version, err := a.RowVersion(ctx, "role", strconv.FormatInt(id, 10)) // before the role: see RowVersion
+	if err != nil {
+		return CustomRole{}, err
+	}
 	r, err := configCustomRole(q, id)
 	if err != nil {
 		return CustomRole{}, err
@@ -51,15 +81,32 @@ func (a *App) CustomRole(ctx context.Context, id int64) (CustomRole, error) {
 	if err != nil {
 		return CustomRole{}, err
 	}
-	holders, err := q.ConfigRoleHolders(id)
-	if err != nil {
-		return CustomRole{}, err
-	}
 	set := permissions.Set(perms)
 	set.Follow() // a role stored before "Users" followed "Users list" reads as it now works
-	out := CustomRole{ID: r.ID, CustomRoleSpec: CustomRoleSpec{r.Name, r.OUID, r.Description, set}, OUPath: tree.Path(r.OUID)}
-	for _, h := range holders {
-		out.Holders = append(out.Holders, CustomRoleHolder{h.UserID, h.DisplayName, h.UPN, tree.Path(h.ScopeOUID)})
+	return CustomRole{ID: r.ID, CustomRoleSpec: CustomRoleSpec{r.Name, r.OUID, r.Description, set},
+		OUPath: tree.Path(r.OUID), Version: version}, nil
+}
+
+// CustomRoleHolderCount counts the users holding a role, counted where they are stored.
+func (a *App) CustomRoleHolderCount(ctx context.Context, id int64) (int, error) {
+	return a.store.Read(ctx).ConfigRoleHolderCount(id)
+}
+
+// CustomRoleHolders reads one page of a role's holders by name, for a list that reads
+// them as it scrolls.
+func (a *App) CustomRoleHolders(ctx context.Context, id int64, offset, limit int) ([]CustomRoleHolder, error) {
+	q := a.store.Read(ctx)
+	tree, err := loadTree(q)
+	if err != nil {
+		return nil, err
+	}
+	holders, err := q.ConfigRoleHoldersPage(id, offset, limit)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]CustomRoleHolder, len(holders))
+	for i, h := range holders {
+		out[i] = CustomRoleHolder{h.UserID, h.DisplayName, h.UPN, tree.Path(h.ScopeOUID)}
 	}
 	return out, nil
 }

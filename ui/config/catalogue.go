@@ -22,15 +22,18 @@ var configColumns = []struct {
 // configCatalogue is the screen of one catalogue: its items with where each is used, a
 // form to add one and a delete that the rules may refuse.
 type configCatalogue struct {
-	cw       *configWindow
-	kind     data.ConfigKind
-	items    []app.ConfigItem
-	ous      widgets.OUChoices
-	selected int // -1 when none
+	cw        *configWindow
+	kind      data.ConfigKind
+	items     []app.ConfigItem
+	ous       widgets.OUChoices
+	selected  int            // -1 when none
+	shown     app.ConfigItem // the item in the editor as stored; ID 0 when none
+	version   data.RowVersion
+	selecting bool // set while the table is selected again by the screen itself
 
 	table     *widget.Table
 	usedBy    *widget.Label
-	editName  *widget.Entry
+	editName  *configEntry
 	editOU    *widgets.OUPicker
 	saveBtn   *widget.Button
 	deleteBtn *widget.Button
@@ -56,7 +59,7 @@ func (c *configCatalogue) build() fyne.CanvasObject {
 	c.usedBy = &widget.Label{Wrapping: fyne.TextWrapWord, Text: "Select an item to see where it is used."}
 	c.deleteBtn = &widget.Button{Text: "Delete…", Importance: widget.DangerImportance, OnTapped: c.onDelete}
 	c.deleteBtn.Disable()
-	c.editName = &widget.Entry{PlaceHolder: "Name"}
+	c.editName = newConfigEntry(c.cw.saveShown, "Name")
 	c.editOU = &widgets.OUPicker{PlaceHolder: "Organization unit"}
 	c.saveBtn = &widget.Button{Text: "Save name and OU", OnTapped: c.onSave}
 	c.status = widgets.NewStatus()
@@ -66,7 +69,7 @@ func (c *configCatalogue) build() fyne.CanvasObject {
 	edit := widget.NewForm(widget.NewFormItem("Name", c.editName), widget.NewFormItem("Lives in", c.editOU))
 	side := container.NewVBox(c.usedBy, edit, container.NewHBox(c.saveBtn, c.deleteBtn))
 	if c.kind == data.ConfigSkillCategories {
-		c.levels = newConfigLevelEditor(c.cw.nimbus, c.reselect)
+		c.levels = newConfigLevelEditor(c.cw.nimbus, c.reselect, c.cw.saveShown)
 		side.Add(c.levels.build())
 	}
 	side.Add(widget.NewSeparator())
@@ -79,7 +82,8 @@ func (c *configCatalogue) build() fyne.CanvasObject {
 	return split
 }
 
-// reload reads the catalogue and the pickers again.
+// reload reads the catalogue and the pickers again and shows the item shown before,
+// if it is still there. Pending edits of the item stay on screen.
 func (c *configCatalogue) reload() {
 	items, err := c.cw.nimbus.ConfigItems(context.Background(), c.kind)
 	if err != nil {
@@ -90,28 +94,52 @@ func (c *configCatalogue) reload() {
 	c.ous = configLoadOUs(c.cw.nimbus, c.status)
 	c.form.reload(c.ous)
 	c.editOU.SetChoices(c.ous)
-	c.table.UnselectAll()
-	c.selected = -1
-	c.editName.SetText("")
-	c.editOU.ClearSelected()
-	for _, w := range []fyne.Disableable{c.deleteBtn, c.saveBtn, c.editName, c.editOU} {
-		w.Disable()
-	}
-	if c.levels != nil {
-		c.levels.clear()
-	}
-	c.usedBy.SetText(fmt.Sprintf("%d %s. Select one to see where it is used.", len(items), configPlural(c.kind)))
 	c.table.Refresh()
+	if c.pendingItem() != "" {
+		c.selected = c.rowOf(c.shown.ID)
+		return
+	}
+	c.showItem(c.shown.ID)
+}
+
+// rowOf is the row of the item with the id, -1 when it is not listed.
+func (c *configCatalogue) rowOf(id int64) int {
+	for i, it := range c.items {
+		if id != 0 && it.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// showItem puts the item with the id in the editor as stored and selects its row; with
+// no such item the editor is empty.
+func (c *configCatalogue) showItem(id int64) {
+	c.selecting = true
+	defer func() { c.selecting = false }()
+	c.selected = c.rowOf(id)
+	if c.selected < 0 {
+		c.table.UnselectAll()
+		c.shown, c.version = app.ConfigItem{}, data.RowVersion{}
+		c.editName.SetText("")
+		c.editOU.ClearSelected()
+		for _, w := range []fyne.Disableable{c.deleteBtn, c.saveBtn, c.editName, c.editOU} {
+			w.Disable()
+		}
+		if c.levels != nil {
+			c.levels.clear()
+		}
+		c.usedBy.SetText(fmt.Sprintf("%d %s. Select one to see where it is used.", len(c.items), configPlural(c.kind)))
+		return
+	}
+	c.table.Select(widget.TableCellID{Row: c.selected, Col: 0})
+	c.fill(c.items[c.selected])
 }
 
 // reselect reads the catalogue again and selects the item with the id, if it is still there.
 func (c *configCatalogue) reselect(id int64) {
+	c.shown.ID = id
 	c.reload()
-	for i, it := range c.items {
-		if it.ID == id {
-			c.table.Select(widget.TableCellID{Row: i, Col: 0})
-		}
-	}
 }
 
 func configPlural(k data.ConfigKind) string {
@@ -162,12 +190,33 @@ func (c *configCatalogue) updateCell(id widget.TableCellID, o fyne.CanvasObject)
 	o.(*widget.Label).SetText(text)
 }
 
+// onSelected shows the item clicked in the table, asking first about pending edits of
+// the item shown; Keep editing selects that item again.
 func (c *configCatalogue) onSelected(id widget.TableCellID) {
-	if id.Row < 0 || id.Row >= len(c.items) {
+	if c.selecting || id.Row < 0 || id.Row >= len(c.items) {
 		return
 	}
-	c.selected = id.Row
 	it := c.items[id.Row]
+	if it.ID == c.shown.ID {
+		return
+	}
+	c.cw.beforeLeaving([]configDraft{c.itemDraft()}, "before showing another "+app.ConfigNoun(c.kind), func() {
+		c.status.SetText("")
+		c.showItem(it.ID)
+	}, func() {
+		c.selecting = true
+		defer func() { c.selecting = false }()
+		if c.selected >= 0 {
+			c.table.Select(widget.TableCellID{Row: c.selected, Col: 0})
+		} else {
+			c.table.UnselectAll()
+		}
+	})
+}
+
+// fill puts an item in the editor as stored.
+func (c *configCatalogue) fill(it app.ConfigItem) {
+	c.shown, c.version = it, it.Version
 	text := fmt.Sprintf("%s, in %s", it.Name, it.OUPath)
 	if it.Detail != "" {
 		text += ": " + it.Detail
@@ -192,20 +241,9 @@ func (c *configCatalogue) onSelected(id widget.TableCellID) {
 }
 
 func (c *configCatalogue) onSave() {
-	if c.selected < 0 {
-		return
+	if c.saveRename() {
+		c.reselect(c.shown.ID)
 	}
-	it := c.items[c.selected]
-	ou := c.ous.ID(c.editOU.Selected)
-	if ou == 0 {
-		ou = it.OUID
-	}
-	name, path := c.editName.Text, c.editOU.Selected
-	_, err := c.cw.nimbus.Do(context.Background(), app.RenameConfigItem{ConfigKind: c.kind, Item: it.ID, Name: name, OU: ou})
-	if err == nil {
-		c.reload()
-	}
-	widgets.ShowOutcome(c.status, err, fmt.Sprintf("Saved %q in %s.", name, path))
 }
 
 func (c *configCatalogue) onDelete() {
@@ -214,20 +252,25 @@ func (c *configCatalogue) onDelete() {
 	}
 	it := c.items[c.selected]
 	c.cw.confirm("Delete "+app.ConfigNoun(c.kind), fmt.Sprintf("Delete the %s %q?", app.ConfigNoun(c.kind), it.Name), func() {
-		_, err := c.cw.nimbus.Do(context.Background(), app.DeleteConfigItem{ConfigKind: c.kind, Item: it.ID})
+		_, err := c.cw.nimbus.Do(context.Background(), app.DeleteConfigItem{Base: app.BasedOn(it.Version), ConfigKind: c.kind, Item: it.ID})
 		if err == nil {
+			c.shown = app.ConfigItem{}
 			c.reload()
 		}
 		widgets.ShowOutcome(c.status, err, fmt.Sprintf("Deleted %q.", it.Name))
 	})
 }
 
-func (c *configCatalogue) onAdd() {
+func (c *configCatalogue) onAdd() { c.add() }
+
+// add creates the item the form describes; false when refused (the form keeps it).
+func (c *configCatalogue) add() bool {
 	name := c.form.name.Text
 	_, err := c.form.submit()
 	if err == nil {
-		c.reload()
 		c.form.clear()
+		c.reload()
 	}
 	widgets.ShowOutcome(c.status, err, fmt.Sprintf("Added %q.", name))
+	return err == nil
 }

@@ -39,8 +39,8 @@ func TestCatalogueShowsWhereAnItemIsUsedAndRefusesItsDelete(t *testing.T) {
 	c.editOU.SetSelected(c.ous.Paths[0])
 	c.editName.SetText("Lunch break")
 	test.Tap(c.saveBtn)
-	if !strings.Contains(c.status.Text, `Saved "Lunch break"`) || c.saveBtn.Disabled() == false {
-		t.Errorf("rename: %q", c.status.Text)
+	if !strings.Contains(c.status.Text, `Saved "Lunch break"`) || c.shown.Name != "Lunch break" || c.pending() != "" {
+		t.Errorf("rename: %q; shown %q, pending %q", c.status.Text, c.shown.Name, c.pending())
 	}
 	before := len(c.items)
 	test.Type(c.form.name, "Dentist")

@@ -18,15 +18,16 @@ import (
 // configForm is the "new item" form of a catalogue: a name, the OU the item lives in
 // and the fields of its kind.
 type configForm struct {
-	name    *widget.Entry
+	name    *configEntry
 	ou      *widgets.OUPicker
 	choice  widgets.OUChoices
 	content fyne.CanvasObject
 	fields  []*widget.FormItem
 	nimbus  *app.App
+	save    func()                      // Ctrl+S in a field
 	extra   func()                      // refreshes kind-specific pickers
 	create  func() (app.Command, error) // builds the command that creates the item
-	entries []*widget.Entry             // cleared after an add
+	entries []*configEntry              // cleared after an add
 }
 
 func (f *configForm) reload(ch widgets.OUChoices) {
@@ -59,13 +60,13 @@ func (f *configForm) clear() {
 	}
 }
 
-func (f *configForm) entry(label, placeholder string, multiLine bool) *widget.Entry {
-	e := &widget.Entry{PlaceHolder: placeholder, MultiLine: multiLine}
+func (f *configForm) entry(label, placeholder string, multiLine bool) *configEntry {
+	e := newConfigEntry(f.save, placeholder)
+	e.MultiLine = multiLine
 	if multiLine {
 		e.Wrapping = fyne.TextWrapWord
 		e.SetMinRowsVisible(3)
 	}
-	e.ExtendBaseWidget(e)
 	f.entries = append(f.entries, e)
 	f.fields = append(f.fields, widget.NewFormItem(label, e))
 	return e
@@ -74,7 +75,7 @@ func (f *configForm) entry(label, placeholder string, multiLine bool) *widget.En
 // configFormFor builds the form of a catalogue's kind.
 func configFormFor(c *configCatalogue) *configForm {
 	nimbus := c.cw.nimbus
-	f := &configForm{name: &widget.Entry{PlaceHolder: "Name"}, ou: &widgets.OUPicker{PlaceHolder: "Organization unit"}, nimbus: nimbus}
+	f := &configForm{name: newConfigEntry(c.cw.saveShown, "Name"), ou: &widgets.OUPicker{PlaceHolder: "Organization unit"}, nimbus: nimbus, save: c.cw.saveShown}
 	f.fields = []*widget.FormItem{widget.NewFormItem("Name", f.name), widget.NewFormItem("Lives in", f.ou)}
 	switch c.kind {
 	case data.ConfigNAReasons:

@@ -3,6 +3,7 @@ package config
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,15 +23,18 @@ import (
 type configLevelEditor struct {
 	nimbus   *app.App
 	saved    func(categoryID int64) // reloads the catalogue and selects the category again
+	ctrlS    func()                 // saves the screen (Ctrl+S in a field)
 	category int64
 	name     string             // the category's name, for messages
 	levels   []data.ConfigLevel // as edited, lowest number first
+	stored   []data.ConfigLevel // as stored, to tell edits apart
+	version  data.RowVersion    // what a save is based on
 	usedBy   map[int64]string   // who holds each stored level
 	selected int                // -1 when none
 
 	list      *widget.List
-	levelName *widget.Entry
-	number    *widget.Entry
+	levelName *configEntry
+	number    *configEntry
 	renameBtn *widget.Button
 	upBtn     *widget.Button
 	downBtn   *widget.Button
@@ -40,15 +44,15 @@ type configLevelEditor struct {
 	status    *widget.Label
 }
 
-func newConfigLevelEditor(nimbus *app.App, saved func(categoryID int64)) *configLevelEditor {
-	return &configLevelEditor{nimbus: nimbus, saved: saved, selected: -1, usedBy: map[int64]string{}}
+func newConfigLevelEditor(nimbus *app.App, saved func(categoryID int64), ctrlS func()) *configLevelEditor {
+	return &configLevelEditor{nimbus: nimbus, saved: saved, ctrlS: ctrlS, selected: -1, usedBy: map[int64]string{}}
 }
 
 func (e *configLevelEditor) build() fyne.CanvasObject {
 	e.list = widget.NewList(func() int { return len(e.levels) }, e.newRow, e.updateRow)
 	e.list.OnSelected = e.onSelected
-	e.levelName = &widget.Entry{PlaceHolder: "Level name"}
-	e.number = &widget.Entry{PlaceHolder: "Number"}
+	e.levelName = newConfigEntry(e.ctrlS, "Level name")
+	e.number = newConfigEntry(e.ctrlS, "Number")
 	e.renameBtn = &widget.Button{Text: "Rename", OnTapped: e.onRename}
 	e.upBtn = &widget.Button{Text: "Move up", OnTapped: func() { e.onMove(-1) }}
 	e.downBtn = &widget.Button{Text: "Move down", OnTapped: func() { e.onMove(1) }}
@@ -66,12 +70,32 @@ func (e *configLevelEditor) build() fyne.CanvasObject {
 
 // load reads a category's levels and who holds each, dropping unsaved edits.
 func (e *configLevelEditor) load(categoryID int64) {
-	c, levels, err := e.nimbus.SkillCategoryLevels(context.Background(), categoryID)
+	ctx := context.Background()
+	version, err := e.nimbus.RowVersion(ctx, "skill-category", strconv.FormatInt(categoryID, 10)) // before the levels
+	if err != nil {
+		widgets.ShowOutcome(e.status, err, "")
+		return
+	}
+	c, levels, err := e.nimbus.SkillCategoryLevels(ctx, categoryID)
 	if err != nil {
 		widgets.ShowOutcome(e.status, err, "")
 		return
 	}
 	e.show(categoryID, c.Name, levels)
+	e.version = version
+}
+
+// dirty tells whether the levels differ from those stored.
+func (e *configLevelEditor) dirty() bool {
+	return e.category != 0 && !slices.Equal(e.levels, e.stored)
+}
+
+// adoptVersion takes the category's version after the admin's own change to it (a
+// rename), so that the pending levels stay based on what they saw.
+func (e *configLevelEditor) adoptVersion() {
+	if v, err := e.nimbus.RowVersion(context.Background(), "skill-category", strconv.FormatInt(e.category, 10)); err == nil {
+		e.version = v
+	}
 }
 
 // clear empties the editor while no category is selected.
@@ -84,6 +108,7 @@ func (e *configLevelEditor) show(categoryID int64, name string, levels []app.Ski
 		e.levels = append(e.levels, data.ConfigLevel{ID: l.ID, Name: l.Name, Value: l.Value})
 		e.usedBy[l.ID] = l.UsedBy()
 	}
+	e.stored = slices.Clone(e.levels)
 	e.levelName.SetText("")
 	e.number.SetText("")
 	e.status.SetText("")
@@ -194,20 +219,25 @@ func (e *configLevelEditor) onAdd() {
 
 // onSave applies the edited levels through the rule; a refusal keeps the edits so that
 // the admin can correct them.
-func (e *configLevelEditor) onSave() {
+func (e *configLevelEditor) onSave() { e.save() }
+
+// save applies the edited levels based on the version shown; false when refused.
+func (e *configLevelEditor) save() bool {
 	if e.category == 0 {
-		return
+		return true
 	}
-	out, err := e.nimbus.Do(context.Background(), app.SetSkillCategoryLevels{Category: e.category, Levels: e.levels})
+	out, err := e.nimbus.Do(context.Background(), app.SetSkillCategoryLevels{Base: app.BasedOn(e.version), Category: e.category, Levels: e.levels})
 	if err != nil {
 		widgets.ShowOutcome(e.status, err, "")
-		return
+		return false
 	}
 	name := e.name
+	e.stored = slices.Clone(e.levels) // saved: the catalogue reads it all again
 	e.saved(e.category)
 	done := fmt.Sprintf("Saved the levels of %q.", name)
 	if out.Note != "" {
 		done += " " + out.Note + "."
 	}
 	widgets.ShowOutcome(e.status, nil, done)
+	return true
 }

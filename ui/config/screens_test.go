@@ -26,6 +26,9 @@ func TestConfigurationScreensRender(t *testing.T) {
 	shots := 0
 	capture := func(name string) {
 		for _, c := range cw.catalogues {
+			if c.table == nil {
+				continue // not shown yet: built when first shown
+			}
 			if c.selected < 0 && len(c.items) > 2 {
 				c.table.Select(widget.TableCellID{Row: 2, Col: 0})
 			}

@@ -28,6 +28,9 @@ type configServicesScreen struct {
 	current  int64 // the service shown; 0 while creating one
 	choice   widgets.OUChoices
 	teamIDs  map[string]string // Team picker label → Team id
+	versions map[int64]data.RowVersion
+	base     data.RowVersion // the version of the service shown, that every change to it is based on
+	adopt    bool            // set after the admin's own accepted change, so that base follows it
 
 	list    *widget.List
 	newBtn  *widget.Button
@@ -35,7 +38,7 @@ type configServicesScreen struct {
 	detail  *fyne.Container
 	kind    *widget.RadioGroup
 	team    *widget.Select
-	name    *widget.Entry
+	name    *configEntry
 	licence *widget.Select
 	ou      *widgets.OUPicker
 	which   *widget.FormItem // "Team" for a Teams-based service, else "Name"
@@ -46,12 +49,6 @@ type configServicesScreen struct {
 	status  *widget.Label
 	right   *fyne.Container   // the create form or the service, the matrix and the status
 	scroll  *container.Scroll // around right
-}
-
-// configServicesTab builds the Services screen as a tab of the Configuration window.
-func configServicesTab(cw *configWindow, tab func(string, fyne.CanvasObject, func()) *container.TabItem) *container.TabItem {
-	s := newConfigServices(cw)
-	return tab("Services", s.build(), s.reload)
 }
 
 func newConfigServices(cw *configWindow) *configServicesScreen {
@@ -72,7 +69,7 @@ func (s *configServicesScreen) build() fyne.CanvasObject {
 	}
 	s.kind = &widget.RadioGroup{Options: labels, Horizontal: true, Required: true, OnChanged: s.onKindChanged}
 	s.team = &widget.Select{PlaceHolder: "A synced Team that backs no service yet"}
-	s.name = &widget.Entry{PlaceHolder: "Name, e.g. Escalations"}
+	s.name = newConfigEntry(s.cw.saveShown, "Name, e.g. Escalations")
 	s.ou = &widgets.OUPicker{PlaceHolder: "Organization unit"}
 	s.licence = &widget.Select{Options: configServicesLicenceNames()}
 	s.which = widget.NewFormItem("Team", container.NewStack(s.team, s.name))
@@ -91,28 +88,33 @@ func (s *configServicesScreen) build() fyne.CanvasObject {
 	s.scroll = container.NewVScroll(s.right)
 	left := container.NewBorder(container.NewPadded(s.newBtn), nil, nil, nil, s.list)
 	s.reload()
-	s.onNew()
+	s.showNew()
 	split := container.NewHSplit(left, container.NewPadded(s.scroll))
 	split.Offset = 0.28
 	return split
 }
 
-// reload reads everything again when the screen is shown, including the Nimbus users
-// the agent picker searches (their licences may have changed on another screen).
+// reload reads everything again when the screen is shown; the agent picker reads the
+// Nimbus users it offers each time it is filled, so their licences are always current.
 func (s *configServicesScreen) reload() {
-	s.members.users = nil
 	s.refresh()
 }
 
 // refresh reads the services, the OUs and the Teams again and shows the current service
 // (or the create form); a membership change calls it, as it changes no user's licences.
 func (s *configServicesScreen) refresh() {
-	services, err := s.cw.nimbus.ServiceList(context.Background())
+	ctx := context.Background()
+	versions, err := s.cw.nimbus.RowVersions(ctx, "service") // before the services: see RowVersion
 	if err != nil {
 		widgets.ShowOutcome(s.status, err, "")
 		return
 	}
-	s.services = services
+	services, err := s.cw.nimbus.ServiceList(ctx)
+	if err != nil {
+		widgets.ShowOutcome(s.status, err, "")
+		return
+	}
+	s.services, s.versions = services, versions
 	s.choice = configLoadOUs(s.cw.nimbus, s.status)
 	s.ou.SetChoices(s.choice)
 	if s.ou.Selected == "" && len(s.choice.Paths) > 0 {
@@ -151,16 +153,33 @@ func configServicesSummary(sv data.Service, ch widgets.OUChoices) string {
 	return strings.Join([]string{sv.AssignmentType.String(), sv.Licence.String(), users, path}, " · ")
 }
 
+// onServiceSelected shows the service clicked in the list, asking first about a pending
+// rename of the service shown.
 func (s *configServicesScreen) onServiceSelected(i widget.ListItemID) {
-	if i < len(s.services) {
-		s.status.SetText("")
-		s.show(s.services[i].ID)
-	}
 	s.list.UnselectAll() // so that a second click on the same service shows it again
+	if i >= len(s.services) {
+		return
+	}
+	id := s.services[i].ID
+	if id == s.current {
+		if s.serviceDraft().pending() == "" {
+			s.refresh() // a second click shows what the cache holds now
+		}
+		return
+	}
+	s.cw.beforeLeaving([]configDraft{s.serviceDraft()}, "before showing another service", func() {
+		s.status.SetText("")
+		s.show(id)
+	}, func() {})
 }
 
-// onNew shows the create form.
+// onNew shows the create form, asking first about a pending rename of the service shown.
 func (s *configServicesScreen) onNew() {
+	s.cw.beforeLeaving([]configDraft{s.serviceDraft()}, "before creating a service", s.showNew, func() {})
+}
+
+// showNew shows the create form as the admin left it.
+func (s *configServicesScreen) showNew() {
 	s.current = 0
 	s.detail.Hide()
 	s.create.Show()
@@ -174,7 +193,10 @@ func (s *configServicesScreen) onNew() {
 func (s *configServicesScreen) show(id int64) {
 	for _, sv := range s.services {
 		if sv.ID == id {
-			s.current = id
+			if id != s.current || s.adopt || s.members.edit.pending() == "" {
+				s.base = app.VersionOf(s.versions, "service", id)
+			}
+			s.current, s.adopt = id, false
 			s.create.Hide()
 			s.members.show(sv)
 			s.detail.Show()
@@ -183,7 +205,7 @@ func (s *configServicesScreen) show(id int64) {
 			return
 		}
 	}
-	s.onNew()
+	s.showNew()
 }
 
 // relayout lays the right side out again after a part of it was shown or hidden.

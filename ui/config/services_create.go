@@ -13,7 +13,7 @@ import (
 // reloadTeams offers the synced Teams that do not back a service yet: a Team backs one
 // service only.
 func (s *configServicesScreen) reloadTeams() {
-	teams, err := s.cw.nimbus.DirectoryTeams(context.Background())
+	teams, err := s.cw.nimbus.TeamSummaries(context.Background())
 	if err != nil {
 		widgets.ShowOutcome(s.status, err, "")
 	}
@@ -29,7 +29,7 @@ func (s *configServicesScreen) reloadTeams() {
 		if taken[t.ID] {
 			continue
 		}
-		label := fmt.Sprintf("%s (%d members, %d owners)", t.DisplayName, len(t.Members), len(t.Owners))
+		label := fmt.Sprintf("%s (%d members, %d owners)", t.DisplayName, t.Members, t.Owners)
 		if _, dup := s.teamIDs[label]; dup {
 			label += " · " + t.ID
 		}
@@ -96,7 +96,11 @@ func configServicesLicence(label string) data.ServiceLicence {
 	return ""
 }
 
-func (s *configServicesScreen) onCreate() {
+func (s *configServicesScreen) onCreate() { s.createService() }
+
+// createService creates the service the form describes and shows it; false when refused (the
+// form keeps what the admin chose).
+func (s *configServicesScreen) createService() bool {
 	ctx, t := context.Background(), s.chosenType()
 	ou := s.choice.ID(s.ou.Selected)
 	cmd := app.CreateService{Type: t, Licence: s.chosenLicence(), OU: ou}
@@ -105,7 +109,7 @@ func (s *configServicesScreen) onCreate() {
 		teamID, ok := s.teamIDs[s.team.Selected]
 		if !ok {
 			widgets.ShowOutcome(s.status, fmt.Errorf("choose the Team that backs the new service"), "")
-			return
+			return false
 		}
 		name, _, _ = strings.Cut(s.team.Selected, " (")
 		cmd.TeamID = teamID
@@ -116,11 +120,12 @@ func (s *configServicesScreen) onCreate() {
 	out, err := s.cw.nimbus.Do(ctx, cmd)
 	if err != nil {
 		widgets.ShowOutcome(s.status, err, "")
-		return
+		return false
 	}
 	s.name.SetText("")
 	s.team.ClearSelected()
 	s.current = out.ID
 	s.refresh()
 	widgets.ShowOutcome(s.status, nil, fmt.Sprintf("Created the %s service %q with the %s licence.", t, name, s.chosenLicence()))
+	return true
 }

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
-	"nimbusadmin/app/userlist"
 	"nimbusadmin/data"
 	"nimbusadmin/ui/widgets"
 )
@@ -27,8 +26,7 @@ type configServicesMembers struct {
 	s        *configServicesScreen
 	service  data.Service
 	members  []app.ServiceMember
-	selected int // index in members, -1 for none
-	users    *userlist.Index
+	selected int               // index in members, -1 for none
 	picks    map[string]string // picker label → UPN
 
 	name      *widget.Label
@@ -124,11 +122,6 @@ func (v *configServicesMembers) show(sv data.Service) {
 		v.adding.Hide()
 	default:
 		v.how.SetText("Agents and owners are added by hand from the Nimbus users; both need a Contact Center licence, and the service the Contact Center licence.")
-		if v.users == nil {
-			if v.users, err = v.s.cw.nimbus.LoadUserIndex(ctx); err != nil {
-				widgets.ShowOutcome(v.s.status, err, "")
-			}
-		}
 		v.refreshPicker()
 		v.adding.Show()
 	}
@@ -136,7 +129,7 @@ func (v *configServicesMembers) show(sv data.Service) {
 
 // configServicesTeamName is the cached name of a Team, or its id when it is gone.
 func configServicesTeamName(s *configServicesScreen, id string) string {
-	teams, _ := s.cw.nimbus.DirectoryTeams(context.Background())
+	teams, _ := s.cw.nimbus.TeamSummaries(context.Background())
 	for _, t := range teams {
 		if t.ID == id {
 			return t.DisplayName
@@ -145,24 +138,23 @@ func configServicesTeamName(s *configServicesScreen, id string) string {
 	return id
 }
 
-// refreshPicker offers the first Nimbus users matching the search; users without a
-// Contact Center licence are offered too, marked, so that the rule can say why not.
+// refreshPicker offers the first Nimbus users matching the search, read by name until
+// there are enough (never the whole tenant); users without a Contact Center licence are
+// offered too, marked, so that the rule can say why not.
 func (v *configServicesMembers) refreshPicker() {
 	v.picks = map[string]string{}
 	v.user.Options = nil
-	if v.users != nil {
-		for _, i := range v.users.Filter(userlist.Filter{Search: v.search.Text}) {
-			r := v.users.Rows[i]
-			label := fmt.Sprintf("%s <%s>", r.DisplayName, r.UPN)
-			if !r.Licences.Has(data.ContactCenter) {
-				label += " · no Contact Center"
-			}
-			v.picks[label] = r.UPN
-			v.user.Options = append(v.user.Options, label)
-			if len(v.user.Options) == configServicesPickerSize {
-				break
-			}
+	users, err := v.s.cw.nimbus.PickNimbusUsers(context.Background(), v.search.Text, configServicesPickerSize)
+	if err != nil {
+		widgets.ShowOutcome(v.s.status, err, "")
+	}
+	for _, r := range users {
+		label := fmt.Sprintf("%s <%s>", r.DisplayName, r.UPN)
+		if !r.Licences.Has(data.ContactCenter) {
+			label += " · no Contact Center"
 		}
+		v.picks[label] = r.UPN
+		v.user.Options = append(v.user.Options, label)
 	}
 	if _, ok := v.picks[v.user.Selected]; !ok {
 		v.user.ClearSelected()
@@ -200,11 +192,12 @@ func (v *configServicesMembers) onAdd() {
 		return
 	}
 	m := data.Membership(v.as.Selected)
-	_, err := v.s.cw.nimbus.Do(context.Background(), app.AddServiceMember{Service: v.service.ID, User: upn, As: m})
+	_, err := v.s.cw.nimbus.Do(context.Background(), app.AddServiceMember{Base: app.BasedOn(v.s.base), Service: v.service.ID, User: upn, As: m})
 	if err != nil {
 		widgets.ShowOutcome(v.s.status, err, "")
 		return
 	}
+	v.s.adopt = true
 	v.s.refresh()
 	widgets.ShowOutcome(v.s.status, nil, fmt.Sprintf("Added %s as %s of %q.", upn, m, v.service.Name))
 }
@@ -215,8 +208,9 @@ func (v *configServicesMembers) onRemove() {
 	}
 	m, service := v.members[v.selected], v.service
 	v.s.cw.confirm("Remove from service", fmt.Sprintf("Remove %s as %s of %q?", m.DisplayName, m.Membership, service.Name), func() {
-		_, err := v.s.cw.nimbus.Do(context.Background(), app.RemoveServiceMember{Service: service.ID, User: m.UserID, As: m.Membership})
+		_, err := v.s.cw.nimbus.Do(context.Background(), app.RemoveServiceMember{Base: app.BasedOn(v.s.base), Service: service.ID, User: m.UserID, As: m.Membership})
 		if err == nil {
+			v.s.adopt = true
 			v.s.refresh()
 		}
 		widgets.ShowOutcome(v.s.status, err, fmt.Sprintf("Removed %s as %s of %q.", m.DisplayName, m.Membership, service.Name))

@@ -104,7 +104,8 @@ func (t *configServicesTeams) onSettingsChanged() {
 	}
 	sv := t.service
 	set := app.TeamsServiceSettings{DefaultOwnerRole: configServicesOwnerRole(t.defaultOwner.Selected), MembersCanChangeActive: t.membersActive.Checked}
-	_, err := t.v.s.cw.nimbus.Do(context.Background(), app.SetTeamsServiceSettings{Service: sv.ID, TeamsServiceSettings: set})
+	_, err := t.v.s.cw.nimbus.Do(context.Background(), app.SetTeamsServiceSettings{Base: app.BasedOn(t.v.s.base), Service: sv.ID, TeamsServiceSettings: set})
+	t.v.s.adopt = err == nil
 	t.v.s.refresh()
 	may := "can"
 	if !set.MembersCanChangeActive {
@@ -118,7 +119,8 @@ func (t *configServicesTeams) onActiveChanged(on bool) {
 		return
 	}
 	sv, user := t.service, t.user
-	_, err := t.v.s.cw.nimbus.Do(context.Background(), app.SetServiceMemberActive{Service: sv.ID, User: user, Active: on})
+	_, err := t.v.s.cw.nimbus.Do(context.Background(), app.SetServiceMemberActive{Base: app.BasedOn(t.v.s.base), Service: sv.ID, User: user, Active: on})
+	t.v.s.adopt = err == nil
 	t.v.s.refresh()
 	t.v.reselect(user)
 	state := "inactive: Nimbus distributes no calls to them"
@@ -133,7 +135,8 @@ func (t *configServicesTeams) onOwnerRoleChanged(label string) {
 		return
 	}
 	sv, user, role := t.service, t.user, configServicesOwnerRole(label)
-	_, err := t.v.s.cw.nimbus.Do(context.Background(), app.SetServiceOwnerRole{Service: sv.ID, User: user, Role: role})
+	_, err := t.v.s.cw.nimbus.Do(context.Background(), app.SetServiceOwnerRole{Base: app.BasedOn(t.v.s.base), Service: sv.ID, User: user, Role: role})
+	t.v.s.adopt = err == nil
 	t.v.s.refresh()
 	t.v.reselect(user)
 	widgets.ShowOutcome(t.v.s.status, err, fmt.Sprintf("%s holds %s in %q.", t.selected.Text, role, sv.Name))

@@ -167,6 +167,7 @@ func TestConfigOUEditorRefusesCyclesAndNonEmptyDeletes(t *testing.T) {
 	if !strings.Contains(e.status.Text, "still holds") {
 		t.Errorf("non-empty delete: status %q", e.status.Text)
 	}
+	e.moveTo.ClearSelected() // a refused move stays pending, and keeps Support shown after an add
 	test.Type(e.newName, "Lab")
 	test.Tap(e.addBtn)
 	if e.title.Text != "Support/Lab" || !strings.Contains(e.holds.Text, "Empty") {
