@@ -121,3 +121,15 @@ func TestHeaderSaysOfflineWhenTheNetworkGoesAway(t *testing.T) {
 		t.Errorf("badge %q, want %q", m.bar.badge.Text, want)
 	}
 }
+
+// A cancelled sync shows the sync's own sentence, which says what the cache holds, as it
+// is: not wrapped in "Sync failed", not with a second full stop.
+func TestACancelledSyncSaysWhatTheCacheHolds(t *testing.T) {
+	online := &windowFakeOnline{status: OnlineStatus{SignedInAs: "admin@contoso.com"}}
+	m := windowOpen(t, test.NewTempApp(t), windowDemoTenant(t), online)
+	online.syncErr = app.SyncCancelledBeforeWriting(time.Date(2026, 11, 20, 9, 30, 0, 0, time.Local))
+	test.Tap(m.bar.sync)
+	if want := "Sync cancelled; the cache is as it was at 20 Nov 2026 09:30, the last completed sync."; m.status.Text != want {
+		t.Fatalf("status %q, want %q", m.status.Text, want)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -99,8 +98,9 @@ func lastSyncedText(t time.Time) string {
 }
 
 // onSync runs a sync off the UI goroutine with progress; the list reloads when it ends.
-// A failed or cancelled sync says what the cache keeps: its previous state when the sync
-// stopped while reading, what was saved so far (caught up by the next sync) otherwise.
+// A failed or cancelled sync says what the cache holds: as it was at the last completed
+// sync when nothing was written yet, otherwise which parts were saved (the next sync
+// completes them).
 func (b *onlineBar) onSync() {
 	ctx, stop := context.WithCancel(context.Background())
 	b.stop = stop
@@ -121,7 +121,7 @@ func (b *onlineBar) onSync() {
 			case errors.Is(err, context.Canceled) && err.Error() == context.Canceled.Error():
 				b.m.status.SetText("Sync cancelled.")
 			case errors.Is(err, context.Canceled):
-				b.m.status.SetText(strings.ToUpper(err.Error()[:1]) + err.Error()[1:] + ".") // says what the cache keeps
+				b.m.status.SetText(err.Error()) // the sync's own sentence: what the cache holds
 			case err != nil:
 				b.m.status.SetText("Sync failed: " + err.Error() + ".")
 			default:

@@ -82,7 +82,8 @@ func (t *Tenant) Probe(ctx context.Context) error {
 // progress; cancelling ctx stops the sync, and the error then says what the cache keeps.
 func (t *Tenant) Sync(ctx context.Context, o app.SyncOptions, prompt func(auth.DeviceCode)) (app.SyncResult, error) {
 	if t.Demo() {
-		return syncDemo(ctx, t.App, o, prompt)
+		res, err := syncDemo(ctx, t.App, o, prompt)
+		return res, t.cancelled(ctx, err)
 	}
 	client, err := graph.New(t.Endpoints.GraphURL, t.Session, t.Client)
 	if err != nil {
@@ -90,7 +91,19 @@ func (t *Tenant) Sync(ctx context.Context, o app.SyncOptions, prompt func(auth.D
 	}
 	res, err := t.App.Sync(ctx, client, o)
 	t.noteNetwork(err)
-	return res, err
+	return res, t.cancelled(ctx, err)
+}
+
+// cancelled words a sync cancelled before App.Sync began (while the demo's simulated
+// tenant started or signed in) as App.Sync words one cancelled before it wrote: the
+// cache is as it was at the last completed sync. Other errors pass unchanged.
+func (t *Tenant) cancelled(ctx context.Context, err error) error {
+	var said *app.SyncCancelled
+	if err == nil || ctx.Err() == nil || errors.As(err, &said) {
+		return err
+	}
+	last, _ := t.App.LastSync(context.WithoutCancel(ctx))
+	return app.SyncCancelledBeforeWriting(last)
 }
 
 // syncDemo syncs the demo cache from an in-process simulated Microsoft tenant on
