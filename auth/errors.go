@@ -2,11 +2,15 @@ package auth
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/url"
 	"strings"
+	"syscall"
 )
 
 // Reasons a sign-in ends without an account; each says what happened and what to do.
@@ -48,9 +52,36 @@ type NetworkError struct {
 	Err  error
 }
 
-// Error says which host could not be reached and why, in one line.
+// Error says which host could not be reached, why in the admin's words (never the
+// transport's own text) and what to do, in one line.
 func (e *NetworkError) Error() string {
-	return fmt.Sprintf("cannot reach %s (offline?): %v", e.Host, e.Err)
+	return fmt.Sprintf("cannot reach %s (%s): check the network connection and try again",
+		e.Host, networkReason(e.Err))
+}
+
+// networkReason says in words why a request did not reach its host.
+func networkReason(err error) string {
+	var dns *net.DNSError
+	var unknownCA x509.UnknownAuthorityError
+	var invalid x509.CertificateInvalidError
+	var hostname x509.HostnameError
+	var verify *tls.CertificateVerificationError
+	var ne net.Error
+	switch {
+	case errors.As(err, &dns):
+		return "its name cannot be looked up: no network, or no DNS server answers"
+	case errors.As(err, &unknownCA) || errors.As(err, &invalid) || errors.As(err, &hostname) || errors.As(err, &verify):
+		return "its certificate is not trusted on this computer"
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return "the connection was refused"
+	case errors.Is(err, syscall.ENETUNREACH) || errors.Is(err, syscall.EHOSTUNREACH):
+		return "no network route leads there"
+	case errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+		return "the connection dropped"
+	case errors.As(err, &ne) && ne.Timeout():
+		return "it did not answer in time"
+	}
+	return "the network is not available"
 }
 
 // Unwrap gives the transport error, for errors.Is and errors.As.

@@ -18,6 +18,7 @@ import (
 	"nimbusadmin/auth"
 	"nimbusadmin/data"
 	"nimbusadmin/data/graph"
+	"nimbusadmin/data/graph/directory"
 	"nimbusadmin/data/simtenant"
 )
 
@@ -89,8 +90,10 @@ func (t *Tenant) Sync(ctx context.Context, o app.SyncOptions, prompt func(auth.D
 	if err != nil {
 		return app.SyncResult{}, err
 	}
-	res, err := t.App.Sync(ctx, client, o)
-	t.noteNetwork(err)
+	res, err := t.App.Sync(ctx, reachable{client, t.Endpoints.GraphURL}, o)
+	if ctx.Err() == nil {
+		t.noteNetwork(err)
+	}
 	return res, t.cancelled(ctx, err)
 }
 
@@ -230,4 +233,30 @@ func OpenSignedIn(ctx context.Context, session *auth.Session, endpoints auth.End
 		return nil, false, err
 	}
 	return &Tenant{App: a, Session: session, Endpoints: endpoints}, true, nil
+}
+
+// reachable is Graph as a sync reads it, where a request that never reached Graph fails
+// as an auth.NetworkError: the window then shows the tenant as offline, and the message
+// says why in words, not in the transport's.
+type reachable struct {
+	src      app.DirectorySource
+	graphURL string
+}
+
+// UserDelta reads one users delta round.
+func (r reachable) UserDelta(ctx context.Context, link string, each func(directory.UserPage) error) (string, error) {
+	next, err := r.src.UserDelta(ctx, link, each)
+	return next, networkError(r.graphURL, err)
+}
+
+// Teams lists the Teams with their members and owners.
+func (r reachable) Teams(ctx context.Context) ([]directory.Team, error) {
+	teams, err := r.src.Teams(ctx)
+	return teams, networkError(r.graphURL, err)
+}
+
+// AdminGroup reads the tenant administration security group.
+func (r reachable) AdminGroup(ctx context.Context, name string) (directory.AdminGroup, error) {
+	g, err := r.src.AdminGroup(ctx, name)
+	return g, networkError(r.graphURL, err)
 }
