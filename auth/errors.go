@@ -15,7 +15,7 @@ import (
 
 // Reasons a sign-in ends without an account; each says what happened and what to do.
 var (
-	ErrSignInRequired  = errors.New("nobody is signed in: run 'nimbusadmin signin' first")
+	ErrSignInRequired  = errors.New("nobody is signed in, or the sign-in has expired: sign in again (Sign in… in the window, 'nimbusadmin signin' on the command line)")
 	ErrSignInDeclined  = errors.New("the sign-in was declined in the browser; nothing was saved")
 	ErrSignInExpired   = errors.New("the sign-in code expired before it was used; run the sign-in again for a new code")
 	ErrSignInCancelled = errors.New("the sign-in was cancelled; nothing was saved")
