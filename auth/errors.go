@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/url"
 	"strings"
@@ -94,3 +95,28 @@ func needsInteraction(err error) bool {
 	return !errors.As(err, &ne) && !errors.Is(err, ErrKeyringUnavailable) &&
 		!errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded)
 }
+
+// fileError is a token cache file that could not be read or saved, said in words: why
+// (never Go's own text, which err keeps) and what to do.
+type fileError struct {
+	what string // "read" or "save"
+	path string
+	err  error
+}
+
+// Error says which file, why and what to do, in one line.
+func (e *fileError) Error() string {
+	why := "it cannot be used"
+	switch {
+	case errors.Is(e.err, fs.ErrPermission):
+		why = "this account may not use it"
+	case errors.Is(e.err, syscall.ENOSPC):
+		why = "the disk is full"
+	case errors.Is(e.err, syscall.EROFS):
+		why = "the disk is read-only"
+	}
+	return fmt.Sprintf("cannot %s the token cache %s (%s): check the file and its folder, then sign in again", e.what, e.path, why)
+}
+
+// Unwrap gives the file system's error, for errors.Is and errors.As.
+func (e *fileError) Unwrap() error { return e.err }

@@ -1,17 +1,21 @@
 package auth
 
 import (
+	"context"
 	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/url"
+	"os"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 	"unicode"
+
+	"github.com/AzureAD/microsoft-authentication-library-for-go/apps/cache"
 )
 
 // failingKeyring answers every call with the same error, as a broken OS keyring does.
@@ -85,5 +89,19 @@ func checkAdminWords(t *testing.T, err error, raw string) {
 	}
 	if r := []rune(msg)[0]; !unicode.IsLetter(r) {
 		t.Errorf("%q became %q", raw, fmt.Sprint(msg))
+	}
+}
+
+// A token cache file that cannot be read is named, with why in words, not Go's text.
+func TestATokenCacheFileThatCannotBeReadIsSaidInWords(t *testing.T) {
+	dir := t.TempDir()
+	c := newEncryptedCache(dir, "entry", newFakeKeyring(windowsEntryLimit))
+	if err := os.Mkdir(c.path, 0o700); err != nil { // a folder where the file should be
+		t.Fatal(err)
+	}
+	err := c.Replace(context.Background(), nil, cache.ReplaceHints{})
+	checkAdminWords(t, err, "is a directory")
+	if err == nil || !strings.HasPrefix(err.Error(), "cannot read the token cache "+c.path+" (it cannot be used): ") {
+		t.Fatalf("an unreadable token cache: %v", err)
 	}
 }

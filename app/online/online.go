@@ -155,7 +155,7 @@ func syncDemo(ctx context.Context, a *app.App, o app.SyncOptions, prompt func(au
 		return app.SyncResult{}, err
 	}
 	if _, err := session.SignIn(ctx); err != nil {
-		return app.SyncResult{}, fmt.Errorf("signing in to the simulated demo tenant: %w", err)
+		return app.SyncResult{}, fmt.Errorf("cannot sign in to the simulated demo tenant: %w", err)
 	}
 	client, err := graph.New(s.GraphURL(), session, s.Client())
 	if err != nil {
