@@ -127,7 +127,7 @@ func keyringHint() string {
 	fix := "unlock your keyring"
 	switch runtime.GOOS {
 	case "linux", "freebsd", "openbsd":
-		fix = "start and unlock your keyring (gnome-keyring or KWallet)"
+		fix = "start and unlock your keyring (gnome-keyring or KWallet; on a server, inside 'dbus-run-session')"
 	case "darwin":
 		fix = "unlock the login keychain in Keychain Access"
 	case "windows":

@@ -82,7 +82,7 @@ func checkAdminWords(t *testing.T, err error, raw string) {
 		t.Fatalf("%q gave no error", raw)
 	}
 	msg := err.Error()
-	for _, bad := range []string{raw, "org.freedesktop", "dbus", "dial ", "tcp", "unix", "\n", "%!"} {
+	for _, bad := range []string{raw, "org.freedesktop", "DBus", "dial ", "tcp", "unix", "\n", "%!"} {
 		if strings.Contains(msg, bad) {
 			t.Errorf("%q became %q, which still carries %q", raw, msg, bad)
 		}
