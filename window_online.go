@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
 
@@ -109,7 +110,7 @@ func (o *windowOnline) SignIn(ctx context.Context) error {
 	fyne.Do(func() {
 		ui.ShowSignInDialog(o.win, run, func(acc auth.Account, err error) {
 			if err == nil {
-				o.signedIn(session, acc)
+				err = o.signedIn(session, acc)
 			}
 			done <- err
 		})
@@ -123,23 +124,28 @@ func (o *windowOnline) SignIn(ctx context.Context) error {
 }
 
 // signedIn runs on the UI goroutine after a sign-in: the account shows at once, and from
-// the demo tenant the tenant's own cache opens in place of the demo.
-func (o *windowOnline) signedIn(session *auth.Session, acc auth.Account) {
-	o.mu.Lock()
-	o.account = acc.Username
-	o.mu.Unlock()
+// the demo tenant the tenant's own cache opens in place of the demo. When that cache
+// cannot be opened the demo stays, and the error says why.
+func (o *windowOnline) signedIn(session *auth.Session, acc auth.Account) error {
 	if !o.tenant.Demo() {
+		o.mu.Lock()
+		o.account = acc.Username
+		o.mu.Unlock()
 		o.tenant.Session = session
 		o.tenant.App.ActAs(acc.Username)
-		return
+		return nil
 	}
 	t, ok, err := online.OpenSignedIn(context.Background(), session, o.signIn.Endpoints)
-	if err != nil || !ok {
-		return
+	if err != nil {
+		return fmt.Errorf("signed in as %s, but the cache of your tenant cannot be opened, so the demo stays: %w", acc.Username, err)
+	}
+	if !ok {
+		return fmt.Errorf("signed in as %s, but the sign-in was not kept, so the demo stays: sign in again", acc.Username)
 	}
 	old := o.win
 	newTenantWindow(o.fyneApp, t, o.signIn).Show()
 	old.Close()
+	return nil
 }
 
 // SignOut removes the account, its keyring entry and the encrypted token file.

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"runtime"
 	"runtime/debug"
@@ -82,60 +81,53 @@ type SyncResult struct {
 // stays (the sync reads the Nimbus side afresh in every transaction). The delta link
 // and the time of completion are saved last, so a sync that fails, is cancelled or is
 // killed while writing leaves a cache from which the next sync converges to the
-// directory. The journal names the sync's changes as they are written.
+// directory; its error then says which parts were saved. The journal names the sync's
+// changes as they are written.
 func (a *App) Sync(ctx context.Context, src DirectorySource, o SyncOptions) (SyncResult, error) {
 	s := &syncRun{app: a, opts: o, start: time.Now()}
+	last, err := a.store.Read(context.WithoutCancel(ctx)).LastSync() // read even when cancelled: the words need it
+	if err != nil {
+		return s.res, err
+	}
+	s.last = last
 	settings, err := a.store.Read(ctx).TenantSettings()
 	if err != nil {
-		return s.res, fmt.Errorf("the cache holds no tenant to sync into: %w", err)
+		return s.res, s.stopped(ctx, fmt.Errorf("the cache holds no tenant to sync into: %w", err))
 	}
 	if o.Progress != nil {
 		s.expected, _ = a.store.Read(ctx).CountRows("directory_users")
 	}
 	defer syncRelaxGC()()
-	if err := s.adoptHandAdded(ctx); err != nil {
-		return s.res, syncStopped(ctx, err, "the cache keeps its previous state")
+	handAdded, err := a.store.Read(ctx).HandAddedDirectoryUserIDs()
+	if err != nil {
+		return s.res, s.stopped(ctx, err)
 	}
 	read, err := s.read(ctx, src, settings.AdminSecurityGroup)
 	if err != nil {
 		s.res.Elapsed = time.Since(s.start)
-		return s.res, syncStopped(ctx, err, "the cache keeps its previous state")
+		return s.res, s.stopped(ctx, err)
 	}
 	defer read.users.close()
-	err = s.write(ctx, read)
+	err = s.write(ctx, read, handAdded)
 	s.res.Elapsed = time.Since(s.start)
 	if err != nil {
-		return s.res, syncStopped(ctx, err, "the cache keeps what was saved so far and the next sync catches up")
+		return s.res, s.stopped(ctx, err)
 	}
 	return s.res, nil
 }
-
-// syncStopped says why a sync stopped and what the cache keeps.
-func syncStopped(ctx context.Context, err error, keeps string) error {
-	if ctx.Err() != nil && errors.Is(err, context.Canceled) {
-		return &SyncCancelled{Message: "the sync was cancelled; " + keeps}
-	}
-	return fmt.Errorf("%w; %s", err, keeps)
-}
-
-// SyncCancelled is a sync stopped by its caller, in words that say what the cache keeps.
-// It is a context.Canceled, so that callers can tell it from a failure.
-type SyncCancelled struct{ Message string }
-
-// Error says that the sync was cancelled and what the cache keeps.
-func (e *SyncCancelled) Error() string { return e.Message }
-
-// Unwrap makes the cancellation recognisable with errors.Is(err, context.Canceled).
-func (e *SyncCancelled) Unwrap() error { return context.Canceled }
 
 // syncRun is one sync under way: its options, its result so far and its journal.
 type syncRun struct {
 	app      *App
 	opts     SyncOptions
 	start    time.Time
+	last     time.Time // the last completed sync before this one; zero for never
 	res      SyncResult
 	expected int // users a full round should bring, for the time left; 0 when unknown
 	saved    int // users written or removed so far
+	total    int // users the round brought, to write
+	part     syncPart
+	written  bool // a step of this sync was committed: the cache is not as it was
 }
 
 // report hands the progress to the caller.
@@ -168,6 +160,7 @@ func (s *syncRun) step(ctx context.Context, fn func(q *data.Q) ([]data.JournalEn
 	if err != nil {
 		return err
 	}
+	s.written = true
 	for _, e := range entries {
 		switch e.Action {
 		case syncJoin:

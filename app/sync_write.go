@@ -20,16 +20,24 @@ var (
 // chunk (a user gone from the directory leaves Nimbus in the same transaction), then for
 // a full round those it did not bring, the Teams, the Nimbus side and the tenant
 // administration security group, and last the sync state with the delta link. Every
-// step is idempotent, so a sync stopped anywhere is caught up by the next one.
-func (s *syncRun) write(ctx context.Context, r *syncRead) error {
+// step is idempotent, so a sync stopped anywhere is caught up by the next one. The users
+// added by hand before the sync began (handAdded, in id order) are adopted with the chunk
+// of their ids, so that the first transaction is also the first change to the cache.
+func (s *syncRun) write(ctx context.Context, r *syncRead, handAdded []string) error {
 	round, cached, err := s.app.store.Read(ctx).NextSyncRound()
 	if err != nil {
 		return err
 	}
 	s.res.Users = 0
+	s.part, s.total = partUsers, r.users.count
 	err = r.users.each(syncChunkUsers, func(chunk []data.DirectoryUserChange) error {
+		n, _ := slices.BinarySearch(handAdded, chunk[len(chunk)-1].User.ID+"\x00")
+		adopt := handAdded[:n]
 		var written, removed int
 		err := s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+			if err := q.AdoptDirectoryUsers(adopt); err != nil {
+				return nil, err
+			}
 			var gone []string // removed, and not listed again after (a user's changes are next to each other)
 			for i, c := range chunk {
 				if c.Removed && (i+1 == len(chunk) || chunk[i+1].User.ID != c.User.ID) {
@@ -47,6 +55,7 @@ func (s *syncRun) write(ctx context.Context, r *syncRead) error {
 		if err != nil {
 			return err
 		}
+		handAdded = handAdded[n:]
 		s.res.Users += written
 		s.res.Removed += removed
 		s.saved += len(chunk)
@@ -56,20 +65,30 @@ func (s *syncRun) write(ctx context.Context, r *syncRead) error {
 	if err != nil {
 		return err
 	}
+	for chunk := range slices.Chunk(handAdded, syncChunkUsers) { // beyond the last chunk's ids
+		if err := s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) { return nil, q.AdoptDirectoryUsers(chunk) }); err != nil {
+			return err
+		}
+	}
 	if r.full && cached > 0 {
+		s.part = partSweep
 		if err := s.sweep(ctx, round, r.users); err != nil {
 			return err
 		}
 	}
+	s.part = partTeams
 	if err := s.writeTeams(ctx, r.teams); err != nil {
 		return err
 	}
+	s.part = partServices
 	if err := s.nimbus(ctx); err != nil {
 		return err
 	}
+	s.part = partAdmins
 	if err := s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) { return syncAdmins(q, r.admins) }); err != nil {
 		return err
 	}
+	s.part = partFinish
 	return s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
 		now := data.Now()
 		if err := q.SaveSyncState(data.ResourceUsers, r.link, now); err != nil {
@@ -77,24 +96,6 @@ func (s *syncRun) write(ctx context.Context, r *syncRead) error {
 		}
 		return nil, q.SaveSyncState(data.ResourceTeams, "", now)
 	})
-}
-
-// adoptHandAdded makes the users added to the cached directory outside a sync (from
-// Microsoft Graph by an admin, or by the demo generator) count as cached before this
-// sync, so that a full round that does not bring them removes them; a user an admin adds
-// while the sync runs stays until the next sync.
-func (s *syncRun) adoptHandAdded(ctx context.Context) error {
-	for more := true; more; {
-		err := s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
-			n, err := q.AdoptHandAddedDirectoryUsers(syncChunkUsers)
-			more = n == syncChunkUsers
-			return nil, err
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // sweep ends a full round: whoever the round did not bring has left the directory. The

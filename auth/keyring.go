@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/zalando/go-keyring"
@@ -73,24 +74,64 @@ func (t timedKeyring) do(what string, call func() error) error {
 		if err == nil || errors.Is(err, ErrKeyringEntryMissing) {
 			return err
 		}
-		return fmt.Errorf("%w: cannot %s the key of the token cache: %v. %s", ErrKeyringUnavailable, what, err, keyringHint())
+		return &KeyringError{Reason: keyringReason(what, err), Err: err}
 	case <-ctx.Done():
-		return fmt.Errorf("%w: it did not answer within %s (is it locked, waiting for a password prompt?). %s",
-			ErrKeyringUnavailable, t.timeout, keyringHint())
+		return &KeyringError{Reason: fmt.Sprintf("it did not answer within %s: it may be locked and waiting for its password", t.timeout),
+			Err: ctx.Err()}
 	}
 }
 
-// keyringHint says what to install or unlock on this platform, and the way out.
+// KeyringError is a keyring that could not be used, in the admin's words: why (never the
+// keyring's or D-Bus's own text, which Err keeps for a log) and what to do instead.
+type KeyringError struct {
+	Reason string // why, in words: "no Secret Service is running"
+	Err    error  // the keyring's own answer
+}
+
+// Error says that the system keyring is not available, why, and what to do, in one line.
+func (e *KeyringError) Error() string {
+	return "the system keyring is not available (" + e.Reason + "): " + keyringHint()
+}
+
+// Unwrap makes the error an ErrKeyringUnavailable and keeps the keyring's own answer.
+func (e *KeyringError) Unwrap() []error { return []error{ErrKeyringUnavailable, e.Err} }
+
+// keyringReason says in words why the keyring refused to what ("read", "write",
+// "delete") the key of the token cache, from the known answers of the Secret Service
+// (over D-Bus), the macOS Keychain and Windows Credential Manager.
+func keyringReason(what string, err error) string {
+	msg := strings.ToLower(err.Error())
+	has := func(parts ...string) bool {
+		for _, p := range parts {
+			if strings.Contains(msg, p) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("org.freedesktop.secrets", "serviceunknown", "secret service"):
+		return "no Secret Service is running"
+	case has("dbus_session_bus_address", "autolaunch", "dbus-launch", "x11", "no such file or directory", "connection refused"):
+		return "no D-Bus session is running"
+	case has("locked", "prompt dismissed", "user interaction is not allowed", "user canceled", "cancelled by user"):
+		return "it is locked"
+	case has("permission denied", "access is denied", "not authorized"):
+		return "it refused access to this program"
+	}
+	return "it could not " + what + " the key of the token cache"
+}
+
+// keyringHint says what to start or unlock on this platform, and the way out.
 func keyringHint() string {
-	fix := "Unlock the keyring"
+	fix := "unlock your keyring"
 	switch runtime.GOOS {
 	case "linux", "freebsd", "openbsd":
-		fix = "Start and unlock a Secret Service (gnome-keyring or KWallet; on a headless host run the program inside " +
-			"'dbus-run-session' with 'gnome-keyring-daemon --unlock')"
+		fix = "start and unlock your keyring (gnome-keyring or KWallet; on a server, inside 'dbus-run-session')"
 	case "darwin":
-		fix = "Unlock the login keychain (Keychain Access)"
+		fix = "unlock the login keychain in Keychain Access"
 	case "windows":
-		fix = "Check that Credential Manager is running"
+		fix = "check that Credential Manager is running"
 	}
-	return fix + ", or use --no-keyring to keep tokens in memory for this session only (you will sign in again next time)."
+	return fix + " and sign in again, or start with --no-keyring to keep the sign-in for this session only"
 }

@@ -9,7 +9,6 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -61,7 +60,7 @@ func (c *encryptedCache) Replace(ctx context.Context, u cache.Unmarshaler, _ cac
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("cannot read the token cache: %w", err)
+		return &fileError{what: "read", path: c.path, err: err}
 	}
 	sum := sha256.Sum256(blob)
 	if c.loaded && sum == c.lastSum {
@@ -112,7 +111,7 @@ func (c *encryptedCache) Export(ctx context.Context, m cache.Marshaler, _ cache.
 		return err
 	}
 	if err := writeFileAtomic(c.path, blob); err != nil {
-		return fmt.Errorf("cannot save the token cache: %w", err)
+		return &fileError{what: "save", path: c.path, err: err}
 	}
 	c.lastSum, c.loaded = sha256.Sum256(blob), true
 	return nil

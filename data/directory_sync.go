@@ -251,19 +251,45 @@ func (w *directoryWriter) remove(id string) error {
 	return nil
 }
 
-// AdoptHandAddedDirectoryUsers makes up to limit users added to the cached directory
-// outside a sync (by hand from Microsoft Graph, by the demo generator) count as cached
-// before the sync that begins, and returns how many it changed: a full round that does
-// not bring them then removes them, while a user added during the sync stays until the
-// next one.
-func (q *Q) AdoptHandAddedDirectoryUsers(limit int) (int, error) {
-	res, err := q.exec(`UPDATE directory_users SET sync_round = 1
-		WHERE id IN (SELECT id FROM directory_users WHERE sync_round = 0 LIMIT ?)`, limit)
+// HandAddedDirectoryUserIDs lists, in id order, the users added to the cached directory
+// outside a sync (by hand from Microsoft Graph, by the demo generator): a sync reads them
+// before it reads the directory, and adopts them as it writes, so that a full round that
+// does not bring them removes them while a user added during the sync stays until the
+// next one. It only reads, so a sync stopped before it writes leaves the cache as it was.
+func (q *Q) HandAddedDirectoryUserIDs() ([]string, error) {
+	rows, err := q.db.QueryContext(q.ctx, `SELECT id FROM directory_users WHERE sync_round = 0 ORDER BY id`)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	n, err := res.RowsAffected()
-	return int(n), err
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// AdoptDirectoryUsers makes those of ids still marked as added by hand count as cached
+// before the sync under way, so that a full round that did not bring them removes them.
+func (q *Q) AdoptDirectoryUsers(ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	stmt, err := q.prepare(`UPDATE directory_users SET sync_round = 1 WHERE id = ? AND sync_round = 0`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, id := range ids {
+		if _, err := stmt.ExecContext(q.ctx, id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // EachDirectoryUserBeforeRound calls fn, in id order, for every cached user that no

@@ -66,13 +66,24 @@ func (s *Store) Close() error { return s.db.Close() }
 func (s *Store) Read(ctx context.Context) *Q { return &Q{db: s.db, ctx: ctx} }
 
 // Tx runs fn in one write transaction: everything fn writes is committed together, or,
-// when fn returns an error, nothing is.
+// when fn returns an error or ctx is cancelled before the commit, nothing is. A cancel
+// interrupts fn's statements and is reported as ctx's error; the transaction itself is
+// not bound to ctx, because database/sql would then roll it back from another goroutine
+// the moment ctx is cancelled, and a commit racing that rollback fails with "transaction
+// has already been committed or rolled back" instead of saying it was cancelled.
 func (s *Store) Tx(ctx context.Context, fn func(q *Q) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	tx, err := s.db.BeginTx(context.WithoutCancel(ctx), nil)
 	if err != nil {
 		return err
 	}
 	if err := fn(&Q{db: tx, ctx: ctx}); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := ctx.Err(); err != nil {
 		tx.Rollback()
 		return err
 	}

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/auth"
+	"nimbusadmin/ui/widgets"
 )
 
 // SignInFunc runs a sign-in that shows its device code through prompt; the caller builds
@@ -24,7 +25,8 @@ type SignInFunc func(ctx context.Context, prompt func(auth.DeviceCode)) (auth.Ac
 
 // signInDialog is the device-code dialog: the message, the code in large type with Copy,
 // Open browser, a live countdown to expiry and Cancel. The sign-in runs off the UI
-// goroutine; results come back through fyne.Do.
+// goroutine; results come back through fyne.Do. Esc cancels (or closes a failure), Enter
+// closes a failure, and neither reaches the window behind.
 type signInDialog struct {
 	win     fyne.Window
 	dlg     *dialog.CustomDialog
@@ -34,6 +36,7 @@ type signInDialog struct {
 	message   *widget.Label
 	code      *canvas.Text
 	countdown *widget.Label
+	problem   *widget.Label // why a browser could not be opened; hidden while there is none
 	copyCode  *widget.Button
 	openPage  *widget.Button
 	cancelBtn *widget.Button
@@ -64,12 +67,13 @@ func (d *signInDialog) buildUI() {
 	d.code = &canvas.Text{Text: "", TextSize: 34, TextStyle: fyne.TextStyle{Monospace: true},
 		Alignment: fyne.TextAlignCenter, Color: theme.Color(theme.ColorNameForeground)}
 	d.countdown = &widget.Label{Alignment: fyne.TextAlignCenter}
+	d.problem = widgets.NewProblem()
 	d.copyCode = &widget.Button{Text: "Copy code", Icon: theme.ContentCopyIcon(), OnTapped: d.onCopyCode}
 	d.openPage = &widget.Button{Text: "Open browser", Icon: theme.ComputerIcon(), Importance: widget.HighImportance, OnTapped: d.onOpenBrowser}
 	d.cancelBtn = &widget.Button{Text: "Cancel", OnTapped: d.onCancel}
 	d.copyCode.Disable()
 	d.openPage.Disable()
-	content := container.NewVBox(d.message, d.code, d.countdown,
+	content := container.NewVBox(d.message, d.code, d.countdown, d.problem,
 		container.NewCenter(container.NewHBox(d.copyCode, d.openPage)))
 	d.dlg = dialog.NewCustomWithoutButtons("Sign in to Microsoft", content, d.win)
 	d.dlg.SetButtons([]fyne.CanvasObject{d.cancelBtn})
@@ -79,7 +83,7 @@ func (d *signInDialog) buildUI() {
 func (d *signInDialog) start(signIn SignInFunc) {
 	ctx, cancel := context.WithCancel(context.Background())
 	d.cancel = cancel
-	d.dlg.Show()
+	widgets.ShowWithKeys(d.dlg, d.win, d.onCancel, d.onEnter)
 	go func() {
 		acc, err := signIn(ctx, d.onDeviceCode)
 		cancel()
@@ -142,7 +146,8 @@ func (d *signInDialog) onOpenBrowser() {
 		err = d.openURL(u)
 	}
 	if err != nil {
-		d.countdown.SetText("Cannot open a browser: go to " + verify + " yourself.")
+		d.problem.SetText("Cannot open a browser here: open " + verify + " in a browser yourself and enter the code above.")
+		d.problem.Show()
 	}
 }
 
@@ -159,6 +164,17 @@ func (d *signInDialog) onCancel() {
 	d.cancel()
 }
 
+// onEnter closes the dialog once a failure is on screen (Enter does what Close does);
+// while the sign-in runs it does nothing, so that a stray Enter cancels nothing.
+func (d *signInDialog) onEnter() {
+	d.mu.Lock()
+	over := d.finished
+	d.mu.Unlock()
+	if over {
+		d.dlg.Hide()
+	}
+}
+
 // onFinished runs on the UI goroutine once the sign-in has ended either way.
 func (d *signInDialog) onFinished(acc auth.Account, err error) {
 	d.mu.Lock()
@@ -171,7 +187,7 @@ func (d *signInDialog) onFinished(acc auth.Account, err error) {
 	}
 	d.code.Text = ""
 	d.code.Refresh()
-	d.message.SetText(err.Error())
+	widgets.ShowResult(d.message, err, "") // the reason, as a sentence in the error colour
 	d.countdown.SetText("")
 	d.copyCode.Disable()
 	d.openPage.Disable()

@@ -26,8 +26,10 @@ type signInResult struct {
 func startSignInDialog(t *testing.T) (*signInDialog, *simtenant.Authority, fyne.Window, chan signInResult, *[]*url.URL) {
 	t.Helper()
 	test.NewTempApp(t)
-	w := test.NewTempWindow(t, widget.NewLabel("main window"))
+	behind := widget.NewLabel("main window")
+	w := test.NewTempWindow(t, behind)
 	w.Resize(fyne.NewSize(900, 600))
+	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) { behind.SetText("the window had the key " + string(k.Name)) })
 	entra := testkit.StartEntra(t, simtenant.AuthorityOptions{})
 	a := entra.Authority
 	endpoints, err := auth.ResolveEndpoints("global", entra.URL(), entra.GraphURL())
@@ -116,5 +118,61 @@ func TestSignInDialogKeepsADeclineOnScreen(t *testing.T) {
 	test.Tap(d.cancelBtn)
 	if w.Canvas().Overlays().Top() != nil {
 		t.Error("Close did not close the dialog")
+	}
+}
+
+// signInPressKey hands a key to the window the way the desktop driver does: to the
+// focused control, or else to the canvas's own key handler.
+func signInPressKey(w fyne.Window, name fyne.KeyName) {
+	ev := &fyne.KeyEvent{Name: name}
+	if f := w.Canvas().Focused(); f != nil {
+		f.TypedKey(ev)
+	} else if h := w.Canvas().OnTypedKey(); h != nil {
+		h(ev)
+	}
+}
+
+// Enter does not end a sign-in under way; Esc cancels it as Cancel does; neither key
+// reaches the window behind the dialog, which has its keys back once the dialog closed.
+func TestSignInDialogEscCancelsTheSignInAndKeepsTheKeyFromTheWindow(t *testing.T) {
+	d, a, w, results, _ := startSignInDialog(t)
+	behind := w.Content().(*widget.Label)
+	signInPressKey(w, fyne.KeyReturn)
+	if w.Canvas().Overlays().Top() == nil || d.cancelBtn.Disabled() {
+		t.Fatal("Enter ended a sign-in under way")
+	}
+	signInPressKey(w, fyne.KeyEscape)
+	if r := signInWaitResult(t, results); !errors.Is(r.err, auth.ErrSignInCancelled) {
+		t.Fatalf("Esc ended the sign-in with %v", r.err)
+	}
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("the dialog is still open after Esc")
+	}
+	if st := a.Stats(); st.DeviceCodeGrant != 0 {
+		t.Errorf("tokens issued after Esc: %+v", st)
+	}
+	if behind.Text != "main window" {
+		t.Errorf("a key typed in the dialog reached the window: %q", behind.Text)
+	}
+	signInPressKey(w, fyne.KeyEscape)
+	if behind.Text != "the window had the key Escape" {
+		t.Errorf("after the dialog closed, the window does not get its keys: %q", behind.Text)
+	}
+}
+
+// A failure stays on screen in the error colour, as a sentence, until Enter (or Esc, or
+// Close) closes it.
+func TestSignInDialogShowsAFailureInTheErrorColourUntilEnter(t *testing.T) {
+	d, a, w, results, _ := startSignInDialog(t)
+	if err := a.Decline(d.code.Text); err != nil {
+		t.Fatal(err)
+	}
+	signInWaitResult(t, results)
+	if d.message.Text != "The sign-in was declined in the browser; nothing was saved." || d.message.Importance != widget.DangerImportance {
+		t.Errorf("after a decline the dialog says %q (importance %v)", d.message.Text, d.message.Importance)
+	}
+	signInPressKey(w, fyne.KeyReturn)
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("Enter did not close the failure")
 	}
 }

@@ -8,8 +8,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
+	"nimbusadmin/auth"
 )
 
 // windowFakeOnline stands in for sign-in and sync, which other parts of the program provide.
@@ -19,6 +21,7 @@ type windowFakeOnline struct {
 	syncErr  error
 	onSync   func() // runs during Sync, e.g. to change the cache as a sync would
 	progress []SyncProgress
+	signErr  error // what SignIn and SignOut fail with; nil: they succeed
 }
 
 func (f *windowFakeOnline) Status() OnlineStatus { return f.status }
@@ -35,11 +38,17 @@ func (f *windowFakeOnline) Sync(ctx context.Context, progress func(SyncProgress)
 }
 
 func (f *windowFakeOnline) SignIn(context.Context) error {
+	if f.signErr != nil {
+		return f.signErr
+	}
 	f.status.SignedInAs = "admin@contoso.com"
 	return nil
 }
 
 func (f *windowFakeOnline) SignOut(context.Context) error {
+	if f.signErr != nil {
+		return f.signErr
+	}
 	f.status.SignedInAs = ""
 	return nil
 }
@@ -119,5 +128,69 @@ func TestHeaderSaysOfflineWhenTheNetworkGoesAway(t *testing.T) {
 	f.changed()
 	if want := "Offline — last synced 20 Nov 2026 09:30"; m.bar.badge.Text != want {
 		t.Errorf("badge %q, want %q", m.bar.badge.Text, want)
+	}
+}
+
+// A cancelled sync shows the sync's own sentence, which says what the cache holds, as it
+// is: not wrapped in "Sync failed", not with a second full stop.
+func TestACancelledSyncSaysWhatTheCacheHolds(t *testing.T) {
+	online := &windowFakeOnline{status: OnlineStatus{SignedInAs: "admin@contoso.com"}}
+	m := windowOpen(t, test.NewTempApp(t), windowDemoTenant(t), online)
+	online.syncErr = app.SyncCancelledBeforeWriting(time.Date(2026, 11, 20, 9, 30, 0, 0, time.Local))
+	test.Tap(m.bar.sync)
+	if want := "Sync cancelled; the cache is as it was at 20 Nov 2026 09:30, the last completed sync."; m.status.Text != want {
+		t.Fatalf("status %q, want %q", m.status.Text, want)
+	}
+}
+
+// A failed sign-in shows in the status line as a sentence in the error colour, and goes
+// once the admin is signed in; a cancelled one is no failure.
+func TestASignInFailureShowsUntilTheAdminIsSignedIn(t *testing.T) {
+	online := &windowFakeOnline{signErr: auth.ErrSignInDeclined}
+	m := windowOpen(t, test.NewTempApp(t), windowDemoTenant(t), online)
+	test.Tap(m.bar.sign)
+	if m.status.Text != "The sign-in was declined in the browser; nothing was saved." || m.status.Importance != widget.DangerImportance {
+		t.Fatalf("after a declined sign-in the status says %q (importance %v)", m.status.Text, m.status.Importance)
+	}
+	online.signErr = nil
+	test.Tap(m.bar.sign)
+	if m.status.Text != "Signed in." || m.status.Importance != widget.MediumImportance {
+		t.Fatalf("after signing in the status says %q (importance %v)", m.status.Text, m.status.Importance)
+	}
+	test.Tap(m.bar.sign) // sign out
+	online.signErr = auth.ErrSignInCancelled
+	test.Tap(m.bar.sign)
+	if m.status.Importance == widget.DangerImportance {
+		t.Fatalf("a cancelled sign-in shows as a failure: %q", m.status.Text)
+	}
+}
+
+// A sync that failed for want of a network says so until the network is back; a sync that
+// failed otherwise keeps its reason on screen until the next result.
+func TestASyncFailureOfflineClearsWhenTheNetworkIsBack(t *testing.T) {
+	f := &windowWatchedOnline{windowFakeOnline: windowFakeOnline{status: OnlineStatus{SignedInAs: "admin@contoso.com"}}}
+	m := windowOpen(t, test.NewTempApp(t), windowDemoTenant(t), f)
+	f.status.Offline = true
+	f.syncErr = errors.New("cannot reach graph.microsoft.com (the network is not available): check the network connection and try again")
+	test.Tap(m.bar.sync)
+	want := "Sync failed: cannot reach graph.microsoft.com (the network is not available): check the network connection and try again."
+	if m.status.Text != want || m.status.Importance != widget.DangerImportance {
+		t.Fatalf("offline sync: status %q (importance %v), want %q in the error colour", m.status.Text, m.status.Importance, want)
+	}
+	f.changed() // still offline
+	if m.status.Text != want {
+		t.Fatalf("the failure went while still offline: %q", m.status.Text)
+	}
+	f.status.Offline = false
+	f.changed()
+	if strings.Contains(m.status.Text, "Sync failed") || m.status.Importance == widget.DangerImportance {
+		t.Fatalf("back online, the status still says %q", m.status.Text)
+	}
+
+	f.syncErr = errors.New("Microsoft Graph answered 403 Authorization_RequestDenied: ask for the directory read permission")
+	test.Tap(m.bar.sync)
+	f.changed()
+	if !strings.HasPrefix(m.status.Text, "Sync failed: Microsoft Graph answered 403") {
+		t.Fatalf("a refused sync's reason went by itself: %q", m.status.Text)
 	}
 }

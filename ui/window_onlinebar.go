@@ -4,13 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"nimbusadmin/auth"
+	"nimbusadmin/ui/widgets"
 )
 
 // Texts of the account and sync controls.
@@ -35,6 +37,9 @@ type onlineBar struct {
 	stop     context.CancelFunc
 
 	progressText string
+	problem      string                  // the failure the bar shows in the status line; "" for none
+	fixed        func(OnlineStatus) bool // says when the cause of problem is gone; nil: never by itself
+	fixedSay     string                  // what the status line says once it is
 }
 
 func newOnlineBar(m *mainWindow) *onlineBar {
@@ -69,6 +74,7 @@ func (b *onlineBar) refresh() {
 		return
 	}
 	st := b.m.online.Status()
+	b.clearFixedProblem(st)
 	switch {
 	case st.Demo:
 		b.badge.SetText(badgeDemo)
@@ -99,8 +105,9 @@ func lastSyncedText(t time.Time) string {
 }
 
 // onSync runs a sync off the UI goroutine with progress; the list reloads when it ends.
-// A failed or cancelled sync says what the cache keeps: its previous state when the sync
-// stopped while reading, what was saved so far (caught up by the next sync) otherwise.
+// A failed or cancelled sync says what the cache holds: as it was at the last completed
+// sync when nothing was written yet, otherwise which parts were saved (the next sync
+// completes them).
 func (b *onlineBar) onSync() {
 	ctx, stop := context.WithCancel(context.Background())
 	b.stop = stop
@@ -119,13 +126,16 @@ func (b *onlineBar) onSync() {
 			b.progress.Hide()
 			switch {
 			case errors.Is(err, context.Canceled) && err.Error() == context.Canceled.Error():
-				b.m.status.SetText("Sync cancelled.")
+				b.showResult(nil, "Sync cancelled.")
 			case errors.Is(err, context.Canceled):
-				b.m.status.SetText(strings.ToUpper(err.Error()[:1]) + err.Error()[1:] + ".") // says what the cache keeps
+				b.showResult(nil, err.Error()) // the sync's own sentence: what the cache holds
+			case err != nil && online.Status().Offline:
+				b.showProblem(fmt.Errorf("sync failed: %w", err), func(st OnlineStatus) bool { return !st.Offline },
+					"Microsoft 365 can be reached again; sync to bring the cache up to date.")
 			case err != nil:
-				b.m.status.SetText("Sync failed: " + err.Error() + ".")
+				b.showProblem(fmt.Errorf("sync failed: %w", err), nil, "")
 			default:
-				b.m.status.SetText("Sync finished at " + time.Now().Format("15:04") + ".")
+				b.showResult(nil, "Sync finished at "+time.Now().Format("15:04")+".")
 			}
 			b.refresh()
 			b.m.load(keep)
@@ -162,12 +172,46 @@ func (b *onlineBar) onSign() {
 			err = online.SignIn(context.Background())
 		}
 		fyne.Do(func() {
-			if err != nil {
-				b.m.status.SetText(err.Error())
+			switch {
+			case errors.Is(err, auth.ErrSignInCancelled):
+				b.showResult(nil, err.Error()) // the admin's own choice, not a failure
+			case err != nil && signedIn:
+				b.showProblem(err, func(st OnlineStatus) bool { return st.SignedInAs == "" }, "Signed out.")
+			case err != nil:
+				b.showProblem(err, func(st OnlineStatus) bool { return st.SignedInAs != "" }, "Signed in.")
+			case signedIn:
+				b.showResult(nil, "Signed out; the cache stays for reading.")
 			}
 			b.refresh()
 		})
 	})
+}
+
+// showResult puts the result of a sync or a sign-in in the window's status line, in
+// readable colours.
+func (b *onlineBar) showResult(err error, done string) {
+	b.problem, b.fixed, b.fixedSay = "", nil, ""
+	widgets.ShowResult(b.m.status, err, done)
+}
+
+// showProblem shows why a sync or a sign-in failed; once fixed says its cause is gone
+// (signed in, back online) the status line says fixedSay instead. A nil fixed keeps the
+// failure until the next result replaces it.
+func (b *onlineBar) showProblem(err error, fixed func(OnlineStatus) bool, fixedSay string) {
+	widgets.ShowResult(b.m.status, err, "")
+	b.problem, b.fixed, b.fixedSay = b.m.status.Text, fixed, fixedSay
+}
+
+// clearFixedProblem takes the bar's failure off the status line once its cause is gone,
+// unless something else has been shown there since.
+func (b *onlineBar) clearFixedProblem(st OnlineStatus) {
+	if b.fixed == nil || !b.fixed(st) {
+		return
+	}
+	if b.m.status.Text == b.problem {
+		widgets.ShowResult(b.m.status, nil, b.fixedSay)
+	}
+	b.problem, b.fixed, b.fixedSay = "", nil, ""
 }
 
 func progressPages(n int) string {

@@ -18,6 +18,7 @@ import (
 	"nimbusadmin/auth"
 	"nimbusadmin/data"
 	"nimbusadmin/data/graph"
+	"nimbusadmin/data/graph/directory"
 	"nimbusadmin/data/simtenant"
 )
 
@@ -82,15 +83,30 @@ func (t *Tenant) Probe(ctx context.Context) error {
 // progress; cancelling ctx stops the sync, and the error then says what the cache keeps.
 func (t *Tenant) Sync(ctx context.Context, o app.SyncOptions, prompt func(auth.DeviceCode)) (app.SyncResult, error) {
 	if t.Demo() {
-		return syncDemo(ctx, t.App, o, prompt)
+		res, err := syncDemo(ctx, t.App, o, prompt)
+		return res, t.cancelled(ctx, err)
 	}
 	client, err := graph.New(t.Endpoints.GraphURL, t.Session, t.Client)
 	if err != nil {
 		return app.SyncResult{}, err
 	}
-	res, err := t.App.Sync(ctx, client, o)
-	t.noteNetwork(err)
-	return res, err
+	res, err := t.App.Sync(ctx, reachable{client, t.Endpoints.GraphURL}, o)
+	if ctx.Err() == nil {
+		t.noteNetwork(err)
+	}
+	return res, t.cancelled(ctx, err)
+}
+
+// cancelled words a sync cancelled before App.Sync began (while the demo's simulated
+// tenant started or signed in) as App.Sync words one cancelled before it wrote: the
+// cache is as it was at the last completed sync. Other errors pass unchanged.
+func (t *Tenant) cancelled(ctx context.Context, err error) error {
+	var said *app.SyncCancelled
+	if err == nil || ctx.Err() == nil || errors.As(err, &said) {
+		return err
+	}
+	last, _ := t.App.LastSync(context.WithoutCancel(ctx))
+	return app.SyncCancelledBeforeWriting(last)
 }
 
 // syncDemo syncs the demo cache from an in-process simulated Microsoft tenant on
@@ -139,7 +155,7 @@ func syncDemo(ctx context.Context, a *app.App, o app.SyncOptions, prompt func(au
 		return app.SyncResult{}, err
 	}
 	if _, err := session.SignIn(ctx); err != nil {
-		return app.SyncResult{}, fmt.Errorf("signing in to the simulated demo tenant: %w", err)
+		return app.SyncResult{}, fmt.Errorf("cannot sign in to the simulated demo tenant: %w", err)
 	}
 	client, err := graph.New(s.GraphURL(), session, s.Client())
 	if err != nil {
@@ -217,4 +233,30 @@ func OpenSignedIn(ctx context.Context, session *auth.Session, endpoints auth.End
 		return nil, false, err
 	}
 	return &Tenant{App: a, Session: session, Endpoints: endpoints}, true, nil
+}
+
+// reachable is Graph as a sync reads it, where a request that never reached Graph fails
+// as an auth.NetworkError: the window then shows the tenant as offline, and the message
+// says why in words, not in the transport's.
+type reachable struct {
+	src      app.DirectorySource
+	graphURL string
+}
+
+// UserDelta reads one users delta round.
+func (r reachable) UserDelta(ctx context.Context, link string, each func(directory.UserPage) error) (string, error) {
+	next, err := r.src.UserDelta(ctx, link, each)
+	return next, networkError(r.graphURL, err)
+}
+
+// Teams lists the Teams with their members and owners.
+func (r reachable) Teams(ctx context.Context) ([]directory.Team, error) {
+	teams, err := r.src.Teams(ctx)
+	return teams, networkError(r.graphURL, err)
+}
+
+// AdminGroup reads the tenant administration security group.
+func (r reachable) AdminGroup(ctx context.Context, name string) (directory.AdminGroup, error) {
+	g, err := r.src.AdminGroup(ctx, name)
+	return g, networkError(r.graphURL, err)
 }

@@ -31,14 +31,15 @@ func (t *Tenant) SearchDirectory(ctx context.Context, text string) ([]data.Direc
 	if ctx.Err() != nil {
 		return nil, ctx.Err() // given up by the caller: says nothing about the network
 	}
-	err = searchNetworkError(t.Endpoints.GraphURL, err)
+	err = networkError(t.Endpoints.GraphURL, err)
 	t.noteNetwork(err)
 	return found, err
 }
 
-// searchNetworkError makes a Graph request that never reached Graph an auth.NetworkError,
-// the error that means "offline" to the window, like a sign-in that cannot reach Entra ID.
-func searchNetworkError(graphURL string, err error) error {
+// networkError makes a Graph request that never reached Graph an auth.NetworkError,
+// the error that means "offline" to the window, like a sign-in that cannot reach Entra ID,
+// and says why in the admin's words instead of the transport's.
+func networkError(graphURL string, err error) error {
 	var ne *auth.NetworkError
 	var netErr net.Error
 	if err == nil || errors.As(err, &ne) || !errors.As(err, &netErr) {

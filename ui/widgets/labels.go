@@ -4,6 +4,10 @@
 package widgets
 
 import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -18,7 +22,7 @@ func NewProblem() *widget.Label {
 }
 
 // ShowProblem shows err's message in a problem label, or clears and hides it when err is
-// nil.
+// nil: a problem disappears once its cause is fixed.
 func ShowProblem(l *widget.Label, err error) {
 	if err == nil {
 		l.SetText("")
@@ -35,7 +39,8 @@ func NewStatus() *widget.Label {
 }
 
 // ShowOutcome puts the outcome of a change in a status line: the rule's message when it
-// was refused, else what was done.
+// was refused, else what was done (in the success green, which is faint on a light
+// background: ShowResult says the same readably).
 func ShowOutcome(status *widget.Label, err error, done string) {
 	if err != nil {
 		status.Importance = widget.DangerImportance
@@ -46,9 +51,57 @@ func ShowOutcome(status *widget.Label, err error, done string) {
 	status.SetText(done)
 }
 
-// Note is a wrapped, low-key explanation line.
+// NewReason is a wrapped line that says why something cannot be done, or what is left
+// out ("Not shown: …"), in the normal text colour: an admin must read it at a glance in
+// either theme, which the low-importance grey does not allow.
+func NewReason(text string) *widget.Label {
+	return &widget.Label{Text: text, Wrapping: fyne.TextWrapWord, Importance: widget.MediumImportance}
+}
+
+// NewResult is a wrapped line where the result of an action shows, with ShowResult.
+func NewResult() *widget.Label {
+	return &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.MediumImportance}
+}
+
+// ShowResult puts the result of an action in a status or result line, as a sentence:
+// the refusal or failure in the error colour, else what was done in the normal text
+// colour (never the low-importance grey or the success green, both faint on a light
+// background).
+func ShowResult(l *widget.Label, err error, done string) {
+	if err != nil {
+		l.Importance = widget.DangerImportance
+		l.SetText(Sentence(err.Error()))
+		return
+	}
+	l.Importance = widget.MediumImportance
+	l.SetText(Sentence(done))
+}
+
+// Note is a wrapped, low-key explanation line: smaller, in the normal text colour.
 func Note(text string) *widget.Label {
 	return &widget.Label{Text: text, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+}
+
+// Sentence makes a message read as a sentence on screen: a first word in lower case
+// (Go's errors and the rules' messages begin so) gets its capital, and a full stop ends
+// it. A first word that is a name, an address or a quotation is left as it is.
+func Sentence(msg string) string {
+	msg = strings.TrimSpace(msg)
+	if msg == "" {
+		return msg
+	}
+	first := msg
+	if i := strings.IndexAny(msg, " ;:,"); i >= 0 {
+		first = msg[:i]
+	}
+	if strings.IndexFunc(first, func(r rune) bool { return !unicode.IsLower(r) && r != '-' && r != '\'' }) < 0 {
+		r, size := utf8.DecodeRuneInString(msg)
+		msg = string(unicode.ToUpper(r)) + msg[size:]
+	}
+	if !strings.ContainsRune(".!?…", []rune(msg)[len([]rune(msg))-1]) {
+		msg += "."
+	}
+	return msg
 }
 
 // Heading is a bold section title that shortens with an ellipsis when space is short.
