@@ -61,6 +61,7 @@ type mainWindow struct {
 	confirm      *dialog.ConfirmDialog
 	deleteAsked  string // the question of the last delete confirmation
 	creating     *createDialog
+	list         *listTools  // the bar above the list: selection, bulk changes, columns, export
 	config       fyne.Window // the Configuration window while it is open
 
 	leftSplit, listSplit, detailSplit *container.Split
@@ -115,6 +116,7 @@ func (m *mainWindow) buildUI() {
 	m.deleteReason = &widget.Label{Text: "Select a user to delete them from Nimbus.", Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
 	m.createButton = &widget.Button{Text: "Create…", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: m.onCreate}
 	m.rightsLine = newRightsLine()
+	m.list = m.newListTools()
 	m.bar = newOnlineBar(m)
 	if w, ok := m.online.(OnlineWatcher); ok {
 		w.WatchStatus(func() { fyne.Do(m.bar.refresh) })
@@ -128,7 +130,7 @@ func (m *mainWindow) buildUI() {
 	m.leftSplit.Offset = m.settings.split(prefSplitFilters, defaultSplitFilters)
 	deleteBar := container.NewVBox(container.NewHBox(m.deleteButton), m.deleteReason, widget.NewSeparator())
 	right := container.NewBorder(deleteBar, nil, nil, nil, m.detail.Object())
-	m.detailSplit = container.NewHSplit(m.table, right)
+	m.detailSplit = container.NewHSplit(m.list.object(), right)
 	m.detailSplit.Offset = m.settings.split(prefSplitDetail, defaultSplitDetail)
 	m.listSplit = container.NewHSplit(m.leftSplit, m.detailSplit)
 	m.listSplit.Offset = m.settings.split(prefSplitTree, defaultSplitTree)

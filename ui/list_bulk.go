@@ -1,0 +1,168 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"nimbusadmin/app"
+	"nimbusadmin/app/userlist"
+	"nimbusadmin/data"
+	"nimbusadmin/ui/widgets"
+)
+
+// bulkAction is a change the window can make to several selected users at once; each
+// user's change goes through the same command and rules as when made for them alone.
+type bulkAction int
+
+// The changes for several users.
+const (
+	bulkGrant bulkAction = iota
+	bulkRevoke
+	bulkMove
+	bulkRole
+	bulkDelete
+)
+
+// bulkActionNames are the changes as the dialog offers them, in bulkAction order.
+var bulkActionNames = []string{"Grant a licence", "Revoke a licence", "Move to an organization unit", "Add a role", "Delete from Nimbus"}
+
+// bulkForm is the dialog that asks what to do to the selected users.
+type bulkForm struct {
+	l       *listTools
+	rows    []*userlist.Row
+	dlg     *dialog.CustomDialog
+	action  *widget.Select
+	licence *widget.Select
+	ou      *widget.Select
+	role    *widget.Select
+	scope   *widget.Select
+	apply   *widget.Button
+	ous     widgets.OUChoices
+	roles   []data.Role
+	items   map[bulkAction][]*widget.FormItem
+	form    *widget.Form
+}
+
+// openBulk asks what to do to the selected users, starting with the action given.
+func (l *listTools) openBulk(start bulkAction) {
+	rows := l.m.table.selectedRows()
+	if len(rows) == 0 || l.running != nil {
+		return
+	}
+	roles, err := l.m.nimbus.Roles(context.Background())
+	if err != nil {
+		dialog.ShowError(err, l.m.win)
+		return
+	}
+	b := &bulkForm{l: l, rows: rows, roles: roles, ous: widgets.NewOUChoices(l.m.index.Tree)}
+	var licences, roleNames []string
+	for _, lic := range data.AllLicences {
+		licences = append(licences, lic.String())
+	}
+	for _, r := range roles {
+		roleNames = append(roleNames, r.Name)
+	}
+	b.licence = &widget.Select{Options: licences, PlaceHolder: "Choose a licence", OnChanged: b.changed}
+	b.ou = &widget.Select{Options: b.ous.Paths, PlaceHolder: "Choose the OU to move them to", OnChanged: b.changed}
+	b.role = &widget.Select{Options: roleNames, PlaceHolder: "Choose a role", OnChanged: b.changed}
+	b.scope = &widget.Select{Options: b.ous.Paths, PlaceHolder: "Choose the OU it applies in", OnChanged: b.changed}
+	b.action = &widget.Select{Options: bulkActionNames, OnChanged: b.changed}
+	b.form = widget.NewForm()
+	b.apply = &widget.Button{Importance: widget.HighImportance, OnTapped: b.onApply}
+	cancel := &widget.Button{Text: "Cancel", OnTapped: func() { b.dlg.Hide() }}
+	note := widgets.Note("Each user is changed through the same rules as on their own; those the rules refuse are listed afterwards with the reason.")
+	b.dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf("Change %s selected users", thousands(len(rows))), container.NewVBox(b.form, note), l.m.win)
+	b.dlg.SetButtons([]fyne.CanvasObject{cancel, b.apply})
+	b.dlg.Resize(fyne.NewSize(600, 340))
+	l.bulkForm = b
+	b.dlg.SetOnClosed(func() { l.bulkForm = nil })
+	b.action.SetSelected(bulkActionNames[start])
+	b.dlg.Show()
+}
+
+// changed shows the fields the chosen action needs and enables Apply once they are filled.
+func (b *bulkForm) changed(string) {
+	if b.form == nil || b.apply == nil {
+		return
+	}
+	act := bulkAction(b.action.SelectedIndex())
+	items := []*widget.FormItem{widget.NewFormItem("Change", b.action)}
+	ready := true
+	switch act {
+	case bulkGrant, bulkRevoke:
+		items = append(items, widget.NewFormItem("Licence", b.licence))
+		ready = b.licence.SelectedIndex() >= 0
+	case bulkMove:
+		items = append(items, widget.NewFormItem("Move to", b.ou))
+		ready = b.ous.ID(b.ou.Selected) != 0
+	case bulkRole:
+		items = append(items, widget.NewFormItem("Role", b.role), widget.NewFormItem("Scope", b.scope))
+		ready = b.role.SelectedIndex() >= 0 && b.ous.ID(b.scope.Selected) != 0
+	}
+	if len(b.form.Items) != len(items) || b.form.Items[len(b.form.Items)-1].Widget != items[len(items)-1].Widget {
+		b.form.Items = items
+		b.form.Refresh()
+	}
+	verb := "Apply to"
+	if act == bulkDelete {
+		verb = "Delete"
+	}
+	b.apply.SetText(fmt.Sprintf("%s %s users…", verb, thousands(len(b.rows))))
+	widgets.EnableWhen(b.apply, ready)
+}
+
+// command builds the chosen change for one user, with nil when the form is not filled in.
+func (b *bulkForm) command() func(userID string) app.Command {
+	switch act := bulkAction(b.action.SelectedIndex()); act {
+	case bulkGrant, bulkRevoke:
+		i := b.licence.SelectedIndex()
+		if i < 0 {
+			return nil
+		}
+		lic := data.AllLicences[i]
+		if act == bulkGrant {
+			return func(id string) app.Command { return app.ChangeLicences{User: id, Grant: lic} }
+		}
+		return func(id string) app.Command { return app.ChangeLicences{User: id, Revoke: lic} }
+	case bulkMove:
+		ou := b.ous.ID(b.ou.Selected)
+		if ou == 0 {
+			return nil
+		}
+		return func(id string) app.Command { return app.MoveUser{User: id, OU: ou} }
+	case bulkRole:
+		i, scope := b.role.SelectedIndex(), b.ous.ID(b.scope.Selected)
+		if i < 0 || scope == 0 {
+			return nil
+		}
+		role := b.roles[i].ID
+		return func(id string) app.Command { return app.AssignRole{User: id, Role: role, Scope: scope} }
+	case bulkDelete:
+		return func(id string) app.Command { return app.DeleteUser{User: id} }
+	}
+	return nil
+}
+
+// onApply closes the form and runs the change for every selected user; a delete first
+// checks who may be deleted and asks about the others.
+func (b *bulkForm) onApply() {
+	build := b.command()
+	if build == nil {
+		return
+	}
+	what := b.action.Selected
+	if b.licence.Selected != "" && bulkAction(b.action.SelectedIndex()) <= bulkRevoke {
+		what += ": " + b.licence.Selected
+	}
+	b.dlg.Hide()
+	if bulkAction(b.action.SelectedIndex()) == bulkDelete {
+		b.l.deleteSeveral(b.rows)
+		return
+	}
+	b.l.runBulk(what, b.rows, build, nil)
+}

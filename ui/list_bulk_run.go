@@ -1,0 +1,175 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"nimbusadmin/app"
+	"nimbusadmin/app/userlist"
+)
+
+// bulkRefusal is one user a change for several users left as they were, and why.
+type bulkRefusal struct {
+	row    *userlist.Row
+	reason string
+}
+
+// bulkOutcome is what a change for several users did to each of them.
+type bulkOutcome struct {
+	total   int             // users asked about
+	done    []*userlist.Row // changed (or, for a check, found fit)
+	refused []bulkRefusal
+	stopped bool // the admin stopped it: the users after the last one tried were not changed
+}
+
+// report is the outcome in the admin's words: a first line that counts, then one line per
+// refused user with the rule's reason.
+func (o bulkOutcome) report() string {
+	var b strings.Builder
+	tried := len(o.done) + len(o.refused)
+	if o.stopped {
+		fmt.Fprintf(&b, "Stopped after %s of %s users: %s changed; %s refused; the other %s were not changed",
+			thousands(tried), thousands(o.total), thousands(len(o.done)), thousands(len(o.refused)), thousands(o.total-tried))
+	} else {
+		fmt.Fprintf(&b, "%s changed; %s refused", thousands(len(o.done)), thousands(len(o.refused)))
+	}
+	if len(o.refused) == 0 {
+		b.WriteString(".")
+		return b.String()
+	}
+	b.WriteString(":")
+	for _, r := range o.refused {
+		fmt.Fprintf(&b, "\n%s (%s) — %s", r.row.DisplayName, r.row.UPN, r.reason)
+	}
+	return b.String()
+}
+
+// bulkRun is a change for several users while it runs: its progress and the Stop button.
+type bulkRun struct {
+	dlg      *dialog.CustomDialog
+	progress *widget.ProgressBar
+	label    *widget.Label
+	stop     *widget.Button
+	stopped  atomic.Bool
+}
+
+// runEach runs step for each row off the UI goroutine, one user after another, with a
+// progress dialog whose Stop ends the run between two users (never inside one user's
+// change); done gets the outcome on the UI goroutine.
+func (l *listTools) runEach(title string, rows []*userlist.Row, step func(*userlist.Row) error, done func(bulkOutcome)) {
+	run := &bulkRun{progress: widget.NewProgressBar(), label: widget.NewLabel(fmt.Sprintf("%s: 0 of %s users", title, thousands(len(rows))))}
+	run.progress.Max = float64(len(rows))
+	run.stop = &widget.Button{Text: "Stop", OnTapped: func() {
+		run.stopped.Store(true)
+		run.stop.Disable()
+	}}
+	run.dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(run.label, run.progress), l.m.win)
+	run.dlg.SetButtons([]fyne.CanvasObject{run.stop})
+	run.dlg.Resize(fyne.NewSize(520, 180))
+	l.running = run
+	run.dlg.Show()
+	l.m.background(func() {
+		out := bulkOutcome{total: len(rows)}
+		every := max(len(rows)/100, 1)
+		for i, r := range rows {
+			if run.stopped.Load() {
+				out.stopped = true
+				break
+			}
+			if err := step(r); err != nil {
+				out.refused = append(out.refused, bulkRefusal{r, err.Error()})
+			} else {
+				out.done = append(out.done, r)
+			}
+			if n := i + 1; n%every == 0 || n == len(rows) {
+				fyne.Do(func() {
+					run.progress.SetValue(float64(n))
+					run.label.SetText(fmt.Sprintf("%s: %s of %s users", title, thousands(n), thousands(len(rows))))
+				})
+			}
+		}
+		fyne.Do(func() {
+			run.dlg.Hide()
+			l.running = nil
+			done(out)
+		})
+	})
+}
+
+// runBulk runs a change for each user through App.Do, then lists who was changed and who
+// was refused with the reason, together with those refused before it ran (known), and
+// reloads the list.
+func (l *listTools) runBulk(what string, rows []*userlist.Row, build func(userID string) app.Command, known []bulkRefusal) {
+	l.runEach(what, rows, func(r *userlist.Row) error {
+		_, err := l.m.nimbus.Do(context.Background(), build(r.ID))
+		return err
+	}, func(out bulkOutcome) {
+		out.total += len(known)
+		out.refused = slices.Concat(known, out.refused)
+		l.lastReport = out.report()
+		first, _, _ := strings.Cut(l.lastReport, "\n")
+		l.m.status.SetText(what + " — " + strings.TrimSuffix(first, ":") + ".")
+		text := widget.NewLabel(l.lastReport)
+		text.Wrapping = fyne.TextWrapWord
+		result := dialog.NewCustom(what, "Close", container.NewVScroll(text), l.m.win)
+		result.Resize(fyne.NewSize(640, 420))
+		result.Show()
+		l.m.load("")
+	})
+}
+
+// deleteSeveral checks which of the selected users may be deleted, then asks once whether
+// to delete those, naming the others with the reason before anything is deleted.
+func (l *listTools) deleteSeveral(rows []*userlist.Row) {
+	l.runEach("Checking who can be deleted", rows, func(r *userlist.Row) error {
+		d, err := l.m.nimbus.UserDetail(context.Background(), r.ID)
+		if err != nil {
+			return err
+		}
+		if !d.Deletable() {
+			return fmt.Errorf("cannot delete: %s", d.DeleteBlockedReason)
+		}
+		return nil
+	}, func(check bulkOutcome) {
+		if check.stopped {
+			l.m.status.SetText("Nothing was deleted: the check was stopped.")
+			return
+		}
+		var stays strings.Builder
+		for i, r := range check.refused {
+			if i == 10 {
+				fmt.Fprintf(&stays, "\n… and %s more, listed after the delete", thousands(len(check.refused)-10))
+				break
+			}
+			fmt.Fprintf(&stays, "\n• %s (%s) — %s", r.row.DisplayName, r.row.UPN, r.reason)
+		}
+		if len(check.done) == 0 {
+			l.lastReport = fmt.Sprintf("None of the %s selected users can be deleted:%s", thousands(len(rows)), stays.String())
+			dialog.ShowInformation("Cannot delete these users", l.lastReport, l.m.win)
+			return
+		}
+		msg := fmt.Sprintf("Remove %s users from Nimbus?\n\nThey lose access to the Nimbus portal and their Nimbus settings are removed.\n"+
+			"Their accounts in the directory (Microsoft Entra ID) and their Microsoft Teams membership are not touched.", thousands(len(check.done)))
+		if len(check.refused) > 0 {
+			msg += fmt.Sprintf("\n\n%s of the selected users cannot be deleted and stay:%s", thousands(len(check.refused)), stays.String())
+		}
+		l.m.deleteAsked = msg
+		confirm := dialog.NewConfirm(fmt.Sprintf("Delete %s users from Nimbus", thousands(len(check.done))), msg, func(ok bool) {
+			if ok {
+				l.runBulk("Delete from Nimbus", check.done, func(id string) app.Command { return app.DeleteUser{User: id} }, check.refused)
+			}
+		}, l.m.win)
+		confirm.SetConfirmText(fmt.Sprintf("Delete %s users", thousands(len(check.done))))
+		confirm.SetDismissText("Keep")
+		l.m.confirm = confirm
+		confirm.Show()
+	})
+}
