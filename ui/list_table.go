@@ -46,6 +46,7 @@ type userTable struct {
 	onWidths     func()                   // a column was resized by the admin
 	onHeaderMenu func(at fyne.Position)   // a right-click on a header
 	onShown      func()                   // the rows shown were replaced
+	canvas       func() fyne.Canvas       // of the window the list is in
 	shortcuts    func(fyne.Shortcut) bool // the window's shortcuts, tried first
 }
 
@@ -208,8 +209,8 @@ func (t *userTable) MouseDown(e *desktop.MouseEvent) {
 func (t *userTable) Tapped(e *fyne.PointEvent) {
 	t.Table.Tapped(e)
 	t.clickMods = 0
-	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil && c.Focused() != t {
-		c.Focus(t)
+	if t.canvas != nil && t.canvas().Focused() != t {
+		t.canvas().Focus(t) // the table's own focusing looks up the embedded table's canvas, which it cannot find
 	}
 }
 

@@ -45,6 +45,7 @@ func (m *mainWindow) newListTools() *listTools {
 	t.onWidths = func() { l.prefs.setWidths(t.width) }
 	t.onHeaderMenu = l.showHeaderMenu
 	t.shortcuts = m.runShortcut
+	t.canvas = m.win.Canvas
 	t.onSelect = func(r *userlist.Row) {
 		m.onUserSelected(r)
 		l.showSelection()
