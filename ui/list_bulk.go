@@ -76,7 +76,7 @@ func (l *listTools) openBulk(start bulkAction) {
 	b.apply = &widget.Button{Importance: widget.HighImportance, OnTapped: b.onApply}
 	cancel := &widget.Button{Text: "Cancel", OnTapped: func() { b.dlg.Hide() }}
 	note := widgets.Note("Each user is changed through the same rules as on their own; those the rules refuse are listed afterwards with the reason.")
-	b.dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf("Change %s selected users", thousands(len(rows))), container.NewVBox(b.form, note), l.m.win)
+	b.dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf("Change %s", usersText(len(rows))), container.NewVBox(b.form, note), l.m.win)
 	b.dlg.SetButtons([]fyne.CanvasObject{cancel, b.apply})
 	b.dlg.Resize(fyne.NewSize(600, 340))
 	l.bulkForm = b
@@ -112,7 +112,7 @@ func (b *bulkForm) changed(string) {
 	if act == bulkDelete {
 		verb = "Delete"
 	}
-	b.apply.SetText(fmt.Sprintf("%s %s users…", verb, thousands(len(b.rows))))
+	b.apply.SetText(fmt.Sprintf("%s %s…", verb, usersText(len(b.rows))))
 	widgets.EnableWhen(b.apply, ready)
 }
 

@@ -37,7 +37,7 @@ func (o bulkOutcome) report() string {
 	tried := len(o.done) + len(o.refused)
 	if o.stopped {
 		fmt.Fprintf(&b, "Stopped after %s of %s users: %s changed; %s refused; the other %s were not changed",
-			thousands(tried), thousands(o.total), thousands(len(o.done)), thousands(len(o.refused)), thousands(o.total-tried))
+			thousands(tried), usersText(o.total), thousands(len(o.done)), thousands(len(o.refused)), thousands(o.total-tried))
 	} else {
 		fmt.Fprintf(&b, "%s changed; %s refused", thousands(len(o.done)), thousands(len(o.refused)))
 	}
@@ -65,7 +65,7 @@ type bulkRun struct {
 // progress dialog whose Stop ends the run between two users (never inside one user's
 // change); done gets the outcome on the UI goroutine.
 func (l *listTools) runEach(title string, rows []*userlist.Row, step func(*userlist.Row) error, done func(bulkOutcome)) {
-	run := &bulkRun{progress: widget.NewProgressBar(), label: widget.NewLabel(fmt.Sprintf("%s: 0 of %s users", title, thousands(len(rows))))}
+	run := &bulkRun{progress: widget.NewProgressBar(), label: widget.NewLabel(fmt.Sprintf("%s: 0 of %s", title, usersText(len(rows))))}
 	run.progress.Max = float64(len(rows))
 	run.stop = &widget.Button{Text: "Stop", OnTapped: func() {
 		run.stopped.Store(true)
@@ -92,7 +92,7 @@ func (l *listTools) runEach(title string, rows []*userlist.Row, step func(*userl
 			if n := i + 1; n%every == 0 || n == len(rows) {
 				fyne.Do(func() {
 					run.progress.SetValue(float64(n))
-					run.label.SetText(fmt.Sprintf("%s: %s of %s users", title, thousands(n), thousands(len(rows))))
+					run.label.SetText(fmt.Sprintf("%s: %s of %s", title, thousands(n), usersText(len(rows))))
 				})
 			}
 		}
@@ -152,22 +152,22 @@ func (l *listTools) deleteSeveral(rows []*userlist.Row) {
 			fmt.Fprintf(&stays, "\n• %s (%s) — %s", r.row.DisplayName, r.row.UPN, r.reason)
 		}
 		if len(check.done) == 0 {
-			l.lastReport = fmt.Sprintf("None of the %s selected users can be deleted:%s", thousands(len(rows)), stays.String())
+			l.lastReport = fmt.Sprintf("None of the %s selected can be deleted:%s", usersText(len(rows)), stays.String())
 			dialog.ShowInformation("Cannot delete these users", l.lastReport, l.m.win)
 			return
 		}
-		msg := fmt.Sprintf("Remove %s users from Nimbus?\n\nThey lose access to the Nimbus portal and their Nimbus settings are removed.\n"+
-			"Their accounts in the directory (Microsoft Entra ID) and their Microsoft Teams membership are not touched.", thousands(len(check.done)))
+		msg := fmt.Sprintf("Remove %s from Nimbus?\n\nThey lose access to the Nimbus portal and their Nimbus settings are removed.\n"+
+			"Their accounts in the directory (Microsoft Entra ID) and their Microsoft Teams membership are not touched.", usersText(len(check.done)))
 		if len(check.refused) > 0 {
-			msg += fmt.Sprintf("\n\n%s of the selected users cannot be deleted and stay:%s", thousands(len(check.refused)), stays.String())
+			msg += fmt.Sprintf("\n\n%s of those selected cannot be deleted and stay:%s", usersText(len(check.refused)), stays.String())
 		}
 		l.m.deleteAsked = msg
-		confirm := dialog.NewConfirm(fmt.Sprintf("Delete %s users from Nimbus", thousands(len(check.done))), msg, func(ok bool) {
+		confirm := dialog.NewConfirm(fmt.Sprintf("Delete %s from Nimbus", usersText(len(check.done))), msg, func(ok bool) {
 			if ok {
 				l.runBulk("Delete from Nimbus", check.done, func(id string) app.Command { return app.DeleteUser{User: id} }, check.refused)
 			}
 		}, l.m.win)
-		confirm.SetConfirmText(fmt.Sprintf("Delete %s users", thousands(len(check.done))))
+		confirm.SetConfirmText("Delete " + usersText(len(check.done)))
 		confirm.SetDismissText("Keep")
 		l.m.confirm = confirm
 		confirm.Show()

@@ -70,26 +70,31 @@ func (l *listTools) object() fyne.CanvasObject {
 // what can be done with them.
 func (l *listTools) showSelection() {
 	n := l.m.table.selectionCount()
-	switch n {
-	case 0:
+	if n == 0 {
 		l.selection.SetText("No user selected")
-	case 1:
-		l.selection.SetText("1 user selected")
-	default:
-		l.selection.SetText(fmt.Sprintf("%s users selected", thousands(n)))
+	} else {
+		l.selection.SetText(usersText(n) + " selected")
 	}
 	widgets.EnableWhen(l.bulk, n > 0 && l.m.rights.Level != app.ReadOnly)
 	if n > 1 {
-		l.m.deleteReason.SetText(fmt.Sprintf("%s users selected. Delete from Nimbus… removes those the rules allow and lists the others with the reason; "+
-			"Change selected… grants or revokes a licence, moves them to an OU or adds a role.", thousands(n)))
+		l.m.deleteReason.SetText(fmt.Sprintf("%s selected. Delete from Nimbus… removes those the rules allow and lists the others with the reason; "+
+			"Change selected… grants or revokes a licence, moves them to an OU or adds a role.", usersText(n)))
 		widgets.EnableWhen(l.m.deleteButton, l.m.rights.Level != app.ReadOnly)
 	}
+}
+
+// usersText counts users in words: "1 user", "1,234 users".
+func usersText(n int) string {
+	if n == 1 {
+		return "1 user"
+	}
+	return thousands(n) + " users"
 }
 
 // deleteSelection deletes the selected user, or offers to delete the selected users.
 func (l *listTools) deleteSelection() {
 	if l.m.table.selectionCount() > 1 {
-		l.openBulk(bulkDelete)
+		l.deleteSeveral(l.m.table.selectedRows())
 		return
 	}
 	l.m.onDeleteUser()

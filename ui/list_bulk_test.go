@@ -1,0 +1,133 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"nimbusadmin/app"
+	"nimbusadmin/app/userlist"
+	"nimbusadmin/data"
+)
+
+// listRowsWhere are the first n listed rows (by position) whose users satisfy ok.
+func listRowsWhere(t *testing.T, m *mainWindow, n int, ok func(*userlist.Row) bool) []int {
+	t.Helper()
+	var out []int
+	for i, h := range m.table.hits {
+		if len(out) < n && ok(&m.index.Rows[h]) {
+			out = append(out, i)
+		}
+	}
+	if len(out) < n {
+		t.Fatalf("only %d such users are listed, want %d", len(out), n)
+	}
+	return out
+}
+
+// Granting a licence to several users runs the same rule for each: with one licence left
+// short by the tenant's contingent, the others get it and the one refused is named with
+// the rule's reason; nothing is said to be done that was not.
+func TestBulkGrantChangesEachUserAndListsTheRefusedOneWithItsReason(t *testing.T) {
+	ctx := context.Background()
+	a := test.NewTempApp(t)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
+	m.win.Resize(fyne.NewSize(1366, 768))
+	totals, err := m.nimbus.LicenceTotals(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tot := range totals {
+		if tot.Licence == data.Assistant {
+			if _, err := m.nimbus.Do(ctx, app.SetLicenceContingent{Licence: data.Assistant, Contingent: tot.InUse + 2}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	m.load("")
+	rows := listRowsWhere(t, m, 3, func(r *userlist.Row) bool { return !r.Licences.Has(data.Assistant) })
+	listClick(t, m, rows[0], 0)
+	listClick(t, m, rows[1], fyne.KeyModifierControl)
+	listClick(t, m, rows[2], fyne.KeyModifierControl)
+	picked := listSelectedIDs(m)
+	if len(picked) != 3 {
+		t.Fatalf("%d users selected, want 3", len(picked))
+	}
+	third := m.index.Rows[m.table.hits[rows[2]]]
+
+	test.Tap(m.list.bulk)
+	b := m.list.bulkForm
+	if b == nil {
+		t.Fatal("Change selected… opens no dialog")
+	}
+	b.action.SetSelected("Grant a licence")
+	if !b.apply.Disabled() {
+		t.Error("Apply is enabled before a licence is chosen")
+	}
+	b.licence.SetSelected(data.Assistant.String())
+	test.Tap(b.apply)
+
+	report := m.list.lastReport
+	lines := strings.Split(report, "\n")
+	if lines[0] != "2 changed; 1 refused:" || len(lines) != 2 {
+		t.Fatalf("the outcome reads:\n%s\nwant 2 changed and 1 refused, named", report)
+	}
+	if !strings.HasPrefix(lines[1], third.DisplayName+" ("+third.UPN+") — ") || !strings.Contains(lines[1], "Assistant: all ") {
+		t.Errorf("the refused user is listed as %q, want %s with the contingent's reason", lines[1], third.DisplayName)
+	}
+	if !strings.Contains(m.status.Text, "2 changed; 1 refused") {
+		t.Errorf("the status line says %q", m.status.Text)
+	}
+	for i, id := range picked {
+		d, err := m.nimbus.UserDetail(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := i < 2; d.User.Licences.Has(data.Assistant) != want {
+			t.Errorf("%s holds Assistant: %v, want %v", d.User.UPN, !want, want)
+		}
+	}
+	if got := listSelectedIDs(m); len(got) != 3 {
+		t.Errorf("after the change %d users are selected, want the same 3", len(got))
+	}
+}
+
+// Delete with several users selected checks them first: the confirmation names those the
+// rule keeps, with the reason, and the delete removes only the others.
+func TestDeleteWithSeveralSelectedNamesThoseKeptBeforeAsking(t *testing.T) {
+	ctx := context.Background()
+	a := test.NewTempApp(t)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
+	kept := windowUserWhere(t, m, func(d app.UserDetail) bool { return !d.Deletable() })
+	gone := windowUserWhere(t, m, func(d app.UserDetail) bool { return d.Deletable() })
+	m.selectUser(kept.User.ID)
+	for i, h := range m.table.hits {
+		if m.index.Rows[h].ID == gone.User.ID {
+			m.table.toggleRow(i)
+		}
+	}
+	if m.table.selectionCount() != 2 {
+		t.Fatalf("%d users selected, want 2", m.table.selectionCount())
+	}
+	m.table.TypedKey(windowDeleteKey)
+	if m.confirm == nil {
+		t.Fatal("Delete with two users selected asks nothing")
+	}
+	if want := kept.User.DisplayName + " (" + kept.User.UPN + ") — cannot delete: " + kept.DeleteBlockedReason; !strings.Contains(m.deleteAsked, want) ||
+		!strings.HasPrefix(m.deleteAsked, "Remove 1 user from Nimbus?") {
+		t.Fatalf("the question does not name the user kept before asking:\n%s\nwant %q", m.deleteAsked, want)
+	}
+	m.confirm.Confirm()
+	if _, err := m.nimbus.UserDetail(ctx, gone.User.ID); err == nil {
+		t.Error("the deletable user is still in Nimbus")
+	}
+	if _, err := m.nimbus.UserDetail(ctx, kept.User.ID); err != nil {
+		t.Errorf("the user the rule keeps is gone: %v", err)
+	}
+	if !strings.HasPrefix(m.list.lastReport, "1 changed; 1 refused:") {
+		t.Errorf("the outcome reads %q", m.list.lastReport)
+	}
+}
