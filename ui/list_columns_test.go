@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -35,6 +36,19 @@ func TestColumnChooserAddsOrdersAndRemembersColumns(t *testing.T) {
 	}
 	if _, cols := m.table.size(); cols != len(want) {
 		t.Fatalf("the table has %d columns, want %d", cols, len(want))
+	}
+	wide := a.NewWindow("list")
+	wide.SetContent(m.table)
+	wide.Resize(fyne.NewSize(1800, 600))
+	reversed := slices.Clone(want)
+	slices.Reverse(reversed)
+	m.list.showColumns(reversed[:5])
+	m.list.showColumns(reversed)
+	m.list.showColumns(want)
+	for c, w := range defaultColumnWidths {
+		if m.table.width[c] != w {
+			t.Errorf("after columns were hidden and shown, %q is %v wide, want its %v: only the admin resizes a column", c.Title(), m.table.width[c], w)
+		}
 	}
 	row := &m.index.Rows[m.table.hits[0]]
 	cell := listCellText(m, 0, slices.Index(want, userlist.ColumnMail))
@@ -85,5 +99,23 @@ func TestDraggingAHeaderGapResizesAndTheWidthIsRemembered(t *testing.T) {
 	m2 := windowOpen(t, a, m.nimbus, nil)
 	if got := m2.table.width[userlist.ColumnDisplayName]; got != before+60 {
 		t.Fatalf("a new window has the name column %v wide, want the %v it was left at", got, before+60)
+	}
+}
+
+// Any column sorts the list, an added one too, and a new window keeps that order.
+func TestSortingByAnAddedColumnIsRemembered(t *testing.T) {
+	a := test.NewTempApp(t)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
+	m.list.showColumns(append(defaultListColumns(), userlist.ColumnJobTitle))
+	m.table.sortBy(userlist.ColumnJobTitle)
+	for i := 1; i < len(m.table.hits); i++ {
+		prev, next := m.index.Rows[m.table.hits[i-1]].JobTitle, m.index.Rows[m.table.hits[i]].JobTitle
+		if strings.ToLower(prev) > strings.ToLower(next) {
+			t.Fatalf("not sorted by job title at row %d: %q before %q", i, prev, next)
+		}
+	}
+	m2 := windowOpen(t, a, m.nimbus, nil)
+	if m2.table.column != userlist.ColumnJobTitle || m2.table.desc {
+		t.Fatalf("a new window sorts by %q (descending %v), want Job Title as left", m2.table.column.Title(), m2.table.desc)
 	}
 }

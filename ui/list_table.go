@@ -34,6 +34,7 @@ type userTable struct {
 	anchor    int             // where a Shift+click range starts
 	chosen    map[string]bool // O365 IDs of the selected users when more than one is selected
 	clickMods fyne.KeyModifier
+	resizing  bool // a column is being dragged wider or narrower
 	column    userlist.Column
 	desc      bool
 
@@ -167,8 +168,8 @@ func (t *userTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	col := t.cols[id.Col]
-	if w := h.Size().Width; w > 0 {
-		t.width[col] = w // the table lays each header out at its column's width
+	if w := h.Size().Width; t.resizing && w > 0 {
+		t.width[col] = w // while a column is dragged, the table lays each header out at its column's width
 	}
 	var icon fyne.Resource
 	if col == t.column {
@@ -181,12 +182,19 @@ func (t *userTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	h.onMenu = t.onHeaderMenu
 }
 
+// Dragged resizes a column while the gap after its header is dragged.
+func (t *userTable) Dragged(e *fyne.DragEvent) {
+	t.resizing = true
+	t.Table.Dragged(e)
+}
+
 // DragEnd ends resizing a column and remembers the widths.
 func (t *userTable) DragEnd() {
 	t.Table.DragEnd()
-	if t.onWidths != nil {
+	if t.resizing && t.onWidths != nil {
 		t.onWidths()
 	}
+	t.resizing = false
 }
 
 // sortBy sorts by a column; the same column again reverses the order.
