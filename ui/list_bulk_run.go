@@ -36,7 +36,7 @@ func (o bulkOutcome) report() string {
 	var b strings.Builder
 	tried := len(o.done) + len(o.refused)
 	if o.stopped {
-		fmt.Fprintf(&b, "Stopped after %s of %s users: %s changed; %s refused; the other %s were not changed",
+		fmt.Fprintf(&b, "Stopped after %s of %s: %s changed; %s refused; the other %s were not changed",
 			thousands(tried), usersText(o.total), thousands(len(o.done)), thousands(len(o.refused)), thousands(o.total-tried))
 	} else {
 		fmt.Fprintf(&b, "%s changed; %s refused", thousands(len(o.done)), thousands(len(o.refused)))

@@ -131,3 +131,19 @@ func TestDeleteWithSeveralSelectedNamesThoseKeptBeforeAsking(t *testing.T) {
 		t.Errorf("the outcome reads %q", m.list.lastReport)
 	}
 }
+
+// A change for several users that was stopped says how far it got and how many users it
+// did not reach, so that nothing is left half-done without saying so.
+func TestAStoppedBulkChangeSaysWhoWasNotReached(t *testing.T) {
+	anna := &userlist.Row{UserListRow: data.UserListRow{DisplayName: "Anna Berg", UPN: "anna@contoso.example"}}
+	ben := &userlist.Row{UserListRow: data.UserListRow{DisplayName: "Ben Okafor", UPN: "ben@contoso.example"}}
+	out := bulkOutcome{total: 10, done: []*userlist.Row{ben, ben, ben}, refused: []bulkRefusal{{anna, "the OU is outside your scope"}}, stopped: true}
+	want := "Stopped after 4 of 10 users: 3 changed; 1 refused; the other 6 were not changed:\n" +
+		"Anna Berg (anna@contoso.example) — the OU is outside your scope"
+	if got := out.report(); got != want {
+		t.Errorf("report:\n%s\nwant:\n%s", got, want)
+	}
+	if got := (bulkOutcome{total: 2, done: []*userlist.Row{anna, ben}}).report(); got != "2 changed; 0 refused." {
+		t.Errorf("report without refusals: %q", got)
+	}
+}
