@@ -44,7 +44,6 @@ type bulkForm struct {
 	apply   *widget.Button
 	ous     widgets.OUChoices
 	roles   []data.Role
-	items   map[bulkAction][]*widget.FormItem
 	form    *widget.Form
 }
 
