@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -41,6 +42,7 @@ type bulkForm struct {
 	ou      *widget.Select
 	role    *widget.Select
 	scope   *widget.Select
+	drop    *widget.Check // revoke with what needs the licence ended, move with what is out of scope removed
 	apply   *widget.Button
 	ous     widgets.OUChoices
 	roles   []data.Role
@@ -70,6 +72,7 @@ func (l *listTools) openBulk(start bulkAction) {
 	b.ou = &widget.Select{Options: b.ous.Paths, PlaceHolder: "Choose the OU to move them to", OnChanged: b.changed}
 	b.role = &widget.Select{Options: roleNames, PlaceHolder: "Choose a role", OnChanged: b.changed}
 	b.scope = &widget.Select{Options: b.ous.Paths, PlaceHolder: "Choose the OU it applies in", OnChanged: b.changed}
+	b.drop = widget.NewCheck("", nil)
 	b.action = &widget.Select{Options: bulkActionNames, OnChanged: b.changed}
 	b.form = widget.NewForm()
 	b.apply = &widget.Button{Importance: widget.HighImportance, OnTapped: b.onApply}
@@ -93,20 +96,27 @@ func (b *bulkForm) changed(string) {
 	items := []*widget.FormItem{widget.NewFormItem("Change", b.action)}
 	ready := true
 	switch act {
-	case bulkGrant, bulkRevoke:
+	case bulkGrant:
 		items = append(items, widget.NewFormItem("Licence", b.licence))
 		ready = b.licence.SelectedIndex() >= 0
+	case bulkRevoke:
+		b.drop.Text = "Also end what needs the licence (otherwise users with such things are refused)"
+		items = append(items, widget.NewFormItem("Licence", b.licence), widget.NewFormItem("", b.drop))
+		ready = b.licence.SelectedIndex() >= 0
 	case bulkMove:
-		items = append(items, widget.NewFormItem("Move to", b.ou))
+		b.drop.Text = "Also remove what is assigned from outside the new OU (otherwise those users are refused)"
+		items = append(items, widget.NewFormItem("Move to", b.ou), widget.NewFormItem("", b.drop))
 		ready = b.ous.ID(b.ou.Selected) != 0
 	case bulkRole:
 		items = append(items, widget.NewFormItem("Role", b.role), widget.NewFormItem("Scope", b.scope))
 		ready = b.role.SelectedIndex() >= 0 && b.ous.ID(b.scope.Selected) != 0
 	}
-	if len(b.form.Items) != len(items) || b.form.Items[len(b.form.Items)-1].Widget != items[len(items)-1].Widget {
+	if !slices.EqualFunc(b.form.Items, items, func(x, y *widget.FormItem) bool { return x.Widget == y.Widget }) {
+		b.drop.Checked = false // asked anew for each kind of change
 		b.form.Items = items
 		b.form.Refresh()
 	}
+	b.drop.Refresh()
 	verb := "Apply to"
 	if act == bulkDelete {
 		verb = "Delete"
@@ -123,17 +133,17 @@ func (b *bulkForm) command() func(userID string) app.Command {
 		if i < 0 {
 			return nil
 		}
-		lic := data.AllLicences[i]
+		lic, drop := data.AllLicences[i], b.drop.Checked
 		if act == bulkGrant {
 			return func(id string) app.Command { return app.ChangeLicences{User: id, Grant: lic} }
 		}
-		return func(id string) app.Command { return app.ChangeLicences{User: id, Revoke: lic} }
+		return func(id string) app.Command { return app.ChangeLicences{User: id, Revoke: lic, DropDependent: drop} }
 	case bulkMove:
-		ou := b.ous.ID(b.ou.Selected)
+		ou, drop := b.ous.ID(b.ou.Selected), b.drop.Checked
 		if ou == 0 {
 			return nil
 		}
-		return func(id string) app.Command { return app.MoveUser{User: id, OU: ou} }
+		return func(id string) app.Command { return app.MoveUser{User: id, OU: ou, DropOutOfScope: drop} }
 	case bulkRole:
 		i, scope := b.role.SelectedIndex(), b.ous.ID(b.scope.Selected)
 		if i < 0 || scope == 0 {

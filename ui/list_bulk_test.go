@@ -147,3 +147,36 @@ func TestAStoppedBulkChangeSaysWhoWasNotReached(t *testing.T) {
 		t.Errorf("report without refusals: %q", got)
 	}
 }
+
+// The bulk dialog asks what each kind of change needs, and nothing more.
+func TestBulkDialogAsksWhatEachChangeNeeds(t *testing.T) {
+	a := test.NewTempApp(t)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
+	m.table.selectAll()
+	m.list.openBulk(bulkGrant)
+	b := m.list.bulkForm
+	labels := func() string {
+		var out []string
+		for _, it := range b.form.Items {
+			out = append(out, it.Text)
+		}
+		return strings.Join(out, ",")
+	}
+	for action, want := range map[string]string{
+		"Grant a licence":              "Change,Licence",
+		"Revoke a licence":             "Change,Licence,",
+		"Move to an organization unit": "Change,Move to,",
+		"Add a role":                   "Change,Role,Scope",
+		"Delete from Nimbus":           "Change",
+	} {
+		b.action.SetSelected(action)
+		if got := labels(); got != want {
+			t.Errorf("%s asks for %q, want %q", action, got, want)
+		}
+	}
+	b.action.SetSelected("Delete from Nimbus")
+	if b.apply.Disabled() || b.apply.Text != "Delete "+usersText(len(m.table.hits))+"…" {
+		t.Errorf("for a delete the button reads %q (disabled %v)", b.apply.Text, b.apply.Disabled())
+	}
+	b.dlg.Hide()
+}
