@@ -130,14 +130,11 @@ func (l *listTools) runBulk(what string, rows []*userlist.Row, build func(userID
 // to delete those, naming the others with the reason before anything is deleted.
 func (l *listTools) deleteSeveral(rows []*userlist.Row) {
 	l.runEach("Checking who can be deleted", rows, func(r *userlist.Row) error {
-		d, err := l.m.nimbus.UserDetail(context.Background(), r.ID)
-		if err != nil {
-			return err
+		reason, err := l.m.nimbus.DeleteBlocked(context.Background(), r.ID)
+		if err == nil && reason != "" {
+			err = fmt.Errorf("cannot delete: %s", reason)
 		}
-		if !d.Deletable() {
-			return fmt.Errorf("cannot delete: %s", d.DeleteBlockedReason)
-		}
-		return nil
+		return err
 	}, func(check bulkOutcome) {
 		if check.stopped {
 			l.m.status.SetText("Nothing was deleted: the check was stopped.")

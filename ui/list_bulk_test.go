@@ -61,7 +61,7 @@ func TestBulkGrantChangesEachUserAndListsTheRefusedOneWithItsReason(t *testing.T
 	test.Tap(m.list.bulk)
 	b := m.list.bulkForm
 	if b == nil {
-		t.Fatal("Change selected… opens no dialog")
+		t.Fatal("Change… opens no dialog")
 	}
 	b.action.SetSelected("Grant a licence")
 	if !b.apply.Disabled() {

@@ -25,7 +25,7 @@ type listTools struct {
 	bar        fyne.CanvasObject
 	chooser    *columnChooser // while the Columns dialog is open
 	running    *bulkRun       // while a change to several users runs
-	bulkForm   *bulkForm      // while the Change selected dialog is open
+	bulkForm   *bulkForm      // while the Change… dialog is open
 	lastReport string         // what the last change to several users did, as shown
 }
 
@@ -34,7 +34,7 @@ type listTools struct {
 func (m *mainWindow) newListTools() *listTools {
 	l := &listTools{m: m, prefs: listSettings{m.settings.p}}
 	l.selection = widget.NewLabel("")
-	l.bulk = &widget.Button{Text: "Change selected…", Icon: theme.DocumentCreateIcon(), OnTapped: func() { l.openBulk(bulkGrant) }}
+	l.bulk = &widget.Button{Text: "Change…", Icon: theme.DocumentCreateIcon(), OnTapped: func() { l.openBulk(bulkGrant) }}
 	l.columns = &widget.Button{Text: "Columns…", Icon: theme.ListIcon(), OnTapped: l.openChooser}
 	l.export = &widget.Button{Text: "Export…", Icon: theme.DocumentSaveIcon(), OnTapped: l.openExport}
 	l.bar = container.NewHBox(l.selection, l.bulk, widget.NewSeparator(), l.columns, l.export)
@@ -78,7 +78,7 @@ func (l *listTools) showSelection() {
 	widgets.EnableWhen(l.bulk, n > 0 && l.m.rights.Level != app.ReadOnly)
 	if n > 1 {
 		l.m.deleteReason.SetText(fmt.Sprintf("%s selected. Delete from Nimbus… removes those the rules allow and lists the others with the reason; "+
-			"Change selected… grants or revokes a licence, moves them to an OU or adds a role.", usersText(n)))
+			"Change… grants or revokes a licence, moves them to an OU or adds a role.", usersText(n)))
 		widgets.EnableWhen(l.m.deleteButton, l.m.rights.Level != app.ReadOnly)
 	}
 }
