@@ -117,11 +117,7 @@ func (l *listTools) runBulk(what string, rows []*userlist.Row, build func(userID
 		l.lastReport = out.report()
 		first, _, _ := strings.Cut(l.lastReport, "\n")
 		l.m.status.SetText(what + " — " + strings.TrimSuffix(first, ":") + ".")
-		text := widget.NewLabel(l.lastReport)
-		text.Wrapping = fyne.TextWrapWord
-		result := dialog.NewCustom(what, "Close", container.NewVScroll(text), l.m.win)
-		result.Resize(fyne.NewSize(640, 420))
-		result.Show()
+		l.showOutcome(what, first, out.refused)
 		l.m.load("")
 	})
 }
@@ -140,30 +136,28 @@ func (l *listTools) deleteSeveral(rows []*userlist.Row) {
 			l.m.status.SetText("Nothing was deleted: the check was stopped.")
 			return
 		}
-		var stays strings.Builder
-		for i, r := range check.refused {
-			if i == 10 {
-				fmt.Fprintf(&stays, "\n… and %s more, listed after the delete", thousands(len(check.refused)-10))
-				break
-			}
-			fmt.Fprintf(&stays, "\n• %s (%s) — %s", r.row.DisplayName, r.row.UPN, r.reason)
-		}
 		if len(check.done) == 0 {
-			l.lastReport = fmt.Sprintf("None of the %s selected can be deleted:%s", usersText(len(rows)), stays.String())
-			dialog.ShowInformation("Cannot delete these users", l.lastReport, l.m.win)
+			head := fmt.Sprintf("None of the %s selected can be deleted:", usersText(len(rows)))
+			l.lastReport = head + "\n" + refusalLines(check.refused)
+			l.showOutcome("Cannot delete these users", head, check.refused)
 			return
 		}
 		msg := fmt.Sprintf("Remove %s from Nimbus?\n\nThey lose access to the Nimbus portal and their Nimbus settings are removed.\n"+
 			"Their accounts in the directory (Microsoft Entra ID) and their Microsoft Teams membership are not touched.", usersText(len(check.done)))
+		content := []fyne.CanvasObject{wrapped(msg)}
 		if len(check.refused) > 0 {
-			msg += fmt.Sprintf("\n\n%s of those selected cannot be deleted and stay:%s", usersText(len(check.refused)), stays.String())
+			stays := fmt.Sprintf("%s of those selected cannot be deleted and stay:", usersText(len(check.refused)))
+			msg += "\n\n" + stays + "\n" + refusalLines(check.refused)
+			content = append(content, widget.NewLabelWithStyle(stays, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		}
 		l.m.deleteAsked = msg
-		confirm := dialog.NewConfirm(fmt.Sprintf("Delete %s from Nimbus", usersText(len(check.done))), msg, func(ok bool) {
+		body := container.NewBorder(container.NewVBox(content...), nil, nil, nil, refusalList(check.refused))
+		confirm := dialog.NewCustomConfirm(fmt.Sprintf("Delete %s from Nimbus", usersText(len(check.done))), "", "", body, func(ok bool) {
 			if ok {
 				l.runBulk("Delete from Nimbus", check.done, func(id string) app.Command { return app.DeleteUser{User: id} }, check.refused)
 			}
 		}, l.m.win)
+		confirm.Resize(fyne.NewSize(720, 560))
 		confirm.SetConfirmText("Delete " + usersText(len(check.done)))
 		confirm.SetDismissText("Keep")
 		l.m.confirm = confirm

@@ -11,6 +11,7 @@ import (
 	"nimbusadmin/app"
 	"nimbusadmin/app/userlist"
 	"nimbusadmin/data"
+	"nimbusadmin/ui/uitest"
 )
 
 // listRowsWhere are the first n listed rows (by position) whose users satisfy ok.
@@ -92,6 +93,14 @@ func TestBulkGrantChangesEachUserAndListsTheRefusedOneWithItsReason(t *testing.T
 	}
 	if got := listSelectedIDs(m); len(got) != 3 {
 		t.Errorf("after the change %d users are selected, want the same 3", len(got))
+	}
+	selectRefused := uitest.Button(m.win.Canvas().Overlays().Top(), "Select the refused users")
+	if selectRefused == nil {
+		t.Fatal("the outcome offers no way to select the refused users")
+	}
+	test.Tap(selectRefused)
+	if got := listSelectedIDs(m); len(got) != 1 || got[0] != third.ID || m.selectedID() != third.ID {
+		t.Errorf("Select the refused users selects %v, want %s alone", got, third.UPN)
 	}
 }
 
