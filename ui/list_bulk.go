@@ -117,61 +117,69 @@ func (b *bulkForm) changed(string) {
 		b.form.Refresh()
 	}
 	b.drop.Refresh()
-	verb := "Apply to"
 	if act == bulkDelete {
-		verb = "Delete"
+		b.apply.SetText(fmt.Sprintf("Delete %s…", usersText(len(b.rows)))) // a question follows
+	} else {
+		b.apply.SetText("Apply to " + usersText(len(b.rows)))
 	}
-	b.apply.SetText(fmt.Sprintf("%s %s…", verb, usersText(len(b.rows))))
 	widgets.EnableWhen(b.apply, ready)
 }
 
-// command builds the chosen change for one user, with nil when the form is not filled in.
-func (b *bulkForm) command() func(userID string) app.Command {
+// job builds the chosen change, with ok false when the form is not filled in. Users the
+// list shows as already so (holding the licence granted, lacking the one revoked, in the
+// OU moved to) are left alone and counted.
+func (b *bulkForm) job() (bulkJob, bool) {
+	j := bulkJob{what: b.action.Selected}
 	switch act := bulkAction(b.action.SelectedIndex()); act {
 	case bulkGrant, bulkRevoke:
 		i := b.licence.SelectedIndex()
 		if i < 0 {
-			return nil
+			return j, false
 		}
 		lic, drop := data.AllLicences[i], b.drop.Checked
+		j.what += ": " + lic.String()
 		if act == bulkGrant {
-			return func(id string) app.Command { return app.ChangeLicences{User: id, Grant: lic} }
+			j.build = func(id string) app.Command { return app.ChangeLicences{User: id, Grant: lic} }
+			j.already, j.alreadyText = func(r *userlist.Row) bool { return r.Licences.Has(lic) }, "already held it"
+		} else {
+			j.build = func(id string) app.Command { return app.ChangeLicences{User: id, Revoke: lic, DropDependent: drop} }
+			j.already, j.alreadyText = func(r *userlist.Row) bool { return !r.Licences.Has(lic) }, "did not hold it"
 		}
-		return func(id string) app.Command { return app.ChangeLicences{User: id, Revoke: lic, DropDependent: drop} }
 	case bulkMove:
 		ou, drop := b.ous.ID(b.ou.Selected), b.drop.Checked
 		if ou == 0 {
-			return nil
+			return j, false
 		}
-		return func(id string) app.Command { return app.MoveUser{User: id, OU: ou, DropOutOfScope: drop} }
+		j.what += ": " + b.ou.Selected
+		j.build = func(id string) app.Command { return app.MoveUser{User: id, OU: ou, DropOutOfScope: drop} }
+		j.already, j.alreadyText = func(r *userlist.Row) bool { return r.OUID == ou }, "were there already"
 	case bulkRole:
 		i, scope := b.role.SelectedIndex(), b.ous.ID(b.scope.Selected)
 		if i < 0 || scope == 0 {
-			return nil
+			return j, false
 		}
 		role := b.roles[i].ID
-		return func(id string) app.Command { return app.AssignRole{User: id, Role: role, Scope: scope} }
+		j.what += ": " + b.roles[i].Name + " in " + b.scope.Selected
+		j.build = func(id string) app.Command { return app.AssignRole{User: id, Role: role, Scope: scope} }
 	case bulkDelete:
-		return func(id string) app.Command { return app.DeleteUser{User: id} }
+		j.build = func(id string) app.Command { return app.DeleteUser{User: id} }
+	default:
+		return j, false
 	}
-	return nil
+	return j, true
 }
 
 // onApply closes the form and runs the change for every selected user; a delete first
 // checks who may be deleted and asks about the others.
 func (b *bulkForm) onApply() {
-	build := b.command()
-	if build == nil {
+	job, ok := b.job()
+	if !ok {
 		return
-	}
-	what := b.action.Selected
-	if b.licence.Selected != "" && bulkAction(b.action.SelectedIndex()) <= bulkRevoke {
-		what += ": " + b.licence.Selected
 	}
 	b.dlg.Hide()
 	if bulkAction(b.action.SelectedIndex()) == bulkDelete {
 		b.l.deleteSeveral(b.rows)
 		return
 	}
-	b.l.runBulk(what, b.rows, build, nil)
+	b.l.runBulk(job, b.rows, nil)
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -24,22 +25,31 @@ type bulkRefusal struct {
 
 // bulkOutcome is what a change for several users did to each of them.
 type bulkOutcome struct {
-	total   int             // users asked about
-	done    []*userlist.Row // changed (or, for a check, found fit)
-	refused []bulkRefusal
-	stopped bool // the admin stopped it: the users after the last one tried were not changed
+	total       int             // users asked about
+	done        []*userlist.Row // changed (or, for a check, found fit)
+	already     int             // left alone: the change would not have changed them
+	alreadyText string          // says so: "already held it"
+	refused     []bulkRefusal
+	stopped     bool // the admin stopped it: the users after the last one tried were not changed
 }
+
+// errAlready is a step's answer for a user the change would leave as they are.
+var errAlready = errors.New("already so")
 
 // report is the outcome in the admin's words: a first line that counts, then one line per
 // refused user with the rule's reason.
 func (o bulkOutcome) report() string {
 	var b strings.Builder
-	tried := len(o.done) + len(o.refused)
+	tried := len(o.done) + o.already + len(o.refused)
+	counts := thousands(len(o.done)) + " changed; "
+	if o.already > 0 {
+		counts += thousands(o.already) + " " + o.alreadyText + "; "
+	}
+	counts += thousands(len(o.refused)) + " refused"
 	if o.stopped {
-		fmt.Fprintf(&b, "Stopped after %s of %s: %s changed; %s refused; the other %s were not changed",
-			thousands(tried), usersText(o.total), thousands(len(o.done)), thousands(len(o.refused)), thousands(o.total-tried))
+		fmt.Fprintf(&b, "Stopped after %s of %s: %s; the other %s were not changed", thousands(tried), usersText(o.total), counts, thousands(o.total-tried))
 	} else {
-		fmt.Fprintf(&b, "%s changed; %s refused", thousands(len(o.done)), thousands(len(o.refused)))
+		b.WriteString(counts)
 	}
 	if len(o.refused) == 0 {
 		b.WriteString(".")
@@ -84,7 +94,9 @@ func (l *listTools) runEach(title string, rows []*userlist.Row, step func(*userl
 				out.stopped = true
 				break
 			}
-			if err := step(r); err != nil {
+			if err := step(r); errors.Is(err, errAlready) {
+				out.already++
+			} else if err != nil {
 				out.refused = append(out.refused, bulkRefusal{r, err.Error()})
 			} else {
 				out.done = append(out.done, r)
@@ -104,14 +116,28 @@ func (l *listTools) runEach(title string, rows []*userlist.Row, step func(*userl
 	})
 }
 
+// bulkJob is one change for several users: its name, the command for each user, and
+// which users the list shows as already so (nil: none), said in alreadyText.
+type bulkJob struct {
+	what        string
+	build       func(userID string) app.Command
+	already     func(*userlist.Row) bool
+	alreadyText string
+}
+
 // runBulk runs a change for each user through App.Do, then lists who was changed and who
 // was refused with the reason, together with those refused before it ran (known), and
 // reloads the list.
-func (l *listTools) runBulk(what string, rows []*userlist.Row, build func(userID string) app.Command, known []bulkRefusal) {
+func (l *listTools) runBulk(job bulkJob, rows []*userlist.Row, known []bulkRefusal) {
+	what := job.what
 	l.runEach(what, rows, func(r *userlist.Row) error {
-		_, err := l.m.nimbus.Do(context.Background(), build(r.ID))
+		if job.already != nil && job.already(r) {
+			return errAlready
+		}
+		_, err := l.m.nimbus.Do(context.Background(), job.build(r.ID))
 		return err
 	}, func(out bulkOutcome) {
+		out.alreadyText = job.alreadyText
 		out.total += len(known)
 		out.refused = slices.Concat(known, out.refused)
 		l.lastReport = out.report()
@@ -154,7 +180,8 @@ func (l *listTools) deleteSeveral(rows []*userlist.Row) {
 		body := container.NewBorder(container.NewVBox(content...), nil, nil, nil, refusalList(check.refused))
 		confirm := dialog.NewCustomConfirm(fmt.Sprintf("Delete %s from Nimbus", usersText(len(check.done))), "", "", body, func(ok bool) {
 			if ok {
-				l.runBulk("Delete from Nimbus", check.done, func(id string) app.Command { return app.DeleteUser{User: id} }, check.refused)
+				del := bulkJob{what: "Delete from Nimbus", build: func(id string) app.Command { return app.DeleteUser{User: id} }}
+				l.runBulk(del, check.done, check.refused)
 			}
 		}, l.m.win)
 		confirm.Resize(fyne.NewSize(720, 560))
