@@ -26,7 +26,7 @@ func wrapped(text string) *widget.Label {
 
 // shownRefusals is how many refused users a dialog lists one by one; the rest are
 // counted, and can be copied or selected in the list.
-const shownRefusals = 200
+const shownRefusals = 100
 
 // refusalList shows the refused users with their reasons in a scrolling box.
 func refusalList(refused []bulkRefusal) fyne.CanvasObject {

@@ -49,7 +49,7 @@ func (l *listTools) openChooser() {
 	content := container.NewBorder(note, nil, nil, nil, container.NewVScroll(c.rows))
 	c.dlg = dialog.NewCustom("Columns", "Close", content, l.m.win)
 	c.dlg.SetOnClosed(func() { l.chooser = nil })
-	c.dlg.Resize(fyne.NewSize(440, 560))
+	c.dlg.Resize(fyne.NewSize(460, 640))
 	l.chooser = c
 	c.dlg.Show()
 }
