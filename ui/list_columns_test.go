@@ -91,8 +91,27 @@ func TestDraggingAHeaderGapResizesAndTheWidthIsRemembered(t *testing.T) {
 	}
 	before := m.table.width[userlist.ColumnDisplayName]
 	m.table.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: *gap}, Button: desktop.MouseButtonPrimary})
-	m.table.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: gap.AddXY(60, 0)}, Dragged: fyne.NewDelta(60, 0)})
-	m.table.DragEnd()
+	// The window sends the drag to the draggable part of the table under the pointer (its
+	// header strip), with the position inside that part, as the desktop driver does.
+	d := fyne.CurrentApp().Driver()
+	abs := d.AbsolutePositionForObject(m.table).Add(*gap)
+	var strip fyne.Draggable
+	var origin fyne.Position
+	uitest.Walk(m.table, func(o fyne.CanvasObject) {
+		dr, ok := o.(fyne.Draggable)
+		p := d.AbsolutePositionForObject(o)
+		if ok && o != fyne.CanvasObject(m.table) && o.Visible() && abs.X >= p.X && abs.Y >= p.Y &&
+			abs.X < p.X+o.Size().Width && abs.Y < p.Y+o.Size().Height {
+			strip, origin = dr, p
+		}
+	})
+	if strip == nil {
+		t.Fatal("nothing in the table takes a drag at the gap")
+	}
+	for _, dx := range []float32{20, 40, 60} {
+		strip.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: abs.Subtract(origin).AddXY(dx, 0)}, Dragged: fyne.NewDelta(20, 0)})
+	}
+	strip.DragEnd()
 	if got := m.table.width[userlist.ColumnDisplayName]; got != before+60 {
 		t.Fatalf("after dragging the first gap 60 px the name column is %v wide, was %v", got, before)
 	}

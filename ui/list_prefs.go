@@ -111,10 +111,9 @@ func (s listSettings) widths() map[userlist.Column]float32 {
 	return out
 }
 
-func (s listSettings) setWidths(widths map[userlist.Column]float32) {
-	for c, w := range widths {
-		if w >= minColumnWidth && w <= maxColumnWidth {
-			s.p.SetFloat(prefListColumnWidth+c.Key(), float64(w))
-		}
+// setWidth remembers a column's width.
+func (s listSettings) setWidth(c userlist.Column, w float32) {
+	if w >= minColumnWidth && w <= maxColumnWidth {
+		s.p.SetFloat(prefListColumnWidth+c.Key(), float64(w))
 	}
 }

@@ -34,7 +34,7 @@ type userTable struct {
 	anchor    int             // where a Shift+click range starts
 	chosen    map[string]bool // O365 IDs of the selected users when more than one is selected
 	clickMods fyne.KeyModifier
-	resizing  bool // a column is being dragged wider or narrower
+	resizing  bool // a column is being dragged wider or narrower (since the last click on a header gap)
 	column    userlist.Column
 	desc      bool
 
@@ -44,11 +44,11 @@ type userTable struct {
 	onOpen       func()
 	onDelete     func()
 	onEscape     func()
-	onWidths     func()                   // a column was resized by the admin
-	onHeaderMenu func(at fyne.Position)   // a right-click on a header
-	onShown      func()                   // the rows shown were replaced
-	canvas       func() fyne.Canvas       // of the window the list is in
-	shortcuts    func(fyne.Shortcut) bool // the window's shortcuts, tried first
+	onWidth      func(userlist.Column, float32) // the admin resized a column
+	onHeaderMenu func(at fyne.Position)         // a right-click on a header
+	onShown      func()                         // the rows shown were replaced
+	canvas       func() fyne.Canvas             // of the window the list is in
+	shortcuts    func(fyne.Shortcut) bool       // the window's shortcuts, tried first
 }
 
 // newUserTable is the list with the default columns at their default widths.
@@ -69,6 +69,7 @@ func newUserTable() *userTable {
 
 // setColumns shows these columns, in this order, each at its remembered width.
 func (t *userTable) setColumns(cols []userlist.Column) {
+	t.resizing = false // the headers change columns: their widths are not the admin's
 	t.cols = cols
 	for i, c := range cols {
 		t.SetColumnWidth(i, t.width[c])
@@ -168,8 +169,14 @@ func (t *userTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	col := t.cols[id.Col]
-	if w := h.Size().Width; t.resizing && w > 0 {
-		t.width[col] = w // while a column is dragged, the table lays each header out at its column's width
+	if w := h.Size().Width; t.resizing && w > 0 && w != t.width[col] {
+		// While a column is dragged the table lays each header out at its column's width;
+		// the table keeps the widths to itself and its header strip, not this widget, gets
+		// the drag, so the width is read here.
+		t.width[col] = w
+		if t.onWidth != nil {
+			t.onWidth(col, w)
+		}
 	}
 	var icon fyne.Resource
 	if col == t.column {
@@ -182,21 +189,6 @@ func (t *userTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	h.onMenu = t.onHeaderMenu
 }
 
-// Dragged resizes a column while the gap after its header is dragged.
-func (t *userTable) Dragged(e *fyne.DragEvent) {
-	t.resizing = true
-	t.Table.Dragged(e)
-}
-
-// DragEnd ends resizing a column and remembers the widths.
-func (t *userTable) DragEnd() {
-	t.Table.DragEnd()
-	if t.resizing && t.onWidths != nil {
-		t.onWidths()
-	}
-	t.resizing = false
-}
-
 // sortBy sorts by a column; the same column again reverses the order.
 func (t *userTable) sortBy(col userlist.Column) {
 	desc := col == t.column && !t.desc
@@ -206,10 +198,12 @@ func (t *userTable) sortBy(col userlist.Column) {
 	}
 }
 
-// MouseDown notes the modifier keys of a click, which Tapped does not carry.
+// MouseDown notes the modifier keys of a click, which Tapped does not carry, and whether
+// it starts resizing a column (it is on the gap after a header).
 func (t *userTable) MouseDown(e *desktop.MouseEvent) {
 	t.clickMods = e.Modifier
 	t.Table.MouseDown(e)
+	t.resizing = t.Cursor() == desktop.HResizeCursor
 }
 
 // Tapped selects the row clicked and gives the list the keyboard focus, so that Delete,

@@ -42,7 +42,7 @@ func (m *mainWindow) newListTools() *listTools {
 	t := m.table
 	t.width = l.prefs.widths()
 	t.setColumns(l.prefs.columns())
-	t.onWidths = func() { l.prefs.setWidths(t.width) }
+	t.onWidth = l.prefs.setWidth
 	t.onHeaderMenu = l.showHeaderMenu
 	t.shortcuts = m.runShortcut
 	t.canvas = m.win.Canvas
