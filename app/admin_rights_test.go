@@ -168,6 +168,7 @@ func readOnlyAttempts(f *fixture, a *App) map[string]func() error {
 		},
 		"tenant.licence-contingent":             do(a, SetLicenceContingent{Licence: data.ContactCenter, Contingent: 10}),
 		"tenant.licence-contingent (unlimited)": do(a, SetLicenceContingent{Licence: data.ContactCenter, Unlimited: true}),
+		"Check":                                 func() error { return a.Check(ctx, DeleteUser{User: carl}) }, // a dry check gives the refusal too
 	}
 }
 

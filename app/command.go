@@ -40,6 +40,9 @@ func BasedOn(versions ...data.RowVersion) Base { return Base{BasedOn: versions} 
 type Outcome struct {
 	ID   int64  // the id of what it created (an OU, a service, a role assignment, …); 0 otherwise
 	Note string // a remark for the admin that is not a refusal ("levels given to 3 users")
+	// After holds the versions of what the change was based on as the change left them, so
+	// that a view can tell its own change from someone else's that landed after it.
+	After []data.RowVersion
 }
 
 // changeCtx is what a command's apply works with.
@@ -59,7 +62,12 @@ func (a *App) Do(ctx context.Context, cmd Command) (Outcome, error) {
 		if err := checkBase(q, cmd.Based()); err != nil {
 			return nil, err
 		}
-		return cmd.apply(&changeCtx{ctx: ctx, q: q, may: may, out: &out})
+		entries, err := cmd.apply(&changeCtx{ctx: ctx, q: q, may: may, out: &out})
+		if err != nil {
+			return nil, err
+		}
+		out.After, err = versionsNow(q, cmd.Based())
+		return entries, err
 	})
 	if err != nil {
 		return Outcome{}, err
@@ -81,6 +89,19 @@ func checkBase(q *data.Q, based []data.RowVersion) error {
 		}
 	}
 	return nil
+}
+
+// versionsNow reads the current version of each entity a change was based on.
+func versionsNow(q *data.Q, based []data.RowVersion) ([]data.RowVersion, error) {
+	var out []data.RowVersion
+	for _, b := range based {
+		v, err := q.RowVersionOf(b.Entity, b.Key)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, data.RowVersion{Entity: b.Entity, Key: b.Key, Version: v})
+	}
+	return out, nil
 }
 
 // describeEntity names an entity for a message: the user's name, or its kind and id.

@@ -15,6 +15,7 @@ import (
 
 	"nimbusadmin/app"
 	"nimbusadmin/data"
+	"nimbusadmin/ui/widgets"
 )
 
 // createLimit is how many directory matches the Create dialog lists at once.
@@ -33,8 +34,7 @@ type createDialog struct {
 	foundNote  *widget.Label
 	cachedNote string // what the cached search found, before any word on the live one
 	chosen     *data.DirectoryEntry
-	ou         *widget.Select
-	ouIDs      map[string]int64
+	ou         *widgets.OUPicker
 	licences   map[data.LicenceSet]*widget.Check
 	add        *widget.Button
 	problem    *widget.Label
@@ -46,7 +46,7 @@ func (m *mainWindow) onCreate() {
 	if m.index == nil || m.creating != nil {
 		return
 	}
-	c := &createDialog{m: m, ouIDs: map[string]int64{}, licences: map[data.LicenceSet]*widget.Check{}, live: map[string]bool{}}
+	c := &createDialog{m: m, licences: map[data.LicenceSet]*widget.Check{}, live: map[string]bool{}}
 	c.build()
 	m.creating = c
 	c.dlg.Show()
@@ -63,24 +63,14 @@ func (c *createDialog) build() {
 	}
 	c.search = &widget.Entry{PlaceHolder: "Name, UPN, @domain or O365 ID", OnChanged: c.runSearch}
 	c.search.ExtendBaseWidget(c.search)
-	c.foundNote = &widget.Label{Importance: widget.LowImportance}
+	c.foundNote = &widget.Label{Wrapping: fyne.TextWrapWord}
 	c.results = widget.NewList(func() int { return len(c.found) },
 		func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(c.line(c.found[i])) })
 	c.results.OnSelected = c.onChosen
-	c.ou = widget.NewSelect(nil, nil)
 	tree := c.m.index.Tree
-	var walk func(id int64)
-	walk = func(id int64) {
-		path := tree.Path(id)
-		c.ou.Options = append(c.ou.Options, path)
-		c.ouIDs[path] = id
-		for _, k := range tree.Children(id) {
-			walk(k)
-		}
-	}
-	walk(tree.Root)
-	c.ou.SetSelected(c.ou.Options[0])
+	c.ou = widgets.NewOUPicker(tree, nil)
+	c.ou.SetSelectedID(tree.Root)
 	if ids := c.m.filters.filters.OUs; len(ids) == 1 {
 		c.ou.SetSelected(tree.Path(ids[0]))
 	}
@@ -159,7 +149,8 @@ func (c *createDialog) onChosen(i widget.ListItemID) {
 }
 
 // onAdd adds the chosen person (see addChosen); a refusal is shown in the dialog,
-// which stays open.
+// which stays open. The detail view then shows the person added (asking first about
+// unsaved edits of the user it showed) and the list, once reloaded, selects them.
 func (c *createDialog) onAdd() {
 	if c.chosen == nil {
 		return
@@ -171,12 +162,13 @@ func (c *createDialog) onAdd() {
 		}
 	}
 	who := *c.chosen
-	ou := c.ouIDs[c.ou.Selected]
+	ou := c.ou.SelectedID()
 	if err := c.addChosen(who, ou, lic); err != nil {
 		c.problem.SetText(err.Error())
 		return
 	}
 	c.dlg.Hide()
 	c.m.status.SetText(fmt.Sprintf("%s was added to Nimbus in %s.", who.DisplayName, c.ou.Selected))
-	c.m.load(who.ID)
+	c.m.detail.ShowUser(who.ID)
+	c.m.load("")
 }

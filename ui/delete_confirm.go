@@ -11,7 +11,8 @@ import (
 )
 
 // showDeleteState enables the delete control only where the delete rule allows it, and
-// otherwise shows the rule's reason next to it (Fyne has no tooltips on buttons).
+// otherwise shows the rule's reason next to it (Fyne has no tooltips on buttons), in
+// text as readable as any other.
 func (m *mainWindow) showDeleteState() {
 	switch {
 	case m.selected == nil:
@@ -29,15 +30,16 @@ func (m *mainWindow) showDeleteState() {
 	}
 }
 
-// onDeleteUser asks for confirmation before removing the selected user from Nimbus; where
-// the rule forbids it, it says why instead.
+// onDeleteUser removes the user the detail view shows from Nimbus. The rules are checked
+// first: where they refuse, the window says why instead of asking; otherwise it asks
+// once, saying also which unsaved edits of the user go with them.
 func (m *mainWindow) onDeleteUser() {
 	d := m.selected
 	if d == nil {
 		return
 	}
-	if !d.Deletable() {
-		dialog.ShowInformation("Cannot delete this user", "Cannot delete: "+d.DeleteBlockedReason, m.win)
+	if err := m.nimbus.Check(context.Background(), m.deletion(d)); err != nil {
+		dialog.ShowInformation("Cannot delete "+d.User.DisplayName, err.Error(), m.win)
 		return
 	}
 	name := d.User.DisplayName
@@ -56,6 +58,10 @@ func (m *mainWindow) onDeleteUser() {
 	if len(losses.Roles) > 0 {
 		msg += "\n\nThey lose the roles:\n• " + strings.Join(losses.Roles, "\n• ")
 	}
+	pending := m.detail.HasPendingEdits()
+	if pending {
+		msg += "\n\nTheir unsaved changes in the detail view are discarded."
+	}
 	m.deleteAsked = msg
 	m.confirm = dialog.NewConfirm("Delete "+name+" from Nimbus", msg, func(ok bool) {
 		if ok {
@@ -67,12 +73,22 @@ func (m *mainWindow) onDeleteUser() {
 	m.confirm.Show()
 }
 
-// deleteUser removes the user shown through the delete rule and reloads the list.
+// deletion is the change that removes the user d from Nimbus, on the view shown.
+func (m *mainWindow) deletion(d *app.UserDetail) app.DeleteUser {
+	return app.DeleteUser{Base: app.BasedOn(d.Version), User: d.User.ID}
+}
+
+// deleteUser removes the user shown through the delete rule, drops their unsaved edits
+// (the admin was told) and reloads the list.
 func (m *mainWindow) deleteUser(d *app.UserDetail, name string) {
-	if _, err := m.nimbus.Do(context.Background(), app.DeleteUser{Base: app.BasedOn(d.Version), User: d.User.ID}); err != nil {
+	if _, err := m.nimbus.Do(context.Background(), m.deletion(d)); err != nil {
 		dialog.ShowError(err, m.win)
 		return
 	}
 	m.status.SetText(name + " was removed from Nimbus. The directory and Microsoft Teams were not changed.")
+	if m.detail.UserID() == d.User.ID {
+		m.detail.DiscardAll()
+		m.detail.ShowUser("")
+	}
 	m.load("")
 }

@@ -37,6 +37,7 @@ type filtersPanel struct {
 	loadRole  func(roleID int64) *userlist.RoleHolders
 
 	ous        *widget.Label
+	scroll     *container.Scroll // the form, laid out again when the OU text changes its height
 	department *widget.Select
 	profile    *widget.Select
 	routing    *widget.Select
@@ -53,7 +54,7 @@ type filtersPanel struct {
 func newFiltersPanel(f listFilters, onChanged, onClearOU func(), loadRole func(int64) *userlist.RoleHolders) *filtersPanel {
 	p := &filtersPanel{filters: f, onChanged: onChanged, onClearOU: onClearOU, loadRole: loadRole,
 		licences: map[data.LicenceSet]*widget.Select{}}
-	p.ous = &widget.Label{Text: filterOUsAll, Truncation: fyne.TextTruncateEllipsis}
+	p.ous = &widget.Label{Text: filterOUsAll, Wrapping: fyne.TextWrapWord} // the whole selection, never cut off
 	p.department = widget.NewSelect([]string{filterAll}, p.onDepartment)
 	p.profile = widget.NewSelect([]string{filterAll}, p.onProfile)
 	p.routing = widget.NewSelect([]string{filterAll, filterRoutingNone, filterRoutingAny}, p.onRouting)
@@ -84,7 +85,8 @@ func (p *filtersPanel) object() fyne.CanvasObject {
 	add("Routing services", p.routing, func() { p.routing.SetSelected(filterAll) })
 	add("Role", p.role, func() { p.role.SetSelected(filterAll) })
 	title := widget.NewLabelWithStyle("Filters", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewVScroll(container.NewVBox(title, form, p.clearAll))
+	p.scroll = container.NewVScroll(container.NewVBox(title, form, p.clearAll))
+	return p.scroll
 }
 
 // setOptions fills the department and profile choices found in the loaded list and the
@@ -134,10 +136,15 @@ func (p *filtersPanel) show() {
 	for l, sel := range p.licences {
 		sel.SetSelected([]string{filterAll, filterWithLicence, filterWithout}[p.filters.Licences[l]])
 	}
+	text := filterOUsAll
 	if len(p.filters.OUs) > 0 {
-		p.ous.SetText(p.ouText)
-	} else {
-		p.ous.SetText(filterOUsAll)
+		text = p.ouText
+	}
+	if text != p.ous.Text {
+		p.ous.SetText(text)
+		if p.scroll != nil { // the OU row grows or shrinks with its lines
+			p.scroll.Refresh()
+		}
 	}
 	p.showClears()
 }

@@ -22,8 +22,8 @@ import (
 )
 
 // ouClickHint is the status line until there is news: how the OU tree selects.
-const ouClickHint = "Click an organization unit to list it with everything below it; Ctrl+click (Cmd+click) lists that OU only. " +
-	"Keys: Ctrl+F search · Esc clear · ↓ into the list · Enter open · Ctrl+N create · Delete remove."
+const ouClickHint = "Click an organization unit to list it with everything below it; Ctrl+click (Cmd+click) adds or removes that OU alone. " +
+	"Keys: Ctrl+F search · Esc clear · ↓ into the list · Enter open · Ctrl+S save all · Ctrl+N create · Delete remove."
 
 // backgroundRows is the list size from which filtering and sorting leave the UI goroutine.
 const backgroundRows = 20_000
@@ -100,7 +100,7 @@ func (m *mainWindow) requestClose() {
 func (m *mainWindow) buildUI() {
 	m.search = newSearchEntry(m)
 	m.count = widget.NewLabel("Loading users…")
-	m.status = &widget.Label{Text: ouClickHint, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	m.status = &widget.Label{Text: ouClickHint, Wrapping: fyne.TextWrapWord}
 	m.table = newUserTable()
 	m.table.column, m.table.desc = m.settings.sort()
 	m.table.onSort = m.onSort
@@ -113,7 +113,7 @@ func (m *mainWindow) buildUI() {
 	m.detail = m.newUserDetailPane()
 	m.deleteButton = &widget.Button{Text: "Delete from Nimbus…", Icon: theme.DeleteIcon(), OnTapped: m.onDeleteUser}
 	m.deleteButton.Disable()
-	m.deleteReason = &widget.Label{Text: "Select a user to delete them from Nimbus.", Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	m.deleteReason = &widget.Label{Text: "Select a user to delete them from Nimbus.", Wrapping: fyne.TextWrapWord}
 	m.createButton = &widget.Button{Text: "Create…", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: m.onCreate}
 	m.rightsLine = newRightsLine()
 	m.list = m.newListTools()
@@ -125,7 +125,7 @@ func (m *mainWindow) buildUI() {
 	top := container.NewVBox(container.NewBorder(nil, nil, nil,
 		container.NewHBox(m.count, m.createButton, m.newConfigButton(), m.bar.object()), m.search), m.rightsLine)
 	treeTitle := widget.NewLabelWithStyle("Organization units", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	tree := container.NewBorder(treeTitle, nil, nil, nil, m.ouTree.tree)
+	tree := container.NewBorder(treeTitle, nil, nil, nil, m.ouTree.object())
 	m.leftSplit = container.NewVSplit(tree, m.filters.object())
 	m.leftSplit.Offset = m.settings.split(prefSplitFilters, defaultSplitFilters)
 	deleteBar := container.NewVBox(container.NewHBox(m.deleteButton), m.deleteReason, widget.NewSeparator())
@@ -170,9 +170,7 @@ func (m *mainWindow) load(selectID string) {
 				return
 			}
 			m.setIndex(l)
-			if selectID != "" && !m.selectUser(selectID) {
-				m.status.SetText(m.status.Text + " The current search or filters hide them.")
-			}
+			m.afterLoad(selectID)
 		})
 	})
 }
@@ -250,6 +248,7 @@ func (m *mainWindow) showHits(ix *userlist.Index, hits []int) {
 	}
 	m.count.SetText(text)
 	m.table.show(ix, hits)
+	m.followDetail()
 }
 
 func (m *mainWindow) onSort(col userlist.Column, desc bool) {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app/userlist"
+	"nimbusadmin/ui/uitest"
 	"nimbusadmin/ui/widgets"
 )
 
@@ -29,54 +30,59 @@ func windowBranchWithUsers(t *testing.T, m *mainWindow) int64 {
 	return 0
 }
 
-func TestOUTreePlainClickSelectsTheSubtreeCtrlClickTheSingleOU(t *testing.T) {
+// windowOtherBranch finds an OU with OUs below it outside ou's subtree and above it.
+func windowOtherBranch(t *testing.T, m *mainWindow, ou int64) int64 {
+	t.Helper()
+	tree := m.index.Tree
+	for _, id := range tree.Subtree(tree.Root) {
+		if id != tree.Root && len(tree.Children(id)) > 0 && !tree.IsSameOrAncestor(ou, id) && !tree.IsSameOrAncestor(id, ou) {
+			return id
+		}
+	}
+	t.Fatal("the demo tenant has a single branch of OUs")
+	return 0
+}
+
+func TestOUTreePlainClickReplacesTheSelectionCtrlClickAddsOrRemovesOneOU(t *testing.T) {
 	a := test.NewTempApp(t)
 	m := windowOpen(t, a, windowDemoTenant(t), nil)
 	tree := m.index.Tree
 	ou := windowBranchWithUsers(t, m)
+	other := windowOtherBranch(t, m, ou)
 	held := fyne.KeyModifier(0)
 	m.ouTree.tree.Modifiers = func() fyne.KeyModifier { return held }
 
 	m.ouTree.tree.Select(widgets.OUNodeID(ou))
 	sub := tree.Subtree(ou)
+	if want := len(m.index.Filter(userlist.Filter{OUs: sub})); len(m.table.hits) != want {
+		t.Fatalf("a click lists %d users, the OU with the OUs below it holds %d", len(m.table.hits), want)
+	}
+	m.ouTree.tree.Select(widgets.OUNodeID(other))
+	if got, want := m.ouTree.selection.IDs(), slices.Sorted(slices.Values(tree.Subtree(other))); !slices.Equal(got, want) {
+		t.Fatalf("a click on a second OU selects %v, want its subtree %v instead of the first", got, tree.Subtree(other))
+	}
 	for _, h := range m.table.hits {
-		if !slices.Contains(sub, m.index.Rows[h].OUID) {
-			t.Fatalf("plain click: %s in OU %d is outside the subtree", m.index.Rows[h].DisplayName, m.index.Rows[h].OUID)
+		if !tree.IsSameOrAncestor(other, m.index.Rows[h].OUID) {
+			t.Fatalf("after a click on a second OU, %s of the first is still listed", m.index.Rows[h].DisplayName)
 		}
 	}
-	if want := len(m.index.Filter(userlist.Filter{OUs: sub})); len(m.table.hits) != want {
-		t.Fatalf("plain click lists %d users, the subtree holds %d", len(m.table.hits), want)
-	}
-	if m.ouTree.selection.State(ou) != userlist.OUChecked || m.ouTree.selection.State(tree.Root) != userlist.OUPartial {
-		t.Fatal("plain click: the OU should show checked and the root partial")
-	}
-	m.ouTree.tree.Select(widgets.OUNodeID(ou))
-	if len(m.table.hits) != len(m.index.Rows) || m.filters.ous.Text != filterOUsAll {
-		t.Fatalf("a second plain click should deselect: %d rows, OU filter %q", len(m.table.hits), m.filters.ous.Text)
+	m.ouTree.tree.Select(widgets.OUNodeID(other))
+	if m.ouTree.selection.State(other) != userlist.OUWithSubtree || m.filters.ous.Text == filterOUsAll {
+		t.Fatal("a second click on the same OU keeps it selected")
 	}
 
 	held = fyne.KeyModifierShortcutDefault
 	m.ouTree.tree.Select(widgets.OUNodeID(ou))
-	for _, h := range m.table.hits {
-		if m.index.Rows[h].OUID != ou {
-			t.Fatalf("Ctrl+click: %s in OU %d is listed, want OU %d only", m.index.Rows[h].DisplayName, m.index.Rows[h].OUID, ou)
-		}
+	if m.ouTree.selection.State(ou) != userlist.OUOnly || m.ouTree.selection.State(other) != userlist.OUWithSubtree {
+		t.Fatal("Ctrl+click adds that OU alone and keeps the selection")
 	}
-	if len(m.table.hits) == 0 || m.ouTree.selection.State(ou) != userlist.OUPartial {
-		t.Fatalf("Ctrl+click lists %d users; the OU shows state %d, want partial", len(m.table.hits), m.ouTree.selection.State(ou))
-	}
-	other := tree.Children(ou)[0]
 	m.ouTree.tree.Select(widgets.OUNodeID(other))
-	if got := m.ouTree.selection.IDs(); len(got) != 2 {
-		t.Fatalf("a second Ctrl+click adds a second OU, got %v", got)
-	}
-	m.ouTree.tree.Select(widgets.OUNodeID(ou))
-	if got := m.ouTree.selection.IDs(); !slices.Equal(got, []int64{other}) {
-		t.Fatalf("Ctrl+click again on the first OU deselects it alone, left %v", got)
+	if m.ouTree.selection.Selected(other) || m.ouTree.selection.State(other) != userlist.OUPartly || !m.ouTree.selection.Selected(ou) {
+		t.Fatal("Ctrl+click on a selected OU removes it alone, its OUs below stay")
 	}
 }
 
-func TestOUTreeKeyboardSpaceAndCtrlSpace(t *testing.T) {
+func TestOUTreeKeyboardSpaceEnterAndCtrlSpace(t *testing.T) {
 	a := test.NewTempApp(t)
 	m := windowOpen(t, a, windowDemoTenant(t), nil)
 	tree := m.index.Tree
@@ -86,64 +92,100 @@ func TestOUTreeKeyboardSpaceAndCtrlSpace(t *testing.T) {
 		t.Fatalf("Ctrl+Space on the focused root selects %v, want the root alone", got)
 	}
 	m.ouTree.tree.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
-	if m.ouTree.selection.State(tree.Root) != userlist.OUChecked {
+	if m.ouTree.selection.State(tree.Root) != userlist.OUWithSubtree {
 		t.Fatal("Space on the root selects the whole tree")
 	}
-	m.ouTree.tree.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
-	if len(m.ouTree.selection.IDs()) != 0 {
-		t.Fatal("Space again deselects the whole tree")
-	}
 	m.ouTree.tree.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
-	m.ouTree.tree.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	m.ouTree.tree.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	first := tree.Children(tree.Root)[0]
-	if m.ouTree.selection.State(first) != userlist.OUChecked || m.ouTree.selection.Selected(tree.Root) {
-		t.Fatal("Down then Space selects the first OU under the root with its subtree")
+	if m.ouTree.selection.State(first) != userlist.OUWithSubtree || m.ouTree.selection.Selected(tree.Root) {
+		t.Fatal("Down then Enter selects the first OU under the root with its subtree, instead of the whole tree")
 	}
 }
 
-func TestOUTreeNodesShowCheckedPartialAndEmpty(t *testing.T) {
+func TestOUTreeHasALegendForItsMarks(t *testing.T) {
 	a := test.NewTempApp(t)
 	m := windowOpen(t, a, windowDemoTenant(t), nil)
-	tree := m.index.Tree
-	ou := windowBranchWithUsers(t, m)
-	m.ouTree.tree.Select(widgets.OUNodeID(ou))
-	icon := func(id int64) string {
-		node := m.ouTree.tree.CreateNode(false)
-		m.ouTree.tree.UpdateNode(widgets.OUNodeID(id), false, node)
-		return node.(*fyne.Container).Objects[0].(*widget.Icon).Resource.Name()
-	}
-	var outside int64
-	for _, c := range tree.Children(tree.Root) {
-		if !tree.IsSameOrAncestor(c, ou) {
-			outside = c
+	var texts []string
+	uitest.Walk(m.ouTree.object(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok {
+			texts = append(texts, strings.ToLower(l.Text))
+		}
+	})
+	for _, words := range widgets.OUStateWords {
+		if !slices.Contains(texts, strings.ToLower(words)) {
+			t.Errorf("the legend under the OU tree does not say %q; it reads %q", words, texts)
 		}
 	}
-	checked, partial, empty := icon(ou), icon(tree.Root), icon(outside)
-	if checked == partial || partial == empty || checked == empty {
-		t.Fatalf("the three states look alike: checked %q, partial %q, empty %q", checked, partial, empty)
-	}
-	if !strings.Contains(partial, "partial") {
-		t.Errorf("the root of a partly selected tree shows %q, want the partial mark", partial)
-	}
 }
 
-func TestOUFilterNamesTheSelection(t *testing.T) {
+func TestOUFilterNamesTheWholeSelection(t *testing.T) {
 	a := test.NewTempApp(t)
 	m := windowOpen(t, a, windowDemoTenant(t), nil)
+	m.win.Resize(fyne.NewSize(1366, 768))
 	tree := m.index.Tree
 	ou := windowBranchWithUsers(t, m)
+	other := windowOtherBranch(t, m, ou)
 	m.ouTree.tree.Select(widgets.OUNodeID(ou))
-	if want := tree.Path(ou) + " (and below)"; m.filters.ous.Text != want {
-		t.Fatalf("plain click: the OU filter reads %q, want %q", m.filters.ous.Text, want)
+	if want := tree.Path(ou) + " and below"; m.filters.ous.Text != want {
+		t.Fatalf("a click: the OU filter reads %q, want %q", m.filters.ous.Text, want)
 	}
-	m.ouTree.tree.Select(widgets.OUNodeID(ou))
 	m.ouTree.tree.Modifiers = func() fyne.KeyModifier { return fyne.KeyModifierShortcutDefault }
-	m.ouTree.tree.Select(widgets.OUNodeID(ou))
-	if want := tree.Path(ou) + " (only)"; m.filters.ous.Text != want {
-		t.Fatalf("Ctrl+click: the OU filter reads %q, want %q", m.filters.ous.Text, want)
+	m.ouTree.tree.Select(widgets.OUNodeID(other))
+	first, second := tree.Path(ou)+" and below", tree.Path(other)+" only"
+	if got := m.filters.ous.Text; !strings.Contains(got, first) || !strings.Contains(got, second) {
+		t.Fatalf("two OUs: the filter reads %q, want both %q and %q", got, first, second)
+	}
+	if lines := strings.Split(m.filters.ous.Text, "\n"); len(lines) != 2 {
+		t.Errorf("two OUs: the filter reads %q, want one OU a line", m.filters.ous.Text)
+	}
+	if l := m.filters.ous; l.Truncation != fyne.TextTruncateOff || l.Wrapping == fyne.TextWrapOff || l.Size().Height < l.MinSize().Height {
+		t.Errorf("the OU filter cuts its text off: %v high for %v of text", l.Size().Height, l.MinSize().Height)
+	}
+	m.ouTree.tree.Select(widgets.OUNodeID(tree.Root))
+	if got := m.filters.ous.Text; !strings.HasPrefix(got, "3 OUs:\n") || !strings.Contains(got, tree.Path(tree.Root)+" only") {
+		t.Errorf("three OUs: the filter reads %q, want the count and every OU", got)
 	}
 	m.filters.clears[0].OnTapped()
 	if m.filters.ous.Text != filterOUsAll || len(m.table.hits) != len(m.index.Rows) {
 		t.Fatalf("clearing the OU filter: %q, %d rows", m.filters.ous.Text, len(m.table.hits))
+	}
+}
+
+func TestTheMainWindowShowsTheLegendUnderTheOUTree(t *testing.T) {
+	a := test.NewTempApp(t)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
+	found := map[string]bool{}
+	uitest.Walk(m.win.Content(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok {
+			found[strings.ToLower(l.Text)] = true
+		}
+	})
+	for _, words := range widgets.OUStateWords {
+		if !found[strings.ToLower(words)] {
+			t.Errorf("the main window does not explain the OU mark %q", words)
+		}
+	}
+}
+
+func TestCreateDialogChoosesTheOUWithTheOUPicker(t *testing.T) {
+	a := test.NewTempApp(t)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
+	m.onCreate()
+	var ou fyne.CanvasObject = m.creating.ou
+	p, ok := ou.(*widgets.OUPicker)
+	if !ok {
+		t.Fatalf("the Create dialog chooses the OU with a %T, want the OU picker", ou)
+	}
+	tree := m.index.Tree
+	if p.SelectedID() != tree.Root {
+		t.Fatalf("the Create dialog starts on %q, want the root", p.Selected)
+	}
+	want := tree.Children(tree.Root)[0]
+	p.Open()
+	test.Type(p.Finder().Search, tree.Name(want))
+	p.Finder().Search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if p.SelectedID() != want {
+		t.Errorf("typing %q and Enter chose %q", tree.Name(want), p.Selected)
 	}
 }

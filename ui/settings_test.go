@@ -32,7 +32,7 @@ func TestFiltersSurviveANewWindowOnTheSamePreferences(t *testing.T) {
 	if m2.filters.licences[data.Interact].Selected != filterWithout || m2.filters.routing.Selected != filterRoutingAny {
 		t.Fatal("the filter controls of the new window do not show the remembered filters")
 	}
-	if m2.ouTree.selection.State(ou) != userlist.OUChecked || m2.filters.ous.Text == filterOUsAll {
+	if m2.ouTree.selection.State(ou) != userlist.OUWithSubtree || m2.filters.ous.Text == filterOUsAll {
 		t.Fatal("the new window does not show the remembered OU selection")
 	}
 	if m2.search.Text != "" {

@@ -6,19 +6,27 @@ import (
 	"nimbusadmin/ui/detail"
 )
 
-// userDetailPane is the detail area beside the list: the selected user's tabs.
+// userDetailPane is the detail area beside the list: the selected user's tabs and their
+// pending changes.
 type userDetailPane interface {
 	Object() fyne.CanvasObject
 	ShowUser(id string)
+	UserID() string
 	BeforeLeaving(why string, next func())
+	HasPendingEdits() bool
+	SaveAll()
+	DiscardAll()
+	SetListed(listed bool)
+	FocusFirstField() bool
 }
 
-// newUserDetailPane builds the tabbed detail view; after an edit the list reloads so that
-// the row (OU, licences, active profile) shows what was saved, and when the admin keeps
-// editing a user instead of leaving, the list selects that user again (so that Delete
-// and the detail view always speak of the same person).
+// newUserDetailPane builds the tabbed detail view. After an edit the list reloads so that
+// the row (OU, licences, active profile) shows what was saved; the list's selection and
+// Delete follow the user the view shows, also when the admin keeps editing a user instead
+// of leaving (so that Delete and the detail view always speak of the same person).
 func (m *mainWindow) newUserDetailPane() userDetailPane {
-	p := detail.New(m.nimbus, m.win, func(userID string) { m.load(userID) })
-	p.OnStay = func(userID string) { m.selectUser(userID) }
+	p := detail.New(m.nimbus, m.win, func(string) { m.load("") })
+	p.OnStay = func(string) { m.followDetail() }
+	p.OnShow = m.onDetailShows
 	return p
 }

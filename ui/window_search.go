@@ -8,7 +8,7 @@ import (
 )
 
 // searchEntry is the search field: Esc clears it, Down moves into the list, and the
-// window's shortcuts (Ctrl+F, Ctrl+N) work while it has the focus.
+// window's shortcuts (Ctrl+F, Ctrl+N, Ctrl+S) work while it has the focus.
 type searchEntry struct {
 	widget.Entry
 	m *mainWindow
@@ -46,6 +46,7 @@ func (e *searchEntry) TypedShortcut(s fyne.Shortcut) {
 var windowShortcuts = []*desktop.CustomShortcut{
 	{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
 	{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
+	{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault},
 }
 
 func (m *mainWindow) addShortcuts() {
@@ -71,6 +72,8 @@ func (m *mainWindow) runShortcut(s fyne.Shortcut) bool {
 		m.win.Canvas().Focus(m.search)
 	case fyne.KeyN:
 		m.onCreate()
+	case fyne.KeyS: // saves every pending change of the user shown, whatever has the focus
+		m.detail.SaveAll()
 	default:
 		return false
 	}

@@ -6,19 +6,22 @@ import (
 	"nimbusadmin/app/outree"
 )
 
-// OUCheck is how an OU shows in the tree of the list's OU filter.
-type OUCheck int
+// OUState is how an OU shows in the tree of the list's OU filter, so that an admin can
+// tell at a glance what the filter holds.
+type OUState int
 
-// The three states of an OU in the filter tree.
+// The states of an OU in the filter tree.
 const (
-	OUUnchecked OUCheck = iota // nothing in its subtree is selected
-	OUPartial                  // some, not all, of its subtree is selected
-	OUChecked                  // it and its whole subtree are selected
+	OUNotSelected OUState = iota // neither it nor any OU below it is selected
+	OUPartly                     // it is not selected, some OU below it is
+	OUOnly                       // it is selected, not every OU below it is
+	OUWithSubtree                // it and every OU below it are selected
 )
 
-// OUSelection is the OU filter of the user list: a set of OUs chosen in the tree with a
-// plain click (the OU and its entire subtree) or a Ctrl+click (that single OU).
-// An empty selection narrows nothing.
+// OUSelection is the OU filter of the user list: a set of OUs chosen in the tree. A plain
+// click replaces the selection with an OU and its entire subtree; a Ctrl+click adds or
+// removes that single OU and leaves the rest of the selection as it is. An empty
+// selection narrows nothing.
 type OUSelection struct {
 	tree     *outree.Tree
 	selected map[int64]bool
@@ -36,22 +39,21 @@ func NewOUSelection(tree *outree.Tree, ids []int64) *OUSelection {
 	return s
 }
 
-// ClickSubtree is a plain click: it selects the OU with its entire subtree, or, when that
-// whole subtree is already selected, deselects it.
-func (s *OUSelection) ClickSubtree(id int64) {
-	sub := s.tree.Subtree(id)
-	on := s.State(id) != OUChecked
-	for _, o := range sub {
-		if on {
-			s.selected[o] = true
-		} else {
-			delete(s.selected, o)
-		}
+// SelectWithSubtree is a plain click: the selection becomes the OU and every OU below
+// it, whatever was selected before. Clicking it again keeps it selected.
+func (s *OUSelection) SelectWithSubtree(id int64) {
+	if !s.tree.Has(id) {
+		return
+	}
+	clear(s.selected)
+	for _, o := range s.tree.Subtree(id) {
+		s.selected[o] = true
 	}
 }
 
-// ClickSingle is a Ctrl+click: it toggles that single OU only.
-func (s *OUSelection) ClickSingle(id int64) {
+// ToggleOnly is a Ctrl+click: it adds that single OU to the selection, or removes it when
+// it is selected, and leaves every other OU, those below it included, as they are.
+func (s *OUSelection) ToggleOnly(id int64) {
 	if s.selected[id] {
 		delete(s.selected, id)
 	} else if s.tree.Has(id) {
@@ -75,20 +77,23 @@ func (s *OUSelection) IDs() []int64 {
 	return out
 }
 
-// State says whether the OU's subtree is wholly, partly or not selected.
-func (s *OUSelection) State(id int64) OUCheck {
+// State says whether the OU is selected with its whole subtree, alone, or not at all
+// while some OU below it is.
+func (s *OUSelection) State(id int64) OUState {
 	sub := s.tree.Subtree(id)
-	n := 0
-	for _, o := range sub {
+	below := 0
+	for _, o := range sub[1:] {
 		if s.selected[o] {
-			n++
+			below++
 		}
 	}
 	switch {
-	case n == 0:
-		return OUUnchecked
-	case n == len(sub):
-		return OUChecked
+	case s.selected[id] && below == len(sub)-1:
+		return OUWithSubtree
+	case s.selected[id]:
+		return OUOnly
+	case below > 0:
+		return OUPartly
 	}
-	return OUPartial
+	return OUNotSelected
 }

@@ -1,7 +1,6 @@
 package userlist
 
 import (
-	"fmt"
 	"slices"
 	"testing"
 
@@ -90,41 +89,6 @@ func TestFilterOptionListsNameBlanksLast(t *testing.T) {
 	}
 	if got, want := ix.ActiveProfiles(), []string{"On Duty", NoActiveProfile}; !slices.Equal(got, want) {
 		t.Errorf("profiles %v, want %v", got, want)
-	}
-}
-
-func TestOUSelectionPlainClickTakesTheSubtreeCtrlClickTheSingleOU(t *testing.T) {
-	ix := listFixtureIndex()
-	s := NewOUSelection(ix.Tree, nil)
-	s.ClickSubtree(2)
-	if got := fmt.Sprint(s.IDs()); got != "[2 3]" {
-		t.Fatalf("plain click on Sales selects %s, want Sales and EMEA", got)
-	}
-	if s.State(1) != OUPartial || s.State(2) != OUChecked {
-		t.Fatalf("states root %d Sales %d", s.State(1), s.State(2))
-	}
-	s.ClickSubtree(2)
-	if len(s.IDs()) != 0 {
-		t.Fatalf("a second plain click deselects the subtree, left %v", s.IDs())
-	}
-	s.ClickSingle(2)
-	if got := fmt.Sprint(s.IDs()); got != "[2]" || s.State(2) != OUPartial {
-		t.Fatalf("Ctrl+click on Sales selects %s (state %d), want Sales only, partial", got, s.State(2))
-	}
-	s.ClickSingle(3)
-	if s.State(2) != OUChecked {
-		t.Fatal("Sales and EMEA selected one by one make the subtree whole")
-	}
-	s.ClickSingle(2)
-	if got := fmt.Sprint(s.IDs()); got != "[3]" {
-		t.Fatalf("a second Ctrl+click deselects Sales only, left %s", got)
-	}
-	hits := ix.Filter(Filter{OUs: s.IDs()})
-	if got := listIDs(ix, hits); !slices.Equal(got, []string{"id-a", "id-d"}) {
-		t.Fatalf("EMEA only: %v", got)
-	}
-	if NewOUSelection(ix.Tree, []int64{3, 99}).IDs()[0] != 3 || len(NewOUSelection(ix.Tree, []int64{99}).IDs()) != 0 {
-		t.Fatal("restored selections drop OUs that no longer exist")
 	}
 }
 

@@ -31,7 +31,7 @@ type configCatalogue struct {
 	table     *widget.Table
 	usedBy    *widget.Label
 	editName  *widget.Entry
-	editOU    *widget.Select
+	editOU    *widgets.OUPicker
 	saveBtn   *widget.Button
 	deleteBtn *widget.Button
 	addBtn    *widget.Button
@@ -57,7 +57,7 @@ func (c *configCatalogue) build() fyne.CanvasObject {
 	c.deleteBtn = &widget.Button{Text: "Delete…", Importance: widget.DangerImportance, OnTapped: c.onDelete}
 	c.deleteBtn.Disable()
 	c.editName = &widget.Entry{PlaceHolder: "Name"}
-	c.editOU = &widget.Select{PlaceHolder: "Organization unit"}
+	c.editOU = &widgets.OUPicker{PlaceHolder: "Organization unit"}
 	c.saveBtn = &widget.Button{Text: "Save name and OU", OnTapped: c.onSave}
 	c.status = widgets.NewStatus()
 	c.form = configFormFor(c)
@@ -89,7 +89,7 @@ func (c *configCatalogue) reload() {
 	c.items = items
 	c.ous = configLoadOUs(c.cw.nimbus, c.status)
 	c.form.reload(c.ous)
-	c.editOU.Options = c.ous.Paths
+	c.editOU.SetChoices(c.ous)
 	c.table.UnselectAll()
 	c.selected = -1
 	c.editName.SetText("")

@@ -19,7 +19,7 @@ import (
 // and the fields of its kind.
 type configForm struct {
 	name    *widget.Entry
-	ou      *widget.Select
+	ou      *widgets.OUPicker
 	choice  widgets.OUChoices
 	content fyne.CanvasObject
 	fields  []*widget.FormItem
@@ -31,7 +31,7 @@ type configForm struct {
 
 func (f *configForm) reload(ch widgets.OUChoices) {
 	f.choice = ch
-	f.ou.Options = ch.Paths
+	f.ou.SetChoices(ch)
 	if f.ou.Selected == "" && len(ch.Paths) > 0 {
 		f.ou.SetSelected(ch.Paths[0])
 	}
@@ -74,7 +74,7 @@ func (f *configForm) entry(label, placeholder string, multiLine bool) *widget.En
 // configFormFor builds the form of a catalogue's kind.
 func configFormFor(c *configCatalogue) *configForm {
 	nimbus := c.cw.nimbus
-	f := &configForm{name: &widget.Entry{PlaceHolder: "Name"}, ou: &widget.Select{PlaceHolder: "Organization unit"}, nimbus: nimbus}
+	f := &configForm{name: &widget.Entry{PlaceHolder: "Name"}, ou: &widgets.OUPicker{PlaceHolder: "Organization unit"}, nimbus: nimbus}
 	f.fields = []*widget.FormItem{widget.NewFormItem("Name", f.name), widget.NewFormItem("Lives in", f.ou)}
 	switch c.kind {
 	case data.ConfigNAReasons:

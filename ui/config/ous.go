@@ -26,7 +26,7 @@ type configOUEditor struct {
 	holds     *widget.Label
 	newName   *widget.Entry
 	rename    *widget.Entry
-	moveTo    *widget.Select
+	moveTo    *widgets.OUPicker
 	addBtn    *widget.Button
 	renameBtn *widget.Button
 	moveBtn   *widget.Button
@@ -42,7 +42,7 @@ func (e *configOUEditor) build() fyne.CanvasObject {
 	e.holds = &widget.Label{Wrapping: fyne.TextWrapWord}
 	e.newName = &widget.Entry{PlaceHolder: "Name of the new OU"}
 	e.rename = &widget.Entry{PlaceHolder: "New name"}
-	e.moveTo = &widget.Select{PlaceHolder: "Choose the new parent"}
+	e.moveTo = &widgets.OUPicker{PlaceHolder: "Choose the new parent"}
 	e.addBtn = &widget.Button{Text: "Add below", OnTapped: e.onAdd}
 	e.renameBtn = &widget.Button{Text: "Rename", OnTapped: e.onRename}
 	e.moveBtn = &widget.Button{Text: "Move", OnTapped: e.onMove}
@@ -72,7 +72,7 @@ func (e *configOUEditor) reload() {
 		return
 	}
 	e.tree, e.choice = tree, widgets.NewOUChoices(tree)
-	e.moveTo.Options = e.choice.Paths
+	e.moveTo.SetChoices(e.choice)
 	e.moveTo.Refresh()
 	e.ouTree.SetOUs(tree)
 	if e.selected == 0 || !tree.Has(e.selected) {

@@ -25,7 +25,7 @@ type configRoleEditor struct {
 
 	list        *widget.List
 	name        *widget.Entry
-	ou          *widget.Select
+	ou          *widgets.OUPicker
 	description *widget.Entry
 	holders     *widget.Label
 	perms       *configPermTree
@@ -40,7 +40,7 @@ func (e *configRoleEditor) build() fyne.CanvasObject {
 	e.list = widget.NewList(func() int { return len(e.roles) }, e.newRoleRow, e.updateRoleRow)
 	e.list.OnSelected = e.onRoleSelected
 	e.name = &widget.Entry{PlaceHolder: "Name, e.g. Workforce Planner"}
-	e.ou = &widget.Select{PlaceHolder: "Organization unit"}
+	e.ou = &widgets.OUPicker{PlaceHolder: "Organization unit"}
 	e.description = &widget.Entry{PlaceHolder: "Shown in role listings"}
 	e.holders = &widget.Label{Wrapping: fyne.TextWrapWord}
 	e.perms = newConfigPermTree(func() { e.status.SetText("Unsaved changes.") })
@@ -72,7 +72,7 @@ func (e *configRoleEditor) reload() {
 	}
 	e.roles = roles
 	e.choice = configLoadOUs(e.cw.nimbus, e.status)
-	e.ou.Options = e.choice.Paths
+	e.ou.SetChoices(e.choice)
 	e.ou.Refresh()
 	e.list.Refresh()
 	e.show(e.current)

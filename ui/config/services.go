@@ -37,7 +37,7 @@ type configServicesScreen struct {
 	team    *widget.Select
 	name    *widget.Entry
 	licence *widget.Select
-	ou      *widget.Select
+	ou      *widgets.OUPicker
 	which   *widget.FormItem // "Team" for a Teams-based service, else "Name"
 	form    *widget.Form
 	saveBtn *widget.Button
@@ -73,7 +73,7 @@ func (s *configServicesScreen) build() fyne.CanvasObject {
 	s.kind = &widget.RadioGroup{Options: labels, Horizontal: true, Required: true, OnChanged: s.onKindChanged}
 	s.team = &widget.Select{PlaceHolder: "A synced Team that backs no service yet"}
 	s.name = &widget.Entry{PlaceHolder: "Name, e.g. Escalations"}
-	s.ou = &widget.Select{PlaceHolder: "Organization unit"}
+	s.ou = &widgets.OUPicker{PlaceHolder: "Organization unit"}
 	s.licence = &widget.Select{Options: configServicesLicenceNames()}
 	s.which = widget.NewFormItem("Team", container.NewStack(s.team, s.name))
 	s.form = widget.NewForm(widget.NewFormItem("User assignment type", s.kind), s.which,
@@ -114,7 +114,7 @@ func (s *configServicesScreen) refresh() {
 	}
 	s.services = services
 	s.choice = configLoadOUs(s.cw.nimbus, s.status)
-	s.ou.Options = s.choice.Paths
+	s.ou.SetChoices(s.choice)
 	if s.ou.Selected == "" && len(s.choice.Paths) > 0 {
 		s.ou.SetSelected(s.choice.Paths[0])
 	}

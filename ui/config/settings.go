@@ -27,7 +27,7 @@ type configSettings struct {
 	regenerate *widget.Button
 	template   *widget.Entry
 	preview    *widget.Label
-	defaultOU  *widget.Select
+	defaultOU  *widgets.OUPicker
 	adminGroup *widget.Entry
 	saveBtn    *widget.Button
 	status     *widget.Label
@@ -48,7 +48,7 @@ func (s *configSettings) build() fyne.CanvasObject {
 	s.template.ExtendBaseWidget(s.template)
 	s.template.SetMinRowsVisible(4)
 	s.preview = &widget.Label{Wrapping: fyne.TextWrapBreak, TextStyle: fyne.TextStyle{Monospace: true}}
-	s.defaultOU = &widget.Select{PlaceHolder: "Organization unit"}
+	s.defaultOU = &widgets.OUPicker{PlaceHolder: "Organization unit"}
 	s.adminGroup = &widget.Entry{PlaceHolder: "Entra ID security group"}
 	s.saveBtn = &widget.Button{Text: "Save settings", Importance: widget.HighImportance, OnTapped: s.onSave}
 	s.status = widgets.NewStatus()
@@ -86,7 +86,7 @@ func (s *configSettings) reload() {
 	s.widgetKey.SetText(set.WidgetKey)
 	s.template.SetText(set.SnippetTemplate)
 	s.onTemplateChanged(set.SnippetTemplate) // the key may have changed while the template did not
-	s.defaultOU.Options = s.choice.Paths
+	s.defaultOU.SetChoices(s.choice)
 	if path := s.choice.Path(set.DefaultTeamsOUID); path != "" {
 		s.defaultOU.SetSelected(path)
 	}

@@ -25,8 +25,8 @@ type detailAssistant struct {
 
 func newDetailAssistant(p *Pane) *detailAssistant {
 	a := &detailAssistant{p: p}
-	a.detailItemPicker = newDetailItemPicker("Choose a template to add", a.changed)
-	a.bar = newDetailSaveBar(func() { a.save() }, a.discard)
+	a.detailItemPicker = newDetailItemPicker("Choose a template to add", a.changed, a.revertList)
+	a.bar = newDetailSaveBar(func() { a.save(func(error) {}) }, a.discard)
 	return a
 }
 
@@ -47,11 +47,18 @@ func (a *detailAssistant) show(d app.UserDetail) {
 			defer widgets.ShowProblem(a.bar.problem, err)
 		}
 	}
-	a.loading = true
-	a.list.Set(d.CallTemplates)
-	a.loading = false
 	widgets.ShowProblem(a.bar.problem, nil)
-	a.changed()
+	a.set(d.CallTemplates)
+}
+
+// set shows a draft without counting it as an edit.
+func (a *detailAssistant) set(items []data.AssignableItem) {
+	a.loading = true
+	a.list.Set(items)
+	a.loading = false
+	a.refreshPick()
+	a.bar.setDirty(a.dirty())
+	a.p.markDirty()
 }
 
 func (a *detailAssistant) changed() {
@@ -60,25 +67,56 @@ func (a *detailAssistant) changed() {
 	}
 	a.refreshPick()
 	a.bar.setDirty(a.dirty())
-	a.p.markDirty()
+	widgets.ShowProblem(a.bar.problem, nil)
+	a.p.draftEdited(app.TabAssistant)
 }
 
-func (a *detailAssistant) dirty() bool {
-	if a.saved.User.ID == "" {
+// pending is 1 while the list differs from what is saved.
+func (a *detailAssistant) pending() int {
+	if a.saved.User.ID == "" || !a.listDiffers(a.saved.CallTemplates) {
+		return 0
+	}
+	return 1
+}
+
+func (a *detailAssistant) dirty() bool { return a.pending() > 0 }
+
+// hold keeps the list where the admin changed it.
+func (a *detailAssistant) hold() (data.RowVersion, detailRestore) {
+	base, items, problem := a.saved, a.list.Items(), a.bar.problem.Text
+	return base.Version, func(now app.UserDetail, rebase bool) {
+		ok := rebase
+		items = detailMergeList(items, base.CallTemplates, now.CallTemplates, &ok)
+		if !ok {
+			a.saved = base
+		}
+		a.set(items)
+		detailKeepProblem(a.bar.problem, problem)
+	}
+}
+
+// revertList puts the list back as saved (Esc in its picker); false when it already is.
+func (a *detailAssistant) revertList() bool {
+	if !a.listDiffers(a.saved.CallTemplates) {
 		return false
 	}
-	return a.listDiffers(a.saved.CallTemplates)
+	a.list.Set(a.saved.CallTemplates)
+	a.changed()
+	return true
 }
 
 func (a *detailAssistant) discard() { a.show(a.saved) }
 
 // save writes the ordered list through the rule.
-func (a *detailAssistant) save() bool {
-	if _, err := a.p.nimbus.Do(context.Background(), app.SetCallTemplates{Base: app.BasedOn(a.saved.Version), User: a.saved.User.ID,
-		Templates: a.ids()}); err != nil {
+func (a *detailAssistant) save(done func(error)) {
+	based := a.saved.Version
+	out, err := a.p.nimbus.Do(context.Background(), app.SetCallTemplates{Base: app.BasedOn(based), User: a.saved.User.ID,
+		Templates: a.ids()})
+	if err != nil {
 		widgets.ShowProblem(a.bar.problem, err)
-		return false
+		done(err)
+		return
 	}
-	a.p.reload()
-	return true
+	a.p.changed(based, out, a)
+	done(nil)
 }

@@ -76,7 +76,7 @@ type detailFormDialog struct {
 	problem *widget.Label
 }
 
-func detailOpenForm(win fyne.Window, title, verb string, form fyne.CanvasObject, onSave func() error, done func()) *detailFormDialog {
+func detailOpenForm(win fyne.Window, title, verb string, form fyne.CanvasObject, onSave func() error) *detailFormDialog {
 	f := &detailFormDialog{problem: widgets.NewProblem()}
 	f.save = &widget.Button{Text: verb, Importance: widget.HighImportance, OnTapped: func() {
 		if err := onSave(); err != nil {
@@ -84,7 +84,6 @@ func detailOpenForm(win fyne.Window, title, verb string, form fyne.CanvasObject,
 			return
 		}
 		f.dlg.Hide()
-		done()
 	}}
 	cancel := &widget.Button{Text: "Cancel", OnTapped: func() { f.dlg.Hide() }}
 	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(form, f.problem), win)

@@ -21,8 +21,8 @@ type detailGeneral struct {
 
 	displayName, givenName, surname, upn, o365ID *widget.Label
 	ou                                           *widget.Label
-	changeOU                                     *widget.Button
-	licences                                     map[data.LicenceSet]*widget.Check
+	changeOU                                     *detailEscButton
+	licences                                     map[data.LicenceSet]*detailEscCheck
 	bar                                          *detailSaveBar
 
 	saved      app.UserDetail
@@ -35,14 +35,14 @@ type detailGeneral struct {
 }
 
 func newDetailGeneral(p *Pane) *detailGeneral {
-	g := &detailGeneral{p: p, licences: map[data.LicenceSet]*widget.Check{}}
+	g := &detailGeneral{p: p, licences: map[data.LicenceSet]*detailEscCheck{}}
 	field := func() *widget.Label { return &widget.Label{Selectable: true, Truncation: fyne.TextTruncateEllipsis} }
 	g.displayName, g.givenName, g.surname, g.upn, g.o365ID = field(), field(), field(), field(), field()
 	g.ou = &widget.Label{Wrapping: fyne.TextWrapWord}
-	g.changeOU = &widget.Button{Text: "Change…", OnTapped: g.onChangeOU}
+	g.changeOU = newDetailEscButton("Change…", g.onChangeOU, g.revertOU)
 	for _, l := range data.AllLicences {
 		l := l
-		g.licences[l] = &widget.Check{Text: l.String(), OnChanged: func(on bool) { g.onLicenceChanged(l, on) }}
+		g.licences[l] = newDetailEscCheck(l.String(), func(on bool) { g.onLicenceChanged(l, on) }, func() bool { return g.revertLicence(l) })
 	}
 	g.bar = newDetailSaveBar(g.onSave, g.discard)
 	return g
@@ -108,10 +108,6 @@ func (g *detailGeneral) refresh() {
 	g.p.markDirty()
 }
 
-func (g *detailGeneral) dirty() bool {
-	return g.saved.User.ID != "" && (g.draftOU != g.saved.User.OUID || g.draftLic != g.saved.User.Licences)
-}
-
 func (g *detailGeneral) discard() {
 	g.draftOU, g.draftLic = g.saved.User.OUID, g.saved.User.Licences
 	widgets.ShowProblem(g.bar.problem, nil)
@@ -127,30 +123,31 @@ func (g *detailGeneral) onLicenceChanged(l data.LicenceSet, on bool) {
 	} else {
 		g.draftLic &^= l
 	}
-	g.refresh()
+	g.edited()
 }
 
 // chooseOU puts another OU in the draft.
 func (g *detailGeneral) chooseOU(id int64) {
 	g.draftOU = id
-	g.refresh()
+	g.edited()
 }
 
-func (g *detailGeneral) onSave() { g.save() }
+func (g *detailGeneral) onSave() { g.save(func(error) {}) }
 
 // save applies the licences and then the OU, each through its rule; what a rule refuses
-// stays in the draft with the rule's message beside Save. When revoking a licence would
-// end what needs it, or the new OU would leave items assigned from outside its path, the
-// admin is asked first, with the list, and the draft waits for the answer.
-func (g *detailGeneral) save() bool {
+// stays in the draft with the rule's message beside Save. The rules are checked first:
+// when revoking a licence would end what needs it, or the new OU would leave items
+// assigned from outside its path, the admin is asked only about a change the rules allow,
+// with the list, and the draft waits for the answer.
+func (g *detailGeneral) save(done func(error)) {
 	ctx := context.Background()
 	id := g.saved.User.ID
 	var ends []string
 	if revoke := g.saved.User.Licences &^ g.draftLic; revoke != 0 {
 		deps, err := g.p.nimbus.LicenceDependents(ctx, id, revoke)
 		if err != nil {
-			widgets.ShowProblem(g.bar.problem, err)
-			return false
+			g.refused(err, done)
+			return
 		}
 		for _, d := range deps {
 			ends = append(ends, "end: "+d.What)
@@ -159,58 +156,85 @@ func (g *detailGeneral) save() bool {
 	if g.draftOU != g.saved.User.OUID {
 		out, err := g.p.nimbus.OutOfScope(ctx, id, g.draftOU)
 		if err != nil {
-			widgets.ShowProblem(g.bar.problem, err)
-			return false
+			g.refused(err, done)
+			return
 		}
 		for _, it := range out {
 			ends = append(ends, "remove (outside the new OU): "+it.String())
 		}
 	}
 	if len(ends) == 0 {
-		return g.commit(false)
+		done(g.commit(false))
+		return
+	}
+	if err := g.p.nimbus.Check(ctx, g.first(true)); err != nil { // refused anyway: say so instead of asking
+		g.refused(err, done)
+		return
 	}
 	msg := "Saving " + g.saved.User.DisplayName + "'s General tab also does this:\n\n• " + strings.Join(ends, "\n• ")
 	g.dropAsk = dialog.NewConfirm("Save and end what depends on it?", msg, func(ok bool) {
 		g.dropAsk = nil
-		if ok {
-			g.commit(true)
+		if !ok {
+			done(errKeptEditing)
+			return
 		}
+		done(g.commit(true))
 	}, g.p.win)
 	g.dropAsk.SetConfirmText("Save and do it")
 	g.dropAsk.SetDismissText("Keep editing")
 	g.dropAsk.Show()
-	return false
+}
+
+// refused shows a rule's message beside Save and reports it.
+func (g *detailGeneral) refused(err error, done func(error)) {
+	widgets.ShowProblem(g.bar.problem, err)
+	done(err)
+}
+
+// first is the first command the draft's Save runs: the licences, or else the move.
+func (g *detailGeneral) first(drop bool) app.Command {
+	had := g.saved.User.Licences
+	if g.draftLic != had {
+		return app.ChangeLicences{Base: app.BasedOn(g.saved.Version), User: g.saved.User.ID,
+			Grant: g.draftLic &^ had, Revoke: had &^ g.draftLic, DropDependent: drop}
+	}
+	return app.MoveUser{Base: app.BasedOn(g.saved.Version), User: g.saved.User.ID, OU: g.draftOU, DropOutOfScope: drop}
 }
 
 // commit writes the draft; drop ends what depended on a revoked licence and removes what
-// the new OU leaves out of scope, in the same changes.
-func (g *detailGeneral) commit(drop bool) bool {
+// the new OU leaves out of scope, in the same changes. The licences are written first;
+// the move is then based on the version that change left, so a write by anyone else in
+// between is refused as stale; a refused move stays in the draft.
+func (g *detailGeneral) commit(drop bool) error {
 	ctx := context.Background()
-	id := g.saved.User.ID
-	wantOU, wantLic, had := g.draftOU, g.draftLic, g.saved.User.Licences
-	var err error
-	if wantLic != had {
-		_, err = g.p.nimbus.Do(ctx, app.ChangeLicences{Base: app.BasedOn(g.saved.Version), User: id,
-			Grant: wantLic &^ had, Revoke: had &^ wantLic, DropDependent: drop})
-	}
-	if err == nil && wantOU != g.saved.User.OUID {
-		move := app.MoveUser{User: id, OU: wantOU, DropOutOfScope: drop}
-		if wantLic == had { // the first change of this Save: it carries what the admin saw
-			move.Base = app.BasedOn(g.saved.Version)
+	wantOU, based := g.draftOU, g.saved.Version
+	if g.draftLic != g.saved.User.Licences {
+		out, err := g.p.nimbus.Do(ctx, g.first(drop))
+		if err != nil {
+			widgets.ShowProblem(g.bar.problem, err)
+			return err
 		}
-		_, err = g.p.nimbus.Do(ctx, move)
-	}
-	g.p.reload()
-	if err != nil {
-		g.draftOU, g.draftLic = wantOU, wantLic
+		g.p.changed(based, out, g)
+		g.draftOU = wantOU
 		g.refresh()
-		widgets.ShowProblem(g.bar.problem, err)
-		return false
+		if len(out.After) == 1 {
+			based = out.After[0]
+		}
 	}
-	return true
+	if g.draftOU == g.saved.User.OUID {
+		return nil
+	}
+	out, err := g.p.nimbus.Do(ctx, app.MoveUser{Base: app.BasedOn(based), User: g.saved.User.ID, OU: wantOU, DropOutOfScope: drop})
+	if err != nil {
+		widgets.ShowProblem(g.bar.problem, err)
+		return err
+	}
+	g.p.changed(based, out, g)
+	return nil
 }
 
-// onChangeOU opens the OU picker: the tree of OUs, all open, the current one selected.
+// onChangeOU opens the OU picker: the tree of OUs, all open, the current one highlighted,
+// under a type-ahead entry; Enter or Choose takes the highlighted one.
 func (g *detailGeneral) onChangeOU() {
 	tree, err := g.p.nimbus.OUTree(context.Background())
 	if err != nil {
@@ -218,10 +242,10 @@ func (g *detailGeneral) onChangeOU() {
 		return
 	}
 	g.ouSelected = g.draftOU
-	picker := widgets.NewOUTree(func(id int64) { g.ouSelected = id })
-	picker.SetOUs(tree)
-	picker.OpenAllBranches()
-	picker.SelectOU(g.draftOU)
+	picker := widgets.NewOUFinder(tree, g.draftOU)
+	picker.OnHighlighted = func(id int64) { g.ouSelected = id }
+	picker.OnPicked = func(int64) { g.ouDialog.Hide(); g.chooseOU(g.ouSelected) }
+	picker.OnCancelled = func() { g.ouDialog.Hide() }
 	g.ouDialog = dialog.NewCustomConfirm("Organization unit of "+g.saved.User.DisplayName, "Choose", "Cancel", picker, func(ok bool) {
 		if ok && g.ouSelected != 0 {
 			g.chooseOU(g.ouSelected)
@@ -229,4 +253,5 @@ func (g *detailGeneral) onChangeOU() {
 	}, g.p.win)
 	g.ouDialog.Resize(fyne.NewSize(420, 460))
 	g.ouDialog.Show()
+	g.p.win.Canvas().Focus(picker.Search)
 }

@@ -19,12 +19,12 @@ type detailInteract struct {
 	p *Pane
 
 	tenantOff                     *widget.Label
-	active, audioVideo, messaging *widget.Check
-	systemMessage                 *widget.Select
+	active, audioVideo, messaging *detailEscCheck
+	systemMessage                 *detailEscSelect
 	systemMessageWhy              *widget.Label
-	restrict                      *widget.Check
+	restrict                      *detailEscCheck
 	restrictWhy                   *widget.Label
-	template                      *widget.Select
+	template                      *detailEscSelect
 	snippet                       *widget.Label
 	copyBtn, previewBtn           *widget.Button
 	copied                        *widget.Label
@@ -47,19 +47,20 @@ func newDetailInteract(p *Pane) *detailInteract {
 	}
 	ia.tenantOff = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance,
 		Text: "Interact is off for this tenant: these settings are kept, but no widget works until a Tenant Administrator switches Interact on (Configuration > Tenant > Interact)."}
-	ia.active = &widget.Check{Text: "Active", OnChanged: changed}
-	ia.audioVideo = &widget.Check{Text: "Audio & Video", OnChanged: changed}
-	ia.messaging = &widget.Check{Text: "Instant Messaging", OnChanged: messagingChanged}
-	ia.systemMessage = &widget.Select{OnChanged: func(string) { ia.changed() }}
+	ia.active = newDetailEscCheck("Active", changed, detailInteractRevert(ia, func(c *app.InteractChange) *bool { return &c.Active }))
+	ia.audioVideo = newDetailEscCheck("Audio & Video", changed, detailInteractRevert(ia, func(c *app.InteractChange) *bool { return &c.AudioVideo }))
+	ia.messaging = newDetailEscCheck("Instant Messaging", messagingChanged, detailInteractRevert(ia, func(c *app.InteractChange) *bool { return &c.InstantMessaging }))
+	ia.systemMessage = newDetailEscSelect(func(string) { ia.changed() }, detailInteractRevert(ia, func(c *app.InteractChange) *int64 { return &c.DirectSystemMessageID }))
 	ia.systemMessageWhy = widgets.Note("")
-	ia.restrict = &widget.Check{Text: "Restrict Access to the web sites of a domain template", OnChanged: changed}
+	ia.restrict = newDetailEscCheck("Restrict Access to the web sites of a domain template", changed,
+		detailInteractRevert(ia, func(c *app.InteractChange) *bool { return &c.RestrictAccess }))
 	ia.restrictWhy = widgets.Note("")
-	ia.template = &widget.Select{OnChanged: func(string) { ia.changed() }}
+	ia.template = newDetailEscSelect(func(string) { ia.changed() }, detailInteractRevert(ia, func(c *app.InteractChange) *int64 { return &c.DomainTemplateID }))
 	ia.snippet = &widget.Label{Selectable: true, Wrapping: fyne.TextWrapBreak, TextStyle: fyne.TextStyle{Monospace: true}}
 	ia.copyBtn = &widget.Button{Text: "Copy", Importance: widget.HighImportance, OnTapped: ia.onCopy}
 	ia.previewBtn = &widget.Button{Text: "Preview", OnTapped: ia.onPreview}
 	ia.copied = &widget.Label{Importance: widget.SuccessImportance}
-	ia.bar = newDetailSaveBar(func() { ia.save() }, ia.discard)
+	ia.bar = newDetailSaveBar(func() { ia.save(func(error) {}) }, ia.discard)
 	return ia
 }
 
@@ -105,19 +106,7 @@ func (ia *detailInteract) show(d app.UserDetail) {
 	} else {
 		ia.restrict.Enable()
 	}
-	ia.loading = true
-	s := data.InteractSettings{}
-	if d.Interact != nil {
-		s = *d.Interact
-	}
-	ia.active.SetChecked(s.Active)
-	ia.audioVideo.SetChecked(s.AudioVideo)
-	ia.messaging.SetChecked(s.InstantMessaging)
-	ia.restrict.SetChecked(s.RestrictAccess)
-	ia.systemMessage.SetSelected(detailNameOf(ia.options.SystemMessages, s.DirectSystemMessageID))
-	ia.template.SetSelected(detailNameOf(ia.options.DomainTemplates, s.DomainTemplateID))
-	ia.followMessaging()
-	ia.loading = false
+	ia.set(detailSavedInteract(d))
 	ia.snippet.SetText(d.Snippet)
 	switch _, refused := ia.p.nimbus.UserSnippet(context.Background(), d.User.ID); {
 	case d.Snippet == "":
@@ -134,7 +123,31 @@ func (ia *detailInteract) show(d app.UserDetail) {
 		ia.previewBtn.Enable()
 	}
 	widgets.ShowProblem(ia.bar.problem, nil)
-	ia.changed()
+	ia.bar.setDirty(ia.dirty())
+	ia.p.markDirty()
+}
+
+// set shows settings in the controls without counting it as an edit.
+func (ia *detailInteract) set(s app.InteractChange) {
+	ia.loading = true
+	ia.active.SetChecked(s.Active)
+	ia.audioVideo.SetChecked(s.AudioVideo)
+	ia.messaging.SetChecked(s.InstantMessaging)
+	ia.restrict.SetChecked(s.RestrictAccess)
+	ia.systemMessage.SetSelected(detailNameOf(ia.options.SystemMessages, s.DirectSystemMessageID))
+	ia.template.SetSelected(detailNameOf(ia.options.DomainTemplates, s.DomainTemplateID))
+	ia.followMessaging()
+	ia.loading = false
+}
+
+// detailSavedInteract is a user's saved Interact settings as a change would set them.
+func detailSavedInteract(d app.UserDetail) app.InteractChange {
+	s := data.InteractSettings{}
+	if d.Interact != nil {
+		s = *d.Interact
+	}
+	return app.InteractChange{Active: s.Active, AudioVideo: s.AudioVideo, InstantMessaging: s.InstantMessaging,
+		DirectSystemMessageID: s.DirectSystemMessageID, RestrictAccess: s.RestrictAccess, DomainTemplateID: s.DomainTemplateID}
 }
 
 // followMessaging offers a direct system message only while Instant Messaging is on, the
@@ -152,7 +165,7 @@ func (ia *detailInteract) followMessaging() {
 }
 
 // explain disables a choice that has nothing to offer and says why, in the rule's words.
-func (ia *detailInteract) explain(s *widget.Select, why *widget.Label, blocked string) {
+func (ia *detailInteract) explain(s fyne.Disableable, why *widget.Label, blocked string) {
 	why.SetText(blocked)
 	if blocked == "" {
 		why.Hide()
@@ -202,32 +215,24 @@ func (ia *detailInteract) changed() {
 		return
 	}
 	ia.bar.setDirty(ia.dirty())
-	ia.p.markDirty()
-}
-
-func (ia *detailInteract) dirty() bool {
-	if ia.saved.User.ID == "" || !ia.saved.User.Licences.Has(data.Interact|data.ContactCenter) {
-		return false
-	}
-	s := ia.saved.Interact
-	if s == nil {
-		s = &data.InteractSettings{}
-	}
-	return ia.draft() != app.InteractChange{Active: s.Active, AudioVideo: s.AudioVideo, InstantMessaging: s.InstantMessaging,
-		DirectSystemMessageID: s.DirectSystemMessageID, RestrictAccess: s.RestrictAccess, DomainTemplateID: s.DomainTemplateID}
+	widgets.ShowProblem(ia.bar.problem, nil)
+	ia.p.draftEdited(app.TabInteract)
 }
 
 func (ia *detailInteract) discard() { ia.show(ia.saved) }
 
 // save writes the settings through the rule; a refusal keeps the draft.
-func (ia *detailInteract) save() bool {
-	if _, err := ia.p.nimbus.Do(context.Background(), app.SetInteract{Base: app.BasedOn(ia.saved.Version), User: ia.saved.User.ID,
-		Settings: ia.draft()}); err != nil {
+func (ia *detailInteract) save(done func(error)) {
+	based := ia.saved.Version
+	out, err := ia.p.nimbus.Do(context.Background(), app.SetInteract{Base: app.BasedOn(based), User: ia.saved.User.ID,
+		Settings: ia.draft()})
+	if err != nil {
 		widgets.ShowProblem(ia.bar.problem, err)
-		return false
+		done(err)
+		return
 	}
-	ia.p.reload()
-	return true
+	ia.p.changed(based, out, ia)
+	done(nil)
 }
 
 // onCopy puts exactly the snippet on the system clipboard and says so.

@@ -17,12 +17,13 @@ import (
 type detailItemPicker struct {
 	list      *widgets.OrderedList[data.AssignableItem]
 	available []data.AssignableItem
-	pick      *widget.Select
+	pick      *detailEscSelect // Esc in it puts the list back as saved
 	addBtn    *widget.Button
 }
 
-func newDetailItemPicker(placeholder string, changed func()) *detailItemPicker {
-	ip := &detailItemPicker{list: widgets.NewOrderedList(itemName, changed), pick: &widget.Select{PlaceHolder: placeholder}}
+func newDetailItemPicker(placeholder string, changed func(), revert func() bool) *detailItemPicker {
+	ip := &detailItemPicker{list: widgets.NewOrderedList(itemName, changed), pick: newDetailEscSelect(nil, revert)}
+	ip.pick.PlaceHolder = placeholder
 	ip.addBtn = &widget.Button{Text: "Add", OnTapped: ip.onAdd}
 	return ip
 }

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
 	"nimbusadmin/data"
@@ -18,7 +17,7 @@ type detailNAReasons struct {
 	p *Pane
 
 	*detailItemPicker
-	enabled *widget.Check
+	enabled *detailEscCheck
 	bar     *detailSaveBar
 
 	saved   app.UserDetail
@@ -27,9 +26,9 @@ type detailNAReasons struct {
 
 func newDetailNAReasons(p *Pane) *detailNAReasons {
 	n := &detailNAReasons{p: p}
-	n.enabled = &widget.Check{Text: "N/A reasons enabled for this user", OnChanged: func(bool) { n.changed() }}
-	n.detailItemPicker = newDetailItemPicker("Choose a reason to add", n.changed)
-	n.bar = newDetailSaveBar(func() { n.save() }, n.discard)
+	n.enabled = newDetailEscCheck("N/A reasons enabled for this user", func(bool) { n.changed() }, n.revertEnabled)
+	n.detailItemPicker = newDetailItemPicker("Choose a reason to add", n.changed, n.revertList)
+	n.bar = newDetailSaveBar(func() { n.save(func(error) {}) }, n.discard)
 	return n
 }
 
@@ -51,12 +50,8 @@ func (n *detailNAReasons) show(d app.UserDetail) {
 			defer widgets.ShowProblem(n.bar.problem, err)
 		}
 	}
-	n.loading = true
-	n.enabled.SetChecked(d.User.NAReasonsEnabled)
-	n.list.Set(d.NAReasons)
-	n.loading = false
 	widgets.ShowProblem(n.bar.problem, nil)
-	n.changed()
+	n.set(d.User.NAReasonsEnabled, d.NAReasons)
 }
 
 // changed refreshes what may be added and the Save state after any edit of the draft.
@@ -66,14 +61,70 @@ func (n *detailNAReasons) changed() {
 	}
 	n.refreshPick()
 	n.bar.setDirty(n.dirty())
+	widgets.ShowProblem(n.bar.problem, nil)
+	n.p.draftEdited(app.TabNAReasons)
+}
+
+// pending counts the switch and the list, each when it differs from what is saved.
+func (n *detailNAReasons) pending() int {
+	if n.saved.User.ID == "" {
+		return 0
+	}
+	c := 0
+	if n.enabled.Checked != n.saved.User.NAReasonsEnabled {
+		c++
+	}
+	if n.listDiffers(n.saved.NAReasons) {
+		c++
+	}
+	return c
+}
+
+func (n *detailNAReasons) dirty() bool { return n.pending() > 0 }
+
+// hold keeps the switch and the list where the admin changed them.
+func (n *detailNAReasons) hold() (data.RowVersion, detailRestore) {
+	base, on, items, problem := n.saved, n.enabled.Checked, n.list.Items(), n.bar.problem.Text
+	return base.Version, func(now app.UserDetail, rebase bool) {
+		ok := rebase
+		on = detailMerge(on, base.User.NAReasonsEnabled, now.User.NAReasonsEnabled, &ok)
+		items = detailMergeList(items, base.NAReasons, now.NAReasons, &ok)
+		if !ok {
+			n.saved = base
+		}
+		n.set(on, items)
+		detailKeepProblem(n.bar.problem, problem)
+	}
+}
+
+// set shows a draft without counting it as an edit.
+func (n *detailNAReasons) set(on bool, items []data.AssignableItem) {
+	n.loading = true
+	n.enabled.SetChecked(on)
+	n.list.Set(items)
+	n.loading = false
+	n.refreshPick()
+	n.bar.setDirty(n.dirty())
 	n.p.markDirty()
 }
 
-func (n *detailNAReasons) dirty() bool {
-	if n.saved.User.ID == "" {
+// revertEnabled puts the switch back as saved (Esc); false when it already is.
+func (n *detailNAReasons) revertEnabled() bool {
+	if n.enabled.Checked == n.saved.User.NAReasonsEnabled {
 		return false
 	}
-	return n.enabled.Checked != n.saved.User.NAReasonsEnabled || n.listDiffers(n.saved.NAReasons)
+	n.enabled.SetChecked(n.saved.User.NAReasonsEnabled)
+	return true
+}
+
+// revertList puts the list back as saved (Esc in its picker); false when it already is.
+func (n *detailNAReasons) revertList() bool {
+	if !n.listDiffers(n.saved.NAReasons) {
+		return false
+	}
+	n.list.Set(n.saved.NAReasons)
+	n.changed()
+	return true
 }
 
 func (n *detailNAReasons) discard() {
@@ -82,13 +133,15 @@ func (n *detailNAReasons) discard() {
 
 // save writes the switch and the ordered list together through the rule; a refusal
 // keeps the draft and shows the rule's message beside Save.
-func (n *detailNAReasons) save() bool {
-	on, ids := n.enabled.Checked, n.ids()
-	if _, err := n.p.nimbus.Do(context.Background(), app.SetNAReasons{Base: app.BasedOn(n.saved.Version), User: n.saved.User.ID,
-		Enabled: on, Reasons: ids}); err != nil {
+func (n *detailNAReasons) save(done func(error)) {
+	based := n.saved.Version
+	out, err := n.p.nimbus.Do(context.Background(), app.SetNAReasons{Base: app.BasedOn(based), User: n.saved.User.ID,
+		Enabled: n.enabled.Checked, Reasons: n.ids()})
+	if err != nil {
 		widgets.ShowProblem(n.bar.problem, err)
-		return false
+		done(err)
+		return
 	}
-	n.p.reload()
-	return true
+	n.p.changed(based, out, n)
+	done(nil)
 }

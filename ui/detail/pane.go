@@ -10,19 +10,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
+	"nimbusadmin/data"
 )
-
-// detailDraftTab is a tab whose fields belong together: its edits stay a draft until the
-// admin presses Save, and the pane asks before a draft could be lost.
-type detailDraftTab interface {
-	dirty() bool
-	save() bool // false when a rule refused (the tab shows why and keeps the draft)
-	discard()
-}
 
 // detailTab is one row of the pane's master list of tabs.
 type detailTab struct {
@@ -33,12 +25,16 @@ type detailTab struct {
 }
 
 // Pane is the user detail view: the eight tabs for one user, shown per licence. Every
-// change goes through a rule of package app; a tab with a draft keeps it until Save, and
-// the pane asks before another user replaces an unsaved draft.
+// change goes through a rule of package app. The drafts of all tabs are one set of
+// pending changes: an accepted change reloads the user but keeps every draft, Save all
+// writes them together, and the pane asks before another user replaces them.
 type Pane struct {
 	// OnStay hears that the admin, asked about unsaved edits, stayed on this user, so that
 	// the host can select that user again instead of the row that was clicked (may be nil).
 	OnStay func(userID string)
+	// OnShow hears which user the view shows now (nil when none), so that the host's list
+	// selection and actions such as Delete always speak of the same person (may be nil).
+	OnShow func(d *app.UserDetail)
 
 	nimbus    *app.App
 	win       fyne.Window
@@ -63,7 +59,10 @@ type Pane struct {
 	interact  *detailInteract
 	assistant *detailAssistant
 
-	ask *detailAskDialog // the open "unsaved changes" question, if any
+	pending  *detailPendingBar
+	unlisted bool             // the host's list does not show the user (a search hides them)
+	ask      *detailAskDialog // the open "unsaved changes" question, if any
+	saving   bool             // Save all is under way
 }
 
 // New builds the detail view inside win; onChanged (may be nil) hears of every accepted
@@ -76,7 +75,7 @@ func New(nimbus *app.App, win fyne.Window, onChanged func(userID string)) *Pane 
 
 func (p *Pane) buildUI() {
 	p.title = &widget.Label{Text: "Select a user to see their details.", TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
-	p.hidden = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	p.hidden = &widget.Label{Wrapping: fyne.TextWrapWord}
 	p.general = newDetailGeneral(p)
 	p.services = newDetailServices()
 	p.roles = newDetailRoles(p)
@@ -97,19 +96,23 @@ func (p *Pane) buildUI() {
 	}
 	p.tabs = container.NewAppTabs()
 	p.tabs.Hide()
-	p.root = container.NewBorder(container.NewVBox(p.title, p.hidden), nil, nil, nil, p.tabs)
+	p.pending = newDetailPendingBar(p)
+	p.root = container.NewBorder(container.NewVBox(p.title, p.hidden), p.pending.object(), nil, nil, p.tabs)
 }
 
 // Object is the view, for the main window to place.
 func (p *Pane) Object() fyne.CanvasObject { return p.root }
 
 // ShowUser shows another user. When a tab holds unsaved edits the admin is asked first
-// whether to save or discard them; nothing is dropped silently.
+// whether to save or discard them; nothing is dropped silently. The same user again
+// shows what the cache holds now and keeps the drafts.
 func (p *Pane) ShowUser(id string) {
 	if id == p.userID && id != "" {
-		if len(p.dirtyTabs()) == 0 {
-			p.load(id) // the same user again: show what the cache holds now
+		if p.ask != nil { // back on the user being edited: that answers the question
+			p.ask.dlg.Hide()
+			p.ask = nil
 		}
+		p.reloadKeeping(data.RowVersion{}, app.Outcome{}, nil)
 		return
 	}
 	if p.ask != nil { // a newer selection replaces the open question
@@ -138,33 +141,44 @@ func (p *Pane) BeforeLeaving(why string, next func()) {
 	next()
 }
 
-// dirtyTabs lists the tabs holding unsaved edits.
+// dirtyTabs lists the tabs shown that hold unsaved edits.
 func (p *Pane) dirtyTabs() []*detailTab {
 	var out []*detailTab
 	for _, t := range p.master {
-		if t.draft != nil && t.draft.dirty() {
+		if t.draft != nil && t.draft.pending() > 0 && p.shows(t.id) {
 			out = append(out, t)
 		}
 	}
 	return out
 }
 
+// shows reports whether the user's licences show a tab.
+func (p *Pane) shows(id app.Tab) bool { return slices.Contains(p.detail.Tabs, id) }
+
 // load reads a user and shows them; an empty id clears the view.
 func (p *Pane) load(id string) {
-	p.userID = id
+	if id != p.userID {
+		p.pending.forget()
+	}
+	p.userID, p.unlisted = id, false
 	if id == "" {
 		p.detail = app.UserDetail{}
 		p.title.SetText("Select a user to see their details.")
 		p.hidden.SetText("")
 		p.tabs.Hide()
+		p.pending.refresh()
 		p.relayout()
+		p.told(nil)
 		return
 	}
 	d, err := p.nimbus.UserDetail(context.Background(), id)
 	if err != nil {
+		p.detail = app.UserDetail{}
 		p.title.SetText(err.Error())
 		p.tabs.Hide()
+		p.pending.refresh()
 		p.relayout()
+		p.told(nil)
 		return
 	}
 	p.detail = d
@@ -185,6 +199,7 @@ func (p *Pane) load(id string) {
 	p.applyTabs(d)
 	p.tabs.Show()
 	p.relayout()
+	p.told(&p.detail)
 }
 
 // relayout places the title, the hidden-tab note and the tabs again: showing the tabs or
@@ -192,15 +207,6 @@ func (p *Pane) load(id string) {
 // widget of every tab, which would cost a tenth of a second per selected user.
 func (p *Pane) relayout() {
 	p.root.Layout.Layout(p.root.Objects, p.root.Size())
-}
-
-// reload shows the current user again after an accepted change and tells the list.
-func (p *Pane) reload() {
-	id := p.userID
-	p.load(id)
-	if p.onChanged != nil {
-		p.onChanged(id)
-	}
 }
 
 // applyTabs shows exactly the tabs the user's licences allow, keeping the current tab
@@ -248,7 +254,7 @@ func (p *Pane) markDirty() {
 	changed := false
 	for _, t := range p.master {
 		text := string(t.id)
-		if t.draft != nil && t.draft.dirty() {
+		if t.draft != nil && t.draft.pending() > 0 {
 			text += " •"
 		}
 		if t.item.Text != text {
@@ -258,6 +264,7 @@ func (p *Pane) markDirty() {
 	if changed {
 		p.tabs.Refresh()
 	}
+	p.pending.refresh()
 }
 
 // visibleTabs lists the titles of the tabs shown now, for tests and the status line.
@@ -281,59 +288,4 @@ func (p *Pane) tab(id app.Tab) *detailTab {
 		}
 	}
 	return nil
-}
-
-// detailAskDialog is the question asked when another user is selected while edits are
-// unsaved: Save them, Discard them, or keep editing this user.
-type detailAskDialog struct {
-	dlg                 *dialog.CustomDialog
-	save, discard, stay *widget.Button
-}
-
-// stayed tells the host that the view kept its user, so that the list can select that
-// user again instead of the row that was clicked.
-func (p *Pane) stayed() {
-	if p.OnStay != nil {
-		p.OnStay(p.userID)
-	}
-}
-
-func (p *Pane) askBeforeLeaving(dirty []*detailTab, why string, next func()) {
-	names := make([]string, len(dirty))
-	for i, t := range dirty {
-		names[i] = string(t.id)
-	}
-	msg := &widget.Label{Wrapping: fyne.TextWrapWord, Text: p.detail.User.DisplayName + " has unsaved changes on the " +
-		strings.Join(names, ", ") + " tab(s). Save them " + why + "?"}
-	ask := &detailAskDialog{}
-	ask.save = &widget.Button{Text: "Save", Importance: widget.HighImportance, OnTapped: func() {
-		ask.dlg.Hide()
-		p.ask = nil
-		for _, t := range dirty {
-			if !t.draft.save() {
-				p.tabs.Select(t.item)
-				p.stayed()
-				return // the tab shows the rule's message; the admin decides again
-			}
-		}
-		next()
-	}}
-	ask.discard = &widget.Button{Text: "Discard", Importance: widget.DangerImportance, OnTapped: func() {
-		ask.dlg.Hide()
-		p.ask = nil
-		for _, t := range dirty {
-			t.draft.discard()
-		}
-		next()
-	}}
-	ask.stay = &widget.Button{Text: "Keep editing", OnTapped: func() {
-		ask.dlg.Hide()
-		p.ask = nil
-		p.stayed()
-	}}
-	ask.dlg = dialog.NewCustomWithoutButtons("Unsaved changes", msg, p.win)
-	ask.dlg.SetButtons([]fyne.CanvasObject{ask.stay, ask.discard, ask.save})
-	ask.dlg.Resize(fyne.NewSize(460, 180))
-	p.ask = ask
-	ask.dlg.Show()
 }

@@ -27,6 +27,7 @@ type detailProfiles struct {
 	choices []data.Profile
 	pick    *widget.Select
 	form    *detailFormDialog
+	confirm *dialog.ConfirmDialog // the open "Remove profile" question, if any
 }
 
 func newDetailProfiles(p *Pane) *detailProfiles {
@@ -72,12 +73,13 @@ func (pr *detailProfiles) show(d app.UserDetail) {
 
 // makeActive switches the active profile through the rule.
 func (pr *detailProfiles) makeActive(id int64) {
-	if _, err := pr.p.nimbus.Do(context.Background(), app.SetActiveProfile{Base: app.BasedOn(pr.d.Version), User: pr.d.User.ID,
-		Profile: id}); err != nil {
+	out, err := pr.p.nimbus.Do(context.Background(), app.SetActiveProfile{Base: app.BasedOn(pr.d.Version), User: pr.d.User.ID,
+		Profile: id})
+	if err != nil {
 		widgets.ShowProblem(pr.problem, err)
 		return
 	}
-	pr.p.reload()
+	pr.p.changed(pr.d.Version, out, nil)
 }
 
 func (pr *detailProfiles) onAdd() {
@@ -101,7 +103,7 @@ func (pr *detailProfiles) onAdd() {
 	pr.choices = offered
 	pr.pick = &widget.Select{Options: names, PlaceHolder: "Choose a profile"}
 	pr.form = detailOpenForm(pr.p.win, "Assign a profile to "+pr.d.User.DisplayName, "Assign",
-		widget.NewForm(widget.NewFormItem("Profile", pr.pick)), pr.assign, pr.p.reload)
+		widget.NewForm(widget.NewFormItem("Profile", pr.pick)), pr.assign)
 }
 
 func (pr *detailProfiles) assign() error {
@@ -109,24 +111,40 @@ func (pr *detailProfiles) assign() error {
 	if i < 0 {
 		return fmt.Errorf("choose a profile")
 	}
-	_, err := pr.p.nimbus.Do(context.Background(), app.AssignProfile{Base: app.BasedOn(pr.d.Version), User: pr.d.User.ID,
+	out, err := pr.p.nimbus.Do(context.Background(), app.AssignProfile{Base: app.BasedOn(pr.d.Version), User: pr.d.User.ID,
 		Profile: pr.choices[i].ID})
+	if err == nil {
+		pr.p.changed(pr.d.Version, out, nil)
+	}
 	return err
 }
 
+// onRemove checks the rule first and shows a refusal under the list; only a removal the
+// rules allow is asked about, then made.
 func (pr *detailProfiles) onRemove(up data.UserProfile) {
-	dialog.ShowConfirm("Remove profile", fmt.Sprintf("Remove the profile %s from %s?", up.Name, pr.d.User.DisplayName), func(ok bool) {
+	if err := pr.p.nimbus.Check(context.Background(), pr.removal(up.ID)); err != nil {
+		widgets.ShowProblem(pr.problem, err)
+		return
+	}
+	pr.confirm = dialog.NewConfirm("Remove profile", fmt.Sprintf("Remove the profile %s from %s?", up.Name, pr.d.User.DisplayName), func(ok bool) {
+		pr.confirm = nil
 		if ok {
 			pr.remove(up.ID)
 		}
 	}, pr.p.win)
+	pr.confirm.Show()
+}
+
+// removal is the change that takes a profile from the user, on the view shown.
+func (pr *detailProfiles) removal(id int64) app.UnassignProfile {
+	return app.UnassignProfile{Base: app.BasedOn(pr.d.Version), User: pr.d.User.ID, Profile: id}
 }
 
 func (pr *detailProfiles) remove(id int64) {
-	if _, err := pr.p.nimbus.Do(context.Background(), app.UnassignProfile{Base: app.BasedOn(pr.d.Version), User: pr.d.User.ID,
-		Profile: id}); err != nil {
+	out, err := pr.p.nimbus.Do(context.Background(), pr.removal(id))
+	if err != nil {
 		widgets.ShowProblem(pr.problem, err)
 		return
 	}
-	pr.p.reload()
+	pr.p.changed(pr.d.Version, out, nil)
 }

@@ -2,6 +2,7 @@ package detail
 
 import (
 	"context"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,7 +24,7 @@ type detailRoleDialog struct {
 	roles   []data.Role
 	scopes  widgets.OUChoices
 	role    *widget.Select
-	scope   *widget.Select
+	scope   *widgets.OUPicker
 	warning *widget.Label
 	problem *widget.Label
 	save    *widget.Button
@@ -48,7 +49,8 @@ func (r *detailRoles) openDialog(editing *data.RoleAssignment) {
 		roleNames = append(roleNames, detailRoleLabel(role))
 	}
 	dd.role = &widget.Select{Options: roleNames, PlaceHolder: "Choose a role", OnChanged: func(string) { dd.check() }}
-	dd.scope = &widget.Select{Options: dd.scopes.Paths, PlaceHolder: "Choose the OU it applies in", OnChanged: func(string) { dd.check() }}
+	dd.scope = &widgets.OUPicker{PlaceHolder: "Choose the OU it applies in", OnChanged: func(string) { dd.check() }}
+	dd.scope.SetChoices(dd.scopes)
 	title, verb := "Add a role to "+r.d.User.DisplayName, "Assign"
 	if editing != nil {
 		title, verb = "Scope of "+editing.Role.Name, "Save"
@@ -124,12 +126,14 @@ func (dd *detailRoleDialog) onSave() {
 		return
 	}
 	ctx := context.Background()
+	based := dd.r.d.Version
+	var out app.Outcome
 	var err error
 	if dd.editing != nil {
-		_, err = dd.r.p.nimbus.Do(ctx, app.ChangeRoleScope{Base: app.BasedOn(dd.r.d.Version), User: dd.r.d.User.ID,
+		out, err = dd.r.p.nimbus.Do(ctx, app.ChangeRoleScope{Base: app.BasedOn(based), User: dd.r.d.User.ID,
 			Assignment: dd.editing.ID, Scope: scope})
 	} else {
-		_, err = dd.r.p.nimbus.Do(ctx, app.AssignRole{Base: app.BasedOn(dd.r.d.Version), User: dd.r.d.User.ID,
+		out, err = dd.r.p.nimbus.Do(ctx, app.AssignRole{Base: app.BasedOn(based), User: dd.r.d.User.ID,
 			Role: role.ID, Scope: scope})
 	}
 	if err != nil {
@@ -137,7 +141,7 @@ func (dd *detailRoleDialog) onSave() {
 		return
 	}
 	dd.close()
-	dd.r.p.reload()
+	dd.r.p.changed(based, out, nil)
 }
 
 func (dd *detailRoleDialog) close() {
@@ -147,14 +151,18 @@ func (dd *detailRoleDialog) close() {
 	}
 }
 
-// detailSelectOption picks the option whose text is label, for tests and callers that
-// know the name.
-func detailSelectOption(s *widget.Select, label string) bool {
-	for _, o := range s.Options {
-		if o == label {
-			s.SetSelected(o)
+// detailSelectOption picks the option whose text is label in a drop-down or an OU
+// picker, for tests and callers that know the name; false when it is not offered.
+func detailSelectOption(s fyne.CanvasObject, label string) bool {
+	switch s := s.(type) {
+	case *widget.Select:
+		if slices.Contains(s.Options, label) {
+			s.SetSelected(label)
 			return true
 		}
+	case *widgets.OUPicker:
+		s.SetSelected(label)
+		return s.Selected == label
 	}
 	return false
 }

@@ -28,8 +28,9 @@ type detailRoles struct {
 	removeBtns         map[int64]*widget.Button
 	editBtns           map[int64]*widget.Button
 
-	d      app.UserDetail
-	dialog *detailRoleDialog // the open add or scope dialog, if any
+	d       app.UserDetail
+	dialog  *detailRoleDialog     // the open add or scope dialog, if any
+	confirm *dialog.ConfirmDialog // the open "Remove role" question, if any
 }
 
 func newDetailRoles(p *Pane) *detailRoles {
@@ -123,26 +124,42 @@ func detailErrText(msg string) error {
 	return fmt.Errorf("%s", msg)
 }
 
-// onRemove asks, then removes the assignment through the rule; a refusal shows beside
-// the row.
+// onRemove checks the rule first and shows a refusal beside the row; only a removal the
+// rules allow is asked about, then made.
 func (r *detailRoles) onRemove(as data.RoleAssignment) {
-	dialog.ShowConfirm("Remove role", fmt.Sprintf("Remove %s from %s?", as.Role.Name, r.d.User.DisplayName), func(ok bool) {
+	if err := r.p.nimbus.Check(context.Background(), r.removal(as)); err != nil {
+		r.refused(as, err)
+		return
+	}
+	r.confirm = dialog.NewConfirm("Remove role", fmt.Sprintf("Remove %s from %s?", as.Role.Name, r.d.User.DisplayName), func(ok bool) {
+		r.confirm = nil
 		if ok {
 			r.remove(as)
 		}
 	}, r.p.win)
+	r.confirm.Show()
+}
+
+// removal is the change that removes an assignment, on the view shown.
+func (r *detailRoles) removal(as data.RoleAssignment) app.RemoveRole {
+	return app.RemoveRole{Base: app.BasedOn(r.d.Version), User: r.d.User.ID, Assignment: as.ID}
 }
 
 func (r *detailRoles) remove(as data.RoleAssignment) {
-	if _, err := r.p.nimbus.Do(context.Background(), app.RemoveRole{Base: app.BasedOn(r.d.Version), User: r.d.User.ID,
-		Assignment: as.ID}); err != nil {
-		if l := r.problems[as.ID]; l != nil {
-			l.Importance, l.SizeName = widget.DangerImportance, theme.SizeNameText
-			widgets.ShowProblem(l, err)
-		}
+	out, err := r.p.nimbus.Do(context.Background(), r.removal(as))
+	if err != nil {
+		r.refused(as, err)
 		return
 	}
-	r.p.reload()
+	r.p.changed(r.d.Version, out, nil)
+}
+
+// refused shows the rule's message beside the assignment's row.
+func (r *detailRoles) refused(as data.RoleAssignment, err error) {
+	if l := r.problems[as.ID]; l != nil {
+		l.Importance, l.SizeName = widget.DangerImportance, theme.SizeNameText
+		widgets.ShowProblem(l, err)
+	}
 }
 
 func (r *detailRoles) onAdd() { r.openDialog(nil) }

@@ -25,6 +25,9 @@ type detailSkills struct {
 	d    app.UserDetail
 	form *detailFormDialog // the open dialog, if any
 
+	problem *widget.Label         // a refused removal, under the list
+	confirm *dialog.ConfirmDialog // the open "Remove skill" question, if any
+
 	choices    []app.DetailSkillChoice
 	skillPick  *widget.Select
 	levelPick  *widget.Select
@@ -32,7 +35,7 @@ type detailSkills struct {
 }
 
 func newDetailSkills(p *Pane) *detailSkills {
-	s := &detailSkills{p: p, rows: container.NewVBox()}
+	s := &detailSkills{p: p, rows: container.NewVBox(), problem: widgets.NewProblem()}
 	s.add = &widget.Button{Text: "Add skill…", OnTapped: s.onAdd}
 	return s
 }
@@ -40,6 +43,7 @@ func newDetailSkills(p *Pane) *detailSkills {
 func (s *detailSkills) object() fyne.CanvasObject {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, s.add, widgets.Note("Skills from the user's organization unit or above, each with a level of its category.")),
+		s.problem,
 		detailListHeader(container.NewHBox(widget.NewButton("Level…", nil), widget.NewButton("Remove", nil)),
 			"Skill", "Category", "Level"))
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(s.rows))
@@ -47,6 +51,7 @@ func (s *detailSkills) object() fyne.CanvasObject {
 
 func (s *detailSkills) show(d app.UserDetail) {
 	s.d = d
+	widgets.ShowProblem(s.problem, nil)
 	s.rows.RemoveAll()
 	for _, us := range d.Skills {
 		us := us
@@ -98,7 +103,7 @@ func (s *detailSkills) openDialog(skillID int64) {
 		title, verb = "Level of "+s.skillPick.Selected, "Save"
 	}
 	form := widget.NewForm(widget.NewFormItem("Skill", s.skillPick), widget.NewFormItem("Level", s.levelPick))
-	s.form = detailOpenForm(s.p.win, title, verb, form, s.save, s.p.reload)
+	s.form = detailOpenForm(s.p.win, title, verb, form, s.save)
 }
 
 // onSkillPicked offers the levels of the chosen skill's category.
@@ -143,21 +148,33 @@ func (s *detailSkills) save() error {
 	if j := s.levelPick.SelectedIndex(); j >= 0 {
 		level = s.levelsShow[j].ID
 	}
-	_, err := s.p.nimbus.Do(context.Background(), app.SetUserSkill{Base: app.BasedOn(s.d.Version), User: s.d.User.ID,
+	out, err := s.p.nimbus.Do(context.Background(), app.SetUserSkill{Base: app.BasedOn(s.d.Version), User: s.d.User.ID,
 		Skill: s.choices[i].Skill.ID, Level: level})
+	if err == nil {
+		s.p.changed(s.d.Version, out, nil)
+	}
 	return err
 }
 
+// onRemove checks the rule first and shows a refusal under the list; only a removal the
+// rules allow is asked about, then made.
 func (s *detailSkills) onRemove(us data.UserSkill) {
-	dialog.ShowConfirm("Remove skill", fmt.Sprintf("Remove the skill %s from %s?", us.Skill.Name, s.d.User.DisplayName), func(ok bool) {
+	removal := app.RemoveUserSkill{Base: app.BasedOn(s.d.Version), User: s.d.User.ID, Skill: us.Skill.ID}
+	if err := s.p.nimbus.Check(context.Background(), removal); err != nil {
+		widgets.ShowProblem(s.problem, err)
+		return
+	}
+	s.confirm = dialog.NewConfirm("Remove skill", fmt.Sprintf("Remove the skill %s from %s?", us.Skill.Name, s.d.User.DisplayName), func(ok bool) {
+		s.confirm = nil
 		if !ok {
 			return
 		}
-		if _, err := s.p.nimbus.Do(context.Background(), app.RemoveUserSkill{Base: app.BasedOn(s.d.Version), User: s.d.User.ID,
-			Skill: us.Skill.ID}); err != nil {
-			dialog.ShowError(err, s.p.win)
+		out, err := s.p.nimbus.Do(context.Background(), removal)
+		if err != nil {
+			widgets.ShowProblem(s.problem, err)
 			return
 		}
-		s.p.reload()
+		s.p.changed(s.d.Version, out, nil)
 	}, s.p.win)
+	s.confirm.Show()
 }

@@ -79,7 +79,7 @@ func TestDetailChangesOnAStaleViewAreRefused(t *testing.T) {
 	r.onEditScope(held)
 	dd = r.dialog
 	if !detailSelectOption(dd.scope, "Sales/EMEA") {
-		t.Fatalf("the scope dialog does not offer Sales/EMEA: %v", dd.scope.Options)
+		t.Fatalf("the scope dialog does not offer Sales/EMEA: %q", dd.scope.Selected)
 	}
 	test.Tap(dd.save)
 	f.refused(before, dd.problem.Text, staleWords)
@@ -93,6 +93,6 @@ func TestDetailChangesOnAStaleViewAreRefused(t *testing.T) {
 
 	g := f.pane.general
 	g.chooseOU(f.ou["Support"])
-	g.save()
+	g.save(func(error) {})
 	f.refused(before, g.bar.problem.Text, staleWords)
 }

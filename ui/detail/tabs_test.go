@@ -100,7 +100,7 @@ func TestDetailInteractTabSaysWhenInteractIsOffForTheTenant(t *testing.T) {
 	}
 	_, err := testkit.Exec(f.app.Store().Read(context.Background()), `UPDATE tenant_settings SET interact_enabled = 0`)
 	f.must(err)
-	f.pane.reload()
+	f.pane.ShowUser(f.user["anna"])
 	if !f.pane.interact.tenantOff.Visible() || !strings.Contains(f.pane.interact.tenantOff.Text, "off for this tenant") {
 		t.Errorf("Interact tab does not say that Interact is off for the tenant")
 	}

@@ -34,11 +34,16 @@ func Button(o fyne.CanvasObject, text string) *widget.Button {
 	return found
 }
 
-// Check is the first check box inside o whose text is text, nil when there is none.
+// Check is the first check box inside o whose text is text, nil when there is none. A
+// widget that extends a check box (with keys of its own) counts when it hands its box out.
 func Check(o fyne.CanvasObject, text string) *widget.Check {
 	var found *widget.Check
 	Walk(o, func(c fyne.CanvasObject) {
-		if b, ok := c.(*widget.Check); ok && found == nil && b.Text == text {
+		b, ok := c.(*widget.Check)
+		if x, extends := c.(interface{ CheckBox() *widget.Check }); extends {
+			b, ok = x.CheckBox(), true
+		}
+		if ok && found == nil && b.Text == text {
 			found = b
 		}
 	})

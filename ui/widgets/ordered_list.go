@@ -20,6 +20,7 @@ type OrderedList[T any] struct {
 	name      func(T) string
 	box       *fyne.Container
 	rows      []OrderedRow
+	marks     []orderedMarks // per row: the lines that show where a dragged item would land
 	onChanged func()
 	locked    bool // read-only: nothing moves, nothing is removed
 }
@@ -85,10 +86,12 @@ func (l *OrderedList[T]) changed() {
 
 func (l *OrderedList[T]) rebuild() {
 	l.box.RemoveAll()
-	l.rows = l.rows[:0]
+	l.rows, l.marks = l.rows[:0], l.marks[:0]
 	for i, it := range l.items {
+		grip := newDragHandle(l.box, func(steps int) { l.dragged(i, steps) })
+		grip.moving = func(steps int) { l.showLanding(i, steps) }
 		row := OrderedRow{
-			Grip:   newDragHandle(l.box, func(steps int) { l.dragged(i, steps) }),
+			Grip:   grip,
 			Up:     &widget.Button{Icon: theme.MoveUpIcon(), OnTapped: func() { l.Move(i, i-1) }},
 			Down:   &widget.Button{Icon: theme.MoveDownIcon(), OnTapped: func() { l.Move(i, i+1) }},
 			Remove: &widget.Button{Icon: theme.DeleteIcon(), OnTapped: func() { l.Remove(i) }},
@@ -98,7 +101,9 @@ func (l *OrderedList[T]) rebuild() {
 		EnableWhen(row.Remove, !l.locked)
 		l.rows = append(l.rows, row)
 		label := &widget.Label{Text: strconv.Itoa(i+1) + ". " + l.name(it), Truncation: fyne.TextTruncateEllipsis}
-		l.box.Add(container.NewBorder(nil, nil, row.Grip, container.NewHBox(row.Up, row.Down, row.Remove), label))
+		m := newOrderedMarks(label)
+		l.marks = append(l.marks, m)
+		l.box.Add(container.NewBorder(m.above, m.below, row.Grip, container.NewHBox(row.Up, row.Down, row.Remove), label))
 	}
 	if len(l.items) == 0 {
 		l.box.Add(Note("The list is empty."))
@@ -124,9 +129,10 @@ func (l *OrderedList[T]) SetLocked(on bool) {
 // moves the item.
 type dragHandle struct {
 	widget.Icon
-	rows  *fyne.Container // the list's rows, whose height makes one step
-	moved func(steps int)
-	dy    float32
+	rows   *fyne.Container // the list's rows, whose height makes one step
+	moved  func(steps int)
+	moving func(steps int) // during the drag: where the item would land now
+	dy     float32
 }
 
 func newDragHandle(rows *fyne.Container, moved func(steps int)) *dragHandle {
@@ -136,18 +142,28 @@ func newDragHandle(rows *fyne.Container, moved func(steps int)) *dragHandle {
 	return h
 }
 
-// Dragged adds up how far the row was dragged.
-func (h *dragHandle) Dragged(ev *fyne.DragEvent) { h.dy += ev.Dragged.DY }
+// Dragged adds up how far the row was dragged and shows where it would land.
+func (h *dragHandle) Dragged(ev *fyne.DragEvent) {
+	h.dy += ev.Dragged.DY
+	if h.moving != nil {
+		h.moving(h.steps())
+	}
+}
 
 // DragEnd moves the item by the number of rows it was dragged over.
 func (h *dragHandle) DragEnd() {
+	steps := h.steps()
+	h.dy = 0
+	h.moved(steps)
+}
+
+// steps is the number of whole rows the handle has been dragged over so far.
+func (h *dragHandle) steps() int {
 	rowHeight := float32(1)
 	if len(h.rows.Objects) > 0 {
 		rowHeight = h.rows.Objects[0].Size().Height + theme.Padding()
 	}
-	steps := int(math.Round(float64(h.dy / rowHeight)))
-	h.dy = 0
-	h.moved(steps)
+	return int(math.Round(float64(h.dy / rowHeight)))
 }
 
 // Cursor shows that the handle moves the row up or down.

@@ -1,9 +1,11 @@
 package widgets
 
 import (
+	"image/color"
 	"strconv"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
@@ -13,12 +15,21 @@ import (
 	"nimbusadmin/app/userlist"
 )
 
+// ouTreeKind says what a click on an OU of the tree does.
+type ouTreeKind int
+
+const (
+	ouTreePlain  ouTreeKind = iota // the clicked OU becomes the tree's one selected OU
+	ouTreeFilter                   // the click changes the main window's OU selection
+	ouTreePick                     // the click is handed on; the owner shows a highlight
+)
+
 // OUTree shows the tenant's organization units as a tree of names, the root open. It is
-// either a plain tree whose selection is one OU (the OU editor, the OU picker of a user)
-// or a checklist of OUs (the main window's OU filter): there a plain click (or Space)
-// checks an OU with its entire subtree, Ctrl+click (Cmd on macOS, or Ctrl+Space) that
-// single OU only, repeating it unchecks, and parents of a partly checked subtree show a
-// partial mark.
+// a plain tree whose selection is one OU (the OU editor), the OU filter of the main
+// window, or the tree of an OU picker. In the filter a plain click (Space, Enter) selects
+// an OU with its entire subtree and replaces the selection; Ctrl+click (Cmd on macOS, or
+// Ctrl+Space) adds or removes that single OU. Each OU shows whether it is selected with
+// its subtree, alone, or not while some OU below it is (OUStateMark).
 type OUTree struct {
 	widget.Tree
 
@@ -26,11 +37,14 @@ type OUTree struct {
 	Modifiers func() fyne.KeyModifier
 
 	ous        *outree.Tree
-	checklist  bool
-	checks     *userlist.OUSelection // what a checklist has checked
+	kind       ouTreeKind
+	selection  *userlist.OUSelection // the filter's selection
 	single     bool                  // a Ctrl+Space is being handled
-	onSelected func(id int64)        // a plain tree's selection
-	onChecked  func()                // a checklist's changes
+	shown      map[int64]bool        // the OUs left by Narrow; nil shows all
+	highlight  int64                 // the OU a picker's tree shows highlighted
+	onSelected func(id int64)        // a plain or pick tree's clicks
+	onChanged  func()                // the filter's changes
+	onKey      func(*fyne.KeyEvent) bool
 }
 
 // NewOUTree makes a plain tree; onSelected hears of each OU the admin selects.
@@ -40,9 +54,10 @@ func NewOUTree(onSelected func(id int64)) *OUTree {
 	return t
 }
 
-// NewOUChecklist makes a checklist; onChanged hears of every check and uncheck.
-func NewOUChecklist(onChanged func()) *OUTree {
-	t := &OUTree{checklist: true, onChecked: onChanged}
+// NewOUFilterTree makes the main window's OU filter; onChanged hears of every change of
+// its selection.
+func NewOUFilterTree(onChanged func()) *OUTree {
+	t := &OUTree{kind: ouTreeFilter, onChanged: onChanged}
 	t.init()
 	return t
 }
@@ -77,17 +92,17 @@ func ouOfNode(uid widget.TreeNodeID) int64 {
 
 // SetOUs shows a (new) tree of OUs with its root open.
 func (t *OUTree) SetOUs(ous *outree.Tree) {
-	t.ous = ous
+	t.ous, t.shown = ous, nil
 	t.Refresh()
 	t.OpenBranch(OUNodeID(ous.Root))
 }
 
-// SetOUsChecked shows a (new) tree of OUs in a checklist with the given OUs checked, and
-// returns the checks that the admin's clicks change.
-func (t *OUTree) SetOUsChecked(ous *outree.Tree, checked []int64) *userlist.OUSelection {
-	t.checks = userlist.NewOUSelection(ous, checked)
+// SetOUsSelected shows a (new) tree of OUs in the filter with the given OUs selected,
+// and returns the selection that the admin's clicks change.
+func (t *OUTree) SetOUsSelected(ous *outree.Tree, selected []int64) *userlist.OUSelection {
+	t.selection = userlist.NewOUSelection(ous, selected)
 	t.SetOUs(ous)
-	return t.checks
+	return t.selection
 }
 
 // OUs is the tree shown, nil before the first Show.
@@ -95,16 +110,20 @@ func (t *OUTree) OUs() *outree.Tree { return t.ous }
 
 // SelectOU selects an OU of a plain tree as a click would, opening the branches above it.
 func (t *OUTree) SelectOU(id int64) {
-	for cur := t.ous.Parent(id); cur != 0; cur = t.ous.Parent(cur) {
-		t.OpenBranch(OUNodeID(cur))
-	}
+	t.openAbove(id)
 	t.Select(OUNodeID(id))
 }
 
-// ClearChecks unchecks every OU of a checklist.
-func (t *OUTree) ClearChecks() {
-	if t.checks != nil {
-		t.checks.Clear()
+func (t *OUTree) openAbove(id int64) {
+	for cur := t.ous.Parent(id); cur != 0; cur = t.ous.Parent(cur) {
+		t.OpenBranch(OUNodeID(cur))
+	}
+}
+
+// ClearSelection deselects every OU of the filter.
+func (t *OUTree) ClearSelection() {
+	if t.selection != nil {
+		t.selection.Clear()
 		t.Refresh()
 	}
 }
@@ -116,24 +135,30 @@ func (t *OUTree) childUIDs(uid widget.TreeNodeID) []widget.TreeNodeID {
 	if uid == "" {
 		return []widget.TreeNodeID{OUNodeID(t.ous.Root)}
 	}
-	kids := t.ous.Children(ouOfNode(uid))
-	out := make([]widget.TreeNodeID, len(kids))
-	for i, k := range kids {
-		out[i] = OUNodeID(k)
+	var out []widget.TreeNodeID
+	for _, k := range t.ous.Children(ouOfNode(uid)) {
+		if t.shown == nil || t.shown[k] {
+			out = append(out, OUNodeID(k))
+		}
 	}
 	return out
 }
 
 func (t *OUTree) isBranch(uid widget.TreeNodeID) bool {
-	return t.ous != nil && (uid == "" || len(t.ous.Children(ouOfNode(uid))) > 0)
+	return uid == "" || len(t.childUIDs(uid)) > 0
 }
 
-// createNode is a name, with a check mark before it in a checklist.
+// createNode is a name; in the filter a mark before it, and in the filter and a picker a
+// highlight behind it.
 func (t *OUTree) createNode(bool) fyne.CanvasObject {
-	if t.checklist {
-		return container.NewHBox(widget.NewIcon(theme.CheckButtonIcon()), widget.NewLabel("Organization unit"))
+	name := widget.NewLabel("Organization unit")
+	switch t.kind {
+	case ouTreeFilter:
+		return container.NewStack(canvas.NewRectangle(color.Transparent), container.NewHBox(widget.NewIcon(nil), name))
+	case ouTreePick:
+		return container.NewStack(canvas.NewRectangle(color.Transparent), name)
 	}
-	return widget.NewLabel("Organization unit")
+	return name
 }
 
 func (t *OUTree) updateNode(uid widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
@@ -141,53 +166,78 @@ func (t *OUTree) updateNode(uid widget.TreeNodeID, _ bool, o fyne.CanvasObject) 
 		return
 	}
 	id := ouOfNode(uid)
-	if !t.checklist {
+	if t.kind == ouTreePlain {
 		o.(*widget.Label).SetText(t.ous.Name(id))
 		return
 	}
 	c := o.(*fyne.Container)
-	icon := theme.CheckButtonIcon()
-	if t.checks != nil {
-		switch t.checks.State(id) {
-		case userlist.OUChecked:
-			icon = theme.CheckButtonCheckedIcon()
-		case userlist.OUPartial:
-			icon = theme.Icon(theme.IconNameCheckButtonPartial)
+	lit := id == t.highlight
+	if t.kind == ouTreeFilter {
+		state := userlist.OUNotSelected
+		if t.selection != nil {
+			state = t.selection.State(id)
 		}
+		lit = state == userlist.OUWithSubtree || state == userlist.OUOnly
+		row := c.Objects[1].(*fyne.Container)
+		row.Objects[0].(*widget.Icon).SetResource(OUStateMark(state))
+		row.Objects[1].(*widget.Label).SetText(t.ous.Name(id))
+	} else {
+		c.Objects[1].(*widget.Label).SetText(t.ous.Name(id))
 	}
-	c.Objects[0].(*widget.Icon).SetResource(icon)
-	c.Objects[1].(*widget.Label).SetText(t.ous.Name(id))
+	bg := c.Objects[0].(*canvas.Rectangle)
+	bg.FillColor, bg.CornerRadius = color.Color(color.Transparent), theme.InputRadiusSize()
+	if lit {
+		bg.FillColor = t.Theme().Color(theme.ColorNameSelection, fyne.CurrentApp().Settings().ThemeVariant())
+	}
+	bg.Refresh()
 }
 
-// onNodeSelected hands a plain tree's selection on. A checklist turns the selection into
-// a check or uncheck and unselects again, so that the next click on the same OU arrives
-// too.
+// onNodeSelected hands a plain tree's selection on. The filter and a picker's tree
+// unselect again at once, so that the next click on the same OU arrives too; the filter
+// turns the click into a change of its selection.
 func (t *OUTree) onNodeSelected(uid widget.TreeNodeID) {
 	id := ouOfNode(uid)
-	if !t.checklist {
-		if t.ous != nil && t.ous.Has(id) && t.onSelected != nil {
+	if t.kind != ouTreePlain {
+		t.Unselect(uid)
+	}
+	if t.ous == nil || !t.ous.Has(id) {
+		return
+	}
+	if t.kind != ouTreeFilter {
+		if t.onSelected != nil {
 			t.onSelected(id)
 		}
 		return
 	}
-	t.Unselect(uid)
-	if t.checks == nil {
+	if t.selection == nil {
 		return
 	}
 	if t.single || t.Modifiers()&(fyne.KeyModifierShortcutDefault|fyne.KeyModifierControl) != 0 {
-		t.checks.ClickSingle(id)
+		t.selection.ToggleOnly(id)
 	} else {
-		t.checks.ClickSubtree(id)
+		t.selection.SelectWithSubtree(id)
 	}
 	t.Refresh()
-	t.onChecked()
+	t.onChanged()
 }
 
-// TypedShortcut checks the focused OU of a checklist alone on Ctrl+Space (Cmd+Space), the
-// keyboard form of Ctrl+click.
+// TypedKey selects the focused OU on Enter as on Space; ↑/↓ move and ←/→ close and open
+// as in any tree.
+func (t *OUTree) TypedKey(e *fyne.KeyEvent) {
+	if t.onKey != nil && t.onKey(e) {
+		return
+	}
+	if e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter {
+		e = &fyne.KeyEvent{Name: fyne.KeySpace}
+	}
+	t.Tree.TypedKey(e)
+}
+
+// TypedShortcut adds or removes the focused OU of the filter alone on Ctrl+Space
+// (Cmd+Space), the keyboard form of Ctrl+click.
 func (t *OUTree) TypedShortcut(s fyne.Shortcut) {
 	cs, ok := s.(*desktop.CustomShortcut)
-	if !t.checklist || !ok || cs.KeyName != fyne.KeySpace || cs.Modifier&(fyne.KeyModifierControl|fyne.KeyModifierSuper) == 0 {
+	if t.kind != ouTreeFilter || !ok || cs.KeyName != fyne.KeySpace || cs.Modifier&(fyne.KeyModifierControl|fyne.KeyModifierSuper) == 0 {
 		return
 	}
 	t.single = true

@@ -7,10 +7,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app/outree"
-	"nimbusadmin/app/userlist"
 	"nimbusadmin/data"
 )
 
@@ -49,23 +49,6 @@ func TestOUTreeSelectsOneOUAndOpensTheBranchesAboveIt(t *testing.T) {
 	}
 }
 
-func TestOUChecklistChecksASubtreeOrWithCtrlOneOU(t *testing.T) {
-	test.NewTempApp(t)
-	changes := 0
-	tree := NewOUChecklist(func() { changes++ })
-	checks := tree.SetOUsChecked(widgetsOUs(), nil)
-	tree.Select(OUNodeID(3))
-	if checks.State(4) != userlist.OUChecked || checks.State(1) != userlist.OUPartial || changes != 1 {
-		t.Fatalf("a click on Sales: EMEA %d, root %d, %d changes", checks.State(4), checks.State(1), changes)
-	}
-	tree.ClearChecks()
-	tree.Modifiers = func() fyne.KeyModifier { return fyne.KeyModifierControl }
-	tree.Select(OUNodeID(3))
-	if !slices.Equal(checks.IDs(), []int64{3}) {
-		t.Errorf("Ctrl+click on Sales checks %v, want Sales alone", checks.IDs())
-	}
-}
-
 func TestOrderedListMovesWithItsButtonsAndStaysPutWhenLocked(t *testing.T) {
 	test.NewTempApp(t)
 	changes := 0
@@ -88,5 +71,31 @@ func TestOrderedListMovesWithItsButtonsAndStaysPutWhenLocked(t *testing.T) {
 	l.dragged(0, 1)
 	if !slices.Equal(l.Items(), []string{"meeting", "lunch"}) {
 		t.Errorf("a drag moved a locked list: %v", l.Items())
+	}
+}
+
+func TestOrderedListShowsWhereADraggedRowWouldLandBeforeItIsDropped(t *testing.T) {
+	test.NewTempApp(t)
+	l := NewOrderedList(strings.ToUpper, nil)
+	l.Set([]string{"lunch", "meeting", "training"})
+	w := test.NewWindow(l.Object())
+	defer w.Close()
+	w.Resize(fyne.NewSize(400, 300))
+	grip := l.Row(0).Grip.(*dragHandle)
+	rowHeight := l.Object().(*fyne.Container).Objects[0].Size().Height + theme.Padding()
+	grip.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DY: rowHeight * 2.1}})
+	if row, shown := l.landing(); !shown || row != 2 {
+		t.Fatalf("dragging lunch two rows down marks row %d (shown %v), want a line at row 2", row, shown)
+	}
+	if !l.marks[0].label.TextStyle.Bold || !l.marks[2].below.Visible() {
+		t.Error("the dragged row is not bold or the line is not below the row it would follow")
+	}
+	grip.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DY: -rowHeight * 2}})
+	if _, shown := l.landing(); shown {
+		t.Error("back at its own place the row still shows a landing line")
+	}
+	grip.DragEnd()
+	if _, shown := l.landing(); shown || !slices.Equal(l.Items(), []string{"lunch", "meeting", "training"}) {
+		t.Errorf("after dropping in place: %v, line shown %v", l.Items(), shown)
 	}
 }
