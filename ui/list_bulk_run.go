@@ -152,11 +152,7 @@ func (l *listTools) runBulk(job bulkJob, rows []*userlist.Row, known []bulkRefus
 // to delete those, naming the others with the reason before anything is deleted.
 func (l *listTools) deleteSeveral(rows []*userlist.Row) {
 	l.runEach("Checking who can be deleted", rows, func(r *userlist.Row) error {
-		reason, err := l.m.nimbus.DeleteBlocked(context.Background(), r.ID)
-		if err == nil && reason != "" {
-			err = fmt.Errorf("cannot delete: %s", reason)
-		}
-		return err
+		return l.m.nimbus.Check(context.Background(), app.DeleteUser{User: r.ID})
 	}, func(check bulkOutcome) {
 		if check.stopped {
 			l.m.status.SetText("Nothing was deleted: the check was stopped.")
