@@ -39,12 +39,11 @@ type bulkForm struct {
 	dlg     *dialog.CustomDialog
 	action  *widget.Select
 	licence *widget.Select
-	ou      *widget.Select
+	ou      *widgets.OUPicker
 	role    *widget.Select
-	scope   *widget.Select
+	scope   *widgets.OUPicker
 	drop    *widget.Check // revoke with what needs the licence ended, move with what is out of scope removed
 	apply   *widget.Button
-	ous     widgets.OUChoices
 	roles   []data.Role
 	form    *widget.Form
 }
@@ -60,7 +59,7 @@ func (l *listTools) openBulk(start bulkAction) {
 		dialog.ShowError(err, l.m.win)
 		return
 	}
-	b := &bulkForm{l: l, rows: rows, roles: roles, ous: widgets.NewOUChoices(l.m.index.Tree)}
+	b := &bulkForm{l: l, rows: rows, roles: roles}
 	var licences, roleNames []string
 	for _, lic := range data.AllLicences {
 		licences = append(licences, lic.String())
@@ -69,9 +68,11 @@ func (l *listTools) openBulk(start bulkAction) {
 		roleNames = append(roleNames, r.Name)
 	}
 	b.licence = &widget.Select{Options: licences, PlaceHolder: "Choose a licence", OnChanged: b.changed}
-	b.ou = &widget.Select{Options: b.ous.Paths, PlaceHolder: "Choose the OU to move them to", OnChanged: b.changed}
+	b.ou = widgets.NewOUPicker(l.m.index.Tree, b.changed)
+	b.ou.PlaceHolder = "Choose the OU to move them to"
 	b.role = &widget.Select{Options: roleNames, PlaceHolder: "Choose a role", OnChanged: b.changed}
-	b.scope = &widget.Select{Options: b.ous.Paths, PlaceHolder: "Choose the OU it applies in", OnChanged: b.changed}
+	b.scope = widgets.NewOUPicker(l.m.index.Tree, b.changed)
+	b.scope.PlaceHolder = "Choose the OU it applies in"
 	b.drop = widget.NewCheck("", nil)
 	b.action = &widget.Select{Options: bulkActionNames, OnChanged: b.changed}
 	b.form = widget.NewForm()
@@ -106,10 +107,10 @@ func (b *bulkForm) changed(string) {
 	case bulkMove:
 		b.drop.Text = "Also remove what is assigned from outside the new OU (otherwise those users are refused)"
 		items = append(items, widget.NewFormItem("Move to", b.ou), widget.NewFormItem("", b.drop))
-		ready = b.ous.ID(b.ou.Selected) != 0
+		ready = b.ou.SelectedID() != 0
 	case bulkRole:
 		items = append(items, widget.NewFormItem("Role", b.role), widget.NewFormItem("Scope", b.scope))
-		ready = b.role.SelectedIndex() >= 0 && b.ous.ID(b.scope.Selected) != 0
+		ready = b.role.SelectedIndex() >= 0 && b.scope.SelectedID() != 0
 	}
 	if !slices.EqualFunc(b.form.Items, items, func(x, y *widget.FormItem) bool { return x.Widget == y.Widget }) {
 		b.drop.Checked = false // asked anew for each kind of change
@@ -146,7 +147,7 @@ func (b *bulkForm) job() (bulkJob, bool) {
 			j.already, j.alreadyText = func(r *userlist.Row) bool { return !r.Licences.Has(lic) }, "did not hold it"
 		}
 	case bulkMove:
-		ou, drop := b.ous.ID(b.ou.Selected), b.drop.Checked
+		ou, drop := b.ou.SelectedID(), b.drop.Checked
 		if ou == 0 {
 			return j, false
 		}
@@ -154,7 +155,7 @@ func (b *bulkForm) job() (bulkJob, bool) {
 		j.build = func(id string) app.Command { return app.MoveUser{User: id, OU: ou, DropOutOfScope: drop} }
 		j.already, j.alreadyText = func(r *userlist.Row) bool { return r.OUID == ou }, "were there already"
 	case bulkRole:
-		i, scope := b.role.SelectedIndex(), b.ous.ID(b.scope.Selected)
+		i, scope := b.role.SelectedIndex(), b.scope.SelectedID()
 		if i < 0 || scope == 0 {
 			return j, false
 		}

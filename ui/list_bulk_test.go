@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -197,4 +198,40 @@ func TestBulkDialogAsksWhatEachChangeNeeds(t *testing.T) {
 		t.Errorf("for a delete the button reads %q (disabled %v)", b.apply.Text, b.apply.Disabled())
 	}
 	b.dlg.Hide()
+}
+
+// Moving several users picks the OU with the window's OU picker; each user is moved or
+// named with the reason the rule gave, and one already in that OU is counted as such.
+func TestBulkMoveMovesEachUserOrSaysWhyNot(t *testing.T) {
+	ctx := context.Background()
+	a := test.NewTempApp(t)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
+	target := m.index.Tree.Children(m.index.Tree.Root)[0]
+	rows := listRowsWhere(t, m, 2, func(r *userlist.Row) bool { return r.OUID != target })
+	there := listRowsWhere(t, m, 1, func(r *userlist.Row) bool { return r.OUID == target })[0]
+	moving := []userlist.Row{m.index.Rows[m.table.hits[rows[0]]], m.index.Rows[m.table.hits[rows[1]]]}
+	m.table.selectRow(rows[0])
+	m.table.toggleRow(rows[1])
+	m.table.toggleRow(there)
+	m.list.openBulk(bulkMove)
+	b := m.list.bulkForm
+	b.ou.SetSelectedID(target)
+	if b.apply.Disabled() {
+		t.Fatal("Apply stays disabled with an OU chosen")
+	}
+	test.Tap(b.apply)
+	report := m.list.lastReport
+	refused := strings.Count(report, "\n")
+	if !strings.Contains(report, "; 1 were there already; ") || !strings.HasPrefix(report, strconv.Itoa(2-refused)+" changed") {
+		t.Fatalf("the outcome reads:\n%s", report)
+	}
+	for _, row := range moving {
+		d, err := m.nimbus.UserDetail(ctx, row.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.User.OUID != target && !strings.Contains(report, row.UPN) {
+			t.Errorf("%s was neither moved nor named as refused:\n%s", row.UPN, report)
+		}
+	}
 }
