@@ -116,14 +116,15 @@ type NimbusUser struct {
 	NAReasonsEnabled bool
 }
 
-// UserListRow is one row of the Nimbus user list (its eight columns and what
-// search and the filters need).
+// UserListRow is one row of the Nimbus user list (its columns, the default eight and
+// those the admin may add, and what search and the filters need).
 type UserListRow struct {
 	ID              string
 	DisplayName     string
 	UPN             string
 	Mail            string
 	Department      string
+	JobTitle        string
 	OUID            int64
 	Origin          Origin
 	Licences        LicenceSet

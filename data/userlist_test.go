@@ -21,7 +21,7 @@ func TestUserListRowsEqualsThePlainJoin(t *testing.T) {
 	}
 	want := map[string]data.UserListRow{}
 	err = s.Tx(ctx, func(q *data.Q) error {
-		stmt, err := testkit.Prepare(q, `SELECT n.id, ifnull(d.display_name, ''), d.upn, ifnull(d.mail, ''), ifnull(d.department, ''),
+		stmt, err := testkit.Prepare(q, `SELECT n.id, ifnull(d.display_name, ''), d.upn, ifnull(d.mail, ''), ifnull(d.department, ''), ifnull(d.job_title, ''),
 			n.ou_id, n.origin, n.licences,
 			ifnull((SELECT p.name FROM user_profiles up JOIN responsibility_profiles p ON p.id = up.profile_id
 				WHERE up.user_id = n.id AND up.active), ''),
@@ -37,7 +37,7 @@ func TestUserListRowsEqualsThePlainJoin(t *testing.T) {
 		defer rows.Close()
 		for rows.Next() {
 			var r data.UserListRow
-			if err := rows.Scan(&r.ID, &r.DisplayName, &r.UPN, &r.Mail, &r.Department, &r.OUID, &r.Origin,
+			if err := rows.Scan(&r.ID, &r.DisplayName, &r.UPN, &r.Mail, &r.Department, &r.JobTitle, &r.OUID, &r.Origin,
 				&r.Licences, &r.ActiveProfile, &r.RoutingServices); err != nil {
 				return err
 			}
@@ -51,7 +51,7 @@ func TestUserListRowsEqualsThePlainJoin(t *testing.T) {
 	if len(got) != len(want) || len(got) != 500 {
 		t.Fatalf("%d rows, the join gives %d", len(got), len(want))
 	}
-	profiles, routed := 0, 0
+	profiles, routed, titled := 0, 0, 0
 	for i, r := range got {
 		if !reflect.DeepEqual(r, want[r.ID]) {
 			t.Fatalf("row %s:\ngot  %+v\nwant %+v", r.ID, r, want[r.ID])
@@ -65,8 +65,11 @@ func TestUserListRowsEqualsThePlainJoin(t *testing.T) {
 		if r.RoutingServices > 0 {
 			routed++
 		}
+		if r.JobTitle != "" {
+			titled++
+		}
 	}
-	if profiles == 0 || routed == 0 {
-		t.Errorf("the demo should have active profiles (%d) and routed users (%d)", profiles, routed)
+	if profiles == 0 || routed == 0 || titled == 0 {
+		t.Errorf("the demo should have active profiles (%d), routed users (%d) and job titles (%d)", profiles, routed, titled)
 	}
 }

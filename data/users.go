@@ -34,10 +34,10 @@ func (q *Q) UserListRows() ([]UserListRow, error) {
 			})
 		},
 		func() error {
-			return q.scan(`SELECT id, ifnull(display_name, ''), upn, ifnull(mail, ''), ifnull(department, '')
+			return q.scan(`SELECT id, ifnull(display_name, ''), upn, ifnull(mail, ''), ifnull(department, ''), ifnull(job_title, '')
 				FROM directory_users ORDER BY id`, func(rows *sql.Rows) error {
 				var d DirectoryUser
-				err := rows.Scan(&d.ID, &d.DisplayName, &d.UPN, &d.Mail, &d.Department)
+				err := rows.Scan(&d.ID, &d.DisplayName, &d.UPN, &d.Mail, &d.Department, &d.JobTitle)
 				people = append(people, d)
 				return err
 			})
@@ -73,6 +73,7 @@ func (q *Q) UserListRows() ([]UserListRow, error) {
 		}
 		if d < len(people) && people[d].ID == row.ID {
 			row.DisplayName, row.UPN, row.Mail, row.Department = people[d].DisplayName, people[d].UPN, people[d].Mail, people[d].Department
+			row.JobTitle = people[d].JobTitle
 		}
 		for p < len(profiles) && profiles[p].id < row.ID {
 			p++

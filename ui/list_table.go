@@ -2,63 +2,104 @@ package ui
 
 import (
 	"image/color"
+	"maps"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app/userlist"
 )
 
-// listColumnWidths are the starting widths of the user list's eight columns, in the
-// order userlist.ColumnTitles names them.
-var listColumnWidths = [userlist.ColumnCount]float32{190, 180, 250, 290, 120, 190, 120, 200}
+// stickyColumns is how many leading columns stay in place when the list scrolls sideways:
+// the display name and the UPN, so that namesakes can always be told apart.
+const stickyColumns = 2
 
 // userTable is the virtualised user list. A header click sorts by that column (again:
-// reverses it). Up and Down move the selected row, Enter opens it, Delete deletes it.
+// reverses it); dragging the gap between two headers resizes a column. A click selects a
+// row and takes the keyboard focus; Shift+click selects a range, Ctrl+click (Cmd+click)
+// adds or removes a row, Ctrl+A selects every row shown. Up and Down move the selected
+// row, Enter opens it, Delete deletes the selection.
 type userTable struct {
 	widget.Table
-	index    *userlist.Index
-	hits     []int
-	selected int // row in hits, -1 for none
-	column   userlist.Column
-	desc     bool
+	index *userlist.Index
+	hits  []int
+	cols  []userlist.Column // the columns shown, in order; the first stickyColumns never move
+	width map[userlist.Column]float32
 
-	onSort   func(userlist.Column, bool)
-	onSelect func(row *userlist.Row)
-	onOpen   func()
-	onDelete func()
-	onEscape func()
+	selected  int             // the row the keyboard acts on, in hits; -1 for none
+	anchor    int             // where a Shift+click range starts
+	chosen    map[string]bool // O365 IDs of the selected users when more than one is selected
+	clickMods fyne.KeyModifier
+	resizing  bool // a column is being dragged wider or narrower (since the last click on a header gap)
+	column    userlist.Column
+	desc      bool
+
+	onSort       func(userlist.Column, bool)
+	onSelect     func(row *userlist.Row)
+	onMulti      func(n int) // several users are selected
+	onOpen       func()
+	onDelete     func()
+	onEscape     func()
+	onWidth      func(userlist.Column, float32) // the admin resized a column
+	onHeaderMenu func(at fyne.Position)         // a right-click on a header
+	onShown      func()                         // the rows shown were replaced
+	canvas       func() fyne.Canvas             // of the window the list is in
+	shortcuts    func(fyne.Shortcut) bool       // the window's shortcuts, tried first
 }
 
+// newUserTable is the list with the default columns at their default widths.
 func newUserTable() *userTable {
-	t := &userTable{selected: -1}
+	t := &userTable{selected: -1, anchor: -1, width: maps.Clone(defaultColumnWidths)}
 	t.Length = t.size
 	t.CreateCell = newListCell
 	t.UpdateCell = t.updateCell
 	t.ShowHeaderRow = true
-	t.CreateHeader = func() fyne.CanvasObject {
-		return &widget.Button{Alignment: widget.ButtonAlignLeading, Importance: widget.LowImportance}
-	}
+	t.StickyColumnCount = stickyColumns
+	t.CreateHeader = func() fyne.CanvasObject { return newListHeader() }
 	t.UpdateHeader = t.updateHeader
 	t.OnSelected = t.onSelected
 	t.ExtendBaseWidget(t)
-	for i, w := range listColumnWidths {
-		t.SetColumnWidth(i, w)
-	}
+	t.setColumns(defaultListColumns())
 	return t
 }
 
-// show replaces the rows; the selection follows the selected user when still listed.
+// setColumns shows these columns, in this order, each at its remembered width.
+func (t *userTable) setColumns(cols []userlist.Column) {
+	t.resizing = false // the headers change columns: their widths are not the admin's
+	t.cols = cols
+	for i, c := range cols {
+		t.SetColumnWidth(i, t.width[c])
+	}
+	t.Refresh()
+}
+
+// show replaces the rows; the selection follows the selected users still listed.
 func (t *userTable) show(ix *userlist.Index, hits []int) {
 	var keep string
 	if r := t.selectedRow(); r != nil {
 		keep = r.ID
 	}
-	t.index, t.hits, t.selected = ix, hits, -1
-	if keep != "" {
+	several := len(t.chosen) > 1
+	t.index, t.hits, t.selected, t.anchor = ix, hits, -1, -1
+	if several {
+		still := map[string]bool{}
+		for i, h := range hits {
+			if id := ix.Rows[h].ID; t.chosen[id] {
+				still[id] = true
+				if id == keep || t.selected < 0 {
+					t.selected = i
+				}
+			}
+		}
+		t.chosen = still
+		if len(still) <= 1 {
+			t.chosen = nil // one user left is shown in the details, none is no selection
+		}
+	} else if keep != "" {
 		for i, h := range hits {
 			if ix.Rows[h].ID == keep {
 				t.selected = i
@@ -66,15 +107,22 @@ func (t *userTable) show(ix *userlist.Index, hits []int) {
 			}
 		}
 	}
+	t.anchor = t.selected
 	t.Refresh()
-	if t.selected < 0 && keep != "" && t.onSelect != nil {
+	switch {
+	case several:
+		t.reportSelection()
+	case t.selected < 0 && keep != "" && t.onSelect != nil:
 		t.onSelect(nil)
+	}
+	if t.onShown != nil {
+		t.onShown()
 	}
 }
 
-func (t *userTable) size() (int, int) { return len(t.hits), userlist.ColumnCount }
+func (t *userTable) size() (int, int) { return len(t.hits), len(t.cols) }
 
-// selectedRow is the selected user's row, or nil.
+// selectedRow is the row the keyboard acts on, or nil.
 func (t *userTable) selectedRow() *userlist.Row {
 	if t.index == nil || t.selected < 0 || t.selected >= len(t.hits) {
 		return nil
@@ -91,38 +139,54 @@ func newListCell() fyne.CanvasObject {
 func (t *userTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	c := o.(*fyne.Container)
 	bg, label := c.Objects[0].(*canvas.Rectangle), c.Objects[1].(*widget.Label)
-	if t.index == nil || id.Row >= len(t.hits) {
+	if t.index == nil || id.Row >= len(t.hits) || id.Col >= len(t.cols) {
 		label.SetText("")
 		return
 	}
+	r := &t.index.Rows[t.hits[id.Row]]
 	want := color.Color(color.Transparent)
-	if id.Row == t.selected {
+	if t.isChosen(id.Row, r) {
 		want = theme.Color(theme.ColorNameSelection)
 	}
 	if bg.FillColor != want {
 		bg.FillColor = want
 		bg.Refresh()
 	}
-	label.SetText(t.index.Rows[t.hits[id.Row]].Cell(userlist.Column(id.Col)))
+	label.SetText(r.Cell(t.cols[id.Col]))
+}
+
+// isChosen reports whether a listed row is selected.
+func (t *userTable) isChosen(row int, r *userlist.Row) bool {
+	if len(t.chosen) > 1 {
+		return t.chosen[r.ID]
+	}
+	return row == t.selected
 }
 
 func (t *userTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	b := o.(*widget.Button)
-	if id.Col < 0 {
+	h := o.(*listHeader)
+	if id.Col < 0 || id.Col >= len(t.cols) {
 		return
 	}
-	col := userlist.Column(id.Col)
-	b.SetText(userlist.Column(id.Col).Title())
-	b.SetIcon(nil)
-	if col == t.column {
-		if t.desc {
-			b.SetIcon(theme.MenuDropDownIcon())
-		} else {
-			b.SetIcon(theme.MenuDropUpIcon())
+	col := t.cols[id.Col]
+	if w := h.Size().Width; t.resizing && w > 0 && w != t.width[col] {
+		// While a column is dragged the table lays each header out at its column's width;
+		// the table keeps the widths to itself and its header strip, not this widget, gets
+		// the drag, so the width is read here.
+		t.width[col] = w
+		if t.onWidth != nil {
+			t.onWidth(col, w)
 		}
 	}
-	b.IconPlacement = widget.ButtonIconTrailingText
-	b.OnTapped = func() { t.sortBy(col) }
+	var icon fyne.Resource
+	if col == t.column {
+		icon = theme.MenuDropUpIcon()
+		if t.desc {
+			icon = theme.MenuDropDownIcon()
+		}
+	}
+	h.set(col.Title(), icon, func() { t.sortBy(col) })
+	h.onMenu = t.onHeaderMenu
 }
 
 // sortBy sorts by a column; the same column again reverses the order.
@@ -134,53 +198,55 @@ func (t *userTable) sortBy(col userlist.Column) {
 	}
 }
 
-func (t *userTable) onSelected(id widget.TableCellID) {
-	t.Table.Unselect(id)
-	t.selectRow(id.Row)
+// MouseDown notes the modifier keys of a click, which Tapped does not carry, and whether
+// it starts resizing a column (it is on the gap after a header).
+func (t *userTable) MouseDown(e *desktop.MouseEvent) {
+	t.clickMods = e.Modifier
+	t.Table.MouseDown(e)
+	t.resizing = t.Cursor() == desktop.HResizeCursor
 }
 
-// selectRow selects a row of the list and reports its user.
+// Tapped selects the row clicked and gives the list the keyboard focus, so that Delete,
+// Enter and the arrow keys act on it next.
+func (t *userTable) Tapped(e *fyne.PointEvent) {
+	t.Table.Tapped(e)
+	t.clickMods = 0
+	if t.canvas != nil && t.canvas().Focused() != t {
+		t.canvas().Focus(t) // the table's own focusing looks up the embedded table's canvas, which it cannot find
+	}
+}
+
+func (t *userTable) onSelected(id widget.TableCellID) {
+	t.Table.Unselect(id)
+	mods := t.clickMods | currentKeyModifiers()
+	switch {
+	case mods&fyne.KeyModifierShift != 0:
+		t.selectRange(id.Row, mods&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0)
+	case mods&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0:
+		t.toggleRow(id.Row)
+	default:
+		t.selectRow(id.Row)
+	}
+}
+
+// currentKeyModifiers asks the desktop driver which modifier keys are held; drivers
+// without a keyboard report none.
+func currentKeyModifiers() fyne.KeyModifier {
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		return d.CurrentKeyModifiers()
+	}
+	return 0
+}
+
+// selectRow selects one row of the list alone and reports its user.
 func (t *userTable) selectRow(row int) {
 	if row < 0 || row >= len(t.hits) {
 		return
 	}
-	t.selected = row
+	t.selected, t.anchor, t.chosen = row, row, nil
 	t.Table.ScrollTo(widget.TableCellID{Row: row, Col: 0})
 	t.Refresh()
 	if t.onSelect != nil {
 		t.onSelect(t.selectedRow())
-	}
-}
-
-// TypedKey moves the selection with the arrow keys, opens it with Enter and deletes it
-// with Delete; Esc goes back to the search field. Other keys behave as in any table.
-func (t *userTable) TypedKey(e *fyne.KeyEvent) {
-	switch e.Name {
-	case fyne.KeyDown:
-		t.selectRow(min(t.selected+1, len(t.hits)-1))
-	case fyne.KeyUp:
-		t.selectRow(max(t.selected-1, 0))
-	case fyne.KeyPageDown:
-		t.selectRow(min(t.selected+20, len(t.hits)-1))
-	case fyne.KeyPageUp:
-		t.selectRow(max(t.selected-20, 0))
-	case fyne.KeyHome:
-		t.selectRow(0)
-	case fyne.KeyEnd:
-		t.selectRow(len(t.hits) - 1)
-	case fyne.KeyReturn, fyne.KeyEnter:
-		if t.onOpen != nil && t.selectedRow() != nil {
-			t.onOpen()
-		}
-	case fyne.KeyDelete:
-		if t.onDelete != nil && t.selectedRow() != nil {
-			t.onDelete()
-		}
-	case fyne.KeyEscape:
-		if t.onEscape != nil {
-			t.onEscape()
-		}
-	default:
-		t.Table.TypedKey(e)
 	}
 }

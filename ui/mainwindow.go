@@ -61,6 +61,7 @@ type mainWindow struct {
 	confirm      *dialog.ConfirmDialog
 	deleteAsked  string // the question of the last delete confirmation
 	creating     *createDialog
+	list         *listTools  // the bar above the list: selection, bulk changes, columns, export
 	config       fyne.Window // the Configuration window while it is open
 
 	leftSplit, listSplit, detailSplit *container.Split
@@ -121,6 +122,7 @@ func (m *mainWindow) buildUI() {
 	m.deleteReason = &widget.Label{Text: "Select a user to delete them from Nimbus.", Wrapping: fyne.TextWrapWord}
 	m.createButton = &widget.Button{Text: "Create…", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: m.onCreate}
 	m.rightsLine = newRightsLine()
+	m.list = m.newListTools()
 	m.bar = newOnlineBar(m)
 	if w, ok := m.online.(OnlineWatcher); ok {
 		w.WatchStatus(func() { fyne.Do(m.bar.refresh) })
@@ -139,7 +141,7 @@ func (m *mainWindow) buildUI() {
 	m.leftSplit.Offset = m.settings.split(prefSplitFilters, defaultSplitFilters)
 	deleteBar := container.NewVBox(container.NewHBox(m.deleteButton), m.deleteReason, widget.NewSeparator())
 	m.detailArea = container.NewBorder(deleteBar, nil, nil, nil, m.detail.Object())
-	m.detailSplit = container.NewHSplit(m.table, m.detailArea)
+	m.detailSplit = container.NewHSplit(m.list.object(), m.detailArea)
 	m.detailSplit.Offset = m.settings.split(prefSplitDetail, defaultSplitDetail)
 	m.showDetailArea()
 	m.listSplit = container.NewHSplit(m.leftSplit, m.detailSplit)

@@ -74,7 +74,7 @@ func (s windowSettings) setDetailCollapsed(v bool) { s.p.SetBool(prefDetailColla
 
 func (s windowSettings) sort() (userlist.Column, bool) {
 	c := s.p.IntWithFallback(prefSortColumn, int(userlist.ColumnDisplayName))
-	if c < 0 || c >= userlist.ColumnCount {
+	if !userlist.Column(c).Valid() {
 		c = int(userlist.ColumnDisplayName)
 	}
 	return userlist.Column(c), s.p.Bool(prefSortDescending)

@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+
+	"nimbusadmin/app/userlist"
+)
+
+// openExport asks where to save the list as shown: the rows the search and the filters
+// leave, in their order, with the columns shown. A name ending in .json is written as
+// JSON, any other as CSV.
+func (l *listTools) openExport() {
+	if l.m.index == nil {
+		return
+	}
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			dialog.ShowError(fmt.Errorf("the list could not be saved: %w", err), l.m.win)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		n, err := l.exportTo(w, exportFormatOf(w.URI().Name()))
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			dialog.ShowError(fmt.Errorf("the list could not be saved to %s: %w; choose another folder or name", w.URI().Name(), err), l.m.win)
+			return
+		}
+		l.m.status.SetText(fmt.Sprintf("%s users saved to %s.", thousands(n), w.URI().Path()))
+	}, l.m.win)
+	save.SetFileName("nimbus-users.csv")
+	save.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".json"}))
+	save.Resize(fyne.NewSize(900, 600))
+	save.Show()
+}
+
+// exportFormatOf is the format a file name asks for: JSON for .json, CSV otherwise.
+func exportFormatOf(name string) userlist.ExportFormat {
+	if strings.HasSuffix(strings.ToLower(name), ".json") {
+		return userlist.ExportJSON
+	}
+	return userlist.ExportCSV
+}
+
+// exportTo writes the list as shown and reports how many users it wrote.
+func (l *listTools) exportTo(w io.Writer, f userlist.ExportFormat) (int, error) {
+	t := l.m.table
+	return len(t.hits), userlist.Export(w, f, t.index, t.hits, t.cols)
+}
