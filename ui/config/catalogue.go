@@ -87,7 +87,7 @@ func (c *configCatalogue) build() fyne.CanvasObject {
 func (c *configCatalogue) reload() {
 	items, err := c.cw.nimbus.ConfigItems(context.Background(), c.kind)
 	if err != nil {
-		widgets.ShowOutcome(c.status, err, "")
+		widgets.ShowResult(c.status, err, "")
 		return
 	}
 	c.items = items
@@ -257,7 +257,7 @@ func (c *configCatalogue) onDelete() {
 			c.shown = app.ConfigItem{}
 			c.reload()
 		}
-		widgets.ShowOutcome(c.status, err, fmt.Sprintf("Deleted %q.", it.Name))
+		widgets.ShowResult(c.status, err, fmt.Sprintf("Deleted %q.", it.Name))
 	})
 }
 
@@ -271,6 +271,6 @@ func (c *configCatalogue) add() bool {
 		c.form.clear()
 		c.reload()
 	}
-	widgets.ShowOutcome(c.status, err, fmt.Sprintf("Added %q.", name))
+	widgets.ShowResult(c.status, err, fmt.Sprintf("Added %q.", name))
 	return err == nil
 }

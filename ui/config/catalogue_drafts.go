@@ -133,6 +133,6 @@ func (c *configCatalogue) saveRename() bool {
 			c.levels.adoptVersion()
 		}
 	}
-	widgets.ShowOutcome(c.status, err, fmt.Sprintf("Saved %q in %s.", name, path))
+	widgets.ShowResult(c.status, err, fmt.Sprintf("Saved %q in %s.", name, path))
 	return err == nil
 }

@@ -28,12 +28,12 @@ func TestCatalogueShowsWhereAnItemIsUsedAndRefusesItsDelete(t *testing.T) {
 		t.Fatalf("selected Lunch: %q, delete disabled %v", c.usedBy.Text, c.deleteBtn.Disabled())
 	}
 	test.Tap(c.deleteBtn)
-	if !strings.Contains(c.status.Text, `cannot delete the N/A reason "Lunch": it is used by`) || c.status.Importance != widget.DangerImportance {
+	if !strings.Contains(c.status.Text, `Cannot delete the N/A reason "Lunch": it is used by`) || c.status.Importance != widget.DangerImportance {
 		t.Errorf("delete in use: %q", c.status.Text)
 	}
 	c.editOU.SetSelected("Support/EMEA")
 	test.Tap(c.saveBtn)
-	if !strings.Contains(c.status.Text, `cannot move the N/A reason "Lunch" to Support/EMEA`) {
+	if !strings.Contains(c.status.Text, `Cannot move the N/A reason "Lunch" to Support/EMEA`) {
 		t.Errorf("move out of scope: %q", c.status.Text)
 	}
 	c.editOU.SetSelected(c.ous.Paths[0])

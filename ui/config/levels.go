@@ -73,12 +73,12 @@ func (e *configLevelEditor) load(categoryID int64) {
 	ctx := context.Background()
 	version, err := e.nimbus.RowVersion(ctx, "skill-category", strconv.FormatInt(categoryID, 10)) // before the levels
 	if err != nil {
-		widgets.ShowOutcome(e.status, err, "")
+		widgets.ShowResult(e.status, err, "")
 		return
 	}
 	c, levels, err := e.nimbus.SkillCategoryLevels(ctx, categoryID)
 	if err != nil {
-		widgets.ShowOutcome(e.status, err, "")
+		widgets.ShowResult(e.status, err, "")
 		return
 	}
 	e.show(categoryID, c.Name, levels)
@@ -187,7 +187,7 @@ func (e *configLevelEditor) onMove(by int) {
 	names[i], names[j] = names[j], names[i]
 	levels, err := app.ReorderLevels(e.levels, names)
 	if err != nil {
-		widgets.ShowOutcome(e.status, err, "")
+		widgets.ShowResult(e.status, err, "")
 		return
 	}
 	e.levels = levels
@@ -206,7 +206,7 @@ func (e *configLevelEditor) onRemove() {
 func (e *configLevelEditor) onAdd() {
 	n, err := strconv.Atoi(strings.TrimSpace(e.number.Text))
 	if err != nil {
-		widgets.ShowOutcome(e.status, fmt.Errorf("give the new level a number, e.g. 4 (not %q)", e.number.Text), "")
+		widgets.ShowResult(e.status, fmt.Errorf("give the new level a number, e.g. 4 (not %q)", e.number.Text), "")
 		return
 	}
 	e.levels = append(e.levels, data.ConfigLevel{Name: strings.TrimSpace(e.levelName.Text), Value: n})
@@ -228,7 +228,7 @@ func (e *configLevelEditor) save() bool {
 	}
 	out, err := e.nimbus.Do(context.Background(), app.SetSkillCategoryLevels{Base: app.BasedOn(e.version), Category: e.category, Levels: e.levels})
 	if err != nil {
-		widgets.ShowOutcome(e.status, err, "")
+		widgets.ShowResult(e.status, err, "")
 		return false
 	}
 	name := e.name
@@ -238,6 +238,6 @@ func (e *configLevelEditor) save() bool {
 	if out.Note != "" {
 		done += " " + out.Note + "."
 	}
-	widgets.ShowOutcome(e.status, nil, done)
+	widgets.ShowResult(e.status, nil, done)
 	return true
 }

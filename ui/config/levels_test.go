@@ -76,7 +76,7 @@ func TestSkillCategoryLevelEditorAddsRenamesMovesAndRemoves(t *testing.T) {
 		t.Error("the levels changed before Save")
 	}
 	test.Tap(e.saveBtn)
-	if e.status.Importance != widget.SuccessImportance {
+	if !saidDone(e.status) {
 		t.Fatalf("save: %q", e.status.Text)
 	}
 	if got := configStoredLevels(t, nimbus, lang.ID); got != "Beginner (1), Conversational (2), Fluent (3), Native (4)" {
@@ -96,7 +96,7 @@ func TestSkillCategoryLevelEditorAddsRenamesMovesAndRemoves(t *testing.T) {
 	configPickLevel(t, e, "Fluent")
 	test.Tap(e.removeBtn)
 	test.Tap(e.saveBtn)
-	if e.status.Importance != widget.DangerImportance || !strings.Contains(e.status.Text, `cannot remove the level "Fluent"`) ||
+	if e.status.Importance != widget.DangerImportance || !strings.Contains(e.status.Text, `Cannot remove the level "Fluent"`) ||
 		!strings.Contains(e.status.Text, "hold a skill at it") {
 		t.Errorf("removing a held level: %q", e.status.Text)
 	}

@@ -73,12 +73,12 @@ func (e *configOUEditor) reload() {
 	ctx := context.Background()
 	versions, err := e.cw.nimbus.RowVersions(ctx, "ou") // before the tree: see RowVersion
 	if err != nil {
-		widgets.ShowOutcome(e.status, err, "")
+		widgets.ShowResult(e.status, err, "")
 		return
 	}
 	tree, err := e.cw.nimbus.OUTree(ctx)
 	if err != nil {
-		widgets.ShowOutcome(e.status, err, "")
+		widgets.ShowResult(e.status, err, "")
 		return
 	}
 	e.versions = versions
@@ -200,7 +200,7 @@ func (e *configOUEditor) doAdd() bool {
 			e.showSelected()
 		}
 	}
-	widgets.ShowOutcome(e.status, err, fmt.Sprintf("Created %s.", e.tree.Path(out.ID)))
+	widgets.ShowResult(e.status, err, fmt.Sprintf("Created %s.", e.tree.Path(out.ID)))
 	return err == nil
 }
 
@@ -213,14 +213,14 @@ func (e *configOUEditor) doRename() bool {
 		e.showSelected()
 		e.moveTo.SetSelected(move)
 	}
-	widgets.ShowOutcome(e.status, err, "Renamed to "+e.tree.Path(e.selected)+".")
+	widgets.ShowResult(e.status, err, "Renamed to "+e.tree.Path(e.selected)+".")
 	return err == nil
 }
 
 func (e *configOUEditor) doMove() bool {
 	parent := e.choice.ID(e.moveTo.Selected)
 	if parent == 0 {
-		widgets.ShowOutcome(e.status, fmt.Errorf("choose the organization unit to move %s below", e.tree.Path(e.selected)), "")
+		widgets.ShowResult(e.status, fmt.Errorf("choose the organization unit to move %s below", e.tree.Path(e.selected)), "")
 		return false
 	}
 	_, err := e.cw.nimbus.Do(context.Background(), app.MoveOU{Base: app.BasedOn(e.version(e.selected)), OU: e.selected, Parent: parent})
@@ -229,7 +229,7 @@ func (e *configOUEditor) doMove() bool {
 		e.reload()
 		e.reselect()
 	}
-	widgets.ShowOutcome(e.status, err, "Moved to "+e.tree.Path(e.selected)+".")
+	widgets.ShowResult(e.status, err, "Moved to "+e.tree.Path(e.selected)+".")
 	return err == nil
 }
 
@@ -245,6 +245,6 @@ func (e *configOUEditor) onDelete() {
 			e.reload()
 			e.reselect()
 		}
-		widgets.ShowOutcome(e.status, err, "Deleted "+path+".")
+		widgets.ShowResult(e.status, err, "Deleted "+path+".")
 	})
 }

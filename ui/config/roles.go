@@ -71,7 +71,7 @@ func (e *configRoleEditor) build() fyne.CanvasObject {
 func (e *configRoleEditor) reload() {
 	roles, err := e.cw.nimbus.ConfigItems(context.Background(), data.ConfigCustomRoles)
 	if err != nil {
-		widgets.ShowOutcome(e.status, err, "")
+		widgets.ShowResult(e.status, err, "")
 		return
 	}
 	e.roles = roles
@@ -215,7 +215,7 @@ func (e *configRoleEditor) save() bool {
 		e.reload()
 		e.selectCurrent()
 	}
-	widgets.ShowOutcome(e.status, err, fmt.Sprintf("Saved the custom role %q.", name))
+	widgets.ShowResult(e.status, err, fmt.Sprintf("Saved the custom role %q.", name))
 	return err == nil
 }
 
@@ -250,6 +250,6 @@ func (e *configRoleEditor) onDelete() {
 			e.reload()
 			e.selectCurrent()
 		}
-		widgets.ShowOutcome(e.status, err, fmt.Sprintf("Deleted the custom role %q.", name))
+		widgets.ShowResult(e.status, err, fmt.Sprintf("Deleted the custom role %q.", name))
 	})
 }

@@ -106,12 +106,12 @@ func (s *configServicesScreen) refresh() {
 	ctx := context.Background()
 	versions, err := s.cw.nimbus.RowVersions(ctx, "service") // before the services: see RowVersion
 	if err != nil {
-		widgets.ShowOutcome(s.status, err, "")
+		widgets.ShowResult(s.status, err, "")
 		return
 	}
 	services, err := s.cw.nimbus.ServiceList(ctx)
 	if err != nil {
-		widgets.ShowOutcome(s.status, err, "")
+		widgets.ShowResult(s.status, err, "")
 		return
 	}
 	s.services, s.versions = services, versions

@@ -15,7 +15,7 @@ import (
 func (s *configServicesScreen) reloadTeams() {
 	teams, err := s.cw.nimbus.TeamSummaries(context.Background())
 	if err != nil {
-		widgets.ShowOutcome(s.status, err, "")
+		widgets.ShowResult(s.status, err, "")
 	}
 	taken := map[string]bool{}
 	for _, sv := range s.services {
@@ -108,7 +108,7 @@ func (s *configServicesScreen) createService() bool {
 	if t == data.TeamsBased {
 		teamID, ok := s.teamIDs[s.team.Selected]
 		if !ok {
-			widgets.ShowOutcome(s.status, fmt.Errorf("choose the Team that backs the new service"), "")
+			widgets.ShowResult(s.status, fmt.Errorf("choose the Team that backs the new service"), "")
 			return false
 		}
 		name, _, _ = strings.Cut(s.team.Selected, " (")
@@ -119,13 +119,13 @@ func (s *configServicesScreen) createService() bool {
 	}
 	out, err := s.cw.nimbus.Do(ctx, cmd)
 	if err != nil {
-		widgets.ShowOutcome(s.status, err, "")
+		widgets.ShowResult(s.status, err, "")
 		return false
 	}
 	s.name.SetText("")
 	s.team.ClearSelected()
 	s.current = out.ID
 	s.refresh()
-	widgets.ShowOutcome(s.status, nil, fmt.Sprintf("Created the %s service %q with the %s licence.", t, name, s.chosenLicence()))
+	widgets.ShowResult(s.status, nil, fmt.Sprintf("Created the %s service %q with the %s licence.", t, name, s.chosenLicence()))
 	return true
 }

@@ -72,12 +72,12 @@ func (e *configServicesEdit) onLicenceChanged(label string) {
 		e.filling = true
 		e.licence.SetSelected(sv.Licence.String())
 		e.filling = false
-		widgets.ShowOutcome(e.s.status, err, "")
+		widgets.ShowResult(e.s.status, err, "")
 		return
 	}
 	e.s.adopt = true
 	e.s.refresh()
-	widgets.ShowOutcome(e.s.status, nil, fmt.Sprintf("%q carries the %s licence.", sv.Name, l))
+	widgets.ShowResult(e.s.status, nil, fmt.Sprintf("%q carries the %s licence.", sv.Name, l))
 }
 
 func (e *configServicesEdit) onRename() { e.rename() }
@@ -94,14 +94,14 @@ func (e *configServicesEdit) pending() string {
 func (e *configServicesEdit) rename() bool {
 	sv, name := e.service, strings.TrimSpace(e.name.Text)
 	if _, err := e.s.cw.nimbus.Do(context.Background(), app.RenameService{Base: app.BasedOn(e.s.base), Service: sv.ID, Name: e.name.Text}); err != nil {
-		widgets.ShowOutcome(e.s.status, err, "")
+		widgets.ShowResult(e.s.status, err, "")
 		return false
 	}
 	e.name.SetText(name)
 	e.shown = name
 	e.s.adopt = true
 	e.s.refresh()
-	widgets.ShowOutcome(e.s.status, nil, fmt.Sprintf("Renamed %q to %q.", sv.Name, name))
+	widgets.ShowResult(e.s.status, nil, fmt.Sprintf("Renamed %q to %q.", sv.Name, name))
 	return true
 }
 
@@ -115,7 +115,7 @@ func (e *configServicesEdit) onDelete() {
 	sv := e.service
 	affected, err := e.s.cw.nimbus.ServiceDeleteImpact(context.Background(), sv.ID)
 	if err != nil {
-		widgets.ShowOutcome(e.s.status, err, "")
+		widgets.ShowResult(e.s.status, err, "")
 		return
 	}
 	names := app.ServiceMemberNames(affected)
@@ -126,7 +126,7 @@ func (e *configServicesEdit) onDelete() {
 	}
 	e.s.cw.confirm("Delete service", question, func() {
 		if _, err := e.s.cw.nimbus.Do(context.Background(), app.DeleteService{Base: app.BasedOn(e.s.base), Service: sv.ID, Confirmed: len(names) > 0}); err != nil {
-			widgets.ShowOutcome(e.s.status, err, "")
+			widgets.ShowResult(e.s.status, err, "")
 			return
 		}
 		e.s.current = 0
@@ -134,7 +134,7 @@ func (e *configServicesEdit) onDelete() {
 		e.shown = ""
 		e.s.refresh()
 		e.s.showNew()
-		widgets.ShowOutcome(e.s.status, nil, fmt.Sprintf("Deleted the %s service %q.", sv.AssignmentType, sv.Name))
+		widgets.ShowResult(e.s.status, nil, fmt.Sprintf("Deleted the %s service %q.", sv.AssignmentType, sv.Name))
 	})
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"nimbusadmin/app"
 	"nimbusadmin/data"
+	"nimbusadmin/ui/widgets"
 )
 
 // configServicesShow selects the first listed service the test wants.
@@ -46,7 +47,7 @@ func TestServicesScreenRenamesASkillBasedServiceButNotATeamsBasedOne(t *testing.
 	s.members.edit.name.SetText("")
 	test.Type(s.members.edit.name, " Escalation Desk ")
 	test.Tap(s.members.edit.renameBtn)
-	if s.status.Importance != widget.SuccessImportance {
+	if !saidDone(s.status) {
 		t.Fatalf("rename refused: %s", s.status.Text)
 	}
 	if got, _ := nimbus.ServiceByName(ctx, "Escalation Desk"); got.ID != sv.ID || s.members.name.Text != "Escalation Desk" {
@@ -55,7 +56,7 @@ func TestServicesScreenRenamesASkillBasedServiceButNotATeamsBasedOne(t *testing.
 	s.members.edit.name.SetText(strings.ToLower(teams.Name))
 	test.Tap(s.members.edit.renameBtn)
 	_, want := nimbus.Do(ctx, app.RenameService{Service: sv.ID, Name: strings.ToLower(teams.Name)})
-	if !app.IsRule(want, "service.name-taken") || s.status.Importance != widget.DangerImportance || s.status.Text != want.Error() {
+	if !app.IsRule(want, "service.name-taken") || s.status.Importance != widget.DangerImportance || s.status.Text != widgets.Sentence(want.Error()) {
 		t.Errorf("a taken name: status %q, want the rule's %v", s.status.Text, want)
 	}
 }
@@ -78,7 +79,7 @@ func TestServicesScreenDeletesAServiceOnlyAfterNamingWhoLeavesIt(t *testing.T) {
 	}
 	s.cw.confirm = func(_, _ string, ok func()) { ok() }
 	test.Tap(s.members.edit.deleteBtn)
-	if s.status.Importance != widget.SuccessImportance || s.current != 0 || !s.create.Visible() {
+	if !saidDone(s.status) || s.current != 0 || !s.create.Visible() {
 		t.Fatalf("after the yes: %q, showing %d", s.status.Text, s.current)
 	}
 	if _, err := nimbus.ServiceByName(ctx, sv.Name); err == nil || slices.ContainsFunc(s.services, func(x data.Service) bool { return x.ID == sv.ID }) {
@@ -115,7 +116,7 @@ func TestTheActiveToggleSwitchesATeamsBasedMemberOffAndOn(t *testing.T) {
 		t.Fatalf("an active member selected: toggle enabled %v, checked %v", !teams.active.Disabled(), teams.active.Checked)
 	}
 	test.Tap(teams.active)
-	if s.status.Importance != widget.SuccessImportance || !strings.Contains(s.status.Text, "inactive") {
+	if !saidDone(s.status) || !strings.Contains(s.status.Text, "inactive") {
 		t.Fatalf("switching off: %q", s.status.Text)
 	}
 	now, _ := nimbus.ServiceMembers(ctx, sv.ID)
@@ -161,7 +162,7 @@ func TestAnAdminSwitchesATeamOwnerBetweenFullAndLimited(t *testing.T) {
 		other = data.FullOwner
 	}
 	teams.ownerRole.SetSelected(other.String())
-	if s.status.Importance != widget.SuccessImportance {
+	if !saidDone(s.status) {
 		t.Fatalf("switch refused: %s", s.status.Text)
 	}
 	now, _ := nimbus.ServiceMembers(ctx, sv.ID)
@@ -185,7 +186,7 @@ func TestServicesScreenChangesLicenceAndTeamsSettingsAndShowsRefusals(t *testing
 	}
 	edit.licence.SetSelected("Advanced Routing")
 	_, want := nimbus.Do(ctx, app.SetServiceLicence{Service: skill.ID, Licence: data.AdvancedRoutingService})
-	if !app.IsRule(want, "service.licence-has-agents") || s.status.Text != want.Error() || edit.licence.Selected != "Contact Center" {
+	if !app.IsRule(want, "service.licence-has-agents") || s.status.Text != widgets.Sentence(want.Error()) || edit.licence.Selected != "Contact Center" {
 		t.Errorf("refused licence change: status %q, picker %q; want the rule's %v", s.status.Text, edit.licence.Selected, want)
 	}
 	teams := configServicesShow(t, s, configServicesWithUsers(data.TeamsBased))

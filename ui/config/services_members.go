@@ -103,7 +103,7 @@ func (v *configServicesMembers) show(sv data.Service) {
 	v.where.SetText("Lives in: " + v.s.choice.Path(sv.OUID))
 	members, err := v.s.cw.nimbus.ServiceMembers(ctx, sv.ID)
 	if err != nil {
-		widgets.ShowOutcome(v.s.status, err, "")
+		widgets.ShowResult(v.s.status, err, "")
 	}
 	v.members = members
 	v.selected = -1
@@ -146,7 +146,7 @@ func (v *configServicesMembers) refreshPicker() {
 	v.user.Options = nil
 	users, err := v.s.cw.nimbus.PickNimbusUsers(context.Background(), v.search.Text, configServicesPickerSize)
 	if err != nil {
-		widgets.ShowOutcome(v.s.status, err, "")
+		widgets.ShowResult(v.s.status, err, "")
 	}
 	for _, r := range users {
 		label := fmt.Sprintf("%s <%s>", r.DisplayName, r.UPN)
@@ -188,18 +188,18 @@ func (v *configServicesMembers) reselect(userID string) {
 func (v *configServicesMembers) onAdd() {
 	upn, ok := v.picks[v.user.Selected]
 	if !ok {
-		widgets.ShowOutcome(v.s.status, fmt.Errorf("choose the Nimbus user to add"), "")
+		widgets.ShowResult(v.s.status, fmt.Errorf("choose the Nimbus user to add"), "")
 		return
 	}
 	m := data.Membership(v.as.Selected)
 	_, err := v.s.cw.nimbus.Do(context.Background(), app.AddServiceMember{Base: app.BasedOn(v.s.base), Service: v.service.ID, User: upn, As: m})
 	if err != nil {
-		widgets.ShowOutcome(v.s.status, err, "")
+		widgets.ShowResult(v.s.status, err, "")
 		return
 	}
 	v.s.adopt = true
 	v.s.refresh()
-	widgets.ShowOutcome(v.s.status, nil, fmt.Sprintf("Added %s as %s of %q.", upn, m, v.service.Name))
+	widgets.ShowResult(v.s.status, nil, fmt.Sprintf("Added %s as %s of %q.", upn, m, v.service.Name))
 }
 
 func (v *configServicesMembers) onRemove() {
@@ -213,6 +213,6 @@ func (v *configServicesMembers) onRemove() {
 			v.s.adopt = true
 			v.s.refresh()
 		}
-		widgets.ShowOutcome(v.s.status, err, fmt.Sprintf("Removed %s as %s of %q.", m.DisplayName, m.Membership, service.Name))
+		widgets.ShowResult(v.s.status, err, fmt.Sprintf("Removed %s as %s of %q.", m.DisplayName, m.Membership, service.Name))
 	})
 }

@@ -111,7 +111,7 @@ func (t *configServicesTeams) onSettingsChanged() {
 	if !set.MembersCanChangeActive {
 		may = "cannot"
 	}
-	widgets.ShowOutcome(t.v.s.status, err, fmt.Sprintf("New owners of the Team of %q get %s; members %s change their Active state.", sv.Name, set.DefaultOwnerRole, may))
+	widgets.ShowResult(t.v.s.status, err, fmt.Sprintf("New owners of the Team of %q get %s; members %s change their Active state.", sv.Name, set.DefaultOwnerRole, may))
 }
 
 func (t *configServicesTeams) onActiveChanged(on bool) {
@@ -127,7 +127,7 @@ func (t *configServicesTeams) onActiveChanged(on bool) {
 	if on {
 		state = "active: Nimbus distributes calls to them"
 	}
-	widgets.ShowOutcome(t.v.s.status, err, fmt.Sprintf("%s is %s in %q.", t.selected.Text, state, sv.Name))
+	widgets.ShowResult(t.v.s.status, err, fmt.Sprintf("%s is %s in %q.", t.selected.Text, state, sv.Name))
 }
 
 func (t *configServicesTeams) onOwnerRoleChanged(label string) {
@@ -139,7 +139,7 @@ func (t *configServicesTeams) onOwnerRoleChanged(label string) {
 	t.v.s.adopt = err == nil
 	t.v.s.refresh()
 	t.v.reselect(user)
-	widgets.ShowOutcome(t.v.s.status, err, fmt.Sprintf("%s holds %s in %q.", t.selected.Text, role, sv.Name))
+	widgets.ShowResult(t.v.s.status, err, fmt.Sprintf("%s holds %s in %q.", t.selected.Text, role, sv.Name))
 }
 
 // configServicesOwnerRole is the owner role a picker label names.

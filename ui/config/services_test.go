@@ -13,6 +13,7 @@ import (
 	"nimbusadmin/app"
 	"nimbusadmin/app/userlist"
 	"nimbusadmin/data"
+	"nimbusadmin/ui/widgets"
 )
 
 // configServicesTestScreen opens the Services screen headless over the demo tenant.
@@ -81,7 +82,7 @@ func TestServicesScreenCreatesATeamsBasedServiceFromAnUntakenTeam(t *testing.T) 
 	s.team.SetSelected(label)
 	s.ou.SetSelected(s.choice.Paths[1])
 	test.Tap(s.saveBtn)
-	if s.status.Importance != widget.SuccessImportance {
+	if !saidDone(s.status) {
 		t.Fatalf("create refused: %s", s.status.Text)
 	}
 	name, _, _ := strings.Cut(label, " (")
@@ -116,7 +117,7 @@ func TestServicesScreenCreatesSkillBasedAndNoneServicesWithTheirFixedType(t *tes
 		test.Type(s.name, c.name)
 		s.ou.SetSelected(s.choice.Paths[2])
 		test.Tap(s.saveBtn)
-		if s.status.Importance != widget.SuccessImportance {
+		if !saidDone(s.status) {
 			t.Fatalf("create %s refused: %s", c.kind, s.status.Text)
 		}
 		sv := configServicesByName(t, nimbus, c.name)
@@ -189,7 +190,7 @@ func TestAddingAnAgentWithoutContactCenterShowsTheRuleAndWritesNothing(t *testin
 	if !app.IsRule(want, "service.cc-required") {
 		t.Fatalf("the rule itself: %v", want)
 	}
-	if s.status.Importance != widget.DangerImportance || s.status.Text != want.Error() {
+	if s.status.Importance != widget.DangerImportance || s.status.Text != widgets.Sentence(want.Error()) {
 		t.Errorf("status %q, want the rule's message %q", s.status.Text, want)
 	}
 	after, _ := nimbus.Journal(ctx, 10000)
@@ -208,7 +209,7 @@ func TestAddingAnAgentWithoutContactCenterShowsTheRuleAndWritesNothing(t *testin
 		t.Errorf("the picker still marks %s without Contact Center: %q", u.UPN, s.members.user.Selected)
 	}
 	test.Tap(s.members.addBtn)
-	if s.status.Importance != widget.SuccessImportance || len(s.members.members) != 1 || s.members.members[0].UserID != u.ID {
+	if !saidDone(s.status) || len(s.members.members) != 1 || s.members.members[0].UserID != u.ID {
 		t.Errorf("add after the grant: %q, members %+v", s.status.Text, s.members.members)
 	}
 }
@@ -221,7 +222,7 @@ func TestAddAndRemoveAnAgentOfASkillBasedService(t *testing.T) {
 	test.Type(s.members.search, u.UPN)
 	s.members.as.SetSelected(string(data.Owner))
 	test.Tap(s.members.addBtn)
-	if s.status.Importance != widget.SuccessImportance {
+	if !saidDone(s.status) {
 		t.Fatalf("add refused: %s", s.status.Text)
 	}
 	if len(s.members.members) != 1 || s.members.members[0].UserID != u.ID || s.members.members[0].Membership != data.Owner {
@@ -235,7 +236,7 @@ func TestAddAndRemoveAnAgentOfASkillBasedService(t *testing.T) {
 	}
 	s.members.list.Select(0)
 	test.Tap(s.members.removeBtn)
-	if s.status.Importance != widget.SuccessImportance || len(s.members.members) != 0 {
+	if !saidDone(s.status) || len(s.members.members) != 0 {
 		t.Fatalf("remove: %q, members %+v", s.status.Text, s.members.members)
 	}
 	journal, _ := nimbus.Journal(ctx, 2)

@@ -93,12 +93,12 @@ func (s *configSettings) load() {
 	ctx := context.Background()
 	version, err := s.cw.nimbus.RowVersion(ctx, "tenant", "") // before the settings: see RowVersion
 	if err != nil {
-		widgets.ShowOutcome(s.status, err, "")
+		widgets.ShowResult(s.status, err, "")
 		return
 	}
 	set, err := s.cw.nimbus.ConfigTenantSettings(ctx)
 	if err != nil {
-		widgets.ShowOutcome(s.status, err, "")
+		widgets.ShowResult(s.status, err, "")
 		return
 	}
 	s.version = version
@@ -124,7 +124,7 @@ func (s *configSettings) load() {
 func (s *configSettings) reloadContingents(fill bool) {
 	totals, err := s.cw.nimbus.LicenceTotals(context.Background())
 	if err != nil {
-		widgets.ShowOutcome(s.status, err, "")
+		widgets.ShowResult(s.status, err, "")
 		return
 	}
 	if fill {
@@ -210,7 +210,7 @@ func (s *configSettings) onInteract(on bool) {
 		s.interact.SetChecked(!on)
 		s.interact.OnChanged = s.onInteract
 	}
-	widgets.ShowOutcome(s.status, err, "Interact "+state+" for the tenant.")
+	widgets.ShowResult(s.status, err, "Interact "+state+" for the tenant.")
 }
 
 func (s *configSettings) onRegenerate() {
@@ -226,7 +226,7 @@ func (s *configSettings) onRegenerate() {
 				}
 				s.onTemplateChanged(s.template.Text)
 			}
-			widgets.ShowOutcome(s.status, err, "A new Widget Key was generated; copy the new snippets into your web pages.")
+			widgets.ShowResult(s.status, err, "A new Widget Key was generated; copy the new snippets into your web pages.")
 		})
 }
 
@@ -262,6 +262,6 @@ func (s *configSettings) save() bool {
 	if err == nil {
 		s.reloadContingents(false)
 	}
-	widgets.ShowOutcome(s.status, err, "Tenant settings saved.")
+	widgets.ShowResult(s.status, err, "Tenant settings saved.")
 	return err == nil
 }

@@ -36,7 +36,7 @@ func TestConfigTenantSettingsScreen(t *testing.T) {
 	s.adminGroup.SetText("Nimbus Owners")
 	test.Tap(s.saveBtn)
 	set, _ := nimbus.ConfigTenantSettings(context.Background())
-	if set.SnippetTemplate != good || set.AdminSecurityGroup != "Nimbus Owners" || s.status.Importance != widget.SuccessImportance {
+	if set.SnippetTemplate != good || set.AdminSecurityGroup != "Nimbus Owners" || !saidDone(s.status) {
 		t.Errorf("saved %+v, status %q", set, s.status.Text)
 	}
 	test.Tap(s.interact)
@@ -76,7 +76,7 @@ func TestConfigTenantSettingsEditsLicenceContingents(t *testing.T) {
 	s.contingents[data.ContactCenter].SetText(strconv.Itoa(cc.InUse + 100))
 	s.contingents[data.Assistant].SetText("")
 	test.Tap(s.saveBtn)
-	if s.status.Importance != widget.SuccessImportance {
+	if !saidDone(s.status) {
 		t.Fatalf("save: %q", s.status.Text)
 	}
 	totals, _ = nimbus.LicenceTotals(ctx)

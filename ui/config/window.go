@@ -280,7 +280,7 @@ func (c *configWindow) rightsBanner() fyne.CanvasObject {
 func configLoadOUs(nimbus *app.App, status *widget.Label) widgets.OUChoices {
 	tree, err := nimbus.OUTree(context.Background())
 	if err != nil {
-		widgets.ShowOutcome(status, err, "")
+		widgets.ShowResult(status, err, "")
 		return widgets.NewOUChoices(nil)
 	}
 	return widgets.NewOUChoices(tree)

@@ -141,7 +141,7 @@ func TestDeletingAHeldCustomRoleShowsHowManyHoldIt(t *testing.T) {
 	if n == 1 {
 		holders = "1 user holds it"
 	}
-	if !strings.Contains(e.status.Text, "cannot delete the custom role") || !strings.Contains(e.status.Text, holders) {
+	if !strings.Contains(e.status.Text, "Cannot delete the custom role") || !strings.Contains(e.status.Text, holders) {
 		t.Errorf("status %q, want the refusal naming %d holders", e.status.Text, n)
 	}
 	if e.status.Importance != widget.DangerImportance {

@@ -38,19 +38,6 @@ func NewStatus() *widget.Label {
 	return &widget.Label{Wrapping: fyne.TextWrapWord}
 }
 
-// ShowOutcome puts the outcome of a change in a status line: the rule's message when it
-// was refused, else what was done (in the success green, which is faint on a light
-// background: ShowResult says the same readably).
-func ShowOutcome(status *widget.Label, err error, done string) {
-	if err != nil {
-		status.Importance = widget.DangerImportance
-		status.SetText(err.Error())
-		return
-	}
-	status.Importance = widget.SuccessImportance
-	status.SetText(done)
-}
-
 // NewReason is a wrapped line that says why something cannot be done, or what is left
 // out ("Not shown: …"), in the normal text colour: an admin must read it at a glance in
 // either theme, which the low-importance grey does not allow.
