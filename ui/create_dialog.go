@@ -87,7 +87,8 @@ func (c *createDialog) build() {
 	top := container.NewVBox(note, c.search, c.foundNote)
 	bottom := container.NewVBox(form, c.problem, container.NewHBox(layout.NewSpacer(), cancel, c.add))
 	content := container.NewBorder(top, bottom, nil, nil, c.results)
-	c.dlg = dialog.NewCustomWithoutButtons("Add a directory user to Nimbus", content, c.m.win)
+	// Esc cancels; Enter adds the chosen user once Add to Nimbus is enabled.
+	c.dlg = widgets.NewCustom(c.m.win, "Add a directory user to Nimbus", content, cancel.OnTapped, func() { widgets.Press(c.add) })
 	c.dlg.SetOnClosed(func() { c.m.creating = nil })
 	c.dlg.Resize(fyne.NewSize(640, 600))
 }

@@ -5,9 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"fyne.io/fyne/v2/dialog"
-
 	"nimbusadmin/app"
+	"nimbusadmin/ui/widgets"
 )
 
 // showDeleteState enables the delete control only where the delete rule allows it, and
@@ -39,13 +38,13 @@ func (m *mainWindow) onDeleteUser() {
 		return
 	}
 	if err := m.nimbus.Check(context.Background(), m.deletion(d)); err != nil {
-		dialog.ShowInformation("Cannot delete "+d.User.DisplayName, err.Error(), m.win)
+		widgets.ShowInfo(m.win, "Cannot delete "+d.User.DisplayName, err.Error())
 		return
 	}
 	name := d.User.DisplayName
 	losses, err := m.nimbus.DeleteConsequences(context.Background(), d.User.ID)
 	if err != nil {
-		dialog.ShowError(err, m.win)
+		widgets.ShowError(m.win, fmt.Errorf("what deleting %s would end could not be read (%w); nothing was deleted", name, err))
 		return
 	}
 	msg := fmt.Sprintf("Remove %s (%s) from Nimbus?\n\n"+
@@ -63,12 +62,11 @@ func (m *mainWindow) onDeleteUser() {
 		msg += "\n\nTheir unsaved changes in the detail view are discarded."
 	}
 	m.deleteAsked = msg
-	m.confirm = dialog.NewConfirm("Delete "+name+" from Nimbus", msg, func(ok bool) {
+	m.confirm = widgets.NewRemoval(m.win, "Delete "+name+" from Nimbus", msg, "Delete from Nimbus", func(ok bool) {
 		if ok {
 			m.deleteUser(d, name)
 		}
-	}, m.win)
-	m.confirm.SetConfirmText("Delete from Nimbus")
+	})
 	m.confirm.SetDismissText("Keep")
 	m.confirm.Show()
 }
@@ -82,7 +80,7 @@ func (m *mainWindow) deletion(d *app.UserDetail) app.DeleteUser {
 // (the admin was told) and reloads the list.
 func (m *mainWindow) deleteUser(d *app.UserDetail, name string) {
 	if _, err := m.nimbus.Do(context.Background(), m.deletion(d)); err != nil {
-		dialog.ShowError(err, m.win)
+		widgets.ShowError(m.win, err)
 		return
 	}
 	m.status.SetText(name + " was removed from Nimbus. The directory and Microsoft Teams were not changed.")

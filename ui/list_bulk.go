@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
@@ -36,7 +35,7 @@ var bulkActionNames = []string{"Grant a licence", "Revoke a licence", "Move to a
 type bulkForm struct {
 	l       *listTools
 	rows    []*userlist.Row
-	dlg     *dialog.CustomDialog
+	dlg     *widgets.Custom
 	action  *widget.Select
 	licence *widget.Select
 	ou      *widgets.OUPicker
@@ -56,7 +55,7 @@ func (l *listTools) openBulk(start bulkAction) {
 	}
 	roles, err := l.m.nimbus.Roles(context.Background())
 	if err != nil {
-		dialog.ShowError(err, l.m.win)
+		widgets.ShowError(l.m.win, fmt.Errorf("the roles could not be read (%w); nothing was changed", err))
 		return
 	}
 	b := &bulkForm{l: l, rows: rows, roles: roles}
@@ -79,7 +78,8 @@ func (l *listTools) openBulk(start bulkAction) {
 	b.apply = &widget.Button{Importance: widget.HighImportance, OnTapped: b.onApply}
 	cancel := &widget.Button{Text: "Cancel", OnTapped: func() { b.dlg.Hide() }}
 	note := widgets.Note("Each user is changed through the same rules as on their own; those the rules refuse are listed afterwards with the reason.")
-	b.dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf("Change %s", usersText(len(rows))), container.NewVBox(b.form, note), l.m.win)
+	// Esc cancels; Enter applies once the form is complete (a deletion still asks first).
+	b.dlg = widgets.NewCustom(l.m.win, fmt.Sprintf("Change %s", usersText(len(rows))), container.NewVBox(b.form, note), cancel.OnTapped, func() { widgets.Press(b.apply) })
 	b.dlg.SetButtons([]fyne.CanvasObject{cancel, b.apply})
 	b.dlg.Resize(fyne.NewSize(600, 340))
 	l.bulkForm = b

@@ -6,8 +6,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"nimbusadmin/ui/widgets"
 )
 
 // refusalLines are the refused users, one line each with the reason.
@@ -47,7 +48,7 @@ func refusalList(refused []bulkRefusal) fyne.CanvasObject {
 func (l *listTools) showOutcome(what, counts string, refused []bulkRefusal) {
 	head := widget.NewLabelWithStyle(counts, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.Wrapping = fyne.TextWrapWord
-	var result *dialog.CustomDialog
+	var result *widgets.Custom
 	buttons := []fyne.CanvasObject{}
 	if len(refused) > 0 {
 		report := l.lastReport
@@ -59,7 +60,8 @@ func (l *listTools) showOutcome(what, counts string, refused []bulkRefusal) {
 			}})
 	}
 	buttons = append(buttons, &widget.Button{Text: "Close", Importance: widget.HighImportance, OnTapped: func() { result.Hide() }})
-	result = dialog.NewCustomWithoutButtons(what, container.NewBorder(head, nil, nil, nil, refusalList(refused)), l.m.win)
+	// Esc and Enter close the report, as Close does.
+	result = widgets.NewCustom(l.m.win, what, container.NewBorder(head, nil, nil, nil, refusalList(refused)), func() { result.Hide() }, func() { result.Hide() })
 	result.SetButtons(buttons)
 	if len(refused) > 0 {
 		result.Resize(fyne.NewSize(720, 520))

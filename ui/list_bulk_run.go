@@ -10,11 +10,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
 	"nimbusadmin/app/userlist"
+	"nimbusadmin/ui/widgets"
 )
 
 // bulkRefusal is one user a change for several users left as they were, and why.
@@ -64,7 +64,7 @@ func (o bulkOutcome) report() string {
 
 // bulkRun is a change for several users while it runs: its progress and the Stop button.
 type bulkRun struct {
-	dlg      *dialog.CustomDialog
+	dlg      *widgets.Custom
 	progress *widget.ProgressBar
 	label    *widget.Label
 	stop     *widget.Button
@@ -81,7 +81,8 @@ func (l *listTools) runEach(title string, rows []*userlist.Row, step func(*userl
 		run.stopped.Store(true)
 		run.stop.Disable()
 	}}
-	run.dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(run.label, run.progress), l.m.win)
+	// Esc stops between two users, as Stop does; Enter does nothing.
+	run.dlg = widgets.NewCustom(l.m.win, title, container.NewVBox(run.label, run.progress), func() { widgets.Press(run.stop) }, nil)
 	run.dlg.SetButtons([]fyne.CanvasObject{run.stop})
 	run.dlg.Resize(fyne.NewSize(520, 180))
 	l.running = run
@@ -174,12 +175,14 @@ func (l *listTools) deleteSeveral(rows []*userlist.Row) {
 		}
 		l.m.deleteAsked = msg
 		body := container.NewBorder(container.NewVBox(content...), nil, nil, nil, refusalList(check.refused))
-		confirm := dialog.NewCustomConfirm(fmt.Sprintf("Delete %s from Nimbus", usersText(len(check.done))), "", "", body, func(ok bool) {
+		// Esc keeps them; Enter does nothing (a deletion is never the default).
+		confirm := widgets.NewCustomConfirm(l.m.win, fmt.Sprintf("Delete %s from Nimbus", usersText(len(check.done))), "", "", body, func(ok bool) {
 			if ok {
 				del := bulkJob{what: "Delete from Nimbus", build: func(id string) app.Command { return app.DeleteUser{User: id} }}
 				l.runBulk(del, check.done, check.refused)
 			}
-		}, l.m.win)
+		}, false)
+		confirm.SetConfirmImportance(widget.DangerImportance)
 		confirm.Resize(fyne.NewSize(720, 560))
 		confirm.SetConfirmText("Delete " + usersText(len(check.done)))
 		confirm.SetDismissText("Keep")

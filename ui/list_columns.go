@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app/userlist"
+	"nimbusadmin/ui/widgets"
 )
 
 // columnChooser is the Columns dialog: a tick per column to show it, arrows to move it
@@ -47,7 +48,7 @@ func (l *listTools) openChooser() {
 	note := widget.NewLabel("Display Name and UPN are always shown first, so that people with the same name can be told apart.")
 	note.Wrapping = fyne.TextWrapWord
 	content := container.NewBorder(note, nil, nil, nil, container.NewVScroll(c.rows))
-	c.dlg = dialog.NewCustom("Columns", "Close", content, l.m.win)
+	c.dlg = widgets.NewClosable(l.m.win, "Columns", "Close", content)
 	c.dlg.SetOnClosed(func() { l.chooser = nil })
 	c.dlg.Resize(fyne.NewSize(460, 640))
 	l.chooser = c

@@ -6,10 +6,10 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 
 	"nimbusadmin/app/userlist"
+	"nimbusadmin/ui/widgets"
 )
 
 // openExport asks where to save the list as shown: the rows the search and the filters
@@ -19,9 +19,9 @@ func (l *listTools) openExport() {
 	if l.m.index == nil {
 		return
 	}
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	save := widgets.NewFileSave(l.m.win, func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			dialog.ShowError(fmt.Errorf("the list could not be saved: %w", err), l.m.win)
+			widgets.ShowError(l.m.win, fmt.Errorf("the list could not be saved (%w); try again, or choose another folder", err))
 			return
 		}
 		if w == nil {
@@ -32,11 +32,11 @@ func (l *listTools) openExport() {
 			err = cerr
 		}
 		if err != nil {
-			dialog.ShowError(fmt.Errorf("the list could not be saved to %s: %w; choose another folder or name", w.URI().Name(), err), l.m.win)
+			widgets.ShowError(l.m.win, fmt.Errorf("the list could not be saved to %s (%w); choose another folder or name", w.URI().Name(), err))
 			return
 		}
 		l.m.status.SetText(fmt.Sprintf("%s users saved to %s.", thousands(n), w.URI().Path()))
-	}, l.m.win)
+	})
 	save.SetFileName("nimbus-users.csv")
 	save.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".json"}))
 	save.Resize(fyne.NewSize(900, 600))

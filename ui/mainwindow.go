@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,6 +18,7 @@ import (
 	"nimbusadmin/app/userlist"
 	"nimbusadmin/assets"
 	"nimbusadmin/data"
+	"nimbusadmin/ui/widgets"
 )
 
 // ouClickHint is the status line until there is news: how the OU tree selects.
@@ -58,7 +58,7 @@ type mainWindow struct {
 	rightsLine   *widget.Label   // who acts and what they may change
 	rights       app.AdminRights // the acting admin's rights, as last read
 	selected     *app.UserDetail // the selected user, nil for none
-	confirm      *dialog.ConfirmDialog
+	confirm      *widgets.Confirm
 	deleteAsked  string // the question of the last delete confirmation
 	creating     *createDialog
 	list         *listTools  // the bar above the list: selection, bulk changes, columns, export

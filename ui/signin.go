@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -29,7 +28,7 @@ type SignInFunc func(ctx context.Context, prompt func(auth.DeviceCode)) (auth.Ac
 // closes a failure, and neither reaches the window behind.
 type signInDialog struct {
 	win     fyne.Window
-	dlg     *dialog.CustomDialog
+	dlg     *widgets.Custom
 	done    func(auth.Account, error)
 	openURL func(*url.URL) error
 
@@ -75,7 +74,7 @@ func (d *signInDialog) buildUI() {
 	d.openPage.Disable()
 	content := container.NewVBox(d.message, d.code, d.countdown, d.problem,
 		container.NewCenter(container.NewHBox(d.copyCode, d.openPage)))
-	d.dlg = dialog.NewCustomWithoutButtons("Sign in to Microsoft", content, d.win)
+	d.dlg = widgets.NewCustom(d.win, "Sign in to Microsoft", content, d.onCancel, d.onEnter)
 	d.dlg.SetButtons([]fyne.CanvasObject{d.cancelBtn})
 	d.dlg.Resize(fyne.NewSize(520, 280))
 }
@@ -83,7 +82,7 @@ func (d *signInDialog) buildUI() {
 func (d *signInDialog) start(signIn SignInFunc) {
 	ctx, cancel := context.WithCancel(context.Background())
 	d.cancel = cancel
-	widgets.ShowWithKeys(d.dlg, d.win, d.onCancel, d.onEnter)
+	d.dlg.Show()
 	go func() {
 		acc, err := signIn(ctx, d.onDeviceCode)
 		cancel()

@@ -4,8 +4,9 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"nimbusadmin/ui/widgets"
 )
 
 // configDraft is a screen's pending edits of the item it shows. They stay in the screen
@@ -25,7 +26,7 @@ type configDraft interface {
 // configAsk is the open question about pending edits: Save them, Discard them, or Keep
 // editing the item.
 type configAsk struct {
-	dlg                 *dialog.CustomDialog
+	dlg                 *widgets.Custom
 	message             string
 	save, discard, stay *widget.Button
 }
@@ -81,7 +82,8 @@ func (c *configWindow) beforeLeaving(drafts []configDraft, why string, next, sta
 		stay()
 	}}
 	msg := &widget.Label{Text: ask.message, Wrapping: fyne.TextWrapWord}
-	ask.dlg = dialog.NewCustomWithoutButtons("Unsaved changes", msg, c.win)
+	// Esc keeps editing; Enter saves, the highlighted default (the rules still check it).
+	ask.dlg = widgets.NewCustom(c.win, "Unsaved changes", msg, ask.stay.OnTapped, ask.save.OnTapped)
 	ask.dlg.SetButtons([]fyne.CanvasObject{ask.stay, ask.discard, ask.save})
 	ask.dlg.Resize(fyne.NewSize(460, 180))
 	c.ask = ask

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
@@ -110,11 +109,13 @@ func (s *configScreen) ensureBuilt() bool {
 func newConfigWindow(w fyne.Window, nimbus *app.App) *configWindow {
 	c := &configWindow{win: w, nimbus: nimbus, catalogues: map[data.ConfigKind]*configCatalogue{}, close: w.Close}
 	c.confirm = func(title, message string, ok func()) {
-		dialog.ShowConfirm(title, message, func(yes bool) {
+		// Every confirmation here deletes, removes or replaces something: Esc answers
+		// no, and Enter does nothing.
+		widgets.NewRemoval(w, title, message, title, func(yes bool) {
 			if yes {
 				ok()
 			}
-		}, w)
+		}).Show()
 	}
 	return c
 }

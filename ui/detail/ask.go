@@ -4,14 +4,15 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"nimbusadmin/ui/widgets"
 )
 
 // detailAskDialog is the question asked when another user is selected while edits are
 // unsaved: Save them, Discard them, or keep editing this user.
 type detailAskDialog struct {
-	dlg                 *dialog.CustomDialog
+	dlg                 *widgets.Custom
 	save, discard, stay *widget.Button
 }
 
@@ -56,7 +57,8 @@ func (p *Pane) askBeforeLeaving(dirty []*detailTab, why string, next func()) {
 		p.ask = nil
 		p.stayed()
 	}}
-	ask.dlg = dialog.NewCustomWithoutButtons("Unsaved changes", msg, p.win)
+	// Esc keeps editing; Enter saves, the highlighted default (the rules still check it).
+	ask.dlg = widgets.NewCustom(p.win, "Unsaved changes", msg, ask.stay.OnTapped, ask.save.OnTapped)
 	ask.dlg.SetButtons([]fyne.CanvasObject{ask.stay, ask.discard, ask.save})
 	ask.dlg.Resize(fyne.NewSize(460, 180))
 	p.ask = ask

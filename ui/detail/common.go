@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/ui/widgets"
@@ -71,7 +70,7 @@ func detailListHeader(sample fyne.CanvasObject, headings ...string) *fyne.Contai
 // detailFormDialog is a small dialog whose button saves through a rule: a refusal keeps
 // it open with the rule's message under the form, success closes it.
 type detailFormDialog struct {
-	dlg     *dialog.CustomDialog
+	dlg     *widgets.Custom
 	save    *widget.Button
 	problem *widget.Label
 }
@@ -86,7 +85,8 @@ func detailOpenForm(win fyne.Window, title, verb string, form fyne.CanvasObject,
 		f.dlg.Hide()
 	}}
 	cancel := &widget.Button{Text: "Cancel", OnTapped: func() { f.dlg.Hide() }}
-	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(form, f.problem), win)
+	// Esc cancels; Enter does what the highlighted button says, once it is enabled.
+	f.dlg = widgets.NewCustom(win, title, container.NewVBox(form, f.problem), cancel.OnTapped, func() { widgets.Press(f.save) })
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.save})
 	f.dlg.Resize(fyne.NewSize(520, 280))
 	f.dlg.Show()

@@ -31,7 +31,7 @@ type detailGeneral struct {
 	loading    bool
 	ouDialog   dialog.Dialog
 	ouSelected int64
-	dropAsk    *dialog.ConfirmDialog // "Saving ends …": open while the admin decides
+	dropAsk    *widgets.Confirm // "Saving ends …": open while the admin decides
 }
 
 func newDetailGeneral(p *Pane) *detailGeneral {
@@ -172,15 +172,15 @@ func (g *detailGeneral) save(done func(error)) {
 		return
 	}
 	msg := "Saving " + g.saved.User.DisplayName + "'s General tab also does this:\n\n• " + strings.Join(ends, "\n• ")
-	g.dropAsk = dialog.NewConfirm("Save and end what depends on it?", msg, func(ok bool) {
+	// Esc keeps editing; Enter does nothing, since saving here also ends things.
+	g.dropAsk = widgets.NewRemoval(g.p.win, "Save and end what depends on it?", msg, "Save and do it", func(ok bool) {
 		g.dropAsk = nil
 		if !ok {
 			done(errKeptEditing)
 			return
 		}
 		done(g.commit(true))
-	}, g.p.win)
-	g.dropAsk.SetConfirmText("Save and do it")
+	})
 	g.dropAsk.SetDismissText("Keep editing")
 	g.dropAsk.Show()
 }
@@ -246,11 +246,11 @@ func (g *detailGeneral) onChangeOU() {
 	picker.OnHighlighted = func(id int64) { g.ouSelected = id }
 	picker.OnPicked = func(int64) { g.ouDialog.Hide(); g.chooseOU(g.ouSelected) }
 	picker.OnCancelled = func() { g.ouDialog.Hide() }
-	g.ouDialog = dialog.NewCustomConfirm("Organization unit of "+g.saved.User.DisplayName, "Choose", "Cancel", picker, func(ok bool) {
+	g.ouDialog = widgets.NewCustomConfirm(g.p.win, "Organization unit of "+g.saved.User.DisplayName, "Choose", "Cancel", picker, func(ok bool) {
 		if ok && g.ouSelected != 0 {
 			g.chooseOU(g.ouSelected)
 		}
-	}, g.p.win)
+	}, true)
 	g.ouDialog.Resize(fyne.NewSize(420, 460))
 	g.ouDialog.Show()
 	g.p.win.Canvas().Focus(picker.Search)

@@ -247,8 +247,8 @@ func (ia *detailInteract) onPreview() {
 	markup := app.SnippetPreview(ia.saved, ia.options.TenantEnabled)
 	state := app.SnippetWidgetState(ia.saved.Interact, ia.options.TenantEnabled)
 	code := &widget.Label{Text: markup, Selectable: true, TextStyle: fyne.TextStyle{Monospace: true}, Wrapping: fyne.TextWrapBreak}
-	ia.preview = dialog.NewCustom("Preview of "+ia.saved.User.DisplayName+"'s widget", "Close",
-		container.NewVBox(widgets.Note("State: "+state+"."), widgets.Heading("Rendered widget markup"), code), ia.p.win)
+	ia.preview = widgets.NewClosable(ia.p.win, "Preview of "+ia.saved.User.DisplayName+"'s widget", "Close",
+		container.NewVBox(widgets.Note("State: "+state+"."), widgets.Heading("Rendered widget markup"), code))
 	ia.preview.Resize(fyne.NewSize(620, 360))
 	ia.preview.Show()
 }

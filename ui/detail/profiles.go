@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
@@ -27,7 +26,7 @@ type detailProfiles struct {
 	choices []data.Profile
 	pick    *widget.Select
 	form    *detailFormDialog
-	confirm *dialog.ConfirmDialog // the open "Remove profile" question, if any
+	confirm *widgets.Confirm // the open "Remove profile" question, if any
 }
 
 func newDetailProfiles(p *Pane) *detailProfiles {
@@ -85,7 +84,7 @@ func (pr *detailProfiles) makeActive(id int64) {
 func (pr *detailProfiles) onAdd() {
 	var err error
 	if pr.choices, err = pr.p.nimbus.AssignableProfiles(context.Background(), pr.d.User.ID); err != nil {
-		dialog.ShowError(err, pr.p.win)
+		widgets.ShowError(pr.p.win, fmt.Errorf("the profiles %s may hold could not be read (%w); close the window and open it again", pr.d.User.DisplayName, err))
 		return
 	}
 	held := map[int64]bool{}
@@ -126,12 +125,12 @@ func (pr *detailProfiles) onRemove(up data.UserProfile) {
 		widgets.ShowProblem(pr.problem, err)
 		return
 	}
-	pr.confirm = dialog.NewConfirm("Remove profile", fmt.Sprintf("Remove the profile %s from %s?", up.Name, pr.d.User.DisplayName), func(ok bool) {
+	pr.confirm = widgets.NewRemoval(pr.p.win, "Remove profile", fmt.Sprintf("Remove the profile %s from %s?", up.Name, pr.d.User.DisplayName), "Remove", func(ok bool) {
 		pr.confirm = nil
 		if ok {
 			pr.remove(up.ID)
 		}
-	}, pr.p.win)
+	})
 	pr.confirm.Show()
 }
 

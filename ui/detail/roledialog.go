@@ -2,11 +2,11 @@ package detail
 
 import (
 	"context"
+	"fmt"
 	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
@@ -28,7 +28,7 @@ type detailRoleDialog struct {
 	warning *widget.Label
 	problem *widget.Label
 	save    *widget.Button
-	dlg     *dialog.CustomDialog
+	dlg     *widgets.Custom
 }
 
 func (r *detailRoles) openDialog(editing *data.RoleAssignment) {
@@ -40,7 +40,7 @@ func (r *detailRoles) openDialog(editing *data.RoleAssignment) {
 		dd.roles, err = r.p.nimbus.AssignableRoles(ctx, r.d.User.ID)
 	}
 	if err != nil {
-		dialog.ShowError(err, r.p.win)
+		widgets.ShowError(r.p.win, fmt.Errorf("the roles %s may hold could not be read (%w); close the window and open it again", r.d.User.DisplayName, err))
 		return
 	}
 	dd.scopes = widgets.NewOUChoices(tree)
@@ -65,7 +65,8 @@ func (r *detailRoles) openDialog(editing *data.RoleAssignment) {
 	cancel := &widget.Button{Text: "Cancel", OnTapped: func() { dd.close() }}
 	form := widget.NewForm(widget.NewFormItem("Role", dd.role), widget.NewFormItem("Scope", dd.scope))
 	content := container.NewVBox(form, dd.warning, dd.problem)
-	dd.dlg = dialog.NewCustomWithoutButtons(title, content, r.p.win)
+	// Esc cancels; Enter does what the highlighted button says, once it is enabled.
+	dd.dlg = widgets.NewCustom(r.p.win, title, content, cancel.OnTapped, func() { widgets.Press(dd.save) })
 	dd.dlg.SetButtons([]fyne.CanvasObject{cancel, dd.save})
 	dd.dlg.Resize(fyne.NewSize(560, 320))
 	r.dialog = dd

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -29,8 +28,8 @@ type detailRoles struct {
 	editBtns           map[int64]*widget.Button
 
 	d       app.UserDetail
-	dialog  *detailRoleDialog     // the open add or scope dialog, if any
-	confirm *dialog.ConfirmDialog // the open "Remove role" question, if any
+	dialog  *detailRoleDialog // the open add or scope dialog, if any
+	confirm *widgets.Confirm  // the open "Remove role" question, if any
 }
 
 func newDetailRoles(p *Pane) *detailRoles {
@@ -131,12 +130,12 @@ func (r *detailRoles) onRemove(as data.RoleAssignment) {
 		r.refused(as, err)
 		return
 	}
-	r.confirm = dialog.NewConfirm("Remove role", fmt.Sprintf("Remove %s from %s?", as.Role.Name, r.d.User.DisplayName), func(ok bool) {
+	r.confirm = widgets.NewRemoval(r.p.win, "Remove role", fmt.Sprintf("Remove %s from %s?", as.Role.Name, r.d.User.DisplayName), "Remove", func(ok bool) {
 		r.confirm = nil
 		if ok {
 			r.remove(as)
 		}
-	}, r.p.win)
+	})
 	r.confirm.Show()
 }
 

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
@@ -25,8 +24,8 @@ type detailSkills struct {
 	d    app.UserDetail
 	form *detailFormDialog // the open dialog, if any
 
-	problem *widget.Label         // a refused removal, under the list
-	confirm *dialog.ConfirmDialog // the open "Remove skill" question, if any
+	problem *widget.Label    // a refused removal, under the list
+	confirm *widgets.Confirm // the open "Remove skill" question, if any
 
 	choices    []app.DetailSkillChoice
 	skillPick  *widget.Select
@@ -76,7 +75,7 @@ func (s *detailSkills) onAdd() { s.openDialog(0) }
 func (s *detailSkills) openDialog(skillID int64) {
 	var err error
 	if s.choices, err = s.p.nimbus.AssignableSkills(context.Background(), s.d.User.ID); err != nil {
-		dialog.ShowError(err, s.p.win)
+		widgets.ShowError(s.p.win, fmt.Errorf("the skills %s may hold could not be read (%w); close the window and open it again", s.d.User.DisplayName, err))
 		return
 	}
 	if skillID == 0 { // adding: offer only the skills the user does not hold yet
@@ -164,7 +163,7 @@ func (s *detailSkills) onRemove(us data.UserSkill) {
 		widgets.ShowProblem(s.problem, err)
 		return
 	}
-	s.confirm = dialog.NewConfirm("Remove skill", fmt.Sprintf("Remove the skill %s from %s?", us.Skill.Name, s.d.User.DisplayName), func(ok bool) {
+	s.confirm = widgets.NewRemoval(s.p.win, "Remove skill", fmt.Sprintf("Remove the skill %s from %s?", us.Skill.Name, s.d.User.DisplayName), "Remove", func(ok bool) {
 		s.confirm = nil
 		if !ok {
 			return
@@ -175,6 +174,6 @@ func (s *detailSkills) onRemove(us data.UserSkill) {
 			return
 		}
 		s.p.changed(s.d.Version, out, nil)
-	}, s.p.win)
+	})
 	s.confirm.Show()
 }
