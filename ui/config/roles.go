@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
@@ -87,7 +88,7 @@ func (e *configRoleEditor) reload() {
 func (e *configRoleEditor) newRoleRow() fyne.CanvasObject {
 	name, where := widget.NewLabel(""), widget.NewLabel("")
 	name.TextStyle.Bold, name.Truncation = true, fyne.TextTruncateEllipsis
-	where.Truncation, where.Importance = fyne.TextTruncateEllipsis, widget.LowImportance
+	where.Truncation, where.SizeName = fyne.TextTruncateEllipsis, theme.SizeNameCaptionText // smaller, still readable
 	return container.NewVBox(name, where)
 }
 

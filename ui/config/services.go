@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
@@ -76,8 +77,7 @@ func (s *configServicesScreen) build() fyne.CanvasObject {
 	s.form = widget.NewForm(widget.NewFormItem("User assignment type", s.kind), s.which,
 		widget.NewFormItem("Licence", s.licence), widget.NewFormItem("Lives in", s.ou))
 	s.saveBtn = &widget.Button{Text: "Create", Importance: widget.HighImportance, OnTapped: s.onCreate}
-	fixed := &widget.Label{Text: "The type cannot be changed after creation. " + app.AssignmentTypeFixedReason,
-		Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	fixed := widgets.NewReason("The type cannot be changed after creation. " + app.AssignmentTypeFixedReason)
 	s.create = container.NewVBox(&widget.Label{Text: "New service", TextStyle: fyne.TextStyle{Bold: true}},
 		s.form, fixed, container.NewHBox(s.saveBtn))
 	s.detail = container.NewVBox(s.members.build())
@@ -131,7 +131,7 @@ func (s *configServicesScreen) refresh() {
 func (s *configServicesScreen) newServiceRow() fyne.CanvasObject {
 	name, where := widget.NewLabel(""), widget.NewLabel("")
 	name.TextStyle.Bold, name.Truncation = true, fyne.TextTruncateEllipsis
-	where.Truncation, where.Importance = fyne.TextTruncateEllipsis, widget.LowImportance
+	where.Truncation, where.SizeName = fyne.TextTruncateEllipsis, theme.SizeNameCaptionText // smaller, still readable
 	return container.NewVBox(name, where)
 }
 

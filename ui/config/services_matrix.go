@@ -33,7 +33,7 @@ func (m *configServicesMatrix) build() fyne.CanvasObject {
 	m.available = make([]*widget.Label, len(m.features))
 	for i, f := range m.features {
 		m.available[i] = &widget.Label{}
-		grid.Add(&widget.Label{Text: f.Area, Importance: widget.LowImportance})
+		grid.Add(&widget.Label{Text: f.Area})
 		grid.Add(&widget.Label{Text: f.Feature, Truncation: fyne.TextTruncateEllipsis})
 		grid.Add(m.available[i])
 	}
@@ -46,10 +46,11 @@ func (m *configServicesMatrix) show(t data.AssignmentType) {
 	m.title.SetText(fmt.Sprintf("Features of %s services", t))
 	for i, f := range m.features {
 		l := m.available[i]
+		// Yes in bold and No plain, both in the normal text colour: the success green
+		// and the low-importance grey are faint on a light background.
+		l.Text, l.TextStyle.Bold = "No", false
 		if f.Has(t) {
-			l.Text, l.Importance = "Yes", widget.SuccessImportance
-		} else {
-			l.Text, l.Importance = "No", widget.LowImportance
+			l.Text, l.TextStyle.Bold = "Yes", true
 		}
 		l.Refresh()
 	}

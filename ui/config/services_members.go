@@ -53,7 +53,7 @@ func newConfigServicesMembers(s *configServicesScreen) *configServicesMembers {
 func (v *configServicesMembers) build() fyne.CanvasObject {
 	v.name = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
 	v.kind = &widget.Label{}
-	fixed := &widget.Label{Text: app.AssignmentTypeFixedReason, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	fixed := widgets.NewReason(app.AssignmentTypeFixedReason)
 	v.where = &widget.Label{}
 	v.how = &widget.Label{Wrapping: fyne.TextWrapWord}
 	v.list = widget.NewList(func() int { return len(v.members) },

@@ -43,3 +43,31 @@ func TestConfigResultsAreReadableInBothThemes(t *testing.T) {
 		s.contingents[data.Assistant].SetText("")
 	}
 }
+
+// Every line of text on the Services and Custom Roles screens (the reason the type is
+// fixed, the features table, where each item lives) reads at least 4.5 to 1 against the
+// light theme's background; only refusals use a colour of their own.
+func TestConfigScreensTextIsReadableInTheLightTheme(t *testing.T) {
+	for _, tab := range []string{"Services", "Custom Roles"} {
+		cw, w, _ := configTestWindow(t, tab)
+		th := uitest.Light()
+		fyne.CurrentApp().Settings().SetTheme(th)
+		if tab == "Services" {
+			cw.services.matrix.show(data.SkillBased)
+		}
+		checked := 0
+		uitest.Walk(w.Content(), func(o fyne.CanvasObject) {
+			l, ok := o.(*widget.Label)
+			if !ok || l.Text == "" || !l.Visible() || l.Importance == widget.DangerImportance || l.Importance == widget.WarningImportance {
+				return
+			}
+			checked++
+			if c := uitest.Contrast(uitest.TextColour(t, l), th.Background()); c < 4.5 {
+				t.Errorf("%s: %q contrasts %.1f to 1 with the background", tab, l.Text, c)
+			}
+		})
+		if checked < 10 {
+			t.Errorf("%s: only %d lines of text found", tab, checked)
+		}
+	}
+}

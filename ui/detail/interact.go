@@ -59,7 +59,7 @@ func newDetailInteract(p *Pane) *detailInteract {
 	ia.snippet = &widget.Label{Selectable: true, Wrapping: fyne.TextWrapBreak, TextStyle: fyne.TextStyle{Monospace: true}}
 	ia.copyBtn = &widget.Button{Text: "Copy", Importance: widget.HighImportance, OnTapped: ia.onCopy}
 	ia.previewBtn = &widget.Button{Text: "Preview", OnTapped: ia.onPreview}
-	ia.copied = &widget.Label{Importance: widget.SuccessImportance}
+	ia.copied = widgets.NewResult()
 	ia.bar = newDetailSaveBar(func() { ia.save(func(error) {}) }, ia.discard)
 	return ia
 }
@@ -238,8 +238,7 @@ func (ia *detailInteract) save(done func(error)) {
 // onCopy puts exactly the snippet on the system clipboard and says so.
 func (ia *detailInteract) onCopy() {
 	fyne.CurrentApp().Clipboard().SetContent(ia.saved.Snippet)
-	ia.copied.Importance = widget.SuccessImportance
-	ia.copied.SetText("Copied to the clipboard.")
+	widgets.ShowResult(ia.copied, nil, "Copied to the clipboard.")
 }
 
 // onPreview shows what the widget renders for a visitor, and its markup.
