@@ -117,7 +117,7 @@ func (c *createDialog) runSearch(text string) {
 				return
 			}
 			if err != nil {
-				c.foundNote.SetText("Cannot search the directory: " + err.Error())
+				c.foundNote.SetText(widgets.Failed("Cannot search the directory", err, "type again to retry"))
 				return
 			}
 			c.found, c.chosen = found, nil
@@ -165,7 +165,7 @@ func (c *createDialog) onAdd() {
 	who := *c.chosen
 	ou := c.ou.SelectedID()
 	if err := c.addChosen(who, ou, lic); err != nil {
-		c.problem.SetText(err.Error())
+		c.problem.SetText(widgets.Sentence(err.Error()))
 		return
 	}
 	c.dlg.Hide()

@@ -10,6 +10,7 @@ import (
 
 	"nimbusadmin/app"
 	"nimbusadmin/data"
+	"nimbusadmin/ui/widgets"
 )
 
 // DirectorySearcher is an Online that can also search Microsoft Graph itself; the Create
@@ -67,7 +68,7 @@ func (c *createDialog) searchLive(gen int64, text string) {
 			return // the admin typed on
 		}
 		if err != nil {
-			c.showNote("Microsoft Graph could not be searched: " + err.Error())
+			c.showNote(widgets.Failed("Microsoft Graph could not be searched", err, "the list shows who the cache holds; type again to retry"))
 			return
 		}
 		c.mergeLive(found, cached)

@@ -109,7 +109,7 @@ func TestCreateKeepsTheCachedResultsWhenGraphCannotBeSearched(t *testing.T) {
 	if len(c.found) != 1 || c.found[0].ID != pick.ID {
 		t.Fatalf("a failed Graph search lost the cached result: %d people", len(c.found))
 	}
-	if !strings.Contains(c.foundNote.Text, "1 matches.") || !strings.Contains(c.foundNote.Text, "Microsoft Graph could not be searched: cannot reach") {
+	if !strings.Contains(c.foundNote.Text, "1 matches.") || !strings.Contains(c.foundNote.Text, "Microsoft Graph could not be searched (cannot reach") {
 		t.Fatalf("note %q", c.foundNote.Text)
 	}
 }

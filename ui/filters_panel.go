@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -239,7 +238,7 @@ var enableWhen = widgets.EnableWhen
 func (m *mainWindow) loadRoleHolders(roleID int64) *userlist.RoleHolders {
 	h, err := m.nimbus.RoleHolders(context.Background(), roleID)
 	if err != nil {
-		m.status.SetText(fmt.Sprintf("Cannot filter by role: %v", err))
+		m.status.SetText(widgets.Failed("Cannot filter by role", err, "choose the role again"))
 		return nil
 	}
 	return h

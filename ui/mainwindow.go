@@ -180,7 +180,7 @@ func (m *mainWindow) load(selectID string) {
 		fyne.Do(func() {
 			if err != nil {
 				m.count.SetText("Cannot read the cache")
-				m.status.SetText(fmt.Sprintf("Cannot read the cache: %v", err))
+				m.status.SetText(widgets.Failed("Cannot read the cache", err, "close the window and open it again; if it happens again, sync"))
 				return
 			}
 			m.setIndex(l)

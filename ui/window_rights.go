@@ -23,7 +23,7 @@ func (m *mainWindow) showRights() {
 	r, err := m.nimbus.Rights(context.Background())
 	if err != nil {
 		m.rightsLine.Importance = widget.DangerImportance
-		m.rightsLine.SetText("Cannot tell what you may change: " + err.Error())
+		m.rightsLine.SetText(widgets.Failed("Cannot tell what you may change", err, "close the window and open it again"))
 		m.rights = app.AdminRights{}
 	} else {
 		m.rights = r

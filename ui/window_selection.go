@@ -102,7 +102,7 @@ func (m *mainWindow) onOpenUser() {
 		return
 	}
 	if m.selected != nil {
-		m.status.SetText("Nothing to edit for " + m.selected.User.DisplayName + ": " + m.deleteReason.Text)
+		m.status.SetText("Nothing to edit for " + m.selected.User.DisplayName + ". " + m.deleteReason.Text)
 	}
 }
 

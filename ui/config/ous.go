@@ -169,7 +169,7 @@ func (e *configOUEditor) showSelected() {
 	holds, err := e.cw.nimbus.OUHolds(context.Background(), id)
 	switch {
 	case err != nil:
-		e.holds.SetText(err.Error())
+		e.holds.SetText(widgets.Failed("Cannot tell what lives in this organization unit", err, "choose it again in the tree"))
 	case holds == "":
 		e.holds.SetText("Empty: nothing lives in this organization unit.")
 	default:

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
+	"nimbusadmin/ui/widgets"
 )
 
 // configHolderPage is how many holders of a role are read at a time as the list scrolls.
@@ -50,7 +51,7 @@ func (h *configRoleHolders) show(role int64, name string) {
 	if role != 0 {
 		n, err := h.cw.nimbus.CustomRoleHolderCount(context.Background(), role)
 		if err != nil {
-			h.summary.SetText("Cannot tell who holds this role: " + err.Error())
+			h.summary.SetText(widgets.Failed("Cannot tell who holds this role", err, "choose the role again"))
 			h.box.Hide()
 			return
 		}
@@ -84,7 +85,7 @@ func (h *configRoleHolders) line(i int) string {
 		var err error
 		page, err = h.cw.nimbus.CustomRoleHolders(context.Background(), h.role, i/configHolderPage*configHolderPage, configHolderPage)
 		if err != nil {
-			return err.Error()
+			return widgets.Failed("Cannot read these holders", err, "scroll away and back to try again")
 		}
 		h.pages[i/configHolderPage] = page
 	}

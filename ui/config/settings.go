@@ -234,7 +234,7 @@ func (s *configSettings) onTemplateChanged(text string) {
 	preview, who, err := s.cw.nimbus.SnippetTemplatePreview(context.Background(), text)
 	if err != nil {
 		s.preview.Importance = widget.DangerImportance
-		s.preview.SetText(err.Error())
+		s.preview.SetText(widgets.Sentence(err.Error()))
 		return
 	}
 	s.preview.Importance = widget.MediumImportance

@@ -264,7 +264,7 @@ func (c *configWindow) rightsBanner() fyne.CanvasObject {
 	text := ""
 	switch {
 	case err != nil:
-		text = "Cannot tell what you may change: " + err.Error()
+		text = widgets.Failed("Cannot tell what you may change", err, "close the Configuration window and open it again")
 	case r.Level != app.TenantAdministrator || r.FirstUse:
 		text = r.Headline()
 	}

@@ -116,8 +116,8 @@ func (ia *detailInteract) show(d app.UserDetail) {
 	case refused != nil: // the rule of `user snippet`: no snippet is handed out that cannot work
 		ia.copyBtn.Disable()
 		ia.previewBtn.Enable()
-		ia.copied.Importance = widget.WarningImportance
-		ia.copied.SetText(refused.Error())
+		ia.copied.Importance = widget.MediumImportance // a reason: readable, not a warning colour
+		ia.copied.SetText(widgets.Sentence(refused.Error()))
 	default:
 		ia.copyBtn.Enable()
 		ia.previewBtn.Enable()

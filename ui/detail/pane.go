@@ -14,6 +14,7 @@ import (
 
 	"nimbusadmin/app"
 	"nimbusadmin/data"
+	"nimbusadmin/ui/widgets"
 )
 
 // detailTab is one row of the pane's master list of tabs.
@@ -174,7 +175,7 @@ func (p *Pane) load(id string) {
 	d, err := p.nimbus.UserDetail(context.Background(), id)
 	if err != nil {
 		p.detail = app.UserDetail{}
-		p.title.SetText(err.Error())
+		p.title.SetText(widgets.Failed("Cannot show this user", err, "sync, or choose the user again in the list"))
 		p.tabs.Hide()
 		p.pending.refresh()
 		p.relayout()

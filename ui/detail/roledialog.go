@@ -114,7 +114,7 @@ func (dd *detailRoleDialog) check() {
 	}
 	warn, err := dd.r.p.nimbus.SelfElevationWarning(context.Background(), dd.r.d.User.ID, role.ID, scope, replacing)
 	if err != nil {
-		warn = err.Error()
+		warn = widgets.Failed("Cannot tell whether this role would change your own rights", err, "choose the role again")
 	}
 	widgets.ShowProblem(dd.warning, detailErrText(warn))
 }

@@ -50,7 +50,7 @@ func (r *detailRoles) show(d app.UserDetail) {
 	r.d = d
 	st, err := r.p.nimbus.RoleStatus(context.Background(), d.User.ID)
 	if err != nil {
-		st.Manage = err.Error()
+		st.Manage = widgets.Failed("Cannot read the roles of "+d.User.DisplayName, err, "select the user again in the list")
 	}
 	whole := st.Manage
 	widgets.ShowProblem(r.lock, detailErrText(whole))
@@ -69,7 +69,7 @@ func (r *detailRoles) show(d app.UserDetail) {
 	r.rows.RemoveAll()
 	tree, err := r.p.nimbus.OUTree(context.Background())
 	if err != nil {
-		r.rows.Add(widgets.Note(err.Error()))
+		r.rows.Add(widgets.NewReason(widgets.Failed("Cannot read the organization units", err, "select the user again in the list")))
 		return
 	}
 	r.problems, r.removeBtns, r.editBtns = map[int64]*widget.Label{}, map[int64]*widget.Button{}, map[int64]*widget.Button{}

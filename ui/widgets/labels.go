@@ -21,7 +21,7 @@ func NewProblem() *widget.Label {
 	return l
 }
 
-// ShowProblem shows err's message in a problem label, or clears and hides it when err is
+// ShowProblem shows err's message as a sentence in a problem label, or clears and hides it when err is
 // nil: a problem disappears once its cause is fixed.
 func ShowProblem(l *widget.Label, err error) {
 	if err == nil {
@@ -29,7 +29,7 @@ func ShowProblem(l *widget.Label, err error) {
 		l.Hide()
 		return
 	}
-	l.SetText(err.Error())
+	l.SetText(Sentence(err.Error()))
 	l.Show()
 }
 
@@ -106,4 +106,15 @@ func EnableWhen(w fyne.Disableable, on bool) {
 	} else {
 		w.Disable()
 	}
+}
+
+// Failed says in the admin's words that something could not be read or done: what
+// failed, as a sentence, the cause in brackets (the system's own words, for support),
+// then what to do next as a sentence of its own.
+func Failed(what string, err error, next string) string {
+	msg := strings.TrimSuffix(Sentence(what), ".")
+	if err != nil {
+		msg += " (" + strings.TrimRight(err.Error(), ". ") + ")"
+	}
+	return msg + ". " + Sentence(next)
 }

@@ -56,3 +56,29 @@ func TestSentenceCapitalisesWordsAndLeavesNamesAlone(t *testing.T) {
 		}
 	}
 }
+
+// A failure says what failed, why in brackets, and what to do, each as a sentence.
+func TestFailedSaysWhatFailedAndWhatToDo(t *testing.T) {
+	got := Failed("cannot read the cache", errors.New("sql: database is locked"), "close the window and open it again")
+	if want := "Cannot read the cache (sql: database is locked). Close the window and open it again."; got != want {
+		t.Errorf("Failed = %q, want %q", got, want)
+	}
+}
+
+// A rule's message beside a control reads as a sentence, and goes once its cause is fixed.
+func TestProblemsReadAsSentencesAndClear(t *testing.T) {
+	test.NewTempApp(t)
+	l := NewProblem()
+	ShowProblem(l, errors.New("anna already holds 5 custom roles"))
+	if !l.Visible() || l.Text != "anna already holds 5 custom roles." {
+		t.Errorf("problem %q (shown %v)", l.Text, l.Visible())
+	}
+	ShowProblem(l, errors.New("cannot remove the last Tenant Administrator"))
+	if l.Text != "Cannot remove the last Tenant Administrator." {
+		t.Errorf("problem %q, want a sentence", l.Text)
+	}
+	ShowProblem(l, nil)
+	if l.Visible() || l.Text != "" {
+		t.Errorf("the problem stays after its cause was fixed: %q", l.Text)
+	}
+}
