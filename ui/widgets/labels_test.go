@@ -69,8 +69,8 @@ func TestFailedSaysWhatFailedAndWhatToDo(t *testing.T) {
 func TestProblemsReadAsSentencesAndClear(t *testing.T) {
 	test.NewTempApp(t)
 	l := NewProblem()
-	ShowProblem(l, errors.New("anna already holds 5 custom roles"))
-	if !l.Visible() || l.Text != "anna already holds 5 custom roles." {
+	ShowProblem(l, errors.New("anna@contoso.example already holds 5 custom roles"))
+	if !l.Visible() || l.Text != "anna@contoso.example already holds 5 custom roles." {
 		t.Errorf("problem %q (shown %v)", l.Text, l.Visible())
 	}
 	ShowProblem(l, errors.New("cannot remove the last Tenant Administrator"))
