@@ -14,6 +14,8 @@ import (
 // text as readable as any other.
 func (m *mainWindow) showDeleteState() {
 	switch {
+	case m.table.selectionCount() > 1 && m.list != nil: // Delete acts on the users selected
+		m.list.showSelection()
 	case m.selected == nil:
 		m.deleteButton.Disable()
 		m.deleteReason.SetText("Select a user to delete them from Nimbus.")

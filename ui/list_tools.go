@@ -50,8 +50,8 @@ func (m *mainWindow) newListTools() *listTools {
 		m.onUserSelected(r)
 		l.showSelection()
 	}
-	t.onMulti = func(int) {
-		m.onUserSelected(nil)
+	t.onMulti = func(n int) {
+		m.onSeveralSelected(n)
 		l.showSelection()
 	}
 	t.onDelete = l.deleteSelection
@@ -77,11 +77,14 @@ func (l *listTools) showSelection() {
 	}
 	widgets.EnableWhen(l.bulk, n > 0 && l.m.rights.Level != app.ReadOnly)
 	if n > 1 {
-		l.m.deleteReason.SetText(fmt.Sprintf("%s selected. Delete from Nimbus… removes those the rules allow and lists the others with the reason; "+
-			"Change… grants or revokes a licence, moves them to an OU or adds a role.", usersText(n)))
+		l.m.deleteReason.SetText(fmt.Sprintf("%s selected. %s", usersText(n), severalSay))
 		widgets.EnableWhen(l.m.deleteButton, l.m.rights.Level != app.ReadOnly)
 	}
 }
+
+// severalSay is what the window offers for several selected users.
+const severalSay = "Delete from Nimbus… removes those the rules allow and lists the others with the reason; " +
+	"Change… grants or revokes a licence, moves them to an OU or adds a role."
 
 // usersText counts users in words: "1 user", "1,234 users".
 func usersText(n int) string {

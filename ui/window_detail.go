@@ -11,6 +11,7 @@ import (
 type userDetailPane interface {
 	Object() fyne.CanvasObject
 	ShowUser(id string)
+	ShowSeveral(title, say string)
 	UserID() string
 	BeforeLeaving(why string, next func())
 	HasPendingEdits() bool

@@ -54,6 +54,13 @@ func (m *mainWindow) onUserSelected(r *userlist.Row) {
 	m.detail.ShowUser(r.ID)
 }
 
+// onSeveralSelected shows in the detail view that several users are selected and what
+// can be done with them; pending edits of the user shown are asked about first, and
+// Keep editing selects that user alone again.
+func (m *mainWindow) onSeveralSelected(n int) {
+	m.detail.ShowSeveral(usersText(n)+" selected", "Nothing to edit one by one here. "+severalSay)
+}
+
 // onDetailShows follows the user the detail view now shows: Delete acts on them and the
 // list selects their row.
 func (m *mainWindow) onDetailShows(d *app.UserDetail) {
@@ -67,13 +74,21 @@ func (m *mainWindow) onDetailShows(d *app.UserDetail) {
 // then says so), so that the list and the detail always speak of the same person.
 func (m *mainWindow) followDetail() {
 	id := m.detail.UserID()
+	if id == "" && m.table.selectionCount() > 1 { // the detail view counts the users selected
+		m.detail.SetListed(true)
+		m.showDetailArea()
+		return
+	}
 	row := m.rowOf(id)
 	m.detail.SetListed(id == "" || row >= 0)
 	m.showDetailArea()
-	if m.table.selected == row {
+	if m.table.selected == row && m.table.chosen == nil {
 		return
 	}
-	m.table.selected = row
+	m.table.selected, m.table.chosen = row, nil
+	if m.list != nil {
+		m.list.showSelection()
+	}
 	if row >= 0 {
 		m.table.ScrollTo(widget.TableCellID{Row: row, Col: 0})
 	}
