@@ -50,3 +50,24 @@ func TestEscClosesTheDeleteRefusalAndKeepsTheSearch(t *testing.T) {
 		t.Errorf("the detail view shows %q, want %s still", m.detail.UserID(), d.User.DisplayName)
 	}
 }
+
+// Esc on the unsaved-changes question keeps editing: the user and their draft stay, the
+// list selects them again, and the search is untouched.
+func TestEscOnTheUnsavedChangesQuestionKeepsEditing(t *testing.T) {
+	a := test.NewTempApp(t)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
+	ids := windowListedIDs(m)
+	windowDraftOn(t, m, ids[1])
+	m.selectUser(ids[4])
+	if windowAsked(m, "Keep editing") == nil {
+		t.Fatal("selecting another user with unsaved edits asked nothing")
+	}
+	windowPressKey(m, fyne.KeyEscape)
+	if m.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Esc did not close the unsaved-changes question")
+	}
+	if m.detail.UserID() != ids[1] || !windowGeneralIsDraft(m) {
+		t.Errorf("after Esc the detail view shows %q (draft %v), want the user being edited and the draft", m.detail.UserID(), windowGeneralIsDraft(m))
+	}
+	windowListAgrees(t, m)
+}
