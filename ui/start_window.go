@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/assets"
+	"nimbusadmin/ui/widgets"
 )
 
 // StartWindow is what a first start shows while the demo tenant is generated, which takes
@@ -21,9 +22,12 @@ type StartWindow struct {
 	finished bool
 }
 
-// NewStartWindow prepares the start window; it shows with the first progress.
+// NewStartWindow prepares the start window; it shows with the first progress. Being the
+// first window made, it also gives the app its icon and its theme, in which refusals and
+// warnings read as well as any other text.
 func NewStartWindow(a fyne.App) *StartWindow {
 	a.SetIcon(assets.Icon)
+	a.Settings().SetTheme(widgets.NewReadableTheme())
 	s := &StartWindow{win: a.NewWindow("Nimbus Admin — starting"),
 		message: widget.NewLabel(demoProgressText(0, 0)), bar: widget.NewProgressBar()}
 	s.bar.TextFormatter = func() string { return fmt.Sprintf("%.0f %%", 100*s.bar.Value) }

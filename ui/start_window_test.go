@@ -4,7 +4,18 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"nimbusadmin/ui/widgets"
 )
+
+// The app draws every window in the theme where refusals and warnings read well.
+func TestTheAppIsDrawnInTheReadableTheme(t *testing.T) {
+	a := test.NewTempApp(t)
+	NewStartWindow(a).Close()
+	if _, ok := a.Settings().Theme().(widgets.ReadableTheme); !ok {
+		t.Errorf("the app's theme is %T, want the readable theme", a.Settings().Theme())
+	}
+}
 
 func TestTheStartWindowSaysHowManyDemoUsersAreBuilt(t *testing.T) {
 	a := test.NewTempApp(t)
