@@ -175,7 +175,9 @@ func (p *Pane) load(id string) {
 	d, err := p.nimbus.UserDetail(context.Background(), id)
 	if err != nil {
 		p.detail = app.UserDetail{}
-		p.title.SetText(widgets.Failed("Cannot show this user", err, "sync, or choose the user again in the list"))
+		p.title.SetText("Cannot show this user")
+		p.hidden.SetText(widgets.Failed("Cannot show this user", err, "sync, or choose the user again in the list"))
+		p.hidden.Show()
 		p.tabs.Hide()
 		p.pending.refresh()
 		p.relayout()
