@@ -51,6 +51,7 @@ func (m *mainWindow) newListTools() *listTools {
 	t.onMulti = func(int) {
 		m.onUserSelected(nil)
 		l.showSelection()
+		m.showDetailArea()
 	}
 	t.onDelete = l.deleteSelection
 	t.onShown = l.showSelection
