@@ -92,7 +92,7 @@ func (t *userTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	c := o.(*fyne.Container)
 	bg, label := c.Objects[0].(*canvas.Rectangle), c.Objects[1].(*widget.Label)
 	if t.index == nil || id.Row >= len(t.hits) {
-		label.SetText("")
+		setLabel(label, "")
 		return
 	}
 	want := color.Color(color.Transparent)
@@ -103,7 +103,16 @@ func (t *userTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		bg.FillColor = want
 		bg.Refresh()
 	}
-	label.SetText(t.index.Rows[t.hits[id.Row]].Cell(userlist.Column(id.Col)))
+	setLabel(label, t.index.Rows[t.hits[id.Row]].Cell(userlist.Column(id.Col)))
+}
+
+// setLabel changes a label's text only when it differs: every refresh of a label measures
+// its text again and draws it anew, and the table refreshes all its cells when one row's
+// selection moves, so an unchanged cell must cost nothing.
+func setLabel(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
 }
 
 func (t *userTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
@@ -112,17 +121,21 @@ func (t *userTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	col := userlist.Column(id.Col)
-	b.SetText(userlist.Column(id.Col).Title())
-	b.SetIcon(nil)
+	var icon fyne.Resource
 	if col == t.column {
+		icon = theme.MenuDropUpIcon()
 		if t.desc {
-			b.SetIcon(theme.MenuDropDownIcon())
-		} else {
-			b.SetIcon(theme.MenuDropUpIcon())
+			icon = theme.MenuDropDownIcon()
 		}
 	}
-	b.IconPlacement = widget.ButtonIconTrailingText
 	b.OnTapped = func() { t.sortBy(col) }
+	// The table updates every header whenever a cell changes: refresh a header only when
+	// its title or sort arrow does.
+	if b.Text == col.Title() && b.Icon == icon && b.IconPlacement == widget.ButtonIconTrailingText {
+		return
+	}
+	b.Text, b.Icon, b.IconPlacement = col.Title(), icon, widget.ButtonIconTrailingText
+	b.Refresh()
 }
 
 // sortBy sorts by a column; the same column again reverses the order.
