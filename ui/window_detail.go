@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 
+	"nimbusadmin/app"
 	"nimbusadmin/ui/detail"
 )
 
@@ -10,6 +11,7 @@ import (
 type userDetailPane interface {
 	Object() fyne.CanvasObject
 	ShowUser(id string)
+	Shown() app.UserDetail // the user shown, as read for the view
 	BeforeLeaving(why string, next func())
 }
 

@@ -29,12 +29,16 @@ func (m *mainWindow) onUserSelected(r *userlist.Row) {
 		return
 	}
 	m.detail.ShowUser(r.ID)
-	d, err := m.nimbus.UserDetail(context.Background(), r.ID)
-	if err != nil {
-		m.status.SetText(err.Error())
-	} else {
-		m.selected = &d
+	d := m.detail.Shown()
+	if d.User.ID != r.ID { // the view kept another user (it asks about unsaved edits first) or could not read this one
+		var err error
+		if d, err = m.nimbus.UserDetail(context.Background(), r.ID); err != nil {
+			m.status.SetText(err.Error())
+			m.showDeleteState()
+			return
+		}
 	}
+	m.selected = &d
 	m.showDeleteState()
 }
 

@@ -103,6 +103,10 @@ func (p *Pane) buildUI() {
 // Object is the view, for the main window to place.
 func (p *Pane) Object() fyne.CanvasObject { return p.root }
 
+// Shown is the user the view shows, as it read them (zero before the first), so that the
+// window can show the same facts beside it without reading the user a second time.
+func (p *Pane) Shown() app.UserDetail { return p.detail }
+
 // ShowUser shows another user. When a tab holds unsaved edits the admin is asked first
 // whether to save or discard them; nothing is dropped silently.
 func (p *Pane) ShowUser(id string) {
