@@ -47,22 +47,3 @@ func BenchmarkDownInTheList(b *testing.B) {
 		})
 	}
 }
-
-// BenchmarkSearchKeystrokeInTheWindow types a name into the search field and erases it,
-// one keystroke per operation, with the filter run inline: the work of a keystroke before
-// the list can be drawn.
-func BenchmarkSearchKeystrokeInTheWindow(b *testing.B) {
-	for _, users := range benchTenantSizes {
-		b.Run(fmt.Sprint(users), func(b *testing.B) {
-			m := benchWindow(b, users)
-			back := &fyne.KeyEvent{Name: fyne.KeyBackspace}
-			for i := 0; b.Loop(); i++ {
-				if i%8 < 4 {
-					m.search.TypedRune(rune("john"[i%4]))
-				} else {
-					m.search.TypedKey(back)
-				}
-			}
-		})
-	}
-}
