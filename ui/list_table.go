@@ -158,8 +158,7 @@ func (t *userTable) selectRow(row int) {
 		return
 	}
 	t.selected = row
-	t.Table.ScrollTo(widget.TableCellID{Row: row, Col: 0})
-	t.Refresh()
+	t.Table.ScrollTo(widget.TableCellID{Row: row, Col: 0}) // which also redraws the visible cells, highlight included
 	if t.onSelect != nil {
 		t.onSelect(t.selectedRow())
 	}

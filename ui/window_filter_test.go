@@ -4,7 +4,12 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"nimbusadmin/ui/uitest"
 )
 
 // On a large list a first letter scans every user in the background, but a letter that
@@ -47,5 +52,39 @@ func TestALetterNarrowingTheHitsShowsAtOnceOnALargeList(t *testing.T) {
 	m.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
 	if len(queued) != 0 || len(m.table.hits) != first {
 		t.Errorf("backspace to \"j\": %d runs waiting, %d rows listed, want the %d remembered at once", len(queued), len(m.table.hits), first)
+	}
+}
+
+// ↓ moves the highlight: the row left is drawn plain and the next one highlighted, though
+// the list redraws only the cells that change.
+func TestDownMovesTheHighlightToTheNextRow(t *testing.T) {
+	a := test.NewTempApp(t)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
+	m.win.Resize(fyne.NewSize(3200, 800)) // wide enough for the O365 ID column, which tells rows apart
+	m.win.Canvas().Capture()              // lay the list out, as drawing the window does
+	m.focusList()
+	m.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	highlighted := func(row int) bool {
+		id := m.index.Rows[m.table.hits[row]].ID
+		found, lit := false, false
+		uitest.Walk(m.table, func(o fyne.CanvasObject) {
+			c, ok := o.(*fyne.Container)
+			if !ok || len(c.Objects) != 2 {
+				return
+			}
+			bg, isBg := c.Objects[0].(*canvas.Rectangle)
+			label, isLabel := c.Objects[1].(*widget.Label)
+			if isBg && isLabel && label.Text == id { // the O365 ID column tells rows apart
+				found, lit = true, bg.FillColor == theme.Color(theme.ColorNameSelection)
+			}
+		})
+		if !found {
+			t.Fatalf("row %d is not drawn", row)
+		}
+		return lit
+	}
+	if m.table.selected != 1 || highlighted(0) || !highlighted(1) {
+		t.Errorf("after ↓ the selection is row %d; row 0 highlighted %v, row 1 highlighted %v, want only row 1",
+			m.table.selected, highlighted(0), highlighted(1))
 	}
 }
