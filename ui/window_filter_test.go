@@ -20,7 +20,7 @@ func TestALetterNarrowingTheHitsShowsAtOnceOnALargeList(t *testing.T) {
 	var queued []func()
 	m := newMainWindow(a, windowDemoTenant(t), nil, func(f func()) { queued = append(queued, f) })
 	t.Cleanup(m.win.Close)
-	m.slowRows = 100 // the 300-user demo counts as large
+	m.scanAtOnce = 100 // the 300-user demo counts as a large one
 	runQueued := func() {
 		for len(queued) > 0 {
 			f := queued[0]
@@ -41,8 +41,8 @@ func TestALetterNarrowingTheHitsShowsAtOnceOnALargeList(t *testing.T) {
 	}
 	runQueued()
 	first := len(m.table.hits)
-	if first == 0 || first >= m.slowRows {
-		t.Fatalf("\"j\" lists %d users; the check needs fewer than %d and some", first, m.slowRows)
+	if first == 0 || first >= m.scanAtOnce {
+		t.Fatalf("\"j\" lists %d users; the check needs fewer than %d and some", first, m.scanAtOnce)
 	}
 
 	test.Type(m.search, "o")
