@@ -22,16 +22,16 @@ var pinnedColumns = []userlist.Column{userlist.ColumnDisplayName, userlist.Colum
 
 // defaultColumnWidths are the columns' widths until the admin resizes them. The eight
 // default columns together (with the gaps between them) fit the list's width on a
-// 1366-pixel-wide screen beside the OU panel, so none is hidden behind a scroll.
+// 1366-pixel-wide screen (the window opens 1340 wide) beside the OU panel, so none is hidden behind a scroll.
 var defaultColumnWidths = map[userlist.Column]float32{
-	userlist.ColumnDisplayName:      170,
-	userlist.ColumnUPN:              210,
-	userlist.ColumnOrganizationUnit: 140,
-	userlist.ColumnO365ID:           100,
-	userlist.ColumnDepartment:       110,
-	userlist.ColumnAttendantConsole: 110,
-	userlist.ColumnActiveProfile:    110,
-	userlist.ColumnRoutingServices:  70,
+	userlist.ColumnDisplayName:      140,
+	userlist.ColumnUPN:              170,
+	userlist.ColumnOrganizationUnit: 135,
+	userlist.ColumnO365ID:           95,
+	userlist.ColumnDepartment:       100,
+	userlist.ColumnAttendantConsole: 80,
+	userlist.ColumnActiveProfile:    95,
+	userlist.ColumnRoutingServices:  60,
 	userlist.ColumnMail:             210,
 	userlist.ColumnJobTitle:         130,
 	userlist.ColumnContactCenter:    110,

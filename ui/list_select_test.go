@@ -75,3 +75,19 @@ func TestAClickedRowTakesTheKeys(t *testing.T) {
 		t.Fatalf("Down after clicking row 3 selects %q, want row 4", m.selectedID())
 	}
 }
+
+// With several users selected the area beside the list stays in view, since its Delete
+// and its line are what can be done with all of them.
+func TestSeveralSelectedKeepDeleteAndItsLineInView(t *testing.T) {
+	a := test.NewTempApp(t)
+	m := windowOpen(t, a, windowDemoTenant(t), nil)
+	m.win.Resize(m.settings.windowSize())
+	listClick(t, m, 2, 0)
+	listClick(t, m, 4, fyne.KeyModifierShift)
+	if !m.detailArea.Visible() || m.deleteButton.Disabled() {
+		t.Fatalf("with 3 selected the area beside the list shows: %v, Delete enabled: %v", m.detailArea.Visible(), !m.deleteButton.Disabled())
+	}
+	if want := "3 users selected"; len(m.deleteReason.Text) < len(want) || m.deleteReason.Text[:len(want)] != want {
+		t.Errorf("the line beside the list says %q", m.deleteReason.Text)
+	}
+}

@@ -140,7 +140,7 @@ func (t *userTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	c := o.(*fyne.Container)
 	bg, label := c.Objects[0].(*canvas.Rectangle), c.Objects[1].(*widget.Label)
 	if t.index == nil || id.Row >= len(t.hits) || id.Col >= len(t.cols) {
-		label.SetText("")
+		setLabel(label, "")
 		return
 	}
 	r := &t.index.Rows[t.hits[id.Row]]
@@ -152,7 +152,7 @@ func (t *userTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		bg.FillColor = want
 		bg.Refresh()
 	}
-	label.SetText(r.Cell(t.cols[id.Col]))
+	setLabel(label, r.Cell(t.cols[id.Col]))
 }
 
 // isChosen reports whether a listed row is selected.
@@ -161,6 +161,15 @@ func (t *userTable) isChosen(row int, r *userlist.Row) bool {
 		return t.chosen[r.ID]
 	}
 	return row == t.selected
+}
+
+// setLabel changes a label's text only when it differs: every refresh of a label measures
+// its text again and draws it anew, and the table refreshes all its cells when one row's
+// selection moves, so an unchanged cell must cost nothing.
+func setLabel(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
 }
 
 func (t *userTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
@@ -244,8 +253,7 @@ func (t *userTable) selectRow(row int) {
 		return
 	}
 	t.selected, t.anchor, t.chosen = row, row, nil
-	t.Table.ScrollTo(widget.TableCellID{Row: row, Col: 0})
-	t.Refresh()
+	t.Table.ScrollTo(widget.TableCellID{Row: row, Col: 0}) // which also redraws the visible cells, highlight included
 	if t.onSelect != nil {
 		t.onSelect(t.selectedRow())
 	}

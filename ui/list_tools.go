@@ -20,8 +20,7 @@ type listTools struct {
 	prefs      listSettings
 	selection  *widget.Label
 	bulk       *widget.Button
-	columns    *widget.Button
-	export     *widget.Button
+	more       *widget.Button // Columns… and Export…, in a menu so that the bar fits beside the details
 	bar        fyne.CanvasObject
 	chooser    *columnChooser // while the Columns dialog is open
 	running    *bulkRun       // while a change to several users runs
@@ -35,9 +34,8 @@ func (m *mainWindow) newListTools() *listTools {
 	l := &listTools{m: m, prefs: listSettings{m.settings.p}}
 	l.selection = widget.NewLabel("")
 	l.bulk = &widget.Button{Text: "Change…", Icon: theme.DocumentCreateIcon(), OnTapped: func() { l.openBulk(bulkGrant) }}
-	l.columns = &widget.Button{Text: "Columns…", Icon: theme.ListIcon(), OnTapped: l.openChooser}
-	l.export = &widget.Button{Text: "Export…", Icon: theme.DocumentSaveIcon(), OnTapped: l.openExport}
-	l.bar = container.NewHBox(l.selection, l.bulk, widget.NewSeparator(), l.columns, l.export)
+	l.more = &widget.Button{Text: "List", Icon: theme.MoreHorizontalIcon(), OnTapped: l.showMore}
+	l.bar = container.NewHBox(l.selection, l.bulk, l.more)
 
 	t := m.table
 	t.width = l.prefs.widths()
@@ -53,12 +51,30 @@ func (m *mainWindow) newListTools() *listTools {
 	t.onMulti = func(n int) {
 		m.onSeveralSelected(n)
 		l.showSelection()
+		m.showDetailArea()
 	}
 	t.onDelete = l.deleteSelection
 	t.onShown = l.showSelection
 	m.deleteButton.OnTapped = l.deleteSelection
 	l.showSelection()
 	return l
+}
+
+// showMore opens the list's menu under its button: the columns to show, the export.
+func (l *listTools) showMore() {
+	menu := fyne.NewMenu("", l.moreItems()...)
+	c := l.m.win.Canvas()
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(l.more).AddXY(0, l.more.Size().Height)
+	widget.ShowPopUpMenuAtPosition(menu, c, pos)
+}
+
+// moreItems are the entries of the list's menu.
+func (l *listTools) moreItems() []*fyne.MenuItem {
+	columns := fyne.NewMenuItem("Columns…", l.openChooser)
+	columns.Icon = theme.ListIcon()
+	export := fyne.NewMenuItem("Export what is shown…", l.openExport)
+	export.Icon = theme.DocumentSaveIcon()
+	return []*fyne.MenuItem{columns, export}
 }
 
 // object is the list with its bar above it.

@@ -28,11 +28,11 @@ const (
 	prefFilterLicence    = "list.filter.licence." // + licence key: 0 all, 1 with, 2 without
 
 	// The default size fits a 1366×768 laptop with a title bar and a taskbar or top panel.
-	defaultWindowWidth  = 1280
+	defaultWindowWidth  = 1340
 	defaultWindowHeight = 680
 	defaultSplitTree    = 0.2
 	defaultSplitDetail  = 0.35
-	defaultSplitFilters = 0.45
+	defaultSplitFilters = 0.55
 )
 
 // windowSettings is the typed view of the preferences the main window remembers between

@@ -5,12 +5,12 @@ import (
 )
 
 // showDetailArea puts the detail view beside the list while it shows a user (selected, or
-// kept with unsaved edits while a search hides them) or counts several selected, and the
-// admin has not hidden it;
+// kept with unsaved edits while a search hides them) or several users are selected (its
+// Delete and its line say what can be done with them) and the admin has not hidden it;
 // otherwise the list takes the whole width, so that all its columns show. The toggle says
 // what it will do.
 func (m *mainWindow) showDetailArea() {
-	selected := m.detail.UserID() != "" || (m.table != nil && m.table.selectionCount() > 1)
+	selected := m.detail.UserID() != "" || m.table.selectionCount() > 1
 	if selected && !m.detailCollapsed {
 		m.detailArea.Show()
 	} else {

@@ -49,7 +49,7 @@ func TestTheListTakesTheWidthUntilAUserIsSelectedAndTheDetailCollapses(t *testin
 	a := test.NewTempApp(t)
 	nimbus := windowDemoTenant(t)
 	m := windowOpen(t, a, nimbus, nil)
-	m.win.Resize(fyne.NewSize(1280, 680))
+	m.win.Resize(m.settings.windowSize())
 	listWidth := func() float32 { return m.table.Size().Width }
 	full := m.detailSplit.Size().Width
 	if m.detailArea.Visible() || listWidth() != full || !m.detailToggle.Disabled() {

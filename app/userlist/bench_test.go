@@ -91,6 +91,52 @@ func listBenchmarkKeystrokesWith(b *testing.B, ix *Index, filters Filter) {
 	b.ReportMetric(0, "ns/op")
 }
 
+// BenchmarkSearchKeystroke2k types listBenchKeystrokes over 2,000 users: the size the
+// 100,000-user figures are compared with.
+func BenchmarkSearchKeystroke2k(b *testing.B) { listBenchmarkKeystrokes(b, 2_000) }
+
+// BenchmarkSearchKeystrokeRatio100kTo2k types listBenchKeystrokes into a view of 2,000 and
+// one of 100,000 users in turn, keystroke by keystroke, so that both see the same load on
+// the machine, and reports the median keystroke of each and their ratio. The window's
+// target is a keystroke at 100,000 users within 1.3 times the time at 2,000, drawing
+// included; the search alone should stay well inside a frame at both sizes.
+func BenchmarkSearchKeystrokeRatio100kTo2k(b *testing.B) {
+	small, large := listBenchIndex(2_000), listBenchIndex(100_000)
+	filters := Filter{WithLicences: data.ContactCenter}
+	var smallTimes, largeTimes []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		vs, vl := NewView(small), NewView(large)
+		vs.Apply(filters)
+		vl.Apply(filters)
+		b.StartTimer()
+		for _, q := range listBenchKeystrokes {
+			f := filters
+			f.Search = q
+			for _, v := range []*View{vs, vl} {
+				start := time.Now()
+				v.Apply(f)
+				if v == vs {
+					smallTimes = append(smallTimes, time.Since(start))
+				} else {
+					largeTimes = append(largeTimes, time.Since(start))
+				}
+			}
+		}
+	}
+	b.StopTimer()
+	median := func(ts []time.Duration) float64 {
+		slices.Sort(ts)
+		return float64(ts[len(ts)/2].Nanoseconds()) / 1e6
+	}
+	ms, ml := median(smallTimes), median(largeTimes)
+	b.ReportMetric(ms, "median-ms-2k")
+	b.ReportMetric(ml, "median-ms-100k")
+	b.ReportMetric(ml/max(ms, 0.001), "ratio")
+	b.ReportMetric(0, "ns/op")
+}
+
 // BenchmarkSortByColumn100k sorts 100,000 users by the UPN column, as a header click does.
 func BenchmarkSortByColumn100k(b *testing.B) {
 	ix := listBenchIndex(100_000)

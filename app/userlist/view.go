@@ -107,6 +107,22 @@ func (v *View) Apply(f Filter) []int {
 	return hits
 }
 
+// Scans is how many rows Apply(f) would check: none when the result of f is remembered,
+// the previous hits when f narrows the last filter (a letter typed), every row otherwise.
+// The window runs a short Apply at once, so that the list is drawn in the same frame as
+// the keystroke, and only a long one in the background.
+func (v *View) Scans(f Filter) int {
+	switch {
+	case f.Role != nil && f.Role != v.roleFor:
+		return len(v.order) // the role's holders are worked out over every row first
+	case slices.ContainsFunc(v.recent, func(r viewResult) bool { return sameFilter(r.filter, f) }):
+		return 0
+	case v.haveLast && narrows(v.last, f):
+		return len(v.lastHits)
+	}
+	return len(v.order)
+}
+
 func sameFilter(a, b Filter) bool {
 	return a.Search == b.Search && a.Department == b.Department && a.WithLicences == b.WithLicences &&
 		a.WithoutLicences == b.WithoutLicences && a.ActiveProfile == b.ActiveProfile &&

@@ -109,3 +109,35 @@ func TestListViewRemembersAtMostTwiceTheListInResults(t *testing.T) {
 		t.Fatalf("a remembered result differs from a scan: %v, %v", got, want)
 	}
 }
+
+// Scans says how much work the next Apply is, so that the window can run short ones at
+// once: a remembered result costs nothing, a letter typed checks the previous hits only,
+// anything else (another filter, a new role) checks every row.
+func TestListViewScansSaysHowManyRowsApplyWouldCheck(t *testing.T) {
+	ix := listFixtureIndex()
+	v := NewView(ix)
+	all := len(ix.Rows)
+	if n := v.Scans(Filter{Search: "ann"}); n != all {
+		t.Errorf("before any search: %d rows, want all %d", n, all)
+	}
+	hits := len(v.Apply(Filter{Search: "ann"}))
+	for _, c := range []struct {
+		f    Filter
+		want int
+	}{
+		{Filter{Search: "ann"}, 0},
+		{Filter{Search: "anna"}, hits},
+		{Filter{Search: "ann b"}, hits},
+		{Filter{Search: "an"}, all},
+		{Filter{Search: "ann", Department: "Sales"}, all},
+		{Filter{Search: "ann", Role: NewRoleHolders(data.Role{ID: 1}, []string{"id-a"})}, all},
+	} {
+		if n := v.Scans(c.f); n != c.want {
+			t.Errorf("%+v after \"ann\": %d rows, want %d", c.f, n, c.want)
+		}
+	}
+	v.Apply(Filter{Search: "an"})
+	if n := v.Scans(Filter{Search: "ann"}); n != 0 {
+		t.Errorf("\"ann\" again after \"an\": %d rows, want none (remembered)", n)
+	}
+}

@@ -79,6 +79,8 @@ func detailWalkVisible(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) 
 		}
 	case *container.Scroll:
 		return detailWalkVisible(v.Content, visit)
+	case *tabContent:
+		return detailWalkVisible(v.content, visit)
 	case *widget.Form:
 		for _, it := range v.Items {
 			if detailWalkVisible(it.Widget, visit) {

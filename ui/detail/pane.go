@@ -86,14 +86,14 @@ func (p *Pane) buildUI() {
 	p.interact = newDetailInteract(p)
 	p.assistant = newDetailAssistant(p)
 	p.master = []*detailTab{
-		{id: app.TabGeneral, item: container.NewTabItem(string(app.TabGeneral), p.general.object()), show: p.general.show, draft: p.general},
-		{id: app.TabServices, item: container.NewTabItem(string(app.TabServices), p.services.object()), show: p.services.show},
-		{id: app.TabRoles, item: container.NewTabItem(string(app.TabRoles), p.roles.object()), show: p.roles.show},
-		{id: app.TabSkills, item: container.NewTabItem(string(app.TabSkills), p.skills.object()), show: p.skills.show},
-		{id: app.TabProfiles, item: container.NewTabItem(string(app.TabProfiles), p.profiles.object()), show: p.profiles.show},
-		{id: app.TabNAReasons, item: container.NewTabItem(string(app.TabNAReasons), p.naReasons.object()), show: p.naReasons.show, draft: p.naReasons},
-		{id: app.TabInteract, item: container.NewTabItem(string(app.TabInteract), p.interact.object()), show: p.interact.show, draft: p.interact},
-		{id: app.TabAssistant, item: container.NewTabItem(string(app.TabAssistant), p.assistant.object()), show: p.assistant.show, draft: p.assistant},
+		{id: app.TabGeneral, item: container.NewTabItem(string(app.TabGeneral), newTabContent(p.general.object())), show: p.general.show, draft: p.general},
+		{id: app.TabServices, item: container.NewTabItem(string(app.TabServices), newTabContent(p.services.object())), show: p.services.show},
+		{id: app.TabRoles, item: container.NewTabItem(string(app.TabRoles), newTabContent(p.roles.object())), show: p.roles.show},
+		{id: app.TabSkills, item: container.NewTabItem(string(app.TabSkills), newTabContent(p.skills.object())), show: p.skills.show},
+		{id: app.TabProfiles, item: container.NewTabItem(string(app.TabProfiles), newTabContent(p.profiles.object())), show: p.profiles.show},
+		{id: app.TabNAReasons, item: container.NewTabItem(string(app.TabNAReasons), newTabContent(p.naReasons.object())), show: p.naReasons.show, draft: p.naReasons},
+		{id: app.TabInteract, item: container.NewTabItem(string(app.TabInteract), newTabContent(p.interact.object())), show: p.interact.show, draft: p.interact},
+		{id: app.TabAssistant, item: container.NewTabItem(string(app.TabAssistant), newTabContent(p.assistant.object())), show: p.assistant.show, draft: p.assistant},
 	}
 	p.tabs = container.NewAppTabs()
 	p.tabs.Hide()
@@ -103,6 +103,10 @@ func (p *Pane) buildUI() {
 
 // Object is the view, for the main window to place.
 func (p *Pane) Object() fyne.CanvasObject { return p.root }
+
+// Shown is the user the view shows, as it read them (zero before the first), so that the
+// window can show the same facts beside it without reading the user a second time.
+func (p *Pane) Shown() app.UserDetail { return p.detail }
 
 // ShowUser shows another user. When a tab holds unsaved edits the admin is asked first
 // whether to save or discard them; nothing is dropped silently. The same user again

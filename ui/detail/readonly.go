@@ -33,6 +33,8 @@ func detailSetEnabled(o fyne.CanvasObject, on bool, keep map[fyne.CanvasObject]b
 		}
 	case *container.Scroll:
 		detailSetEnabled(v.Content, on, keep)
+	case *tabContent:
+		detailSetEnabled(v.content, on, keep)
 	case *widget.Form:
 		for _, it := range v.Items {
 			detailSetEnabled(it.Widget, on, keep)

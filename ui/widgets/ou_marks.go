@@ -54,26 +54,26 @@ func OUStateMark(s userlist.OUState) fyne.Resource {
 	return nil
 }
 
-// OUStateWords says in the admin's words what each mark of the OU filter means; the
-// legend under the tree and the filter's summary use the same words.
+// OUStateWords says in the admin's words what each mark of the OU filter means, short
+// enough for the legend under the tree to take two lines.
 var OUStateWords = map[userlist.OUState]string{
-	userlist.OUWithSubtree: "selected with the OUs below it",
-	userlist.OUOnly:        "selected alone, not the OUs below it",
-	userlist.OUPartly:      "not selected, some OUs below it are",
+	userlist.OUWithSubtree: "with the OUs below it",
+	userlist.OUOnly:        "this OU alone",
+	userlist.OUPartly:      "some OUs below it selected",
 }
 
-// NewOUStateLegend is the small legend under the OU filter: each mark with its meaning,
-// and how a click and a Ctrl+click select. It is set close, so that the tree above it
-// keeps its room on a laptop screen.
+// NewOUStateLegend is the small legend under the OU filter: each mark with its meaning, on
+// two lines set close, so that the tree above it keeps its rows on a laptop screen. How a
+// click and a Ctrl+click select is said by the window's status line.
 func NewOUStateLegend() fyne.CanvasObject {
-	box := container.New(layout.NewCustomPaddedVBoxLayout(0))
-	for _, s := range []userlist.OUState{userlist.OUWithSubtree, userlist.OUOnly, userlist.OUPartly} {
+	item := func(s userlist.OUState) fyne.CanvasObject {
 		words := OUStateWords[s]
 		text := &widget.Label{Text: strings.ToUpper(words[:1]) + words[1:], SizeName: theme.SizeNameCaptionText}
-		box.Add(container.NewHBox(widget.NewIcon(OUStateMark(s)), text))
+		return container.NewHBox(widget.NewIcon(OUStateMark(s)), text)
 	}
-	box.Add(&widget.Label{Text: "Click: an OU with the OUs below it. Ctrl+click (Cmd+click): add or remove one OU.",
-		SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord})
+	box := container.New(layout.NewCustomPaddedVBoxLayout(0),
+		container.NewHBox(item(userlist.OUWithSubtree), item(userlist.OUOnly)),
+		item(userlist.OUPartly))
 	return container.NewThemeOverride(box, compactTheme{})
 }
 

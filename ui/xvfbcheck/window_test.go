@@ -85,7 +85,7 @@ func TestRealWindowSearchesAndSelectsAUser(t *testing.T) {
 
 	before := shot("list")
 	if b := before.Bounds(); b.Dx() < 1000 || b.Dy() < 600 {
-		t.Fatalf("the window is %v, want the default of about 1280×680", b)
+		t.Fatalf("the window is %v, want the default of about 1340×680", b)
 	}
 	xdo("mousemove", "--window", win, "150", "20", "click", "1")
 	xdo("type", "--delay", "60", "sharma")
