@@ -196,7 +196,7 @@ func plural(n int, kind string) string {
 	case n == 1:
 		return "1 " + kind
 	case strings.HasSuffix(kind, "y"):
-		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(kind, "y"))
+		return Thousands(n) + " " + strings.TrimSuffix(kind, "y") + "ies"
 	}
-	return fmt.Sprintf("%d %ss", n, kind)
+	return Thousands(n) + " " + kind + "s"
 }

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"time"
 )
 
@@ -64,7 +63,7 @@ func (s *syncRun) partWay() string {
 	var saved, rest string
 	switch s.part {
 	case partUsers:
-		saved = fmt.Sprintf("%s of %s users of the directory are saved", thousands(s.saved), thousands(s.total))
+		saved = fmt.Sprintf("%s of %s users of the directory are saved", Thousands(s.saved), Thousands(s.total))
 		rest = "the other users, the Teams, the Teams-based services and the Tenant Administrators are"
 	case partSweep:
 		saved = "the users of the directory are saved but those gone from it only partly removed"
@@ -90,13 +89,4 @@ func asOf(last time.Time) string {
 		return "before this sync (it was never synced completely)"
 	}
 	return "at " + last.Local().Format("2 Jan 2006 15:04") + ", the last completed sync"
-}
-
-// thousands writes n with comma separators: 12,500.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

@@ -5,7 +5,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"sync"
 	"time"
 
@@ -309,10 +308,4 @@ func (m *mainWindow) onClearOUs() {
 }
 
 // thousands formats n with comma separators: 4,567.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
+func thousands(n int) string { return app.Thousands(n) }
