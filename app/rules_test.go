@@ -347,3 +347,16 @@ func TestRevokingContactCenterBlanksTheActiveProfileOfTheList(t *testing.T) {
 		t.Errorf("with Contact Center back the kept profile should be active again, got %q", got)
 	}
 }
+
+func TestHiddenTabsNoteGroupsTheTabsByWhatTheyLack(t *testing.T) {
+	want := "Not shown until licensed: Skills, Profiles, N/A Reasons (Contact Center); Interact (Contact Center and Interact); Assistant (Assistant)."
+	if got := HiddenTabsNote(0); got != want {
+		t.Errorf("with no licence:\n got %q\nwant %q", got, want)
+	}
+	if got := HiddenTabsNote(data.Interact | data.Assistant); got != "Not shown until licensed: Skills, Profiles, N/A Reasons, Interact (Contact Center)." {
+		t.Errorf("with Interact and Assistant: %q", got)
+	}
+	if got := HiddenTabsNote(data.ContactCenter | data.Interact | data.Assistant); got != "" {
+		t.Errorf("with every licence a note remains: %q", got)
+	}
+}

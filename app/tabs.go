@@ -1,6 +1,10 @@
 package app
 
-import "nimbusadmin/data"
+import (
+	"strings"
+
+	"nimbusadmin/data"
+)
 
 // Tab is a tab of the user detail view.
 type Tab string
@@ -99,4 +103,30 @@ func joinAnd(l data.LicenceSet) string {
 		out += ", " + n
 	}
 	return out + " and " + names[len(names)-1]
+}
+
+// HiddenTabsNote says in one short line which tabs the licences hide and what each group
+// of them still lacks: "Not shown until licensed: Skills, Profiles, N/A Reasons (Contact
+// Center); Interact (Contact Center and Interact)." It is "" when every tab shows.
+func HiddenTabsNote(l data.LicenceSet) string {
+	var order []data.LicenceSet
+	groups := map[data.LicenceSet][]string{}
+	for _, t := range AllTabs() {
+		missing := TabNeeds(t) &^ l
+		if missing == 0 {
+			continue
+		}
+		if _, seen := groups[missing]; !seen {
+			order = append(order, missing)
+		}
+		groups[missing] = append(groups[missing], string(t))
+	}
+	if len(order) == 0 {
+		return ""
+	}
+	parts := make([]string, len(order))
+	for i, missing := range order {
+		parts[i] = strings.Join(groups[missing], ", ") + " (" + joinAnd(missing) + ")"
+	}
+	return "Not shown until licensed: " + strings.Join(parts, "; ") + "."
 }

@@ -6,7 +6,6 @@ package detail
 import (
 	"context"
 	"slices"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -225,12 +224,9 @@ func (p *Pane) applyTabs(d app.UserDetail) {
 		visible[t] = true
 	}
 	items := make([]*container.TabItem, 0, len(p.master))
-	var reasons []string
 	for _, t := range p.master {
 		if visible[t.id] {
 			items = append(items, t.item)
-		} else if r := app.HiddenTabReason(t.id, d.User.Licences); r != "" {
-			reasons = append(reasons, r)
 		}
 	}
 	if !slices.Equal(items, p.tabs.Items) { // SetItems redraws every tab: only when they change
@@ -245,11 +241,11 @@ func (p *Pane) applyTabs(d app.UserDetail) {
 	if p.tabs.Selected() != keep {
 		p.tabs.Select(keep)
 	}
-	if len(reasons) == 0 {
+	if note := app.HiddenTabsNote(d.User.Licences); note == "" {
 		p.hidden.SetText("")
 		p.hidden.Hide()
 	} else {
-		p.hidden.SetText("Not shown: " + strings.Join(reasons, "; ") + ".")
+		p.hidden.SetText(note)
 		p.hidden.Show()
 	}
 	p.markDirty()
