@@ -1,8 +1,6 @@
 package detail
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
@@ -33,7 +31,7 @@ func (p *Pane) askBeforeLeaving(dirty []*detailTab, why string, next func()) {
 		names[i] = string(t.id)
 	}
 	msg := &widget.Label{Wrapping: fyne.TextWrapWord, Text: p.detail.User.DisplayName + " has unsaved changes on the " +
-		strings.Join(names, ", ") + " tab(s). Save them " + why + "?"}
+		tabsInWords(names) + ". Save them " + why + "?"}
 	ask := &detailAskDialog{}
 	ask.save = &widget.Button{Text: "Save", Importance: widget.HighImportance, OnTapped: func() {
 		ask.dlg.Hide()

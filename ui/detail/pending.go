@@ -112,8 +112,8 @@ func (p *Pane) reloadKeeping(based data.RowVersion, out app.Outcome, saved detai
 		h.restore(p.detail, own && h.base == based)
 	}
 	if len(dropped) > 0 {
-		p.pending.dropped = fmt.Sprintf("The unsaved edits of the %s tab(s) were dropped: %s no longer has the licence they need.",
-			strings.Join(dropped, ", "), p.detail.User.DisplayName)
+		p.pending.dropped = fmt.Sprintf("The unsaved edits of the %s were dropped: %s no longer has the licence they need.",
+			tabsInWords(dropped), p.detail.User.DisplayName)
 	}
 	p.markDirty()
 }
@@ -175,7 +175,7 @@ func (b *detailPendingBar) refresh() {
 	case count == 1:
 		b.summary.SetText(fmt.Sprintf("%s has 1 unsaved change on the %s tab.", who, names[0]))
 	default:
-		b.summary.SetText(fmt.Sprintf("%s has %d unsaved changes on the %s tab(s).", who, count, strings.Join(names, ", ")))
+		b.summary.SetText(fmt.Sprintf("%s has %d unsaved changes on the %s.", who, count, tabsInWords(names)))
 	}
 	widgets.EnableWhen(b.save, count > 0 && !b.p.readOnly)
 	widgets.EnableWhen(b.discard, count > 0)
@@ -259,4 +259,16 @@ func (p *Pane) DiscardAll() {
 	}
 	p.pending.forget()
 	p.markDirty()
+}
+
+// tabsInWords names tabs as a sentence does: "the General tab", "the General and Interact
+// tabs", "the General, Skills and Interact tabs".
+func tabsInWords(names []string) string {
+	switch len(names) {
+	case 0:
+		return "no tab"
+	case 1:
+		return names[0] + " tab"
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " tabs"
 }

@@ -62,7 +62,7 @@ func TestDetailPendingEditsSurviveAnInstantActionAndAnotherTabsSave(t *testing.T
 	if !f.pane.general.licences[data.AttendantConsole].Checked || !f.pane.interact.active.Checked {
 		t.Fatal("the edits were dropped by the role assignment")
 	}
-	if f.pane.pending.summary.Text != "Anna Åberg has 2 unsaved changes on the General, Interact tab(s)." {
+	if f.pane.pending.summary.Text != "Anna Åberg has 2 unsaved changes on the General and Interact tabs." {
 		t.Errorf("pending line: %q", f.pane.pending.summary.Text)
 	}
 
