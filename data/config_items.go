@@ -132,9 +132,15 @@ type ConfigRoleHolder struct {
 
 // ConfigRoleHolders lists the users holding a role, by name.
 func (q *Q) ConfigRoleHolders(roleID int64) ([]ConfigRoleHolder, error) {
+	return q.configRoleHolders("", roleID)
+}
+
+// configRoleHolders reads the holders of a role by name, then by the OU scope they hold it
+// in; tail continues the ORDER BY (a page adds its limit), args start with the role's id.
+func (q *Q) configRoleHolders(tail string, args ...any) ([]ConfigRoleHolder, error) {
 	rows, err := q.db.QueryContext(q.ctx, `SELECT d.id, ifnull(d.display_name, ''), d.upn, a.scope_ou_id
 		FROM role_assignments a JOIN directory_users d ON d.id = a.user_id WHERE a.role_id = ?
-		ORDER BY ifnull(d.display_name, d.upn) COLLATE NOCASE, a.scope_ou_id`, roleID)
+		ORDER BY ifnull(d.display_name, d.upn) COLLATE NOCASE, a.scope_ou_id`+tail, args...)
 	if err != nil {
 		return nil, err
 	}
