@@ -279,17 +279,7 @@ func (q *Q) AdoptDirectoryUsers(ids []string) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	stmt, err := q.prepare(`UPDATE directory_users SET sync_round = 1 WHERE id = ? AND sync_round = 0`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
-	for _, id := range ids {
-		if _, err := stmt.ExecContext(q.ctx, id); err != nil {
-			return err
-		}
-	}
-	return nil
+	return q.execEach(`UPDATE directory_users SET sync_round = 1 WHERE id = ? AND sync_round = 0`, ids)
 }
 
 // EachDirectoryUserBeforeRound calls fn, in id order, for every cached user that no

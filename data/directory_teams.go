@@ -81,15 +81,5 @@ func (q *Q) WriteDirectoryTeams(teams []Team) error {
 // RemoveDirectoryTeams removes cached Teams (gone from the directory) with their members
 // and owners.
 func (q *Q) RemoveDirectoryTeams(ids []string) error {
-	stmt, err := q.prepare(`DELETE FROM teams WHERE id = ?`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
-	for _, id := range ids {
-		if _, err := stmt.ExecContext(q.ctx, id); err != nil {
-			return err
-		}
-	}
-	return nil
+	return q.execEach(`DELETE FROM teams WHERE id = ?`, ids)
 }

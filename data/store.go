@@ -112,6 +112,22 @@ func (q *Q) exec(query string, args ...any) (sql.Result, error) {
 // prepare prepares a statement for repeated use within this Q's transaction.
 func (q *Q) prepare(query string) (*sql.Stmt, error) { return q.db.PrepareContext(q.ctx, query) }
 
+// execEach runs a statement of one parameter once for each id, prepared once, so that a
+// long list of ids costs one parse.
+func (q *Q) execEach(query string, ids []string) error {
+	stmt, err := q.prepare(query)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, id := range ids {
+		if _, err := stmt.ExecContext(q.ctx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // The packages under data/ that write in bulk (the demo generator) or set up tests reach
 // a Q's connection through rawsql, which nothing outside data/ can import.
 func init() {
