@@ -24,11 +24,7 @@ func (c *detailEscCheck) CheckBox() *widget.Check { return &c.Check }
 
 // TypedKey reverts the field on Esc; other keys behave as in any check box.
 func (c *detailEscCheck) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape {
-		detailEscape(c, c.revert, k)
-		return
-	}
-	c.Check.TypedKey(k)
+	detailTypedKey(c, c.revert, k, c.Check.TypedKey)
 }
 
 // detailEscSelect is a drop-down of a draft tab: Esc while it has the focus puts the
@@ -47,11 +43,7 @@ func newDetailEscSelect(changed func(string), revert func() bool) *detailEscSele
 
 // TypedKey reverts the field on Esc; other keys behave as in any drop-down.
 func (s *detailEscSelect) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape {
-		detailEscape(s, s.revert, k)
-		return
-	}
-	s.Select.TypedKey(k)
+	detailTypedKey(s, s.revert, k, s.Select.TypedKey)
 }
 
 // detailEscButton is a button that opens a field's editor (the OU's Change…): Esc while
@@ -71,15 +63,17 @@ func newDetailEscButton(text string, tapped func(), revert func() bool) *detailE
 
 // TypedKey reverts the field on Esc; other keys behave as in any button.
 func (b *detailEscButton) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape {
-		detailEscape(b, b.revert, k)
-		return
-	}
-	b.Button.TypedKey(k)
+	detailTypedKey(b, b.revert, k, b.Button.TypedKey)
 }
 
-// detailEscape reverts a field, or hands Esc to the window when there is nothing to revert.
-func detailEscape(o fyne.CanvasObject, revert func() bool, k *fyne.KeyEvent) {
+// detailTypedKey is the key handling every draft control shares: Esc reverts the field,
+// or goes to the window when there is nothing to revert; other keys go to the control's own
+// handling (own), so it still behaves as any control of its kind.
+func detailTypedKey(o fyne.CanvasObject, revert func() bool, k *fyne.KeyEvent, own func(*fyne.KeyEvent)) {
+	if k.Name != fyne.KeyEscape {
+		own(k)
+		return
+	}
 	if revert != nil && revert() {
 		return
 	}
