@@ -58,6 +58,20 @@ func windowRowWithout(t *testing.T, m *mainWindow, text string) string {
 	return ""
 }
 
+// windowAddFirstFound picks the first person the open Create dialog lists and taps Add to
+// Nimbus, returning the dialog and whom it added.
+func windowAddFirstFound(t *testing.T, m *mainWindow) (*createDialog, data.DirectoryEntry) {
+	t.Helper()
+	c := m.creating
+	if c == nil || len(c.found) == 0 {
+		t.Fatal("the Create dialog lists nobody")
+	}
+	who := c.found[0]
+	c.results.Select(0)
+	test.Tap(c.add)
+	return c, who
+}
+
 // Typing in the search with unsaved edits never asks: the list narrows, the detail view
 // keeps the user and their draft and says they are not in the list; once they are listed
 // again their row is selected.
@@ -195,13 +209,7 @@ func TestAddingSomeoneWithUnsavedEditsAsksFirst(t *testing.T) {
 	id := windowRowWithout(t, m, "zzz")
 	windowDraftOn(t, m, id)
 	test.Tap(m.createButton)
-	c := m.creating
-	if c == nil || len(c.found) == 0 {
-		t.Fatal("the Create dialog lists nobody")
-	}
-	who := c.found[0]
-	c.results.Select(0)
-	test.Tap(c.add)
+	_, who := windowAddFirstFound(t, m)
 	windowAnswer(t, m, "Keep editing")
 	if m.detail.UserID() != id || !windowGeneralIsDraft(m) || m.rowOf(who.ID) < 0 {
 		t.Errorf("after Keep editing: shows %q (want %q), draft %v, added user listed %v",

@@ -67,13 +67,7 @@ func TestAfterAddTheSelectionIsOnTheUserAdded(t *testing.T) {
 	m.selectUser(windowListedIDs(m)[3])
 	test.Tap(m.createButton)
 	q.drain()
-	c := m.creating
-	if c == nil || len(c.found) == 0 {
-		t.Fatal("the Create dialog lists nobody")
-	}
-	who := c.found[0]
-	c.results.Select(0)
-	test.Tap(c.add)
+	c, who := windowAddFirstFound(t, m)
 	q.drain()
 	if c.problem.Text != "" {
 		t.Fatalf("Add refused: %s", c.problem.Text)
