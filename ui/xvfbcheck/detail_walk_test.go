@@ -4,7 +4,6 @@ package xvfbcheck
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"image"
 	"os"
@@ -40,18 +39,7 @@ var walkTabs = []struct{ title, file string }{
 //
 // (a relative folder is taken from the repository's root).
 func TestRealWindowWalksThroughEveryDetailTab(t *testing.T) {
-	for _, tool := range []string{"Xvfb", "xdotool", "import", "xclip"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s is missing: make deps installs it (xvfb, xdotool, imagemagick, xclip)", tool)
-		}
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "nimbusadmin")
-	build := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", bin, "nimbusadmin")
-	build.Dir = filepath.Join("..", "..")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin, dir := buildApp(t, "Xvfb", "xdotool", "import", "xclip")
 	db := filepath.Join(dir, "demo.db")
 	upn := walkUserWithAllLicences(t, bin, db)
 	snippet := walkCLI(t, bin, db, "user", "snippet", upn)
@@ -60,19 +48,10 @@ func TestRealWindowWalksThroughEveryDetailTab(t *testing.T) {
 	}
 	snippet = strings.TrimSuffix(snippet, "\n")
 
-	display := startXvfb(t)
-	env := append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8", "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"))
-	ctx, cancel := context.WithCancel(context.Background())
-	run := exec.CommandContext(ctx, bin, "--demo", "--db", db)
-	run.Env = env
-	var appLog bytes.Buffer
-	run.Stdout, run.Stderr = &appLog, &appLog
-	if err := run.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cancel(); run.Wait() })
+	env := appEnv(startXvfb(t), dir)
+	appLog, _ := startApp(t, bin, env, "--demo", "--db", db)
 
-	s := &walkScreen{t: t, env: env, appLog: &appLog, keep: os.Getenv("DETAIL_WALK_SCREENSHOTS")}
+	s := &walkScreen{t: t, env: env, appLog: appLog, keep: os.Getenv("DETAIL_WALK_SCREENSHOTS")}
 	if s.keep != "" && !filepath.IsAbs(s.keep) {
 		s.keep = filepath.Join("..", "..", s.keep) // from the repository's root, not this folder
 	}

@@ -4,11 +4,9 @@ package xvfbcheck
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"image"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -118,26 +116,15 @@ type laptopRun struct {
 	env      []string
 	keep     string
 	japanese struct{ UPN, DisplayName string }
-	cancel   context.CancelFunc
-	done     chan struct{}
+	stopApp  func() // ends the program started last; nil when none runs
 }
 
 func newLaptopRun(t *testing.T) *laptopRun {
 	t.Helper()
-	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s is missing: make deps installs it (xvfb, xdotool, imagemagick)", tool)
-		}
-	}
-	dir := t.TempDir()
-	l := &laptopRun{t: t, bin: filepath.Join(dir, "nimbusadmin"), db: filepath.Join(dir, "demo.db"), keep: os.Getenv("LAPTOP_SCREENSHOTS")}
+	bin, dir := buildApp(t, "Xvfb", "xdotool", "import")
+	l := &laptopRun{t: t, bin: bin, db: filepath.Join(dir, "demo.db"), keep: os.Getenv("LAPTOP_SCREENSHOTS")}
 	if l.keep != "" && !filepath.IsAbs(l.keep) {
 		l.keep = filepath.Join("..", "..", l.keep)
-	}
-	build := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", l.bin, "nimbusadmin")
-	build.Dir = filepath.Join("..", "..")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	var all []struct {
 		UPN         string `json:"userPrincipalName"`
@@ -163,25 +150,16 @@ func newLaptopRun(t *testing.T) *laptopRun {
 	if l.japanese.UPN == "" {
 		t.Fatalf("the demo tenant has no user with a name in hiragana whom a search for the UPN finds alone (of %d)", len(all))
 	}
-	l.env = append(os.Environ(), "DISPLAY="+startXvfb(t), "LANG=en_US.UTF-8", "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"))
-	t.Cleanup(l.stop)
+	l.env = appEnv(startXvfb(t), dir)
 	return l
 }
 
 // start runs the program's window on the demo cache and waits for it.
 func (l *laptopRun) start() *walkScreen {
 	l.t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	run := exec.CommandContext(ctx, l.bin, "--demo", "--db", l.db)
-	run.Env = l.env
-	var appLog bytes.Buffer
-	run.Stdout, run.Stderr = &appLog, &appLog
-	if err := run.Start(); err != nil {
-		l.t.Fatal(err)
-	}
-	l.cancel, l.done = cancel, make(chan struct{})
-	go func(done chan struct{}) { run.Wait(); close(done) }(l.done)
-	s := &walkScreen{t: l.t, env: l.env, appLog: &appLog, keep: l.keep}
+	var appLog *bytes.Buffer
+	appLog, l.stopApp = startApp(l.t, l.bin, l.env, "--demo", "--db", l.db)
+	s := &walkScreen{t: l.t, env: l.env, appLog: appLog, keep: l.keep}
 	s.win = strings.Fields(s.xdo("search", "--sync", "--onlyvisible", "--limit", "1", "--name", "^Nimbus Admin$"))[0]
 	s.xdo("windowfocus", s.win)
 	s.parkPointer()
@@ -190,10 +168,9 @@ func (l *laptopRun) start() *walkScreen {
 
 // stop ends the running program, if any.
 func (l *laptopRun) stop() {
-	if l.cancel != nil {
-		l.cancel()
-		<-l.done
-		l.cancel = nil
+	if l.stopApp != nil {
+		l.stopApp()
+		l.stopApp = nil
 	}
 }
 

@@ -3,8 +3,6 @@
 package xvfbcheck
 
 import (
-	"os/exec"
-	"path/filepath"
 	"testing"
 	"time"
 )
@@ -36,18 +34,7 @@ const (
 //
 //	go test -tags 'migrated_fynedo xvfb' -count=1 -run Latency -v ./ui/xvfbcheck/
 func TestKeystrokeAndDownLatencyAt100kUsers(t *testing.T) {
-	for _, tool := range []string{"Xvfb", "xdotool"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s is missing: make deps installs it (xvfb, xdotool)", tool)
-		}
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "nimbusadmin")
-	build := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", bin, "nimbusadmin")
-	build.Dir = filepath.Join("..", "..")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin, dir := buildApp(t, "Xvfb", "xdotool")
 	small := openLatencyWindow(t, bin, dir, 2_000)
 	large := openLatencyWindow(t, bin, dir, 100_000)
 	windows := []*latencyWindow{small, large}

@@ -4,10 +4,7 @@ package xvfbcheck
 
 import (
 	"bytes"
-	"context"
 	"fmt"
-	"io"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -45,21 +42,14 @@ func openLatencyWindow(t *testing.T, bin, dir string, users int) *latencyWindow 
 	db := filepath.Join(home, "demo.db")
 	display := startXvfb(t)
 	w := &latencyWindow{t: t, users: users,
-		env: append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8", "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, "config"))}
+		env: appEnv(display, home)}
 	demo := []string{"--demo", "--demo-users", strconv.Itoa(users), "--db", db}
 	gen := exec.Command(bin, append(demo, "users", "--search", "no such user")...)
 	gen.Env = w.env
 	if out, err := gen.CombinedOutput(); err != nil {
 		t.Fatalf("generating the %d-user demo: %v\n%s", users, err, out)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	run := exec.CommandContext(ctx, bin, demo...)
-	run.Env = w.env
-	run.Stdout, run.Stderr = io.Discard, io.Discard
-	if err := run.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cancel(); run.Wait() })
+	startApp(t, bin, w.env, demo...)
 
 	id, err := strconv.ParseUint(strings.Fields(w.xdo("search", "--sync", "--onlyvisible", "--limit", "1", "--name", "^Nimbus Admin$"))[0], 10, 32)
 	if err != nil {

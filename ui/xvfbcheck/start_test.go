@@ -3,9 +3,6 @@
 package xvfbcheck
 
 import (
-	"bytes"
-	"context"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -17,30 +14,11 @@ import (
 // demo tenant large enough to take a while: a window counting the users built must show
 // within seconds, and the main window must replace it.
 func TestAFirstStartShowsTheDemoBeingBuiltAtOnce(t *testing.T) {
-	for _, tool := range []string{"Xvfb", "xdotool"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s is missing: make deps installs it (xvfb, xdotool)", tool)
-		}
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "nimbusadmin")
-	build := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", bin, "nimbusadmin")
-	build.Dir = filepath.Join("..", "..")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	env := append(os.Environ(), "DISPLAY="+startXvfb(t), "LANG=en_US.UTF-8", "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"))
-	ctx, cancel := context.WithCancel(context.Background())
-	run := exec.CommandContext(ctx, bin, "--demo", "--demo-users", "10000", "--db", filepath.Join(dir, "demo.db"))
-	run.Env = env
-	var appLog bytes.Buffer
-	run.Stdout, run.Stderr = &appLog, &appLog
+	bin, dir := buildApp(t, "Xvfb", "xdotool")
+	env := appEnv(startXvfb(t), dir)
 	started := time.Now()
-	if err := run.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cancel(); run.Wait() })
-	s := &walkScreen{t: t, env: env, appLog: &appLog}
+	appLog, _ := startApp(t, bin, env, "--demo", "--demo-users", "10000", "--db", filepath.Join(dir, "demo.db"))
+	s := &walkScreen{t: t, env: env, appLog: appLog}
 
 	s.xdo("search", "--sync", "--onlyvisible", "--name", "starting$")
 	if took := time.Since(started); took > 10*time.Second {

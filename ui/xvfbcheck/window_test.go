@@ -22,34 +22,15 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
 
 func TestRealWindowSearchesAndSelectsAUser(t *testing.T) {
-	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s is missing: make deps installs it (xvfb, xdotool, imagemagick)", tool)
-		}
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "nimbusadmin")
-	build := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", bin, "nimbusadmin")
-	build.Dir = filepath.Join("..", "..")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	display := startXvfb(t)
-	env := append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8", "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"))
-	ctx, cancel := context.WithCancel(context.Background())
-	run := exec.CommandContext(ctx, bin, "--demo", "--demo-users", "2000", "--db", filepath.Join(dir, "demo.db"))
-	run.Env = env
-	var appLog bytes.Buffer
-	run.Stdout, run.Stderr = &appLog, &appLog
-	if err := run.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cancel(); run.Wait() })
+	bin, dir := buildApp(t, "Xvfb", "xdotool", "import")
+	env := appEnv(startXvfb(t), dir)
+	appLog, _ := startApp(t, bin, env, "--demo", "--demo-users", "2000", "--db", filepath.Join(dir, "demo.db"))
 
 	xdo := func(args ...string) string {
 		t.Helper()
@@ -113,6 +94,56 @@ func TestRealWindowSearchesAndSelectsAUser(t *testing.T) {
 			t.Fatalf("cannot keep the screenshot in %s", keep)
 		}
 	}
+}
+
+// buildApp checks that the tools a check drives are installed, then builds the program
+// with the GL driver into a new temporary folder; it returns the binary and that folder.
+func buildApp(t *testing.T, tools ...string) (bin, dir string) {
+	t.Helper()
+	packages := make([]string, len(tools))
+	for i, tool := range tools {
+		packages[i] = toolPackages[tool]
+	}
+	for _, tool := range tools {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is missing: make deps installs it (%s)", tool, strings.Join(packages, ", "))
+		}
+	}
+	dir = t.TempDir()
+	bin = filepath.Join(dir, "nimbusadmin")
+	build := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", bin, "nimbusadmin")
+	build.Dir = filepath.Join("..", "..")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin, dir
+}
+
+// toolPackages names the system package that installs each tool the checks drive.
+var toolPackages = map[string]string{"Xvfb": "xvfb", "xdotool": "xdotool", "import": "imagemagick", "xclip": "xclip"}
+
+// appEnv is the environment the program runs in on display: English messages, and home
+// for its settings, so that a check never reads or writes the machine's own.
+func appEnv(display, home string) []string {
+	return append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8", "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, "config"))
+}
+
+// startApp runs the program with args in env until stop is called or the test ends, and
+// keeps what it prints in appLog for failure messages.
+func startApp(t *testing.T, bin string, env []string, args ...string) (appLog *bytes.Buffer, stop func()) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	run := exec.CommandContext(ctx, bin, args...)
+	run.Env = env
+	appLog = new(bytes.Buffer)
+	run.Stdout, run.Stderr = appLog, appLog
+	if err := run.Start(); err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	stop = sync.OnceFunc(func() { cancel(); run.Wait() })
+	t.Cleanup(stop)
+	return appLog, stop
 }
 
 // startXvfb starts a virtual X server on a free display and returns its name.
