@@ -41,7 +41,7 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("cannot open the cache %s: %w", path, err)
 	}
 	f.Close()
-	dsn := "file:" + path +
+	dsn := fileURI(path) +
 		"?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)" +
 		"&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
@@ -54,6 +54,23 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("cache %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// fileURI names the cache file as an SQLite URI whose path is exactly path: the
+// characters a URI gives a meaning to ('%' escapes, '?' starts the options, '#' a
+// fragment) are escaped, so that a folder or file named "c#d" or "50%?" holds the cache
+// itself instead of cutting the name short and losing the options (foreign keys among
+// them). The path is made absolute; Windows drive letters get the leading slash a file
+// URI needs.
+func fileURI(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	path = filepath.ToSlash(path)
+	if !strings.HasPrefix(path, "/") {
+		path = "/" + path
+	}
+	return "file://" + strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(path)
 }
 
 // Path is the cache file's location, for status lines and messages.
