@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"nimbusadmin/app/safetext"
 	"nimbusadmin/app/userlist"
 )
 
@@ -72,18 +73,23 @@ func parse(fs *flag.FlagSet, args []string, positional int, what string) ([]stri
 
 // writeTable prints rows under a header as aligned columns, or as CSV.
 func writeTable(w io.Writer, f format, header []string, rows [][]string) error {
-	if f == "csv" {
+	if f == "csv" { // cells that a spreadsheet would run as formulas are neutralised
 		cw := csv.NewWriter(w)
-		cw.Write(header)
-		cw.WriteAll(rows)
+		cw.Write(safetext.CSVRow(header))
+		for _, r := range rows {
+			cw.Write(safetext.CSVRow(r))
+		}
+		cw.Flush()
 		return cw.Error()
 	}
+	// Control characters, escape sequences and direction overrides in names from the
+	// directory or an admin are shown as escapes: on a terminal they would act.
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, strings.Join(header, "\t"))
 	for _, r := range rows {
 		clean := make([]string, len(r))
 		for i, c := range r {
-			clean[i] = strings.NewReplacer("\t", " ", "\n", " ").Replace(c)
+			clean[i] = safetext.Terminal(c)
 		}
 		fmt.Fprintln(tw, strings.Join(clean, "\t"))
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/safetext"
 )
 
 func runUserShow(ctx context.Context, e env, args []string) error {
@@ -44,7 +45,7 @@ func runUserShow(ctx context.Context, e env, args []string) error {
 // printUserDetail prints every tab of the detail view in order; a tab the user's
 // licences hide says why instead of its content.
 func printUserDetail(w io.Writer, v userDetailJSON, x detailExtras, licences string) {
-	fmt.Fprintf(w, "%s <%s>\n", v.DisplayName, v.UserPrincipalName)
+	fmt.Fprintf(w, "%s <%s>\n", safetext.Terminal(v.DisplayName), safetext.Terminal(v.UserPrincipalName))
 	hidden := map[string]string{}
 	for _, h := range v.HiddenTabs {
 		hidden[h.Tab] = h.Reason
@@ -59,11 +60,14 @@ func printUserDetail(w io.Writer, v userDetailJSON, x detailExtras, licences str
 	}
 }
 
-// line prints one indented "key: value" line of a tab.
-func line(w io.Writer, k, val string) { fmt.Fprintf(w, "  %-22s %s\n", k+":", val) }
+// line prints one indented "key: value" line of a tab; the value shows control
+// characters as escapes, since it may come from the directory or an admin.
+func line(w io.Writer, k, val string) { fmt.Fprintf(w, "  %-22s %s\n", k+":", safetext.Terminal(val)) }
 
-// item prints one indented entry of a tab's list.
-func item(w io.Writer, format string, args ...any) { fmt.Fprintf(w, "  "+format+"\n", args...) }
+// item prints one indented entry of a tab's list, control characters shown as escapes.
+func item(w io.Writer, format string, args ...any) {
+	fmt.Fprintf(w, "  %s\n", safetext.Terminal(fmt.Sprintf(format, args...)))
+}
 
 // showTab prints the content of each tab.
 var showTab = map[app.Tab]func(w io.Writer, v userDetailJSON, x detailExtras, licences string){

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+
+	"nimbusadmin/app/safetext"
 )
 
 // ExportFormat is a file format the user list can be written in.
@@ -30,7 +32,8 @@ func Export(w io.Writer, f ExportFormat, ix *Index, hits []int, cols []Column) e
 	return fmt.Errorf("unknown export format %q (use csv or json)", f)
 }
 
-// exportCSV writes the column titles, then one line per row with each cell as the list shows it.
+// exportCSV writes the column titles, then one line per row with each cell as the list
+// shows it; a cell a spreadsheet would run as a formula is neutralised.
 func exportCSV(w io.Writer, ix *Index, hits []int, cols []Column) error {
 	cw := csv.NewWriter(w)
 	line := make([]string, len(cols))
@@ -41,7 +44,7 @@ func exportCSV(w io.Writer, ix *Index, hits []int, cols []Column) error {
 	for _, h := range hits {
 		r := &ix.Rows[h]
 		for i, c := range cols {
-			line[i] = r.Cell(c)
+			line[i] = safetext.CSVCell(r.Cell(c))
 		}
 		cw.Write(line)
 	}

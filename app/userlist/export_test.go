@@ -87,3 +87,23 @@ func TestEveryLicenceHasAColumn(t *testing.T) {
 		}
 	}
 }
+
+// A cell a spreadsheet would run as a formula is neutralised in CSV and kept exact in JSON.
+func TestExportNeutralisesFormulasInCSVOnly(t *testing.T) {
+	ix := testIndex()
+	ix.Rows[0].Department = `=HYPERLINK("http://evil.example","Click")`
+	cols := []Column{ColumnDisplayName, ColumnDepartment}
+	var csv, js strings.Builder
+	if err := Export(&csv, ExportCSV, ix, []int{0}, cols); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(csv.String(), `"'=HYPERLINK(""http://evil.example"",""Click"")"`) {
+		t.Errorf("the formula reaches the CSV live:\n%s", csv.String())
+	}
+	if err := Export(&js, ExportJSON, ix, []int{0}, cols); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(js.String(), `"=HYPERLINK(\"http://evil.example\",\"Click\")"`) {
+		t.Errorf("JSON does not keep the department exact:\n%s", js.String())
+	}
+}
