@@ -70,7 +70,9 @@ func ParseGlobals(args []string, getenv func(string) string) (Globals, []string,
 	if envErr != nil {
 		return g, nil, envErr
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+		return g, []string{"help"}, nil // -h and --help before any verb ask for the help, as the verb does
+	} else if err != nil {
 		return g, nil, usagef("%v", err)
 	}
 	return g, fs.Args(), nil
