@@ -80,21 +80,8 @@ type UserRef struct {
 // AdminGroupNimbusMembers lists the members of the tenant administration security group
 // who are Nimbus users: they hold the Tenant Administrator role through it.
 func (q *Q) AdminGroupNimbusMembers() ([]UserRef, error) {
-	rows, err := q.db.QueryContext(q.ctx, `SELECT n.id, d.upn FROM admin_group_members m
+	return q.userRefs(`SELECT n.id, d.upn FROM admin_group_members m
 		JOIN nimbus_users n ON n.id = m.user_id JOIN directory_users d ON d.id = n.id ORDER BY d.upn`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []UserRef
-	for rows.Next() {
-		var u UserRef
-		if err := rows.Scan(&u.ID, &u.UPN); err != nil {
-			return nil, err
-		}
-		out = append(out, u)
-	}
-	return out, rows.Err()
 }
 
 // RoleHolder is an assignment of a role that comes from no service, and whom it is for.

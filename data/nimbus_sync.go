@@ -66,10 +66,15 @@ func (q *Q) memberRefs(query string, key any) ([]MemberRef, error) {
 // TeamsUsersInNoTeamsService lists up to limit Nimbus users who came from Teams and are
 // in no Teams-based service any more.
 func (q *Q) TeamsUsersInNoTeamsService(limit int) ([]UserRef, error) {
-	rows, err := q.db.QueryContext(q.ctx, `SELECT n.id, d.upn FROM nimbus_users n JOIN directory_users d ON d.id = n.id
+	return q.userRefs(`SELECT n.id, d.upn FROM nimbus_users n JOIN directory_users d ON d.id = n.id
 		WHERE n.origin = 'teams' AND NOT EXISTS (SELECT 1 FROM service_members m JOIN services s ON s.id = m.service_id
 			WHERE m.user_id = n.id AND s.assignment_type = 'teams')
 		ORDER BY n.id LIMIT ?`, limit)
+}
+
+// userRefs runs a query that selects a user's id and UPN, and reads its rows.
+func (q *Q) userRefs(query string, args ...any) ([]UserRef, error) {
+	rows, err := q.db.QueryContext(q.ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

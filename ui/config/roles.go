@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app"
@@ -42,7 +41,7 @@ type configRoleEditor struct {
 func newConfigRoleEditor(cw *configWindow) *configRoleEditor { return &configRoleEditor{cw: cw} }
 
 func (e *configRoleEditor) build() fyne.CanvasObject {
-	e.list = widget.NewList(func() int { return len(e.roles) }, e.newRoleRow, e.updateRoleRow)
+	e.list = widget.NewList(func() int { return len(e.roles) }, newNameAndWhereRow, e.updateRoleRow)
 	e.list.OnSelected = e.onRoleSelected
 	e.name = newConfigEntry(e.cw.saveShown, "Name, e.g. Workforce Planner")
 	e.ou = &widgets.OUPicker{PlaceHolder: "Organization unit"}
@@ -83,13 +82,6 @@ func (e *configRoleEditor) reload() {
 	if e.pending() == "" { // pending edits stay on screen; Save or Discard shows the role as stored
 		e.show(e.current)
 	}
-}
-
-func (e *configRoleEditor) newRoleRow() fyne.CanvasObject {
-	name, where := widget.NewLabel(""), widget.NewLabel("")
-	name.TextStyle.Bold, name.Truncation = true, fyne.TextTruncateEllipsis
-	where.Truncation, where.SizeName = fyne.TextTruncateEllipsis, theme.SizeNameCaptionText // smaller, still readable
-	return container.NewVBox(name, where)
 }
 
 func (e *configRoleEditor) updateRoleRow(i widget.ListItemID, o fyne.CanvasObject) {

@@ -57,7 +57,7 @@ func newConfigServices(cw *configWindow) *configServicesScreen {
 }
 
 func (s *configServicesScreen) build() fyne.CanvasObject {
-	s.list = widget.NewList(func() int { return len(s.services) }, s.newServiceRow, s.updateServiceRow)
+	s.list = widget.NewList(func() int { return len(s.services) }, newNameAndWhereRow, s.updateServiceRow)
 	s.list.OnSelected = s.onServiceSelected
 	s.newBtn = &widget.Button{Text: "Create service", OnTapped: s.onNew}
 	s.status = widgets.NewStatus()
@@ -128,10 +128,12 @@ func (s *configServicesScreen) refresh() {
 	}
 }
 
-func (s *configServicesScreen) newServiceRow() fyne.CanvasObject {
+// newNameAndWhereRow is a row of the custom roles' and the services' lists: the name in
+// bold, and below it, smaller but readable, where the item lives and who it holds.
+func newNameAndWhereRow() fyne.CanvasObject {
 	name, where := widget.NewLabel(""), widget.NewLabel("")
 	name.TextStyle.Bold, name.Truncation = true, fyne.TextTruncateEllipsis
-	where.Truncation, where.SizeName = fyne.TextTruncateEllipsis, theme.SizeNameCaptionText // smaller, still readable
+	where.Truncation, where.SizeName = fyne.TextTruncateEllipsis, theme.SizeNameCaptionText
 	return container.NewVBox(name, where)
 }
 
