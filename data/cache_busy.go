@@ -18,9 +18,9 @@ const sqliteBusy = 5
 // CacheBusy is a write that still found the cache locked by another writer after the
 // busy timeout, said in the admin's words instead of SQLite's "database is locked".
 type CacheBusy struct {
-	Sync    SyncHolder // the sync that writes, when one does
-	Syncing bool
-	err     error
+	Syncing bool       // a sync holds the cache's sync lock: it is the writer, most likely
+	Sync    SyncHolder // that sync, when Syncing
+	err     error      // SQLite's own error
 }
 
 // Error says that the cache is busy, who writes when a sync does, and what to do.

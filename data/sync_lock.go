@@ -35,7 +35,7 @@ func (h SyncHolder) String() string {
 	}
 	at := h.Started.Local()
 	when := at.Format("15:04")
-	if y, m, d := at.Date(); y != time.Now().Year() || m != time.Now().Month() || d != time.Now().Day() {
+	if at.Format(time.DateOnly) != time.Now().Format(time.DateOnly) {
 		when = at.Format("2 Jan 15:04")
 	}
 	s := fmt.Sprintf("started %s by PID %d", when, h.PID)
@@ -76,7 +76,7 @@ func (s *Store) LockSync() (*SyncLock, error) {
 	}
 	host, _ := os.Hostname()
 	me := fmt.Sprintf("%d\n%s\n%s\n", os.Getpid(), host, time.Now().UTC().Format(time.RFC3339))
-	if err := f.Truncate(0); err == nil {
+	if err = f.Truncate(0); err == nil {
 		_, err = f.WriteAt([]byte(me), 0)
 	}
 	if err != nil {

@@ -170,3 +170,23 @@ func TestOneSyncLockAtATime(t *testing.T) {
 		t.Fatalf("the lock file: %v, %v; want mode 0600", info, err)
 	}
 }
+
+// A sync is named by when it started (with the day when not today) and its process, with
+// the computer when it is another one, as a cache on a shared folder may be synced from.
+func TestASyncHolderIsNamedForTheAdmin(t *testing.T) {
+	host, _ := os.Hostname()
+	now := time.Now()
+	yesterday := now.AddDate(0, 0, -1)
+	for _, c := range []struct {
+		holder SyncHolder
+		want   string
+	}{
+		{SyncHolder{PID: 1234, Host: host, Started: now}, "started " + now.Format("15:04") + " by PID 1234"},
+		{SyncHolder{PID: 1234, Host: "other-pc", Started: yesterday}, "started " + yesterday.Format("2 Jan 15:04") + " by PID 1234 on other-pc"},
+		{SyncHolder{}, "by another process"},
+	} {
+		if got := c.holder.String(); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.holder, got, c.want)
+		}
+	}
+}
