@@ -1,0 +1,93 @@
+package auth
+
+import (
+	"bytes"
+	"encoding/json"
+	"maps"
+)
+
+// mergeTokenCaches merges MSAL's serialized token cache the way a three-way merge does:
+// base is what this process last read or wrote, ours what it holds now, theirs what the
+// file holds now (written by another process meanwhile). Every entry (access, refresh
+// and ID token, account, app metadata) this process added, changed or removed since
+// base is taken from ours; every other entry stays as theirs has it, so two processes
+// that sign in or refresh at once both keep what they got.
+func mergeTokenCaches(base, ours, theirs []byte) ([]byte, error) {
+	b, err := jsonObject(base)
+	if err != nil {
+		return nil, err
+	}
+	o, err := jsonObject(ours)
+	if err != nil {
+		return nil, err
+	}
+	t, err := jsonObject(theirs)
+	if err != nil {
+		return nil, err
+	}
+	out := maps.Clone(t)
+	for name := range keysOfEither(b, o) {
+		baseSection, ourSection := b[name], o[name]
+		bm, errB := jsonObject(baseSection)
+		om, errO := jsonObject(ourSection)
+		tm, errT := jsonObject(t[name])
+		if errB != nil || errO != nil || errT != nil { // not a section of entries: a value of its own
+			mergeEntry(out, name, baseSection, ourSection)
+			continue
+		}
+		section := maps.Clone(tm)
+		for key := range keysOfEither(bm, om) {
+			mergeEntry(section, key, bm[key], om[key])
+		}
+		if len(section) == 0 {
+			delete(out, name)
+			continue
+		}
+		raw, err := json.Marshal(section)
+		if err != nil {
+			return nil, err
+		}
+		out[name] = raw
+	}
+	return json.Marshal(out)
+}
+
+// mergeEntry puts into m this process's change of one entry from base to ours (nil:
+// absent), and leaves m alone when this process did not change it.
+func mergeEntry(m map[string]json.RawMessage, key string, base, ours json.RawMessage) {
+	if (base == nil) == (ours == nil) && bytes.Equal(base, ours) {
+		return
+	}
+	if ours == nil {
+		delete(m, key)
+		return
+	}
+	m[key] = ours
+}
+
+// jsonObject reads a JSON object into its members; nothing (or null) is an empty object.
+func jsonObject(raw []byte) (map[string]json.RawMessage, error) {
+	m := map[string]json.RawMessage{}
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return m, nil
+	}
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, err
+	}
+	if m == nil {
+		m = map[string]json.RawMessage{}
+	}
+	return m, nil
+}
+
+// keysOfEither is the set of keys of a and b.
+func keysOfEither(a, b map[string]json.RawMessage) map[string]bool {
+	keys := make(map[string]bool, len(a)+len(b))
+	for k := range a {
+		keys[k] = true
+	}
+	for k := range b {
+		keys[k] = true
+	}
+	return keys
+}
