@@ -49,7 +49,84 @@ func mergeTokenCaches(base, ours, theirs []byte) ([]byte, error) {
 		}
 		out[name] = raw
 	}
+	// A sign-in here replaces whoever another process signed in meanwhile: one admin is
+	// signed in at a time, the last to sign in. Tokens of an account no longer signed in
+	// (replaced, or signed out here while another process refreshed) are dropped.
+	accounts := out[accountSection]
+	if signedInHere(b[accountSection], o[accountSection]) {
+		accounts = o[accountSection]
+	}
+	if err := keepOnlyAccounts(out, accounts); err != nil {
+		return nil, err
+	}
 	return json.Marshal(out)
+}
+
+// accountSection is the section of MSAL's cache that lists the signed-in accounts.
+const accountSection = "Account"
+
+// signedInHere tells whether this process added an account since base: a sign-in.
+func signedInHere(base, ours json.RawMessage) bool {
+	bm, errB := jsonObject(base)
+	om, errO := jsonObject(ours)
+	if errB != nil || errO != nil {
+		return false
+	}
+	for key := range om {
+		if _, ok := bm[key]; !ok {
+			return true
+		}
+	}
+	return false
+}
+
+// keepOnlyAccounts makes accounts the only ones in out, and drops the entries of out
+// that belong to any other account.
+func keepOnlyAccounts(out map[string]json.RawMessage, accounts json.RawMessage) error {
+	signedIn, err := jsonObject(accounts)
+	if err != nil {
+		return err
+	}
+	kept := map[string]bool{}
+	for _, raw := range signedIn {
+		kept[homeAccountOf(raw)] = true
+	}
+	delete(out, accountSection)
+	if len(signedIn) > 0 {
+		out[accountSection] = accounts
+	}
+	for name, raw := range out {
+		entries, err := jsonObject(raw)
+		if name == accountSection || err != nil {
+			continue
+		}
+		changed := false
+		for key, entry := range entries {
+			if home := homeAccountOf(entry); home != "" && !kept[home] {
+				delete(entries, key)
+				changed = true
+			}
+		}
+		switch {
+		case !changed:
+		case len(entries) == 0:
+			delete(out, name)
+		default:
+			if out[name], err = json.Marshal(entries); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// homeAccountOf is the account an entry of MSAL's cache belongs to, or "" for none.
+func homeAccountOf(entry json.RawMessage) string {
+	var e struct {
+		HomeAccountID string `json:"home_account_id"`
+	}
+	json.Unmarshal(entry, &e)
+	return e.HomeAccountID
 }
 
 // mergeEntry puts into m this process's change of one entry from base to ours (nil:

@@ -3,6 +3,7 @@ package auth
 import (
 	"context"
 	"encoding/json"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -83,6 +84,55 @@ func TestMergeTakesThisProcessChangesAndKeepsTheOthers(t *testing.T) {
 	if _, err := mergeTokenCaches(nil, []byte(ours), []byte("not json")); err == nil {
 		t.Error("a file that is not a token cache was merged")
 	}
+}
+
+// Two processes signing in two different admins at once end with one of them signed in,
+// the last to save, and no tokens of the other left behind; a refresh elsewhere meanwhile
+// by the other admin's process does not bring that admin back, nor does one after a
+// sign-out.
+func TestASignInMergedWithAnotherSignInKeepsOnlyTheLastAdmin(t *testing.T) {
+	theirs := `{"Account":{"anna":{"home_account_id":"anna"}},"AccessToken":{"a":{"home_account_id":"anna"}},"RefreshToken":{"ra":{"home_account_id":"anna"}},"AppMetadata":{"app":{"client_id":"c"}}}`
+	ours := `{"Account":{"ben":{"home_account_id":"ben"}},"AccessToken":{"b":{"home_account_id":"ben"}},"RefreshToken":{"rb":{"home_account_id":"ben"}},"AppMetadata":{"app":{"client_id":"c"}}}`
+	got, err := mergeTokenCaches(nil, []byte(ours), []byte(theirs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !jsonEqual(t, got, ours) {
+		t.Errorf("a sign-in merged with another admin's gave\n%s\nwant only the last admin's\n%s", got, ours)
+	}
+
+	// Anna's process, which has not seen Ben's sign-in yet, refreshes her token: Ben stays
+	// the one signed in, and no token of Anna's is left in the file.
+	refreshed := `{"Account":{"anna":{"home_account_id":"anna"}},"AccessToken":{"a":{"home_account_id":"anna","v":2}},"RefreshToken":{"ra":{"home_account_id":"anna"}},"AppMetadata":{"app":{"client_id":"c"}}}`
+	got, err = mergeTokenCaches([]byte(theirs), []byte(refreshed), []byte(ours))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !jsonEqual(t, got, ours) {
+		t.Errorf("a refresh merged with another admin's sign-in gave\n%s\nwant Ben's file as it was\n%s", got, ours)
+	}
+
+	// Signed out here while another process refreshed: nobody is signed in, no token stays.
+	signedOut := `{"AppMetadata":{"app":{"client_id":"c"}}}`
+	got, err = mergeTokenCaches([]byte(ours), []byte(signedOut), []byte(strings.Replace(ours, `"b":{`, `"b2":{"v":3,`, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !jsonEqual(t, got, signedOut) {
+		t.Errorf("a sign-out merged with another process's refresh gave\n%s\nwant\n%s", got, signedOut)
+	}
+}
+
+func jsonEqual(t *testing.T, a []byte, b string) bool {
+	t.Helper()
+	var x, y any
+	if err := json.Unmarshal(a, &x); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(b), &y); err != nil {
+		t.Fatal(err)
+	}
+	return reflect.DeepEqual(x, y)
 }
 
 // accessTokensIn reads the token cache file as a new process would and lists its
