@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"nimbusadmin/data/simtenant"
 )
 
 // TestCacheLockIsExclusiveAndAWaiterCanBeCancelled holds the token cache lock through one
@@ -42,5 +44,34 @@ func TestCacheLockIsExclusiveAndAWaiterCanBeCancelled(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("the waiter still waits after the lock was released")
+	}
+}
+
+// The lock is never held while the admin approves a device code, which can take minutes:
+// another process must be able to save its tokens meanwhile.
+func TestTheCacheLockIsFreeWhileTheAdminApprovesTheCode(t *testing.T) {
+	tn := startTenant(t, simtenant.AuthorityOptions{})
+	dir, keys := t.TempDir(), newFakeKeyring(windowsEntryLimit)
+	shown := 0
+	approve := tn.approving(t, &shown)
+	var s *Session
+	s = newSession(t, tn.config(dir, keys, func(dc DeviceCode) {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		unlock, err := lockTokenCache(ctx, s.cache.lockPath(), true)
+		if err != nil {
+			t.Errorf("the token cache lock is held while the admin approves the code: %v", err)
+		} else {
+			unlock()
+		}
+		approve(dc)
+	}))
+	mustToken(t, s)
+	if err := s.SignOut(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	mustToken(t, s) // a second sign-in, now that the lock file exists
+	if shown != 2 {
+		t.Errorf("device code shown %d times, want 2", shown)
 	}
 }
