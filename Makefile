@@ -8,11 +8,13 @@ GO        ?= go
 TAGS      := migrated_fynedo
 # cgo toolchain and the OpenGL/X11 headers the Fyne desktop driver compiles against;
 # for the tests: a virtual X server with keystrokes, screenshots and the clipboard, and a
-# real Secret Service (gnome-keyring on a private D-Bus session); fonts for the names the
+# real Secret Service (gnome-keyring on a private D-Bus session), dbus-launch (dbus-x11),
+# which the keyring library would start by itself without a session bus, so that a test
+# sees that no daemon is left behind; fonts for the names the
 # demo holds in Chinese, Japanese, Korean (noto-cjk), Arabic, Hebrew, Thai, Devanagari
 # and Greek (noto-core), which Fyne draws from the system fonts its own font lacks.
 PACKAGES  := gcc pkg-config libgl1-mesa-dev xorg-dev \
-             xvfb xdotool imagemagick xclip gnome-keyring dbus \
+             xvfb xdotool imagemagick xclip gnome-keyring dbus dbus-x11 \
              fonts-noto-cjk fonts-noto-core
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # staticcheck at a fixed version, fetched through the module proxy on first use.
