@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
-	"strings"
 
 	"nimbusadmin/data"
 )
@@ -79,9 +78,11 @@ func (cmd ChangeTenantSettings) apply(c *changeCtx) ([]data.JournalEntry, error)
 		s.DefaultTeamsOUID = ou
 	}
 	if cmd.AdminSecurityGroup != nil {
-		group := strings.TrimSpace(*cmd.AdminSecurityGroup)
-		if group == "" {
+		group, err := cleanText("the admin security group", *cmd.AdminSecurityGroup)
+		if IsRule(err, "name.empty") {
 			return nil, refuse("tenant.admin-group", "name the security group whose members are Tenant Administrators; without one nobody could administer the tenant")
+		} else if err != nil {
+			return nil, err
 		}
 		note("tenant.admin-group", s.AdminSecurityGroup, group)
 		s.AdminSecurityGroup = group

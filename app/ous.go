@@ -31,13 +31,17 @@ func (cmd CreateOU) apply(c *changeCtx) ([]data.JournalEntry, error) {
 	if err := may.ou(cmd.Parent, "creating an organization unit below "+tree.Path(cmd.Parent)); err != nil {
 		return nil, err
 	}
-	if err := checkOUName(tree, cmd.Parent, 0, cmd.Name); err != nil {
+	name, err := cleanOUName(cmd.Name)
+	if err != nil {
 		return nil, err
 	}
-	if c.out.ID, err = q.CreateOU(cmd.Parent, strings.TrimSpace(cmd.Name)); err != nil {
+	if err := checkOUName(tree, cmd.Parent, 0, name); err != nil {
 		return nil, err
 	}
-	path := strings.TrimPrefix(tree.Path(cmd.Parent)+"/"+strings.TrimSpace(cmd.Name), tree.Name(tree.Root)+"/")
+	if c.out.ID, err = q.CreateOU(cmd.Parent, name); err != nil {
+		return nil, err
+	}
+	path := strings.TrimPrefix(tree.Path(cmd.Parent)+"/"+name, tree.Name(tree.Root)+"/")
 	return []data.JournalEntry{entry("ou.create", path, "", "created")}, nil
 }
 
@@ -48,15 +52,11 @@ func (a *App) CreateOU(ctx context.Context, parent int64, name string) (int64, e
 	return out.ID, err
 }
 
-// checkOUName checks that parent exists and that name is usable and unique among its
-// children (other than the OU self being renamed or moved).
+// checkOUName checks that parent exists and that name (clean by the name rule) is unique
+// among its children (other than the OU self being renamed or moved).
 func checkOUName(tree *outree.Tree, parent, self int64, name string) error {
 	if !tree.Has(parent) {
 		return &NotFoundError{What: "organization unit", Key: fmt.Sprint(parent)}
-	}
-	name = strings.TrimSpace(name)
-	if name == "" || strings.Contains(name, "/") {
-		return refuse("ou.name", "an organization unit needs a name without \"/\"")
 	}
 	for _, c := range tree.Children(parent) {
 		if c != self && strings.EqualFold(tree.Name(c), name) {
@@ -139,16 +139,20 @@ func (cmd RenameOU) apply(c *changeCtx) ([]data.JournalEntry, error) {
 	if err := may.ou(cmd.OU, "renaming the organization unit "+tree.Path(cmd.OU)); err != nil {
 		return nil, err
 	}
+	name, err := cleanOUName(cmd.Name)
+	if err != nil {
+		return nil, err
+	}
 	if cmd.OU != tree.Root {
-		if err := checkOUName(tree, tree.Parent(cmd.OU), cmd.OU, cmd.Name); err != nil {
+		if err := checkOUName(tree, tree.Parent(cmd.OU), cmd.OU, name); err != nil {
 			return nil, err
 		}
 	}
 	old := tree.Path(cmd.OU)
-	if err := q.RenameOU(cmd.OU, strings.TrimSpace(cmd.Name)); err != nil {
+	if err := q.RenameOU(cmd.OU, name); err != nil {
 		return nil, err
 	}
-	return []data.JournalEntry{entry("ou.rename", old, tree.Name(cmd.OU), strings.TrimSpace(cmd.Name))}, nil
+	return []data.JournalEntry{entry("ou.rename", old, tree.Name(cmd.OU), name)}, nil
 }
 
 // DeleteOU deletes an empty OU; when anything still lives in it, the refusal says what.
