@@ -79,3 +79,24 @@ func hostileDirectoryName(t *testing.T, db, name, department string) string {
 	}
 	return users[0].ID
 }
+
+// An error line quotes at most 80 characters of what was typed: a pasted file as a user,
+// an OU, a name or a flag value gives one short line, not the file back.
+func TestErrorLinesQuoteAtMostEightyCharactersOfInput(t *testing.T) {
+	db := freshDemo(t)
+	huge := strings.Repeat("\x1b[2Jx\u202e", 16<<10) // 128 KiB
+	for _, args := range [][]string{
+		{"user", "show", huge},
+		{"users", "--ou", huge},
+		{"config", "ous", "add", huge, "--parent", "/"},
+		{"config", "ous", "add", "Elsewhere", "--parent", huge},
+		{"services", "members", "add", "Main IVR", huge, "--role", huge},
+		{"config", "custom-roles", "add", "Auditors", "--ou", "/", "--permissions", huge},
+		{"config", "skills", "update", huge, "--name", "Spanish"},
+	} {
+		code, _, stderr := runCLI(t, db, args...)
+		if code == 0 || len(stderr) > 300 || strings.ContainsAny(stderr, "\x1b\u202e") || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%.40q: exit %d, %d bytes: %.300q", args, code, len(stderr), stderr)
+		}
+	}
+}
