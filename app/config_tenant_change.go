@@ -10,7 +10,8 @@ import (
 )
 
 // ChangeTenantSettings changes the tenant-wide settings, which only a Tenant Administrator
-// may: a field left empty (nil, false or 0) stays as it is. Each setting that changes is
+// may: a field not given (nil, false or 0) stays as it is, while a text given empty is a
+// value, checked by its setting's rule like a blank one. Each setting that changes is
 // journaled on its own, in the order of the fields.
 type ChangeTenantSettings struct {
 	Base
@@ -25,7 +26,8 @@ type ChangeTenantSettings struct {
 	// DefaultTeamsOU is the OU that users arriving from Teams are put in.
 	DefaultTeamsOU int64 `json:"defaultTeamsOu,omitempty"`
 	// AdminSecurityGroup names the Entra ID security group whose members are Tenant
-	// Administrators.
+	// Administrators: never blank (nobody could administer the tenant), and a name by the
+	// text part of the name rule (no control characters, at most 256 characters).
 	AdminSecurityGroup *string `json:"adminSecurityGroup,omitempty"`
 }
 
