@@ -216,3 +216,15 @@ func TestTheAdminSecurityGroupIsANameWithoutControlCharacters(t *testing.T) {
 		t.Fatalf("admin group %q, %v", s.AdminSecurityGroup, err)
 	}
 }
+
+// A path may start with the root's name ("Contoso/Sales"), so no OU directly below the root
+// may share the root's name: its path would mean the root.
+func TestNoOUBelowTheRootIsNamedLikeTheRoot(t *testing.T) {
+	f := newFixture(t)
+	f.refused("ou.name", do(f.app, CreateOU{Parent: f.ou["root"], Name: " contoso "}), "like the root")
+	f.refused("ou.name", do(f.app, RenameOU{OU: f.ou["Support"], Name: "CONTOSO"}), "like the root")
+	f.refused("ou.name", do(f.app, RenameOU{OU: f.ou["root"], Name: "support"}), "like the organization unit below it")
+	f.accepted(do(f.app, RenameOU{OU: f.ou["EMEA"], Name: "Contoso"})) // deeper down the path is unambiguous
+	f.refused("ou.name", do(f.app, MoveOU{OU: f.ou["EMEA"], Parent: f.ou["root"]}), "like the root")
+	f.accepted(do(f.app, RenameOU{OU: f.ou["root"], Name: "Contoso Ltd"}))
+}

@@ -53,14 +53,30 @@ func (a *App) CreateOU(ctx context.Context, parent int64, name string) (int64, e
 }
 
 // checkOUName checks that parent exists and that name (clean by the name rule) is unique
-// among its children (other than the OU self being renamed or moved).
+// among its children (other than the OU self being renamed or moved). An OU directly below
+// the root cannot take the root's name either: a path may start with the root's name, so
+// "Contoso/Sales" could then mean two OUs.
 func checkOUName(tree *outree.Tree, parent, self int64, name string) error {
 	if !tree.Has(parent) {
 		return &NotFoundError{What: "organization unit", Key: fmt.Sprint(parent)}
 	}
+	if parent == tree.Root && strings.EqualFold(tree.Name(tree.Root), name) {
+		return refuse("ou.name", "an organization unit directly below the root cannot be named %q like the root, or its path would mean the root; choose another name", name)
+	}
 	for _, c := range tree.Children(parent) {
 		if c != self && strings.EqualFold(tree.Name(c), name) {
 			return refuse("ou.name", "%s already has an organization unit named %q", tree.Path(parent), tree.Name(c))
+		}
+	}
+	return nil
+}
+
+// checkRootName refuses to give the root the name of an OU directly below it: a path may
+// start with the root's name, so that OU's path would then mean the root.
+func checkRootName(tree *outree.Tree, name string) error {
+	for _, c := range tree.Children(tree.Root) {
+		if strings.EqualFold(tree.Name(c), name) {
+			return refuse("ou.name", "the root cannot be named %q like the organization unit below it, or that unit's path would mean the root; choose another name", name)
 		}
 	}
 	return nil
@@ -147,6 +163,8 @@ func (cmd RenameOU) apply(c *changeCtx) ([]data.JournalEntry, error) {
 		if err := checkOUName(tree, tree.Parent(cmd.OU), cmd.OU, name); err != nil {
 			return nil, err
 		}
+	} else if err := checkRootName(tree, name); err != nil {
+		return nil, err
 	}
 	old := tree.Path(cmd.OU)
 	if err := q.RenameOU(cmd.OU, name); err != nil {
