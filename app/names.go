@@ -31,7 +31,7 @@ func cleanName(what, name string) (string, error) {
 	}
 	if onlyDigits(clean) {
 		return "", refuse("name.digits", "%s cannot be named only with digits (%q): the command line would read it as an id; add a word, e.g. %q",
-			what, clean, "Team "+clean)
+			what, clean, nameExample(what, clean))
 	}
 	if clean == "." || clean == ".." {
 		return "", refuse("name.dots", "%s cannot be named %q, which means a place in a path, not a name; choose a word", what, clean)
@@ -92,6 +92,13 @@ func unprintable(r rune) bool {
 // characters that reorder the text printed after them.
 func directionControl(r rune) bool {
 	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
+}
+
+// nameExample suggests a name made of the thing's noun and the digits typed: "Level 3"
+// for "a level" and "3".
+func nameExample(what, digits string) string {
+	noun := strings.TrimPrefix(strings.TrimPrefix(what, "a "), "an ")
+	return strings.ToUpper(noun[:1]) + noun[1:] + " " + digits
 }
 
 // onlyDigits reports whether the command line would read name as a number: only digits

@@ -185,7 +185,7 @@ func TestANameIsOnlyRefusedForWhatTheRuleSays(t *testing.T) {
 		strings.Repeat("x", 128<<10): "at most 256 characters, not 131,072",
 		"Sa\x1bles":                  "U+001B",
 		"Sales\u202e":                "U+202E",
-		"3":                          `add a word, e.g. "Team 3"`,
+		"3":                          `add a word, e.g. "Organization unit 3"`,
 		"..":                         `cannot be named ".."`,
 		"Sales/EMEA":                 `cannot contain "/"`,
 	} {
