@@ -27,7 +27,8 @@ type ChangeTenantSettings struct {
 	DefaultTeamsOU int64 `json:"defaultTeamsOu,omitempty"`
 	// AdminSecurityGroup names the Entra ID security group whose members are Tenant
 	// Administrators: never blank (nobody could administer the tenant), and a name by the
-	// text part of the name rule (no control characters, at most 256 characters).
+	// text part of the name rule (no control characters, at most 256 characters), kept as
+	// written in Entra ID (not normalised), where the sync looks it up.
 	AdminSecurityGroup *string `json:"adminSecurityGroup,omitempty"`
 }
 
@@ -80,10 +81,14 @@ func (cmd ChangeTenantSettings) apply(c *changeCtx) ([]data.JournalEntry, error)
 		s.DefaultTeamsOUID = ou
 	}
 	if cmd.AdminSecurityGroup != nil {
-		group, err := cleanText("the admin security group", *cmd.AdminSecurityGroup)
+		const what = "the admin security group"
+		group, err := cleanText(what, *cmd.AdminSecurityGroup)
 		if IsRule(err, "name.empty") {
 			return nil, refuse("tenant.admin-group", "name the security group whose members are Tenant Administrators; without one nobody could administer the tenant")
-		} else if err != nil {
+		} else if err == nil {
+			err = checkNameLength(what, group)
+		}
+		if err != nil {
 			return nil, err
 		}
 		note("tenant.admin-group", s.AdminSecurityGroup, group)

@@ -29,6 +29,10 @@ func cleanName(what, name string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	clean = norm.NFC.String(clean)
+	if err := checkNameLength(what, clean); err != nil {
+		return "", err
+	}
 	if onlyDigits(clean) {
 		return "", refuse("name.digits", "%s cannot be named only with digits (%q): the command line would read it as an id; add a word, e.g. %q",
 			what, clean, nameExample(what, clean))
@@ -53,8 +57,9 @@ func cleanOUName(name string) (string, error) {
 }
 
 // cleanText is the part of the name rule that holds for any single-line text an admin
-// names something with (also an Entra ID group): trimmed, NFC, not blank, at most
-// NameLimit characters, no control characters. It does not forbid digits or dots.
+// names something with, also a name kept elsewhere (an Entra ID group's, matched as it is
+// written there, so not normalised): trimmed, not blank, valid text without control
+// characters. Its length is checkNameLength's; it allows digits and dots.
 func cleanText(what, name string) (string, error) {
 	if !utf8.ValidString(name) {
 		return "", refuse("name.characters", "the name of %s is not valid text (UTF-8); type it again", what)
@@ -68,11 +73,15 @@ func cleanText(what, name string) (string, error) {
 		return "", refuse("name.characters", "the name of %s cannot contain control characters, line breaks or text-direction controls (it has %U); type it without them",
 			what, r)
 	}
-	name = norm.NFC.String(name)
-	if n := utf8.RuneCountInString(name); n > NameLimit {
-		return "", refuse("name.length", "the name of %s can have at most %d characters, not %s; shorten it", what, NameLimit, Thousands(n))
-	}
 	return name, nil
+}
+
+// checkNameLength refuses a name longer than NameLimit characters.
+func checkNameLength(what, name string) error {
+	if n := utf8.RuneCountInString(name); n > NameLimit {
+		return refuse("name.length", "the name of %s can have at most %d characters, not %s; shorten it", what, NameLimit, Thousands(n))
+	}
+	return nil
 }
 
 // invisible is a character trimmed from the ends of a name: a space, a line break, or an

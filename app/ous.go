@@ -76,7 +76,7 @@ func checkOUName(tree *outree.Tree, parent, self int64, name string) error {
 func checkRootName(tree *outree.Tree, name string) error {
 	for _, c := range tree.Children(tree.Root) {
 		if strings.EqualFold(tree.Name(c), name) {
-			return refuse("ou.name", "the root cannot be named %q like the organization unit below it, or that unit's path would mean the root; choose another name", name)
+			return refuse("ou.name", "the root cannot be named %q: an organization unit directly below it has that name, and its path would then mean the root; choose another name", name)
 		}
 	}
 	return nil
