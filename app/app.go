@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"sync"
 
+	"nimbusadmin/app/safetext"
 	"nimbusadmin/data"
 )
 
@@ -61,9 +62,10 @@ type RuleError struct {
 
 func (e *RuleError) Error() string { return e.Message }
 
-// refuse builds a RuleError.
+// refuse builds a RuleError. What it quotes with %q is cut to safetext.QuoteLimit
+// characters, so that a refusal stays one readable line whatever was typed.
 func refuse(rule, format string, args ...any) error {
-	return &RuleError{Rule: rule, Message: fmt.Sprintf(format, args...)}
+	return &RuleError{Rule: rule, Message: safetext.Sprintf(format, args...)}
 }
 
 // IsRule reports whether err is a refusal by the named rule.
@@ -72,10 +74,13 @@ func IsRule(err error, rule string) bool {
 	return errors.As(err, &re) && re.Rule == rule
 }
 
-// NotFoundError says that a user, OU or item named by the admin does not exist.
+// NotFoundError says that a user, OU or item named by the admin does not exist. Its
+// message quotes at most safetext.QuoteLimit characters of the key.
 type NotFoundError struct{ What, Key string }
 
-func (e *NotFoundError) Error() string { return fmt.Sprintf("no %s %q in this tenant", e.What, e.Key) }
+func (e *NotFoundError) Error() string {
+	return fmt.Sprintf("no %s %s in this tenant", e.What, safetext.Quote(e.Key))
+}
 
 // change runs fn in one transaction and journals what it returns; a refusal or failure
 // in fn leaves the cache as it was. fn gets the acting admin's permit and must ask it

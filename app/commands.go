@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+
+	"nimbusadmin/app/safetext"
 )
 
 // commandTypes is every command an admin can make, one zero value of each: the list that
@@ -106,7 +108,7 @@ func DecodeCommand(b []byte) (Command, error) {
 	}
 	t, ok := commandKinds[env.Kind]
 	if !ok {
-		return nil, fmt.Errorf("unknown command kind %q", env.Kind)
+		return nil, fmt.Errorf("unknown command kind %s", safetext.Quote(env.Kind))
 	}
 	v := reflect.New(t)
 	if err := json.Unmarshal(env.Command, v.Interface()); err != nil {

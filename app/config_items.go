@@ -139,12 +139,12 @@ func configPermit(q *data.Q, may *permit, k data.ConfigKind, ou int64, what stri
 	return may.ou(ou, what)
 }
 
-// configCheckNewItem checks what every new item needs: a name not yet taken in its
-// kind and an OU that exists. It returns the trimmed name.
+// configCheckNewItem checks what every new item needs: a name by the name rule, not yet
+// taken in its kind, and an OU that exists. It returns the name to store.
 func configCheckNewItem(q *data.Q, tree *outree.Tree, k data.ConfigKind, name string, ou, self int64) (string, error) {
-	name = strings.TrimSpace(name)
-	if name == "" {
-		return "", refuse("config.name", "%s needs a name", configWithArticle(ConfigNoun(k)))
+	name, err := cleanName(configWithArticle(ConfigNoun(k)), name)
+	if err != nil {
+		return "", err
 	}
 	if !tree.Has(ou) {
 		return "", &NotFoundError{What: "organization unit", Key: fmt.Sprint(ou)}

@@ -100,7 +100,7 @@ func TestBuiltinProfilesCannotBeDeletedButOthersCan(t *testing.T) {
 func TestNewItemNeedsAFreeNameAndAnOU(t *testing.T) {
 	f := newFixture(t)
 	f.refused("config.name", func() error { _, err := f.app.CreateNAReason(ctx, " lunch ", f.ou["APAC"]); return err }, `"lunch"`)
-	f.refused("config.name", func() error { _, err := f.app.CreateNAReason(ctx, "  ", f.ou["APAC"]); return err }, "needs a name")
+	f.refused("name.empty", func() error { _, err := f.app.CreateNAReason(ctx, "  ", f.ou["APAC"]); return err }, "needs a name")
 	f.refused("config.name", func() error {
 		_, err := f.app.CreateCustomRole(ctx, CustomRoleSpec{Name: "supervisor (service)", OUID: f.ou["root"]})
 		return err
@@ -160,7 +160,7 @@ func TestSkillCategoryLevelsAreUniqueAndOrdered(t *testing.T) {
 		_, err := f.app.CreateSkillCategory(ctx, "Tools", f.ou["root"], []data.ConfigLevel{{Name: "Low", Value: 1}, {Name: "low", Value: 2}})
 		return err
 	}, `"low"`)
-	f.refused("skill.levels", func() error {
+	f.refused("name.empty", func() error {
 		_, err := f.app.CreateSkillCategory(ctx, "Tools", f.ou["root"], []data.ConfigLevel{{Name: "", Value: 1}})
 		return err
 	})

@@ -45,11 +45,13 @@ func configCheckLevels(levels []data.ConfigLevel) ([]data.ConfigLevel, error) {
 	out := make([]data.ConfigLevel, 0, len(levels))
 	names, values := map[string]bool{}, map[int]bool{}
 	for _, l := range levels {
-		l.Name = strings.TrimSpace(l.Name)
+		name, err := cleanName("a level", l.Name)
+		if err != nil {
+			return nil, err
+		}
+		l.Name = name
 		key := strings.ToLower(l.Name)
 		switch {
-		case l.Name == "":
-			return nil, refuse("skill.levels", "every level needs a name")
 		case l.Value < 0:
 			return nil, refuse("skill.levels", "the level %q needs a number of 0 or more", l.Name)
 		case names[key]:

@@ -5,13 +5,13 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
-	"strings"
 
 	"nimbusadmin/data"
 )
 
 // ChangeTenantSettings changes the tenant-wide settings, which only a Tenant Administrator
-// may: a field left empty (nil, false or 0) stays as it is. Each setting that changes is
+// may: a field not given (nil, false or 0) stays as it is, while a text given empty is a
+// value, checked by its setting's rule like a blank one. Each setting that changes is
 // journaled on its own, in the order of the fields.
 type ChangeTenantSettings struct {
 	Base
@@ -26,7 +26,9 @@ type ChangeTenantSettings struct {
 	// DefaultTeamsOU is the OU that users arriving from Teams are put in.
 	DefaultTeamsOU int64 `json:"defaultTeamsOu,omitempty"`
 	// AdminSecurityGroup names the Entra ID security group whose members are Tenant
-	// Administrators.
+	// Administrators: never blank (nobody could administer the tenant), and a name by the
+	// text part of the name rule (no control characters, at most 256 characters), kept as
+	// written in Entra ID (not normalised), where the sync looks it up.
 	AdminSecurityGroup *string `json:"adminSecurityGroup,omitempty"`
 }
 
@@ -79,9 +81,15 @@ func (cmd ChangeTenantSettings) apply(c *changeCtx) ([]data.JournalEntry, error)
 		s.DefaultTeamsOUID = ou
 	}
 	if cmd.AdminSecurityGroup != nil {
-		group := strings.TrimSpace(*cmd.AdminSecurityGroup)
-		if group == "" {
+		const what = "the admin security group"
+		group, err := cleanText(what, *cmd.AdminSecurityGroup)
+		if IsRule(err, "name.empty") {
 			return nil, refuse("tenant.admin-group", "name the security group whose members are Tenant Administrators; without one nobody could administer the tenant")
+		} else if err == nil {
+			err = checkNameLength(what, group)
+		}
+		if err != nil {
+			return nil, err
 		}
 		note("tenant.admin-group", s.AdminSecurityGroup, group)
 		s.AdminSecurityGroup = group

@@ -31,13 +31,17 @@ func (cmd CreateOU) apply(c *changeCtx) ([]data.JournalEntry, error) {
 	if err := may.ou(cmd.Parent, "creating an organization unit below "+tree.Path(cmd.Parent)); err != nil {
 		return nil, err
 	}
-	if err := checkOUName(tree, cmd.Parent, 0, cmd.Name); err != nil {
+	name, err := cleanOUName(cmd.Name)
+	if err != nil {
 		return nil, err
 	}
-	if c.out.ID, err = q.CreateOU(cmd.Parent, strings.TrimSpace(cmd.Name)); err != nil {
+	if err := checkOUName(tree, cmd.Parent, 0, name); err != nil {
 		return nil, err
 	}
-	path := strings.TrimPrefix(tree.Path(cmd.Parent)+"/"+strings.TrimSpace(cmd.Name), tree.Name(tree.Root)+"/")
+	if c.out.ID, err = q.CreateOU(cmd.Parent, name); err != nil {
+		return nil, err
+	}
+	path := strings.TrimPrefix(tree.Path(cmd.Parent)+"/"+name, tree.Name(tree.Root)+"/")
 	return []data.JournalEntry{entry("ou.create", path, "", "created")}, nil
 }
 
@@ -48,19 +52,31 @@ func (a *App) CreateOU(ctx context.Context, parent int64, name string) (int64, e
 	return out.ID, err
 }
 
-// checkOUName checks that parent exists and that name is usable and unique among its
-// children (other than the OU self being renamed or moved).
+// checkOUName checks that parent exists and that name (clean by the name rule) is unique
+// among its children (other than the OU self being renamed or moved). An OU directly below
+// the root cannot take the root's name either: a path may start with the root's name, so
+// "Contoso/Sales" could then mean two OUs.
 func checkOUName(tree *outree.Tree, parent, self int64, name string) error {
 	if !tree.Has(parent) {
 		return &NotFoundError{What: "organization unit", Key: fmt.Sprint(parent)}
 	}
-	name = strings.TrimSpace(name)
-	if name == "" || strings.Contains(name, "/") {
-		return refuse("ou.name", "an organization unit needs a name without \"/\"")
+	if parent == tree.Root && strings.EqualFold(tree.Name(tree.Root), name) {
+		return refuse("ou.name", "an organization unit directly below the root cannot be named %q like the root, or its path would mean the root; choose another name", name)
 	}
 	for _, c := range tree.Children(parent) {
 		if c != self && strings.EqualFold(tree.Name(c), name) {
 			return refuse("ou.name", "%s already has an organization unit named %q", tree.Path(parent), tree.Name(c))
+		}
+	}
+	return nil
+}
+
+// checkRootName refuses to give the root the name of an OU directly below it: a path may
+// start with the root's name, so that OU's path would then mean the root.
+func checkRootName(tree *outree.Tree, name string) error {
+	for _, c := range tree.Children(tree.Root) {
+		if strings.EqualFold(tree.Name(c), name) {
+			return refuse("ou.name", "the root cannot be named %q: an organization unit directly below it has that name, and its path would then mean the root; choose another name", name)
 		}
 	}
 	return nil
@@ -139,16 +155,22 @@ func (cmd RenameOU) apply(c *changeCtx) ([]data.JournalEntry, error) {
 	if err := may.ou(cmd.OU, "renaming the organization unit "+tree.Path(cmd.OU)); err != nil {
 		return nil, err
 	}
-	if cmd.OU != tree.Root {
-		if err := checkOUName(tree, tree.Parent(cmd.OU), cmd.OU, cmd.Name); err != nil {
-			return nil, err
-		}
-	}
-	old := tree.Path(cmd.OU)
-	if err := q.RenameOU(cmd.OU, strings.TrimSpace(cmd.Name)); err != nil {
+	name, err := cleanOUName(cmd.Name)
+	if err != nil {
 		return nil, err
 	}
-	return []data.JournalEntry{entry("ou.rename", old, tree.Name(cmd.OU), strings.TrimSpace(cmd.Name))}, nil
+	if cmd.OU != tree.Root {
+		if err := checkOUName(tree, tree.Parent(cmd.OU), cmd.OU, name); err != nil {
+			return nil, err
+		}
+	} else if err := checkRootName(tree, name); err != nil {
+		return nil, err
+	}
+	old := tree.Path(cmd.OU)
+	if err := q.RenameOU(cmd.OU, name); err != nil {
+		return nil, err
+	}
+	return []data.JournalEntry{entry("ou.rename", old, tree.Name(cmd.OU), name)}, nil
 }
 
 // DeleteOU deletes an empty OU; when anything still lives in it, the refusal says what.

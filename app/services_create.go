@@ -95,11 +95,11 @@ func (cmd CreateService) fromTeam(c *changeCtx) ([]data.JournalEntry, error) {
 // named creates a Skill-based or None service with the name the admin gave.
 func (cmd CreateService) named(c *changeCtx) ([]data.JournalEntry, error) {
 	q := c.q
-	name := strings.TrimSpace(cmd.Name)
 	if err := checkServiceLicence(cmd.Licence); err != nil {
 		return nil, err
 	}
-	if err := checkServiceName(q, name, 0); err != nil {
+	name, err := checkServiceName(q, cmd.Name, 0)
+	if err != nil {
 		return nil, err
 	}
 	path, err := serviceOU(q, cmd.OU)
@@ -134,22 +134,24 @@ func (a *App) CreateService(ctx context.Context, name string, t data.AssignmentT
 	return out.ID, err
 }
 
-// checkServiceName is the rule for a service's name: not empty (after trimming) and
-// unique among the services whatever the case; except is the service being renamed.
-func checkServiceName(q *data.Q, name string, except int64) error {
-	if name == "" {
-		return refuse("service.name", "a service needs a name")
+// checkServiceName is the rule for a service's name: the name rule, and unique among the
+// services whatever the case; except is the service being renamed. It returns the name to
+// store.
+func checkServiceName(q *data.Q, name string, except int64) (string, error) {
+	name, err := cleanName("a service", name)
+	if err != nil {
+		return "", err
 	}
 	all, err := q.Services()
 	if err != nil {
-		return err
+		return "", err
 	}
 	for _, s := range all {
 		if s.ID != except && strings.EqualFold(s.Name, name) {
-			return refuse("service.name-taken", "there is already a service named %q", s.Name)
+			return "", refuse("service.name-taken", "there is already a service named %q", s.Name)
 		}
 	}
-	return nil
+	return name, nil
 }
 
 // checkServiceLicence refuses a licence that services cannot carry.

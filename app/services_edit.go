@@ -22,7 +22,6 @@ func (RenameService) Kind() string { return "service.rename" }
 
 func (cmd RenameService) apply(c *changeCtx) ([]data.JournalEntry, error) {
 	q, may := c.q, c.may
-	name := strings.TrimSpace(cmd.Name)
 	s, err := findService(q, cmd.Service)
 	if err != nil {
 		return nil, err
@@ -33,7 +32,8 @@ func (cmd RenameService) apply(c *changeCtx) ([]data.JournalEntry, error) {
 	if s.AssignmentType == data.TeamsBased {
 		return nil, refuse("service.teams-name", "%q is MS Teams-based and takes its name from its Team: rename the Team in Microsoft Teams and sync", s.Name)
 	}
-	if err := checkServiceName(q, name, s.ID); err != nil {
+	name, err := checkServiceName(q, cmd.Name, s.ID)
+	if err != nil {
 		return nil, err
 	}
 	if name == s.Name {

@@ -37,7 +37,7 @@ func TestSkillBasedAndNoneServicesAreRenamedUnderTheNameRules(t *testing.T) {
 		t.Errorf("renamed IVR: %+v", s)
 	}
 	f.refused("service.name-taken", do(f.app, RenameService{Service: f.id["Escalations"], Name: "sales hotline"}), "Sales Hotline")
-	f.refused("service.name", do(f.app, RenameService{Service: f.id["Escalations"], Name: "   "}), "needs a name")
+	f.refused("name.empty", do(f.app, RenameService{Service: f.id["Escalations"], Name: "   "}), "needs a name")
 	f.refused("service.teams-name", do(f.app, RenameService{Service: f.id["Sales Hotline"], Name: "Hotline"}),
 		"Sales Hotline", "MS Teams-based", "Team")
 	var nf *NotFoundError

@@ -9,6 +9,7 @@ import (
 	"os/user"
 	"path/filepath"
 
+	"nimbusadmin/app/safetext"
 	"nimbusadmin/data"
 	"nimbusadmin/data/demo"
 )
@@ -128,7 +129,7 @@ func sessionActor(ctx context.Context, store *data.Store, o SessionOptions, sett
 		}
 		du, err := store.Read(ctx).FindDirectoryUser(o.As)
 		if errors.Is(err, data.ErrNotFound) {
-			return "", fmt.Errorf("--as %q: no such user in the demo tenant (give a UPN or O365 ID of its directory)", o.As)
+			return "", fmt.Errorf("--as %s: no such user in the demo tenant (give a UPN or O365 ID of its directory)", safetext.Quote(o.As))
 		}
 		return du.UPN, err
 	}

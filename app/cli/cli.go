@@ -40,7 +40,7 @@ type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
 
-func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+func usagef(format string, args ...any) error { return usageError{quotedf(format, args...)} }
 
 // ParseGlobals reads the global flags (and their environment variables) from args and
 // returns them with the rest of the command line: the verb and its arguments.

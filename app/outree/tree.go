@@ -9,7 +9,10 @@ import (
 	"strconv"
 	"strings"
 
+	"nimbusadmin/app/safetext"
 	"nimbusadmin/data"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Tree is the organization-unit tree in memory: paths, ancestors and subtrees.
@@ -88,9 +91,9 @@ func (t *Tree) Subtree(id int64) []int64 {
 
 // Resolve finds an OU from what an admin typed: its id, its path from the root
 // ("Sales/EMEA", with or without the root's name in front), or "/" for the root.
-// Names match case-insensitively.
+// Names match case-insensitively, and in their NFC form, as names are stored.
 func (t *Tree) Resolve(s string) (int64, error) {
-	s = strings.TrimSpace(s)
+	s = norm.NFC.String(strings.TrimSpace(s))
 	if id, err := strconv.ParseInt(s, 10, 64); err == nil && t.Has(id) {
 		return id, nil
 	}
@@ -125,9 +128,10 @@ next:
 	return cur, true
 }
 
-// UnknownError says that no OU of the tree answers to what the admin typed.
+// UnknownError says that no OU of the tree answers to what the admin typed; its message
+// quotes at most safetext.QuoteLimit characters of it.
 type UnknownError struct{ Typed string }
 
 func (e *UnknownError) Error() string {
-	return fmt.Sprintf("no organization unit %q in this tenant", e.Typed)
+	return fmt.Sprintf("no organization unit %s in this tenant", safetext.Quote(e.Typed))
 }

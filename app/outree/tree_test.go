@@ -1,6 +1,7 @@
 package outree
 
 import (
+	"strings"
 	"testing"
 
 	"nimbusadmin/data"
@@ -22,5 +23,20 @@ func TestOUTreeResolveAndPaths(t *testing.T) {
 	}
 	if !tree.IsSameOrAncestor(2, 3) || tree.IsSameOrAncestor(3, 2) || tree.IsSameOrAncestor(4, 3) || !tree.IsSameOrAncestor(1, 4) {
 		t.Error("IsSameOrAncestor is wrong")
+	}
+}
+
+func TestResolveMatchesNamesInTheirNFCForm(t *testing.T) {
+	tree := New([]data.OrganizationUnit{{ID: 1, Name: "Contoso"}, {ID: 2, ParentID: 1, Name: "Café"}})
+	if got, err := tree.Resolve("Cafe\u0301"); err != nil || got != 2 {
+		t.Errorf("a decomposed é (as some keyboards type it) does not find Café: %d, %v", got, err)
+	}
+}
+
+func TestAnUnknownPathIsQuotedShort(t *testing.T) {
+	tree := New([]data.OrganizationUnit{{ID: 1, Name: "Contoso"}})
+	_, err := tree.Resolve(strings.Repeat("Sales/\x1b[2J", 12<<10))
+	if err == nil || len(err.Error()) > 200 || strings.Contains(err.Error(), "\x1b") {
+		t.Errorf("the error is not one short safe line: %.300q", err)
 	}
 }

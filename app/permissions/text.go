@@ -3,6 +3,7 @@ package permissions
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -51,13 +52,13 @@ func Parse(s string) (Set, error) {
 		}
 		key, letters, ok := strings.Cut(part, "=")
 		if !ok {
-			return nil, fmt.Errorf("permission %q: write ITEM=CRUD, e.g. users.skills=RU", part)
+			return nil, fmt.Errorf("permission %s: write ITEM=CRUD, e.g. users.skills=RU", quote(part))
 		}
 		v := 0
 		for _, c := range strings.ToUpper(strings.TrimSpace(letters)) {
 			i := strings.IndexRune("CRUD", c)
 			if i < 0 {
-				return nil, fmt.Errorf("permission %q: use the letters C, R, U and D", part)
+				return nil, fmt.Errorf("permission %s: use the letters C, R, U and D", quote(part))
 			}
 			v |= Bits[i]
 		}
@@ -91,4 +92,20 @@ func Parse(s string) (Set, error) {
 	}
 	out.Follow()
 	return out, nil
+}
+
+// quoteLimit is how many characters of a permission string an error quotes, as every
+// error line of the tool does, so that a pasted file cannot flood the terminal.
+const quoteLimit = 80
+
+// quote is s in double quotes with Go escapes, cut to quoteLimit characters.
+func quote(s string) string {
+	n := 0
+	for i := range s {
+		if n == quoteLimit {
+			return strconv.Quote(s[:i] + "…")
+		}
+		n++
+	}
+	return strconv.Quote(s)
 }

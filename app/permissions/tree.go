@@ -243,10 +243,10 @@ func (p Set) Normalise() (Set, error) {
 	out := Set{}
 	for k, v := range p {
 		if _, ok := index[k]; !ok {
-			return nil, fmt.Errorf("%q is not an item of the permission tree", k)
+			return nil, fmt.Errorf("%s is not an item of the permission tree", quote(k))
 		}
 		if v < 0 || v > 15 {
-			return nil, fmt.Errorf("the permissions of %q must be a combination of Create, Read, Update and Delete", k)
+			return nil, fmt.Errorf("the permissions of %s must be a combination of Create, Read, Update and Delete", quote(k))
 		}
 		if v = impliedRead(v); v != 0 {
 			out[k] = v

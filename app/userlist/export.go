@@ -29,7 +29,7 @@ func Export(w io.Writer, f ExportFormat, ix *Index, hits []int, cols []Column) e
 	case ExportJSON:
 		return exportJSON(w, ix, hits, cols)
 	}
-	return fmt.Errorf("unknown export format %q (use csv or json)", f)
+	return fmt.Errorf("unknown export format %s (use csv or json)", safetext.Quote(string(f)))
 }
 
 // exportCSV writes the column titles, then one line per row with each cell as the list

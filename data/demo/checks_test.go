@@ -36,6 +36,19 @@ func checkTenant(t *testing.T, db *sql.DB, n int) {
 	none(t, db, "duplicate UPNs", `SELECT COUNT(*) FROM (SELECT lower(upn) FROM directory_users GROUP BY 1 HAVING COUNT(*) > 1)`)
 	none(t, db, "journal entries", `SELECT COUNT(*) FROM journal`)
 
+	// Names an admin could have typed keep the name rule: trimmed, 1-256 characters, no
+	// control characters, not only digits, not "." or ".."; OUs without "/", and none
+	// directly below the root named like it.
+	for _, table := range []string{"organization_units", "services", "skill_categories", "skill_levels", "skills",
+		"responsibility_profiles", "na_reasons", "domain_templates", "direct_system_messages", "direct_call_templates", "roles"} {
+		none(t, db, "names against the name rule in "+table, `SELECT COUNT(*) FROM `+table+` WHERE name <> trim(name)
+			OR length(name) NOT BETWEEN 1 AND 256 OR name NOT GLOB '*[^0-9]*' OR name IN ('.', '..')
+			OR name GLOB '*['||char(1)||'-'||char(31)||char(127)||']*'`)
+	}
+	none(t, db, "OU names with a slash", `SELECT COUNT(*) FROM organization_units WHERE instr(name, '/')`)
+	none(t, db, "OUs below the root named like it", `SELECT COUNT(*) FROM organization_units o
+		JOIN organization_units root ON root.id = o.parent_id AND root.parent_id IS NULL WHERE lower(o.name) = lower(root.name)`)
+
 	if got := count(t, db, `SELECT COUNT(*) FROM licence_contingents`); got != 4 {
 		t.Errorf("%d licences with a contingent, want all 4", got)
 	}
