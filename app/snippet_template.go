@@ -3,6 +3,7 @@ package app
 import (
 	"io"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -63,16 +64,18 @@ var rawTextElements = map[string]bool{"script": true, "style": true, "textarea":
 // script only from the widget's own origin and never inline, no event-handler attributes,
 // every address https, no javascript: URL, and placeholders only in quoted attribute
 // values and in text outside script and style.
-func checkSnippetHTML(src string) error {
-	z := html.NewTokenizer(strings.NewReader(src))
+func checkSnippetHTML(text string) error {
+	src := newSnippetSource(text)
+	z := html.NewTokenizer(strings.NewReader(text))
 	var open []snippetOpen
+	foreign := 0 // how many of the open elements are <svg> or <math>
 	off := 0
 	for {
 		tt := z.Next()
 		raw := string(z.Raw())
 		at := off
 		off += len(raw)
-		line := snippetLine(src, at)
+		line := src.line(at)
 		var err error
 		switch tt {
 		case html.ErrorToken:
@@ -91,11 +94,14 @@ func checkSnippetHTML(src string) error {
 		case html.DoctypeToken:
 			err = snippetRefuse(line, "%s belongs to a whole page, not to a snippet inside one", snippetQuote(raw))
 		case html.EndTagToken:
-			open, err = closeSnippetTag(line, raw, open)
+			if open, err = closeSnippetTag(line, raw, open); err == nil {
+				foreign -= foreignElement(raw[len("</"):])
+			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			var t snippetTag
-			if t, err = checkSnippetTag(src, at, raw, z, open); err == nil && !t.void {
+			if t, err = checkSnippetTag(line, raw, z, foreign > 0); err == nil && !t.void {
 				open = append(open, snippetOpen{t.name, line})
+				foreign += foreignElement(t.name)
 			}
 		}
 		if err != nil {
@@ -107,15 +113,15 @@ func checkSnippetHTML(src string) error {
 // checkSnippetText refuses inline script, markup the tokenizer took for text ('<' that
 // starts no tag, or anything that is markup inside <svg>), and placeholders in a script
 // or style body.
-func checkSnippetText(src string, at int, raw string, open []snippetOpen) error {
+func checkSnippetText(src snippetSource, at int, raw string, open []snippetOpen) error {
 	if len(open) > 0 && rawTextElements[open[len(open)-1].name] {
 		name := open[len(open)-1].name
-		line := snippetLine(src, at+len(raw)-len(strings.TrimLeft(raw, " \t\r\n\f")))
+		line := src.line(at + len(raw) - len(strings.TrimLeft(raw, " \t\r\n\f")))
 		switch {
 		case name == "script" && strings.TrimSpace(raw) != "":
 			return snippetRefuse(line, "<script> holds inline script: a snippet may only load the widget's script from %s", widgetScriptOrigin)
 		case strings.Contains(raw, "<"):
-			return snippetRefuse(snippetLine(src, at+strings.Index(raw, "<")), "<%s> holds markup: its text may not contain '<' (write &lt;)", name)
+			return snippetRefuse(src.line(at+strings.Index(raw, "<")), "<%s> holds markup: its text may not contain '<' (write &lt;)", name)
 		case name == "style":
 			if err := checkSnippetCSS(line, "<style>", raw); err != nil {
 				return err
@@ -127,7 +133,7 @@ func checkSnippetText(src string, at int, raw string, open []snippetOpen) error 
 		return nil
 	}
 	if i := strings.Index(raw, "<"); i >= 0 {
-		return snippetRefuse(snippetLine(src, at+i), "%s: a '<' that starts no tag; write &lt; for the character", snippetQuote(raw[i:]))
+		return snippetRefuse(src.line(at+i), "%s: a '<' that starts no tag; write &lt; for the character", snippetQuote(raw[i:]))
 	}
 	return nil
 }
@@ -165,9 +171,32 @@ func snippetRefuse(line int, format string, args ...any) error {
 	return refuse("snippet.template", "line %d of the snippet template: "+format, append([]any{line}, args...)...)
 }
 
-// snippetLine is the line (from 1) on which byte at of src stands.
-func snippetLine(src string, at int) int {
-	return 1 + strings.Count(src[:min(at, len(src))], "\n")
+// snippetSource is the text checked, with where its lines start.
+type snippetSource struct {
+	newlines []int // the byte offset of each '\n'
+}
+
+func newSnippetSource(text string) snippetSource {
+	var s snippetSource
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			s.newlines = append(s.newlines, i)
+		}
+	}
+	return s
+}
+
+// line is the line (from 1) on which byte at stands.
+func (s snippetSource) line(at int) int { return 1 + sort.SearchInts(s.newlines, at) }
+
+// foreignElement is 1 for <svg> and <math>, inside which a browser reads markup as XML
+// (a tag may close itself), 0 for any other name.
+func foreignElement(name string) int {
+	switch strings.ToLower(strings.TrimSpace(strings.TrimSuffix(name, ">"))) {
+	case "svg", "math":
+		return 1
+	}
+	return 0
 }
 
 // snippetQuote shows a piece of the template in a message: at most 60 characters, with

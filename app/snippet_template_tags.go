@@ -34,13 +34,21 @@ var snippetURLAttrs = map[string]bool{"src": true, "href": true, "action": true,
 	"poster": true, "background": true, "cite": true, "xlink:href": true, "codebase": true, "manifest": true,
 	"ping": true, "longdesc": true, "srcset": true, "imagesrcset": true}
 
+// Elements a snippet may not hold, with the reason.
+var snippetRefusedElements = map[string]string{
+	"base": "changes the whole page a snippet is pasted into", "meta": "changes the whole page a snippet is pasted into",
+	"object": "runs a plug-in", "embed": "runs a plug-in", "applet": "runs a plug-in", "param": "configures a plug-in",
+	"frame": "replaces the page", "frameset": "replaces the page", "portal": "loads another page into this one",
+	"set": "can rewrite any attribute, event handlers included", "animate": "can rewrite any attribute, event handlers included",
+	"animatemotion": "can rewrite any attribute", "animatetransform": "can rewrite any attribute",
+}
+
 // Elements that run code from where their address points.
 var snippetCodeElements = map[string]bool{"script": true, "iframe": true, "frame": true, "object": true, "embed": true, "applet": true}
 
 // checkSnippetTag checks one start tag: a plain tag name, attribute values in quotes,
 // placeholders only inside them, no event handler, safe addresses.
-func checkSnippetTag(src string, at int, raw string, z *html.Tokenizer, open []snippetOpen) (snippetTag, error) {
-	line := snippetLine(src, at)
+func checkSnippetTag(line int, raw string, z *html.Tokenizer, inForeign bool) (snippetTag, error) {
 	t, err := lexSnippetTag(raw)
 	if err != nil {
 		return t, snippetRefuse(line, "%s: %v", snippetQuote(raw), err)
@@ -66,16 +74,12 @@ func checkSnippetTag(src string, at int, raw string, z *html.Tokenizer, open []s
 		}
 		t.attrs[i].value = read[2*i+1]
 	}
-	inForeign := false
-	for _, o := range open {
-		inForeign = inForeign || o.name == "svg" || o.name == "math"
-	}
 	if strings.HasSuffix(raw, "/>") && !t.void && !inForeign {
 		return t, snippetRefuse(line, "<%s/> does not close in HTML, so the rest of the page would end up inside it: write <%s …></%s>", t.name, t.name, t.name)
 	}
 	t.void = t.void || strings.HasSuffix(raw, "/>")
-	if t.name == "base" || t.name == "meta" {
-		return t, snippetRefuse(line, "<%s> changes the whole page a snippet is pasted into; a snippet cannot hold it", t.name)
+	if why, ok := snippetRefusedElements[t.name]; ok {
+		return t, snippetRefuse(line, "<%s> %s; a snippet cannot hold it", t.name, why)
 	}
 	for _, a := range t.attrs {
 		if err := t.checkAttr(line, a); err != nil {
@@ -89,6 +93,8 @@ func checkSnippetTag(src string, at int, raw string, z *html.Tokenizer, open []s
 func (t snippetTag) checkAttr(line int, a snippetAttr) error {
 	where := "<" + t.name + " " + a.name + ">"
 	switch {
+	case a.name == "srcdoc":
+		return snippetRefuse(line, "%s is a page of its own that can run any script: load the page from https:// with src instead", where)
 	case strings.HasPrefix(a.name, "on"):
 		return snippetRefuse(line, "%s is an event handler, which runs script inline: a snippet may only load the widget's script from %s", where, widgetScriptOrigin)
 	case a.hasValue && !a.quoted:
@@ -182,10 +188,11 @@ func scriptScheme(v string) string {
 	return ""
 }
 
-// checkSnippetCSS refuses style that loads from anywhere but https or runs script.
+// checkSnippetCSS refuses style that loads from anywhere but https, imports more style,
+// or runs script; a backslash could hide any of these behind an escape.
 func checkSnippetCSS(line int, where, css string) error {
 	lower := strings.ToLower(css)
-	for _, bad := range []string{"expression(", "javascript:", "behavior:", "-moz-binding", "\\"} {
+	for _, bad := range []string{"expression(", "javascript:", "behavior:", "-moz-binding", "\\", "@import"} {
 		if strings.Contains(lower, bad) {
 			return snippetRefuse(line, "the style of %s holds %q, which can run script or hide what it loads", where, bad)
 		}
@@ -193,7 +200,7 @@ func checkSnippetCSS(line int, where, css string) error {
 	for rest := lower; ; {
 		i := strings.Index(rest, "url(")
 		if i < 0 {
-			return nil
+			break
 		}
 		rest = rest[i+len("url("):]
 		addr := strings.Trim(strings.TrimSpace(rest[:max(0, strings.IndexByte(rest, ')'))]), `"'`)
@@ -201,6 +208,10 @@ func checkSnippetCSS(line int, where, css string) error {
 			return snippetRefuse(line, "the style of %s loads %q: every address in a snippet starts with https://", where, snippetQuote(addr))
 		}
 	}
+	if i := strings.Index(lower, "http:"); i >= 0 {
+		return snippetRefuse(line, "the style of %s loads %q: every address in a snippet starts with https://", where, snippetQuote(lower[i:min(len(lower), i+40)]))
+	}
+	return nil
 }
 
 // inQuotedValue says whether the placeholder at byte i of the raw tag lies wholly inside

@@ -80,6 +80,11 @@ func TestSnippetTemplatesThatCouldHarmThePageAreRefused(t *testing.T) {
 		{`<i ` + snippetAttrs + ` data-a="1"data-b="2"></i>`, "needs a blank before it"},
 		{`<i ` + snippetAttrs + ` data-a="1" data-a="2"></i>`, "data-a is given twice"},
 		{`<!DOCTYPE html><i ` + snippetAttrs + `></i>`, "belongs to a whole page"},
+		{`<iframe srcdoc="&lt;script&gt;go()&lt;/script&gt;" ` + snippetAttrs + `></iframe>`, "<iframe srcdoc> is a page of its own"},
+		{`<svg><set attributeName="onclick" to="go()"/></svg><i ` + snippetAttrs + `></i>`, "<set> can rewrite any attribute"},
+		{`<object data="https://interact.nimbus.example/w.swf" ` + snippetAttrs + `></object>`, "<object> runs a plug-in"},
+		{`<style>@import "http://a.example/x.css";</style><i ` + snippetAttrs + `></i>`, `holds "@import"`},
+		{`<i style="background: image-set('http://a.example/x.png' 1x)" ` + snippetAttrs + `></i>`, `loads "http://a.example/x.png' 1x)"`},
 	} {
 		err := CheckSnippetTemplate(c.template)
 		if !IsRule(err, "snippet.template") || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {
