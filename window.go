@@ -19,22 +19,30 @@ import (
 // (no network needed), on --db when given, and on the demo tenant otherwise. The cache
 // opens off the UI goroutine, so that generating a large demo tenant on a first start
 // shows its progress in a window at once; the main window replaces it.
+//
+// A window that cannot start says why in a window of its own, and main writes the error
+// returned to stderr once the admin closes it; where no display is named, no window can
+// open, so the reason goes to stderr only, before Fyne would fail with a panic.
 func runWindow(ctx context.Context, g cli.Globals) error {
-	endpoints, err := auth.ResolveEndpoints(g.Cloud, g.Authority, g.GraphURL)
-	if err != nil {
+	if err := ui.NoDisplay(os.Getenv); err != nil {
 		return err
 	}
+	endpoints, endpointsErr := auth.ResolveEndpoints(g.Cloud, g.Authority, g.GraphURL)
 	signIn := auth.Config{Endpoints: endpoints, Tenant: g.Tenant, ClientID: g.ClientID, NoKeyring: g.NoKeyring}
 	a := fyneapp.NewWithID("com.nimbusadmin.desktop")
 	starting := ui.NewStartWindow(a)
 	var tenant *online.Tenant
 	var openErr error
 	go func() {
-		t, err := openTenant(ctx, g, signIn, starting.DemoProgress)
+		t, err := (*online.Tenant)(nil), endpointsErr
+		if err == nil {
+			t, err = openTenant(ctx, g, signIn, starting.DemoProgress)
+		}
 		fyne.Do(func() {
 			if err != nil {
 				openErr = err
-				a.Quit()
+				ui.ShowStartupError(a, err)
+				starting.Close() // after the error window shows: closing the last window quits
 				return
 			}
 			tenant = t

@@ -57,7 +57,7 @@ func TestConfigTenantSettingsRules(t *testing.T) {
 		`<script data-contact="{{contactId}}" data-key="{{widgetKey}}" data-x="{{ userName }}"></script>`} {
 		f.refused("snippet.template", do(f.app, ChangeTenantSettings{SnippetTemplate: ptr(bad)}))
 	}
-	good := `<script src="https://interact.example/w.js" data-c="{{contactId}}" data-k="{{widgetKey}}"></script>`
+	good := `<script src="https://interact.nimbus.example/widget.js" data-c="{{contactId}}" data-k="{{widgetKey}}"></script>`
 	f.accepted(do(f.app, ChangeTenantSettings{SnippetTemplate: ptr(good)}))
 	if err := f.app.GrantLicence(ctx, f.user["carl"], data.Interact); err != nil {
 		t.Fatal(err)

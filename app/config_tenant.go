@@ -3,8 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"regexp"
-	"strings"
 
 	"nimbusadmin/data"
 )
@@ -12,27 +10,6 @@ import (
 // ConfigTenantSettings reads the tenant-wide settings for the settings screen.
 func (a *App) ConfigTenantSettings(ctx context.Context) (data.TenantSettings, error) {
 	return a.store.Read(ctx).TenantSettings()
-}
-
-var configSnippetPlaceholder = regexp.MustCompile(`\{\{\s*([^{}]*?)\s*\}\}`)
-
-// CheckSnippetTemplate is the snippet template rule: it must contain {{contactId}} and
-// {{widgetKey}} (or no snippet could reach a user) and no other placeholder.
-func CheckSnippetTemplate(tmpl string) error {
-	if strings.TrimSpace(tmpl) == "" {
-		return refuse("snippet.template", "the snippet template is empty: it must contain {{contactId}} and {{widgetKey}}")
-	}
-	for _, m := range configSnippetPlaceholder.FindAllStringSubmatch(tmpl, -1) {
-		if m[0] != "{{contactId}}" && m[0] != "{{widgetKey}}" {
-			return refuse("snippet.template", "the snippet template has the unknown placeholder %s: only {{contactId}} and {{widgetKey}} are filled in", m[0])
-		}
-	}
-	for _, p := range []string{"{{contactId}}", "{{widgetKey}}"} {
-		if !strings.Contains(tmpl, p) {
-			return refuse("snippet.template", "the snippet template must contain %s, or the widget cannot find the user", p)
-		}
-	}
-	return nil
 }
 
 // SnippetTemplatePreview renders a template as a sample user's snippet would read, and names

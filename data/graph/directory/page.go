@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"unicode/utf8"
 
 	"nimbusadmin/data"
 )
@@ -25,18 +26,20 @@ type Field[T any] struct {
 	Value T
 }
 
-// UnmarshalJSON records that the property was present, and whether it was null.
+// UnmarshalJSON records that the property was present, and whether it was null. A
+// property given twice holds its last value only, as encoding/json reads any other.
 func (f *Field[T]) UnmarshalJSON(b []byte) error {
-	f.Set = true
+	*f = Field[T]{Set: true}
 	if string(b) == "null" {
 		f.Null = true
 		return nil
 	}
-	// Fast paths for the common shapes: a string without escapes, true, false. The
-	// decoder has already checked that b is valid JSON.
+	// Fast paths for the common shapes: a string without escapes in valid UTF-8 (the
+	// decoder replaces invalid bytes with U+FFFD, and so must the fast path), true,
+	// false. The decoder has already checked that b is valid JSON.
 	switch v := any(&f.Value).(type) {
 	case *string:
-		if len(b) >= 2 && b[0] == '"' && bytes.IndexByte(b, '\\') < 0 {
+		if len(b) >= 2 && b[0] == '"' && bytes.IndexByte(b, '\\') < 0 && utf8.Valid(b) {
 			*v = string(b[1 : len(b)-1])
 			return nil
 		}

@@ -1,6 +1,10 @@
 package directory
 
-import "testing"
+import (
+	"testing"
+
+	"nimbusadmin/data"
+)
 
 func TestDecodeRefusesWhatIsNotAPage(t *testing.T) {
 	for _, body := range []string{`{"value":[{"id":"a"}`, `{"error":{"code":"x"}}`, `[]`} {
@@ -40,5 +44,32 @@ func TestScanNextLinkFindsOnlyTheTopLevelKey(t *testing.T) {
 		if err != nil || p.NextLink != want {
 			t.Errorf("the decode disagrees: %q, %v", p.NextLink, err)
 		}
+	}
+}
+
+// A property given twice holds its last value only, as encoding/json reads it: a null
+// after a name empties it, a name after a null is not null.
+func TestDecodeReadsAPropertyGivenTwiceAsItsLast(t *testing.T) {
+	p, err := DecodeUserPage([]byte(`{"value":[{"id":"1","displayName":"Ann","displayName":null},{"id":"2","mail":null,"mail":"b@x"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := p.Users[0].Change(); c.User.DisplayName != "" || c.Null&data.FieldDisplayName == 0 {
+		t.Errorf("name then null: %+v", c)
+	}
+	if c := p.Users[1].Change(); c.User.Mail != "b@x" || c.Null&data.FieldMail != 0 {
+		t.Errorf("null then mail: %+v", c)
+	}
+}
+
+// Invalid UTF-8 in a name reads as encoding/json reads it, with U+FFFD, whether or not
+// the string holds an escape.
+func TestDecodeReplacesInvalidUTF8(t *testing.T) {
+	p, err := DecodeUserPage([]byte("{\"value\":[{\"id\":\"1\",\"department\":\"R\xff&D\",\"jobTitle\":\"\\u00e9\xfe\"}]}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u := p.Users[0]; u.Department.Value != "R\uFFFD&D" || u.JobTitle.Value != "é\uFFFD" {
+		t.Errorf("department %q, job title %q", u.Department.Value, u.JobTitle.Value)
 	}
 }
