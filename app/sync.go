@@ -84,6 +84,9 @@ type SyncResult struct {
 // directory; its error then says which parts were saved. The journal names the sync's
 // changes as they are written.
 func (a *App) Sync(ctx context.Context, src DirectorySource, o SyncOptions) (SyncResult, error) {
+	if err := a.refuseReadOnly(); err != nil {
+		return SyncResult{}, err
+	}
 	s := &syncRun{app: a, opts: o, start: time.Now()}
 	last, err := a.store.Read(context.WithoutCancel(ctx)).LastSync() // read even when cancelled: the words need it
 	if err != nil {
