@@ -28,11 +28,12 @@ type SessionOptions struct {
 	DemoUsers int       // Nimbus users in the demo tenant (DefaultDemoUsers when 0)
 	Progress  io.Writer // where to say that a demo tenant is being generated; may be nil
 	As        string    // demo only: act as this user of the demo (UPN or O365 ID)
+	SignedIn  Account   // the account signed in on this computer, if any
+
 	// ReadOnly opens the cache for a command that only reads: a missing cache is not
 	// created ("no cache at PATH — run sync first") and nothing in it changes. The demo
 	// is still generated when it is missing, as its note says.
 	ReadOnly bool
-	SignedIn Account // the account signed in on this computer, if any
 
 	// DemoProgress, when set, is called now and then while a demo tenant is generated with
 	// how many of its users are built, so that a window can show it; may be nil.
