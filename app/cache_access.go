@@ -42,3 +42,7 @@ func inCacheDir(path string) bool {
 	abs, err := filepath.Abs(filepath.Dir(path))
 	return err == nil && abs == filepath.Clean(dir)
 }
+
+// CanChange says whether changes and sync are possible on the open cache: nil, or the
+// refusal every change and sync meets, for the window to show before anyone tries.
+func (a *App) CanChange() error { return a.refuseReadOnly() }
