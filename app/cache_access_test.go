@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"nimbusadmin/data"
+	"nimbusadmin/data/graph/directory"
 	"nimbusadmin/data/testkit"
 )
 
@@ -31,13 +32,35 @@ func TestAReadOnlyCacheRefusesChangesAndSyncWithTheReason(t *testing.T) {
 		_, err := ro.Do(context.Background(), CreateOU{Parent: f.ou["root"], Name: "Marketing"})
 		return err
 	}, want)
+	unread := &unreadSource{}
 	f.refused("cache.read_only", func() error {
-		_, err := ro.Sync(context.Background(), &memorySource{}, SyncOptions{})
+		_, err := ro.Sync(context.Background(), unread, SyncOptions{})
 		return err
 	}, want)
+	if unread.asked {
+		t.Error("a sync of a read-only cache read the directory before refusing")
+	}
 	f.refused("cache.read_only", func() error {
 		return ro.Check(context.Background(), CreateOU{Parent: f.ou["root"], Name: "Marketing"})
 	}, want)
+}
+
+// unreadSource is a directory that notes whether a sync asked it for anything.
+type unreadSource struct{ asked bool }
+
+func (u *unreadSource) UserDelta(context.Context, string, func(directory.UserPage) error) (string, error) {
+	u.asked = true
+	return "", nil
+}
+
+func (u *unreadSource) Teams(context.Context) ([]directory.Team, error) {
+	u.asked = true
+	return nil, nil
+}
+
+func (u *unreadSource) AdminGroup(context.Context, string) (directory.AdminGroup, error) {
+	u.asked = true
+	return directory.AdminGroup{}, nil
 }
 
 func TestAReadOnlySessionOnAMissingCacheCreatesNothing(t *testing.T) {
