@@ -121,3 +121,43 @@ func TestALooseCacheThatIsNotOursIsReported(t *testing.T) {
 		t.Errorf("notes %q, want one saying the file is readable by others and what to do", s.Notes())
 	}
 }
+
+// A cache whose last changes are only in its -wal file, without the -shm that lets a
+// reader use them, cannot be read in a read-only folder: it is never read without those
+// changes (immutable), and the message says what to do.
+func TestAPendingWALInAReadOnlyFolderSaysWhatToDo(t *testing.T) {
+	dir, _, ok := unprivileged(t, nil)
+	if !ok {
+		return
+	}
+	src := filepath.Join(dir, "src", "tenant.db")
+	openClosed(t, src)
+	w, err := Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if err := w.Tx(context.Background(), func(q *Q) error { _, err := q.exec(`INSERT INTO kept VALUES (4)`); return err }); err != nil {
+		t.Fatal(err)
+	}
+	copied := filepath.Join(dir, "copied")
+	os.Mkdir(copied, 0o700)
+	for _, suffix := range []string{"", "-wal"} {
+		body, err := os.ReadFile(src + suffix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(copied, "tenant.db"+suffix), body, 0o600)
+	}
+	os.Chmod(copied, 0o500)
+	defer os.Chmod(copied, 0o700)
+	s, err := Open(filepath.Join(copied, "tenant.db"))
+	if err == nil { // an SQLite that can read it must show the change in the -wal
+		defer s.Close()
+		reviewable(t, s, "its folder is read-only", 4)
+		return
+	}
+	if !strings.Contains(err.Error(), "its last changes are still in") || !strings.Contains(err.Error(), "copy the cache with its -wal file") {
+		t.Errorf("error %q, want it to say the changes are in the -wal and what to do", err)
+	}
+}
