@@ -35,8 +35,13 @@ func openReadOnly(path string, cf cacheFiles) (*Store, error) {
 	dsn := fileURI(path) + "?mode=ro&_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)" +
 		"&_pragma=query_only(1)&_pragma=temp_store(MEMORY)"
 	s, err := tryReadOnly(path, dsn, cf)
-	if err != nil && !errors.Is(err, errSchemaBehind) && cf.readOnly != "" && walEmpty(path) {
+	switch {
+	case err == nil || errors.Is(err, errSchemaBehind) || cf.readOnly == "":
+	case walEmpty(path):
 		s, err = tryReadOnly(path, dsn+"&immutable=1", cf)
+	default:
+		err = fmt.Errorf("the cache %s is read-only (%s) and its last changes are still in %s-wal, which SQLite reads only where it may write: open it once with write access, or copy the cache with its -wal file to a folder you can write and give the copy with --db",
+			path, cf.readOnly, path)
 	}
 	return s, err
 }
