@@ -1,24 +1,29 @@
 # Nimbus Admin. Two commands on a fresh Debian/Ubuntu machine with Go:
 #   make run    opens the window (on the demo tenant when nobody is signed in)
 #   make test   gofmt, go vet, staticcheck, the whole test suite, the race detector over
-#               app/, data/ and auth/, and the real window under Xvfb
+#               app/, data/ and auth/, the real window under Xvfb and the fuzz targets
 # Both first install the system packages Fyne needs when they are missing.
 
 GO        ?= go
 TAGS      := migrated_fynedo
 # cgo toolchain and the OpenGL/X11 headers the Fyne desktop driver compiles against;
 # for the tests: a virtual X server with keystrokes, screenshots and the clipboard, and a
-# real Secret Service (gnome-keyring on a private D-Bus session); fonts for the names the
+# real Secret Service (gnome-keyring on a private D-Bus session), dbus-launch (dbus-x11),
+# which the keyring library would start by itself without a session bus, so that a test
+# sees that no daemon is left behind; fonts for the names the
 # demo holds in Chinese, Japanese, Korean (noto-cjk), Arabic, Hebrew, Thai, Devanagari
 # and Greek (noto-core), which Fyne draws from the system fonts its own font lacks.
 PACKAGES  := gcc pkg-config libgl1-mesa-dev xorg-dev \
-             xvfb xdotool imagemagick xclip gnome-keyring dbus \
+             xvfb xdotool imagemagick xclip gnome-keyring dbus dbus-x11 \
              fonts-noto-cjk fonts-noto-core
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # staticcheck at a fixed version, fetched through the module proxy on first use.
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test deps build bench
+# How long each fuzz target runs in `make test`; `make fuzz FUZZTIME=10m` for a long run.
+FUZZTIME  ?= 5s
+
+.PHONY: run test deps build bench fuzz
 
 deps:
 	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -42,6 +47,21 @@ test: deps
 	$(GO) test -tags $(TAGS) -count=1 ./...
 	$(GO) test -race -tags $(TAGS) -count=1 ./app/... ./data/... ./auth/...
 	$(GO) test -tags '$(TAGS) xvfb' -count=1 ./ui/xvfbcheck/
+	$(MAKE) --no-print-directory fuzz
+
+# Every FuzzXxx target of every package, one after the other (go test -fuzz takes one
+# target of one package at a time), each for FUZZTIME; what a run finds is written under
+# the package's testdata/fuzz/ and fails the run.
+fuzz:
+	@list=$$(mktemp); log=$$(mktemp); \
+	$(GO) test -tags $(TAGS) -list '^Fuzz' ./... >$$list || { cat $$list; exit 1; }; \
+	awk '/^Fuzz/ { targets = targets " " $$1; next } /^ok/ { if (targets != "") print $$2 targets; targets = "" }' $$list | \
+	while read -r pkg targets; do \
+		for t in $$targets; do \
+			echo "fuzz $$pkg $$t ($(FUZZTIME))"; \
+			$(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) $$pkg >$$log 2>&1 || { cat $$log; exit 1; }; \
+		done; \
+	done
 
 bench: deps
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 1x ./...

@@ -157,6 +157,14 @@ func DemoAdmin(ctx context.Context, store *data.Store) (string, error) {
 }
 
 func generateDemo(ctx context.Context, store *data.Store, o SessionOptions) error {
+	lock, err := lockDemoGeneration(ctx, store, o)
+	if err != nil {
+		return err
+	}
+	defer lock.Release()
+	if _, err := store.Read(ctx).TenantSettings(); err == nil {
+		return nil // another process generated it while this one waited
+	}
 	if o.Progress != nil {
 		fmt.Fprintf(o.Progress, "Generating the demo tenant with %d Nimbus users in %s…\n", o.DemoUsers, store.Path())
 	}

@@ -83,10 +83,16 @@ type SyncResult struct {
 // killed while writing leaves a cache from which the next sync converges to the
 // directory; its error then says which parts were saved. The journal names the sync's
 // changes as they are written.
+// One sync at a time writes a cache: a second is refused at once with *SyncRunning.
 func (a *App) Sync(ctx context.Context, src DirectorySource, o SyncOptions) (SyncResult, error) {
 	if err := a.refuseReadOnly(); err != nil {
 		return SyncResult{}, err
 	}
+	lock, err := a.lockSync()
+	if err != nil {
+		return SyncResult{}, err
+	}
+	defer lock.Release()
 	s := &syncRun{app: a, opts: o, start: time.Now()}
 	last, err := a.store.Read(context.WithoutCancel(ctx)).LastSync() // read even when cancelled: the words need it
 	if err != nil {

@@ -26,20 +26,24 @@ type fakeKeyring struct {
 	entries map[string]string
 	calls   int
 	block   chan struct{} // when set, every call waits on it (a locked keyring nobody unlocks)
+	// How long a read and a write take: a real gnome-keyring over D-Bus answers a read in
+	// about 2 ms and stores a secret in 10 to 45 ms.
+	readLatency, writeLatency time.Duration
 }
 
 func newFakeKeyring(limit int) *fakeKeyring {
 	return &fakeKeyring{limit: limit, entries: map[string]string{}}
 }
 
-func (f *fakeKeyring) wait() {
+func (f *fakeKeyring) wait(latency time.Duration) {
 	if f.block != nil {
 		<-f.block
 	}
+	time.Sleep(latency)
 }
 
 func (f *fakeKeyring) Get(service, user string) (string, error) {
-	f.wait()
+	f.wait(f.readLatency)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.calls++
@@ -51,7 +55,7 @@ func (f *fakeKeyring) Get(service, user string) (string, error) {
 }
 
 func (f *fakeKeyring) Set(service, user, secret string) error {
-	f.wait()
+	f.wait(f.writeLatency)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.calls++
@@ -63,7 +67,7 @@ func (f *fakeKeyring) Set(service, user, secret string) error {
 }
 
 func (f *fakeKeyring) Delete(service, user string) error {
-	f.wait()
+	f.wait(f.writeLatency)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.calls++

@@ -35,13 +35,32 @@ const DefaultKeyringTimeout = 10 * time.Second
 type OSKeyring struct{}
 
 // Get reads a secret from the OS keyring.
-func (OSKeyring) Get(service, user string) (string, error) { return keyring.Get(service, user) }
+func (OSKeyring) Get(service, user string) (string, error) {
+	if err := sessionBus(); err != nil {
+		return "", err
+	}
+	return keyring.Get(service, user)
+}
 
 // Set writes a secret to the OS keyring.
-func (OSKeyring) Set(service, user, secret string) error { return keyring.Set(service, user, secret) }
+func (OSKeyring) Set(service, user, secret string) error {
+	if err := sessionBus(); err != nil {
+		return err
+	}
+	return keyring.Set(service, user, secret)
+}
 
 // Delete removes a secret from the OS keyring.
-func (OSKeyring) Delete(service, user string) error { return keyring.Delete(service, user) }
+func (OSKeyring) Delete(service, user string) error {
+	if err := sessionBus(); err != nil {
+		return err
+	}
+	return keyring.Delete(service, user)
+}
+
+// errNoSessionBus is the answer of the OS keyring on a system that reaches it over a
+// D-Bus session bus when none is running (a server, an SSH session, a container).
+var errNoSessionBus = errors.New("no D-Bus session bus")
 
 // timedKeyring runs every call of another Keyring with a deadline and turns failures
 // other than a missing entry into ErrKeyringUnavailable with a hint how to fix them.
@@ -90,6 +109,11 @@ type KeyringError struct {
 
 // Error says that the system keyring is not available, why, and what to do, in one line.
 func (e *KeyringError) Error() string {
+	if errors.Is(e.Err, errNoSessionBus) {
+		return "the system keyring is not available (" + e.Reason + "): run the command inside one, " +
+			"'dbus-run-session -- nimbusadmin …' (the README shows how to unlock gnome-keyring there), " +
+			"or give --no-keyring to keep the sign-in for this command only"
+	}
 	return "the system keyring is not available (" + e.Reason + "): " + keyringHint()
 }
 
@@ -110,6 +134,8 @@ func keyringReason(what string, err error) string {
 		return false
 	}
 	switch {
+	case errors.Is(err, errNoSessionBus):
+		return "it is reached over a D-Bus session, and none is running"
 	case has("org.freedesktop.secrets", "serviceunknown", "secret service"):
 		return "no Secret Service is running"
 	case has("dbus_session_bus_address", "autolaunch", "dbus-launch", "x11", "no such file or directory", "connection refused"):

@@ -105,3 +105,19 @@ func TestATokenCacheFileThatCannotBeReadIsSaidInWords(t *testing.T) {
 		t.Fatalf("an unreadable token cache: %v", err)
 	}
 }
+
+// Without a session bus the keyring is refused at once, with the two ways out: a bus for
+// the one command, or no keyring at all.
+func TestNoSessionBusNamesDBusRunSessionAndNoKeyring(t *testing.T) {
+	raw := fmt.Errorf("%w: %w", errNoSessionBus, errors.New("dbus: couldn't determine address of session bus"))
+	_, err := timedKeyring{failingKeyring{raw}, time.Second}.Get(keyringService, "entry")
+	checkAdminWords(t, err, raw.Error())
+	if !errors.Is(err, ErrKeyringUnavailable) {
+		t.Fatalf("%v is not an ErrKeyringUnavailable", err)
+	}
+	for _, want := range []string{"D-Bus session", "'dbus-run-session -- nimbusadmin …'", "--no-keyring"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("%q does not say %q", err, want)
+		}
+	}
+}

@@ -198,7 +198,7 @@ func (s *Session) SignOut(ctx context.Context) error {
 		}
 	}
 	if s.cache != nil {
-		return s.cache.clear()
+		return s.cache.clear(ctx)
 	}
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/AzureAD/microsoft-authentication-library-for-go/apps/cache"
@@ -33,14 +34,20 @@ type encryptedCache struct {
 	entry   string // the keyring entry (user) that holds the key
 	keyring Keyring
 
-	mu      sync.Mutex
-	key     []byte   // nil until read from or written to the keyring
-	lastSum [32]byte // sha256 of the file content this process last read or wrote
-	loaded  bool
+	mu        sync.Mutex
+	key       []byte   // nil until read from or written to the keyring
+	lastSum   [32]byte // sha256 of the file content MSAL's memory last matched
+	lastPlain []byte   // the cache this process last read or wrote: the base of a merge
+	loaded    bool
 }
 
 func newEncryptedCache(dir, entry string, k Keyring) *encryptedCache {
 	return &encryptedCache{path: filepath.Join(dir, entry+".tokens.enc"), entry: entry, keyring: k}
+}
+
+// lockPath is the file whose lock lets one process at a time change the cache and its key.
+func (c *encryptedCache) lockPath() string {
+	return strings.TrimSuffix(c.path, ".enc") + ".lock"
 }
 
 // Replace loads the cache file into MSAL's in-memory cache when it changed since this
@@ -54,7 +61,7 @@ func (c *encryptedCache) Replace(ctx context.Context, u cache.Unmarshaler, _ cac
 	blob, err := os.ReadFile(c.path)
 	if errors.Is(err, os.ErrNotExist) {
 		if c.loaded { // signed out by another process: forget what this one holds
-			c.loaded, c.lastSum = false, [32]byte{}
+			c.loaded, c.lastSum, c.lastPlain = false, [32]byte{}, nil
 			return u.Unmarshal([]byte("{}"))
 		}
 		return nil
@@ -85,11 +92,15 @@ func (c *encryptedCache) Replace(ctx context.Context, u cache.Unmarshaler, _ cac
 	if err := u.Unmarshal(plain); err != nil {
 		return nil
 	}
-	c.lastSum, c.loaded = sum, true
+	c.lastSum, c.lastPlain, c.loaded = sum, plain, true
 	return nil
 }
 
-// Export encrypts MSAL's cache and replaces the file atomically (mode 0600).
+// Export merges MSAL's cache into the file, encrypts it and replaces the file atomically
+// (mode 0600), all under the cache lock: another process that signed in or refreshed
+// since this one last read the file keeps what it wrote, and the key is made once, by
+// the first process to save, never by two at a time (one file would then be sealed with
+// a key the keyring no longer holds, and nobody would be signed in).
 func (c *encryptedCache) Export(ctx context.Context, m cache.Marshaler, _ cache.ExportHints) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -100,28 +111,73 @@ func (c *encryptedCache) Export(ctx context.Context, m cache.Marshaler, _ cache.
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	unlock, err := lockTokenCache(ctx, c.lockPath(), true)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	// Tokens come from the network here (sign-in, refresh), so one keyring call is cheap
 	// and makes sure the file is sealed with the key other processes will read.
 	key, err := c.keyFromKeyring(true)
 	if err != nil {
 		return err
 	}
-	blob, err := c.seal(key, plain)
+	merged, err := c.mergeWithFile(key, plain)
+	if err != nil {
+		return err
+	}
+	blob, err := c.seal(key, merged)
 	if err != nil {
 		return err
 	}
 	if err := writeFileAtomic(c.path, blob); err != nil {
 		return &fileError{what: "save", path: c.path, err: err}
 	}
-	c.lastSum, c.loaded = sha256.Sum256(blob), true
+	c.lastPlain, c.loaded = plain, true
+	c.lastSum = sha256.Sum256(blob)
+	if !bytes.Equal(merged, plain) {
+		c.lastSum = [32]byte{} // the file holds more than MSAL's memory: the next Replace reads it
+	}
 	return nil
 }
 
+// mergeWithFile is plain merged with what another process wrote to the file since this
+// one last read or wrote it; plain itself when nobody did, or when the file cannot be
+// opened with key (then nobody could read it, and plain replaces it).
+func (c *encryptedCache) mergeWithFile(key, plain []byte) ([]byte, error) {
+	blob, err := os.ReadFile(c.path)
+	if errors.Is(err, os.ErrNotExist) {
+		return plain, nil
+	}
+	if err != nil {
+		return nil, &fileError{what: "read", path: c.path, err: err}
+	}
+	if c.loaded && sha256.Sum256(blob) == c.lastSum {
+		return plain, nil
+	}
+	theirs, err := c.open(key, blob)
+	if err != nil {
+		return plain, nil
+	}
+	merged, err := mergeTokenCaches(c.lastPlain, plain, theirs)
+	if err != nil { // not MSAL's format: keep what this process knows to be good
+		return plain, nil
+	}
+	return merged, nil
+}
+
 // clear removes the encrypted file and the key from the keyring (sign-out).
-func (c *encryptedCache) clear() error {
+func (c *encryptedCache) clear(ctx context.Context) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.key, c.loaded, c.lastSum = nil, false, [32]byte{}
+	unlock, err := lockTokenCache(ctx, c.lockPath(), false)
+	switch {
+	case err == nil:
+		defer unlock()
+	case !errors.Is(err, errCacheLockMissing):
+		return err
+	}
+	c.key, c.loaded, c.lastSum, c.lastPlain = nil, false, [32]byte{}, nil
 	fileErr := os.Remove(c.path)
 	if errors.Is(fileErr, os.ErrNotExist) {
 		fileErr = nil

@@ -54,7 +54,7 @@ func OpenWith(path string, o OpenOptions) (*Store, error) {
 		// up to date as any open would.
 	}
 	dsn := fileURI(path) +
-		"?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)" +
+		"?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(" + strconv.FormatInt(busyTimeout.Milliseconds(), 10) + ")" +
 		"&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
@@ -107,17 +107,17 @@ func (s *Store) Tx(ctx context.Context, fn func(q *Q) error) (err error) {
 	}
 	tx, err := s.db.BeginTx(context.WithoutCancel(ctx), nil)
 	if err != nil {
-		return err
+		return s.busy(err)
 	}
 	if err := fn(&Q{db: tx, ctx: ctx}); err != nil {
 		tx.Rollback()
-		return err
+		return s.busy(err)
 	}
 	if err := ctx.Err(); err != nil {
 		tx.Rollback()
 		return err
 	}
-	return tx.Commit()
+	return s.busy(tx.Commit())
 }
 
 // querier is what *sql.DB and *sql.Tx have in common.
@@ -207,42 +207,25 @@ func migrations() ([]migration, error) {
 // migrate applies every migration not applied yet, in version order, in one transaction
 // that also records each applied version. Versions are tracked one by one so that
 // migrations written on parallel branches all apply, whatever order they landed in.
+// Opening a cache whose schema is up to date only reads: the write lock is taken when a
+// migration is pending, so that opening (to read, say) never waits for a sync that writes.
 func (s *Store) migrate(ctx context.Context) error {
 	ms, err := migrations()
 	if err != nil {
+		return err
+	}
+	if pending, err := pendingMigrations(s.Read(ctx), ms); err != nil || len(pending) == 0 {
 		return err
 	}
 	return s.Tx(ctx, func(q *Q) error {
 		if _, err := q.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
 			return err
 		}
-		applied := map[int]bool{}
-		rows, err := q.db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+		pending, err := pendingMigrations(q, ms) // again under the lock: another process may have applied them meanwhile
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			var v int
-			if err := rows.Scan(&v); err != nil {
-				rows.Close()
-				return err
-			}
-			applied[v] = true
-		}
-		rows.Close()
-		known := map[int]bool{}
-		for _, m := range ms {
-			known[m.version] = true
-		}
-		for v := range applied {
-			if !known[v] {
-				return fmt.Errorf("written by a newer Nimbus Admin (schema migration %d is unknown to this build); update the program", v)
-			}
-		}
-		for _, m := range ms {
-			if applied[m.version] {
-				continue
-			}
+		for _, m := range pending {
 			if _, err := q.exec(m.sql); err != nil {
 				return fmt.Errorf("migration %s: %w", m.name, err)
 			}

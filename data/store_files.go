@@ -55,7 +55,7 @@ func prepareFiles(path string, o OpenOptions) (cacheFiles, error) {
 	}
 	dir := filepath.Dir(path)
 	cf.notes = append(cf.notes, checkFolder(dir, o.OwnFolder)...)
-	for _, suffix := range []string{"", "-wal", "-shm"} {
+	for _, suffix := range []string{"", "-wal", "-shm", ".sync-lock"} {
 		note, err := tightenFile(path + suffix)
 		if err != nil {
 			return cf, err
@@ -108,10 +108,10 @@ func checkFolder(dir string, own bool) []string {
 	return nil
 }
 
-// tightenFile makes a cache file (or its -wal or -shm) private to its owner when other
+// tightenFile makes a cache file (or its -wal, -shm or sync lock) private to its owner when other
 // users may read or write it; when that is not possible (not our file, a read-only
-// disk) it says what to do instead. A symbolic link in place of the -wal or -shm is
-// refused: SQLite would write the cache's changes wherever it points.
+// disk) it says what to do instead. A symbolic link in place of one of those files is
+// refused: the cache's changes would be written wherever it points.
 func tightenFile(path string) ([]string, error) {
 	if runtime.GOOS == "windows" {
 		return nil, nil

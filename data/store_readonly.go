@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"syscall"
 
 	"modernc.org/sqlite"
@@ -32,7 +33,7 @@ var errSchemaBehind = errors.New("the cache was written by an older Nimbus Admin
 // -wal file nothing can write the cache, so it is read as it lies on disk (immutable).
 // A cache that lacks migrations of this build returns errSchemaBehind.
 func openReadOnly(path string, cf cacheFiles) (*Store, error) {
-	dsn := fileURI(path) + "?mode=ro&_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)" +
+	dsn := fileURI(path) + "?mode=ro&_pragma=foreign_keys(1)&_pragma=busy_timeout(" + strconv.FormatInt(busyTimeout.Milliseconds(), 10) + ")" +
 		"&_pragma=query_only(1)&_pragma=temp_store(MEMORY)"
 	s, err := tryReadOnly(path, dsn, cf)
 	switch {
@@ -70,37 +71,12 @@ func (s *Store) schemaCurrent(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'`).Scan(&n); err != nil {
-		return fmt.Errorf("cannot read the cache %s: %w", s.path, err)
-	}
-	if n == 0 {
+	pending, err := pendingMigrations(s.Read(ctx), ms)
+	switch {
+	case err != nil:
+		return fmt.Errorf("cache %s: %w", s.path, err)
+	case len(pending) > 0:
 		return errSchemaBehind
-	}
-	applied := map[int]bool{}
-	rows, err := s.db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
-	if err != nil {
-		return fmt.Errorf("cannot read the cache %s: %w", s.path, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var v int
-		if err := rows.Scan(&v); err != nil {
-			return err
-		}
-		applied[v] = true
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for _, m := range ms {
-		if !applied[m.version] {
-			return errSchemaBehind
-		}
-		delete(applied, m.version)
-	}
-	for v := range applied {
-		return fmt.Errorf("cache %s: written by a newer Nimbus Admin (schema migration %d is unknown to this build); update the program", s.path, v)
 	}
 	return nil
 }

@@ -12,6 +12,7 @@ import (
 
 	"nimbusadmin/app"
 	"nimbusadmin/auth"
+	"nimbusadmin/data"
 )
 
 // windowFakeOnline stands in for sign-in and sync, which other parts of the program provide.
@@ -140,6 +141,17 @@ func TestACancelledSyncSaysWhatTheCacheHolds(t *testing.T) {
 	test.Tap(m.bar.sync)
 	if want := "Sync cancelled; the cache is as it was at 20 Nov 2026 09:30, the last completed sync."; m.status.Text != want {
 		t.Fatalf("status %q, want %q", m.status.Text, want)
+	}
+}
+
+// A sync refused because another one runs says whose it is, not that this one failed.
+func TestASyncWhileAnotherRunsSaysWhoseNotFailed(t *testing.T) {
+	online := &windowFakeOnline{status: OnlineStatus{SignedInAs: "admin@contoso.com"}}
+	m := windowOpen(t, test.NewTempApp(t), windowDemoTenant(t), online)
+	online.syncErr = &app.SyncRunning{Holder: data.SyncHolder{PID: 4321, Started: time.Now()}}
+	test.Tap(m.bar.sync)
+	if !strings.HasPrefix(m.status.Text, "A sync is already running (started ") || !strings.Contains(m.status.Text, "PID 4321") {
+		t.Fatalf("status %q, want it to start with the running sync's holder", m.status.Text)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"nimbusadmin/app"
 	"nimbusadmin/auth"
 	"nimbusadmin/ui/widgets"
 )
@@ -129,6 +130,8 @@ func (b *onlineBar) onSync() {
 				b.showResult(nil, "Sync cancelled.")
 			case errors.Is(err, context.Canceled):
 				b.showResult(nil, err.Error()) // the sync's own sentence: what the cache holds
+			case errors.As(err, new(*app.SyncRunning)):
+				b.showProblem(err, nil, "") // nothing failed: another sync is under way
 			case err != nil && online.Status().Offline:
 				b.showProblem(fmt.Errorf("sync failed: %w", err), func(st OnlineStatus) bool { return !st.Offline },
 					"Microsoft 365 can be reached again; sync to bring the cache up to date.")

@@ -83,8 +83,9 @@ func syncAndReport(e env, full bool, sync func(app.SyncOptions) (app.SyncResult,
 		}
 		fmt.Fprintf(e.stderr, "  %s: %d pages, %d users, %s%s\n", p.Phase, p.Pages, p.Users, p.Elapsed.Round(100*time.Millisecond), left)
 	}})
-	if errors.Is(err, context.Canceled) {
-		return err
+	var running *app.SyncRunning
+	if errors.Is(err, context.Canceled) || errors.As(err, &running) {
+		return err // says all: a sync did not fail, it did not start
 	}
 	if err != nil {
 		return fmt.Errorf("sync failed: %w", err)
