@@ -219,3 +219,26 @@ func TestAReadOnlyOpenOfAnOlderWritableCacheBringsItUpToDate(t *testing.T) {
 		t.Errorf("after the open: %v, want the schema up to date", err)
 	}
 }
+
+func TestASymbolicLinkBesideTheCacheIsRefused(t *testing.T) {
+	for _, suffix := range []string{"-wal", "-shm", ".sync-lock"} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "tenant.db")
+		openClosed(t, path)
+		elsewhere := filepath.Join(dir, "elsewhere")
+		if err := os.Symlink(elsewhere, path+suffix); err != nil {
+			t.Skipf("this system makes no symbolic links here: %v", err)
+		}
+		s, err := Open(path)
+		if err == nil {
+			s.Close()
+			t.Fatalf("a cache with a symbolic link at its %s opened", suffix)
+		}
+		if !strings.Contains(err.Error(), path+suffix+", next to the cache, is a symbolic link") {
+			t.Errorf("error %q, want it to name the link %s", err, path+suffix)
+		}
+		if _, err := os.Lstat(elsewhere); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("the link's target was created: %v", err)
+		}
+	}
+}
