@@ -86,6 +86,9 @@ func (e *NotFoundError) Error() string {
 // in fn leaves the cache as it was. fn gets the acting admin's permit and must ask it
 // before writing: a change that never asked is not committed.
 func (a *App) change(ctx context.Context, fn func(q *data.Q, may *permit) ([]data.JournalEntry, error)) error {
+	if err := a.refuseReadOnly(); err != nil {
+		return err
+	}
 	actor := a.Actor()
 	return a.store.Tx(ctx, func(q *data.Q) error {
 		rights, err := rightsOf(q, actor)
@@ -110,6 +113,9 @@ var errUnchecked = errors.New("internal error: the change did not check the acti
 // systemChange runs a change that no admin chooses, in one journaled transaction: the
 // sync mirroring the directory and applying the rules that follow from it.
 func (a *App) systemChange(ctx context.Context, fn func(q *data.Q) ([]data.JournalEntry, error)) error {
+	if err := a.refuseReadOnly(); err != nil {
+		return err
+	}
 	return a.store.Tx(ctx, func(q *data.Q) error {
 		entries, err := fn(q)
 		if err != nil {

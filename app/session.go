@@ -31,6 +31,11 @@ type SessionOptions struct {
 	As        string    // demo only: act as this user of the demo (UPN or O365 ID)
 	SignedIn  Account   // the account signed in on this computer, if any
 
+	// ReadOnly opens the cache for a command that only reads: a missing cache is not
+	// created ("no cache at PATH — run sync first") and nothing in it changes. The demo
+	// is still generated when it is missing, as its note says.
+	ReadOnly bool
+
 	// DemoProgress, when set, is called now and then while a demo tenant is generated with
 	// how many of its users are built, so that a window can show it; may be nil.
 	DemoProgress func(built, total int)
@@ -88,7 +93,7 @@ func OpenSession(ctx context.Context, o SessionOptions) (*App, error) {
 			return nil, err
 		}
 	}
-	store, err := data.Open(path)
+	store, err := openCache(path, o.ReadOnly && !o.Demo)
 	if err != nil {
 		return nil, err
 	}
@@ -180,7 +185,7 @@ func regenerateDemo(ctx context.Context, store *data.Store, o SessionOptions, ha
 			return nil, err
 		}
 	}
-	store, err := data.Open(path)
+	store, err := openCache(path, false)
 	if err != nil {
 		return nil, err
 	}

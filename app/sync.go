@@ -85,6 +85,9 @@ type SyncResult struct {
 // changes as they are written.
 // One sync at a time writes a cache: a second is refused at once with *SyncRunning.
 func (a *App) Sync(ctx context.Context, src DirectorySource, o SyncOptions) (SyncResult, error) {
+	if err := a.refuseReadOnly(); err != nil {
+		return SyncResult{}, err
+	}
 	lock, err := a.lockSync()
 	if err != nil {
 		return SyncResult{}, err

@@ -27,9 +27,13 @@ var syncUnsafe = regexp.MustCompile(`[^A-Za-z0-9._-]`)
 // another tenant's, so that a sync never mixes two directories. actor names the admin
 // in the journal.
 func OpenSyncCache(ctx context.Context, path, tenantID, tenantName, actor string) (*App, error) {
-	store, err := data.Open(path)
+	store, err := openCache(path, false)
 	if err != nil {
 		return nil, err
+	}
+	if store.ReadOnly() != "" {
+		store.Close()
+		return nil, (&App{store: store}).refuseReadOnly()
 	}
 	settings, err := store.Read(ctx).TenantSettings()
 	switch {

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -26,21 +25,34 @@ var migrationFiles embed.FS
 // Store is an open tenant cache. It is safe for concurrent use; writes are serialised
 // by SQLite (WAL mode lets readers go on while one writer commits).
 type Store struct {
-	db   *sql.DB
-	path string
+	db       *sql.DB
+	path     string
+	readOnly string   // why the cache cannot be written; "" when it can
+	notes    []string // what the admin should fix about its permissions
 }
 
-// Open opens (creating when needed, mode 0600) the cache at path and brings its schema
-// up to date. The parent directory is created with mode 0700.
-func Open(path string) (*Store, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("cannot create the cache folder: %w", err)
-	}
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+// Open opens (creating when needed, mode 0600) the cache at path for changes and brings
+// its schema up to date. The parent directory is created with mode 0700.
+func Open(path string) (*Store, error) { return OpenWith(path, OpenOptions{}) }
+
+// OpenWith opens the cache at path as o says. A cache this process cannot write (a
+// read-only file, folder or disk) opens read-only, saying why in ReadOnly.
+func OpenWith(path string, o OpenOptions) (*Store, error) {
+	cf, err := prepareFiles(path, o)
 	if err != nil {
-		return nil, fmt.Errorf("cannot open the cache %s: %w", path, err)
+		return nil, err
 	}
-	f.Close()
+	if o.ReadOnly || cf.readOnly != "" {
+		s, err := openReadOnly(path, cf)
+		switch {
+		case errors.Is(err, errSchemaBehind) && cf.readOnly != "":
+			return nil, fmt.Errorf("the cache %s is read-only (%s) and was written by an older Nimbus Admin, which this one cannot read: copy it to a folder you can write and give the copy with --db", path, cf.readOnly)
+		case !errors.Is(err, errSchemaBehind):
+			return s, err
+		}
+		// Read by a command that only reads, but written by an older build: it is brought
+		// up to date as any open would.
+	}
 	dsn := fileURI(path) +
 		"?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(" + strconv.FormatInt(busyTimeout.Milliseconds(), 10) + ")" +
 		"&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)&_txlock=immediate"
@@ -48,7 +60,7 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot open the cache %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path}
+	s := &Store{db: db, path: path, notes: cf.notes}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("cache %s: %w", path, err)
@@ -88,7 +100,8 @@ func (s *Store) Read(ctx context.Context) *Q { return &Q{db: s.db, ctx: ctx} }
 // not bound to ctx, because database/sql would then roll it back from another goroutine
 // the moment ctx is cancelled, and a commit racing that rollback fails with "transaction
 // has already been committed or rolled back" instead of saying it was cancelled.
-func (s *Store) Tx(ctx context.Context, fn func(q *Q) error) error {
+func (s *Store) Tx(ctx context.Context, fn func(q *Q) error) (err error) {
+	defer func() { err = diskFull(err) }()
 	if err := ctx.Err(); err != nil {
 		return err
 	}

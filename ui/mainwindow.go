@@ -63,6 +63,7 @@ type mainWindow struct {
 	createButton *widget.Button
 	bar          *onlineBar
 	rightsLine   *widget.Label   // who acts and what they may change
+	cacheLine    *widget.Label   // a read-only cache, loose permissions; hidden when fine
 	rights       app.AdminRights // the acting admin's rights, as last read
 	selected     *app.UserDetail // the selected user, nil for none
 	confirm      *widgets.Confirm
@@ -129,6 +130,7 @@ func (m *mainWindow) buildUI() {
 	m.deleteReason = &widget.Label{Text: "Select a user to delete them from Nimbus.", Wrapping: fyne.TextWrapWord}
 	m.createButton = &widget.Button{Text: "Create…", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: m.onCreate}
 	m.rightsLine = newRightsLine()
+	m.cacheLine = newCacheLine(m.nimbus)
 	m.list = m.newListTools()
 	m.bar = newOnlineBar(m)
 	if w, ok := m.online.(OnlineWatcher); ok {
@@ -138,10 +140,11 @@ func (m *mainWindow) buildUI() {
 	m.detailToggle = &widget.Button{OnTapped: m.toggleDetail}
 	m.detailCollapsed = m.settings.detailCollapsed()
 	// Two header lines, so that the search keeps its width on a laptop screen: the search
-	// with what acts on the list, then who acts with the cache's sign-in and sync.
+	// with what acts on the list, then who acts with the cache's sign-in and sync; a third
+	// only when the cache file is read-only or has loose permissions.
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(m.count, m.createButton, m.newConfigButton(), m.detailToggle), m.search),
-		container.NewBorder(nil, nil, nil, m.bar.object(), m.rightsLine))
+		container.NewBorder(nil, nil, nil, m.bar.object(), m.rightsLine), m.cacheLine)
 	treeTitle := widget.NewLabelWithStyle("Organization units", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	tree := container.NewBorder(treeTitle, nil, nil, nil, m.ouTree.object())
 	m.leftSplit = container.NewVSplit(tree, m.filters.object())

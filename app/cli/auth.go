@@ -199,7 +199,9 @@ func authStatus(ctx context.Context, e env) (authStatusJSON, error) {
 			st.Cache = path + " (not synced yet: run 'nimbusadmin sync')"
 			return st, nil
 		}
-		e.open = func() (*app.App, error) { return app.OpenSession(ctx, app.SessionOptions{DBPath: path}) }
+		e.open = func() (*app.App, error) {
+			return app.OpenSession(ctx, app.SessionOptions{DBPath: path, ReadOnly: true})
+		}
 	}
 	err = withApp(e, func(a *app.App) error { return authCacheStatus(ctx, a, &st) })
 	return st, err

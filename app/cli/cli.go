@@ -121,14 +121,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, o outside
 		return printVerbHelp(ctx, verb, verbArgs, stdout)
 	}
 	e := env{globals: g, outside: o, stdout: stdout, stderr: stderr}
-	e.open = func() (*app.App, error) { return openCache(ctx, e) }
+	reads := onlyReads(verb, verbArgs)
+	e.open = func() (*app.App, error) {
+		a, err := openCache(ctx, e, reads)
+		sayCacheNotes(e.stderr, a)
+		return a, err
+	}
 	return verb.run(ctx, e, verbArgs)
 }
 
 // openCache opens the cache a verb works on: --db, the demo tenant, or the cache of the
-// tenant the admin is signed in to (found from the token cache, without the network).
-func openCache(ctx context.Context, e env) (*app.App, error) {
+// tenant the admin is signed in to (found from the token cache, without the network);
+// for reading only when the command line only reads.
+func openCache(ctx context.Context, e env, reads bool) (*app.App, error) {
 	opts := e.globals.Session(e.stderr)
+	opts.ReadOnly = reads
 	if opts.Demo {
 		return app.OpenSession(ctx, opts)
 	}

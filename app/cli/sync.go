@@ -59,6 +59,7 @@ func openSyncTenant(ctx context.Context, e env) (*online.Tenant, func(auth.Devic
 	if err != nil {
 		return nil, nil, err
 	}
+	sayCacheNotes(e.stderr, t.App)
 	settings, err := t.App.ConfigTenantSettings(ctx)
 	if err != nil {
 		t.App.Close()
