@@ -37,18 +37,19 @@ func Open(path string) (*Store, error) { return OpenWith(path, OpenOptions{}) }
 
 // OpenWith opens the cache at path as o says. A cache this process cannot write (a
 // read-only file, folder or disk) opens read-only, saying why in ReadOnly.
-func OpenWith(path string, o OpenOptions) (*Store, error) {
+func OpenWith(path string, o OpenOptions) (s *Store, err error) {
+	defer func() { err = notACache(path, err) }()
 	cf, err := prepareFiles(path, o)
 	if err != nil {
 		return nil, err
 	}
 	if o.ReadOnly || cf.readOnly != "" {
-		s, err := openReadOnly(path, cf)
+		rs, err := openReadOnly(path, cf)
 		switch {
 		case errors.Is(err, errSchemaBehind) && cf.readOnly != "":
 			return nil, fmt.Errorf("the cache %s is read-only (%s) and was written by an older Nimbus Admin, which this one cannot read: copy it to a folder you can write and give the copy with --db", path, cf.readOnly)
 		case !errors.Is(err, errSchemaBehind):
-			return s, err
+			return rs, err
 		}
 		// Read by a command that only reads, but written by an older build: it is brought
 		// up to date as any open would.
@@ -60,7 +61,7 @@ func OpenWith(path string, o OpenOptions) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot open the cache %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, notes: cf.notes}
+	s = &Store{db: db, path: path, notes: cf.notes}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("cache %s: %w", path, err)
