@@ -44,12 +44,19 @@ type AdminRights struct {
 	FirstUse    bool    // no Tenant Administrator is known yet: acting as one
 	Group       string  // the tenant administration security group; "" until set
 	GroupStatus AdminGroupStatus
+	ReviewOnly  bool // the cache cannot be written: whatever the role, nothing may change here
 	tree        *outree.Tree
 }
 
 // Rights works out what the acting admin may change now.
+// On a cache that cannot be written the admin may change nothing, whatever their role,
+// so that the window offers no change it would refuse.
 func (a *App) Rights(ctx context.Context) (AdminRights, error) {
-	return rightsOf(a.store.Read(ctx), a.Actor())
+	r, err := rightsOf(a.store.Read(ctx), a.Actor())
+	if err == nil && a.CanChange() != nil {
+		r.ReviewOnly, r.Level, r.Scopes, r.FirstUse = true, ReadOnly, nil, false
+	}
+	return r, err
 }
 
 // rightsOf reads the actor's rights: Tenant Administrator as a member of the tenant
@@ -205,6 +212,9 @@ func (r AdminRights) Headline() string {
 		return who + " — acting as Tenant Administrator until a member of " + group + " is known: it had no members at the last sync"
 	case r.FirstUse:
 		return who + " — acting as Tenant Administrator until a member of " + group + " is known: sync to read its members"
+	}
+	if r.ReviewOnly {
+		return who + " — review only: the cache cannot be written"
 	}
 	line := who + " — no administrator role in Nimbus: everything is read-only"
 	switch r.Level {

@@ -45,6 +45,31 @@ func TestAReadOnlyCacheRefusesChangesAndSyncWithTheReason(t *testing.T) {
 	}, want)
 }
 
+// On a cache that cannot be written a Tenant Administrator's rights are those of a
+// reader, so that the window offers no change the cache would refuse, and the headline
+// says why.
+func TestOnAReadOnlyCacheEvenATenantAdministratorMayOnlyReview(t *testing.T) {
+	f := newFixture(t)
+	store, err := data.OpenWith(f.app.CachePath(), data.OpenOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	r, err := New(store, testkit.OrgAdmin).Rights(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Level != ReadOnly || r.InScope(f.ou["root"]) || !r.ReviewOnly {
+		t.Fatalf("rights on a read-only cache: level %v, in scope of the root %v, review only %v", r.Level, r.InScope(f.ou["root"]), r.ReviewOnly)
+	}
+	if h := r.Headline(); !strings.Contains(h, "review only: the cache cannot be written") {
+		t.Fatalf("headline %q does not say the cache cannot be written", h)
+	}
+	if w, _ := f.app.Rights(context.Background()); w.Level != TenantAdministrator {
+		t.Fatalf("the same admin on the writable cache: level %v", w.Level)
+	}
+}
+
 // unreadSource is a directory that notes whether a sync asked it for anything.
 type unreadSource struct{ asked bool }
 

@@ -95,7 +95,7 @@ func (b *onlineBar) refresh() {
 		b.account.SetText("") // the demo acts as its own admin: the rights line says who
 	}
 	b.sign.Enable()
-	enableWhen(b.sync, (st.SignedInAs != "" || st.Demo) && b.stop == nil)
+	enableWhen(b.sync, (st.SignedInAs != "" || st.Demo) && b.stop == nil && b.m.nimbus.CanChange() == nil) // a read-only cache: the cache line says why
 }
 
 func lastSyncedText(t time.Time) string {
