@@ -13,12 +13,14 @@ import (
 
 // StartWindow is what a first start shows while the demo tenant is generated, which takes
 // a while for a large one: how many of its users are built so far. The main window
-// replaces it.
+// replaces it. Its window is made only when there is progress to show: a window made and
+// never shown cannot be closed, and would keep the program running after the main
+// window closes.
 type StartWindow struct {
-	win      fyne.Window
+	app      fyne.App
+	win      fyne.Window // nil until the first progress
 	message  *widget.Label
 	bar      *widget.ProgressBar
-	shown    bool
 	finished bool
 }
 
@@ -28,12 +30,8 @@ type StartWindow struct {
 func NewStartWindow(a fyne.App) *StartWindow {
 	a.SetIcon(assets.Icon)
 	a.Settings().SetTheme(widgets.NewReadableTheme())
-	s := &StartWindow{win: a.NewWindow("Nimbus Admin — starting"),
-		message: widget.NewLabel(demoProgressText(0, 0)), bar: widget.NewProgressBar()}
+	s := &StartWindow{app: a, message: widget.NewLabel(demoProgressText(0, 0)), bar: widget.NewProgressBar()}
 	s.bar.TextFormatter = func() string { return fmt.Sprintf("%.0f %%", 100*s.bar.Value) }
-	s.win.SetContent(container.NewPadded(container.NewVBox(s.message, s.bar)))
-	s.win.Resize(fyne.NewSize(480, 120))
-	s.win.CenterOnScreen()
 	return s
 }
 
@@ -48,8 +46,11 @@ func (s *StartWindow) DemoProgress(built, total int) {
 		if total > 0 {
 			s.bar.SetValue(float64(built) / float64(total))
 		}
-		if !s.shown {
-			s.shown = true
+		if s.win == nil {
+			s.win = s.app.NewWindow("Nimbus Admin — starting")
+			s.win.SetContent(container.NewPadded(container.NewVBox(s.message, s.bar)))
+			s.win.Resize(fyne.NewSize(480, 120))
+			s.win.CenterOnScreen()
 			s.win.Show()
 		}
 	})
@@ -58,7 +59,9 @@ func (s *StartWindow) DemoProgress(built, total int) {
 // Close closes the start window once the main window shows; call it on the UI goroutine.
 func (s *StartWindow) Close() {
 	s.finished = true
-	s.win.Close()
+	if s.win != nil {
+		s.win.Close()
+	}
 }
 
 // demoProgressText is the start window's line: "Building the demo tenant: 41,000 of
