@@ -55,7 +55,9 @@ func ParseGlobals(args []string, getenv func(string) string) (Globals, []string,
 	fs.VisitAll(func(f *flag.Flag) {
 		name := "NIMBUSADMIN_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
 		if v := getenv(name); v != "" && envErr == nil {
-			if err := fs.Set(f.Name, v); err != nil {
+			if strings.TrimSpace(v) == "" {
+				envErr = usagef("%s is blank: give it a value or unset it", name)
+			} else if err := fs.Set(f.Name, v); err != nil {
 				envErr = usagef("%s=%q: %v", name, v, err)
 			}
 		}

@@ -117,6 +117,15 @@ func TestGlobalMistakesExitTwoBeforeAnyCache(t *testing.T) {
 			t.Errorf("%q: exit %d (want %d), stderr %q (want %q)", c.args, code, c.code, errb.String(), c.want)
 		}
 	}
+	blankDB := func(k string) string {
+		if k == "NIMBUSADMIN_DB" {
+			return "  "
+		}
+		return ""
+	}
+	if _, _, err := ParseGlobals([]string{"users"}, blankDB); exitCode(err) != exitMalformed || !strings.Contains(err.Error(), "NIMBUSADMIN_DB is blank") {
+		t.Errorf("a blank NIMBUSADMIN_DB: %v", err)
+	}
 }
 
 // TestHelpAnywhereExitsZero: -h and --help print help and succeed wherever they stand,
