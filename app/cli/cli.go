@@ -62,13 +62,15 @@ func ParseGlobals(args []string, getenv func(string) string) (Globals, []string,
 			}
 		}
 	})
-	if envErr != nil {
-		return g, nil, envErr
-	}
+	// -h and --help before any verb ask for the help, as the verb does: the help is
+	// printed whatever else the command line or the environment holds.
 	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
-		return g, []string{"help"}, nil // -h and --help before any verb ask for the help, as the verb does
+		return g, []string{"help"}, nil
 	} else if err != nil {
 		return g, nil, usagef("%v", err)
+	}
+	if envErr != nil {
+		return g, nil, envErr
 	}
 	if err := checkGlobals(fs, g); err != nil {
 		return g, nil, err

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -140,6 +141,12 @@ func TestHelpAnywhereExitsZero(t *testing.T) {
 		if code != 0 || stderr != "" || stdout == "" {
 			t.Errorf("%q: exit %d, stderr %q, stdout %.80q", args, code, stderr, stdout)
 		}
+	}
+	broken := func(k string) string {
+		return map[string]string{"NIMBUSADMIN_DEMO_USERS": "abc", "NIMBUSADMIN_AUTHORITY": "0"}[k]
+	}
+	if _, rest, err := ParseGlobals([]string{"-h"}, broken); err != nil || !slices.Equal(rest, []string{"help"}) {
+		t.Errorf("-h with a broken environment: %q, %v", rest, err)
 	}
 	if _, stdout, _ := runCLI(t, db, "user", "role", "--help"); !strings.Contains(stdout, "user role add") || strings.Contains(stdout, "user show") {
 		t.Errorf("'user role --help' lists %q", stdout)

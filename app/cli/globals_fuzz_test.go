@@ -101,6 +101,15 @@ func globalsFromEnvAreAtFault(err error) bool {
 // of the command line as typed, or the help when a help flag came before the verb.
 func checkAcceptedGlobals(t *testing.T, args []string, g Globals, rest []string) {
 	t.Helper()
+	n := len(args) - len(rest)
+	typed := n >= 0 && slices.Equal(args[n:], rest)
+	asked := slices.Equal(rest, []string{"help"}) && slices.ContainsFunc(args, isHelpToken)
+	if !typed && !asked {
+		t.Fatalf("%q: the rest %q is neither the end of the command line nor the help", args, rest)
+	}
+	if asked {
+		return // the help is printed whatever the other flags hold, and they are not used
+	}
 	if g.DemoUsers < app.MinDemoUsers || g.DemoUsers > app.MaxDemoUsers {
 		t.Fatalf("%q: accepted --demo-users %d", args, g.DemoUsers)
 	}
@@ -113,16 +122,10 @@ func checkAcceptedGlobals(t *testing.T, args []string, g Globals, rest []string)
 	if strings.TrimSpace(g.Tenant) == "" || strings.TrimSpace(g.Cloud) == "" {
 		t.Fatalf("%q: accepted an empty tenant or cloud: %+v", args, g)
 	}
-	n := len(args) - len(rest)
-	typed := n >= 0 && slices.Equal(args[n:], rest)
-	asked := slices.Equal(rest, []string{"help"}) && slices.ContainsFunc(args, isHelpToken)
-	if !typed && !asked {
-		t.Fatalf("%q: the rest %q is neither the end of the command line nor the help", args, rest)
-	}
-	if typed && len(rest) > 0 && strings.HasPrefix(rest[0], "-") && rest[0] != "-" && args[n-1] != "--" {
+	if len(rest) > 0 && strings.HasPrefix(rest[0], "-") && rest[0] != "-" && args[n-1] != "--" {
 		t.Fatalf("%q: the verb %q is a flag", args, rest[0])
 	}
-	if typed && !asked && n > 0 && slices.ContainsFunc(args[:n], isHelpToken) && !helpTokenIsAValue(args[:n]) {
+	if n > 0 && slices.ContainsFunc(args[:n], isHelpToken) && !helpTokenIsAValue(args[:n]) {
 		t.Fatalf("%q: a help flag before the verb did not ask for the help", args)
 	}
 }
