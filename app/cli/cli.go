@@ -35,13 +35,6 @@ func (g Globals) Session(progress io.Writer) app.SessionOptions {
 	return app.SessionOptions{DBPath: g.DB, Demo: g.Demo, DemoUsers: g.DemoUsers, Progress: progress, As: g.As}
 }
 
-// usageError marks a mistake in the command line itself (exit code 2).
-type usageError struct{ msg string }
-
-func (e usageError) Error() string { return e.msg }
-
-func usagef(format string, args ...any) error { return usageError{quotedf(format, args...)} }
-
 // ParseGlobals reads the global flags (and their environment variables) from args and
 // returns them with the rest of the command line: the verb and its arguments.
 func ParseGlobals(args []string, getenv func(string) string) (Globals, []string, error) {
@@ -62,44 +55,40 @@ func ParseGlobals(args []string, getenv func(string) string) (Globals, []string,
 	fs.VisitAll(func(f *flag.Flag) {
 		name := "NIMBUSADMIN_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
 		if v := getenv(name); v != "" && envErr == nil {
-			if err := fs.Set(f.Name, v); err != nil {
+			if strings.TrimSpace(v) == "" {
+				envErr = usagef("%s is blank: give it a value or unset it", name)
+			} else if err := fs.Set(f.Name, v); err != nil {
 				envErr = usagef("%s=%q: %v", name, v, err)
 			}
 		}
 	})
+	// -h and --help before any verb ask for the help, as the verb does: the help is
+	// printed whatever else the command line or the environment holds.
+	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+		return g, []string{"help"}, nil
+	} else if err != nil {
+		return g, nil, usagef("%v", err)
+	}
 	if envErr != nil {
 		return g, nil, envErr
 	}
-	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
-		return g, []string{"help"}, nil // -h and --help before any verb ask for the help, as the verb does
-	} else if err != nil {
-		return g, nil, usagef("%v", err)
+	if err := checkGlobals(fs, g); err != nil {
+		return g, nil, err
 	}
 	return g, fs.Args(), nil
 }
 
-// Run executes one command line and returns the process exit code: 0 on success, 1 when
-// the command failed or a rule refused it, 2 for a malformed command line.
+// Run executes one command line and returns the process exit code: 0 on success (or
+// help), 1 when the command failed or was refused, 2 for a malformed command line (the
+// rule in full is beside exitCode).
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return runWith(ctx, args, stdout, stderr, outside{getenv: os.Getenv})
 }
 
 // runWith is Run with the environment, keyring and network the verbs reach given.
 func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, o outside) int {
-	err := run(ctx, args, stdout, stderr, o)
-	switch {
-	case err == nil:
-		return 0
-	case errors.As(err, new(usageError)):
-		fmt.Fprintf(stderr, "nimbusadmin: %v (see 'nimbusadmin help')\n", err)
-		return 2
-	default:
-		fmt.Fprintf(stderr, "nimbusadmin: %s\n", oneLine(err.Error()))
-		return 1
-	}
+	return report(stderr, run(ctx, args, stdout, stderr, o))
 }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, o outside) error {
 	g, rest, err := ParseGlobals(args, o.getenv)
@@ -111,6 +100,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, o outside
 	}
 	verb, ok := findVerb(rest)
 	if !ok {
+		if wantsHelp(rest) && printVerbsUnder(rest, stdout) {
+			return nil
+		}
 		return unknownVerb(rest)
 	}
 	verbArgs := rest[len(strings.Fields(verb.name)):]
@@ -138,9 +130,6 @@ func openCache(ctx context.Context, e env, reads bool) (*app.App, error) {
 	opts.ReadOnly = reads
 	if opts.Demo {
 		return app.OpenSession(ctx, opts)
-	}
-	if opts.As != "" {
-		return nil, usagef("%v", app.ErrAsOutsideDemo)
 	}
 	s, err := authSession(e)
 	if err != nil {

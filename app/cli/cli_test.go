@@ -261,7 +261,7 @@ func TestBadInputGetsOneLineAndNonZeroExit(t *testing.T) {
 		{[]string{"user", "licence", "nobody@nowhere.example", "--grant", "assistant"}, 1, "no Nimbus user"},
 		{[]string{"user", "licence", "x"}, 2, "--grant"},
 		{[]string{"user", "show"}, 2, "needs one user"},
-		{[]string{"--demo-users", "3", "users"}, 1, "between 16 and 1000000"},
+		{[]string{"--demo-users", "3", "users"}, 2, "between 16 and 1000000"},
 	}
 	for _, c := range cases {
 		code, stdout, stderr := runCLI(t, db, c.args...)

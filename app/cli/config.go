@@ -91,6 +91,13 @@ func runConfigKind(ctx context.Context, e env, k data.ConfigKind, args []string)
 		if err != nil {
 			return err
 		}
+		if !flagGiven(fs, "name") && !flagGiven(fs, "ou") && !flagGiven(fs, "description") {
+			change := "--name NEW or --ou OU"
+			if k == data.ConfigCustomRoles {
+				change = "--name NEW, --ou OU or --description TEXT"
+			}
+			return usagef("%s needs something to change: %s", fs.Name(), change)
+		}
 		if desc := fs.Lookup("description"); desc != nil && flagGiven(fs, "description") {
 			return withApp(e, func(a *app.App) error {
 				return configUpdateRole(ctx, a, pos[0], *newName, *ou, desc.Value.String())
@@ -102,6 +109,11 @@ func runConfigKind(ctx context.Context, e env, k data.ConfigKind, args []string)
 		pos, err := parse(fs, args, 1, "the name of the new "+app.ConfigNoun(k))
 		if err != nil {
 			return err
+		}
+		for _, need := range configAddNeeds[k] {
+			if err := required(fs, need[0], need[1]); err != nil {
+				return err
+			}
 		}
 		return withApp(e, func(a *app.App) error {
 			tree, err := a.OUTree(ctx)

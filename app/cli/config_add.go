@@ -19,7 +19,7 @@ type configAdder func(fs *flag.FlagSet) func(ctx context.Context, a *app.App, tr
 
 var configAdders = map[data.ConfigKind]configAdder{
 	data.ConfigSkillCategories: func(fs *flag.FlagSet) func(context.Context, *app.App, *outree.Tree, string) (app.Command, error) {
-		ou := fs.String("ou", "/", "the OU it lives in")
+		ou := fs.String("ou", "/", "the OU it lives in; / is the tenant root, where every OU can use it")
 		var levels listFlag
 		fs.Var(&levels, "level", "a level as NAME=NUMBER (repeat)")
 		return func(ctx context.Context, a *app.App, tree *outree.Tree, name string) (app.Command, error) {
@@ -36,7 +36,7 @@ var configAdders = map[data.ConfigKind]configAdder{
 		}
 	},
 	data.ConfigSkills: func(fs *flag.FlagSet) func(context.Context, *app.App, *outree.Tree, string) (app.Command, error) {
-		ou := fs.String("ou", "/", "the OU it lives in")
+		ou := fs.String("ou", "/", "the OU it lives in; / is the tenant root, where every OU can use it")
 		category := fs.String("category", "", "its skill category (id or name)")
 		return func(ctx context.Context, a *app.App, tree *outree.Tree, name string) (app.Command, error) {
 			c, err := a.FindConfigItem(ctx, data.ConfigSkillCategories, *category)
@@ -47,7 +47,7 @@ var configAdders = map[data.ConfigKind]configAdder{
 		}
 	},
 	data.ConfigProfiles: func(fs *flag.FlagSet) func(context.Context, *app.App, *outree.Tree, string) (app.Command, error) {
-		ou := fs.String("ou", "/", "the OU it lives in")
+		ou := fs.String("ou", "/", "the OU it lives in; / is the tenant root, where every OU can use it")
 		var skills listFlag
 		fs.Var(&skills, "skill", "a skill as SKILL=LEVEL, or SKILL when its category has no levels (repeat)")
 		return func(ctx context.Context, a *app.App, tree *outree.Tree, name string) (app.Command, error) {
@@ -63,13 +63,13 @@ var configAdders = map[data.ConfigKind]configAdder{
 		}
 	},
 	data.ConfigNAReasons: func(fs *flag.FlagSet) func(context.Context, *app.App, *outree.Tree, string) (app.Command, error) {
-		ou := fs.String("ou", "/", "the OU it lives in")
+		ou := fs.String("ou", "/", "the OU it lives in; / is the tenant root, where every OU can use it")
 		return func(ctx context.Context, a *app.App, tree *outree.Tree, name string) (app.Command, error) {
 			return configIn(tree, *ou, func(ouID int64) app.Command { return app.CreateNAReason{Name: name, OU: ouID} })
 		}
 	},
 	data.ConfigDomainTemplates: func(fs *flag.FlagSet) func(context.Context, *app.App, *outree.Tree, string) (app.Command, error) {
-		ou := fs.String("ou", "/", "the OU it lives in")
+		ou := fs.String("ou", "/", "the OU it lives in; / is the tenant root, where every OU can use it")
 		var origins listFlag
 		fs.Var(&origins, "origin", "an allowed web site, e.g. https://www.contoso.com (repeat)")
 		return func(ctx context.Context, a *app.App, tree *outree.Tree, name string) (app.Command, error) {
@@ -77,7 +77,7 @@ var configAdders = map[data.ConfigKind]configAdder{
 		}
 	},
 	data.ConfigSystemMessages: func(fs *flag.FlagSet) func(context.Context, *app.App, *outree.Tree, string) (app.Command, error) {
-		ou := fs.String("ou", "/", "the OU it lives in")
+		ou := fs.String("ou", "/", "the OU it lives in; / is the tenant root, where every OU can use it")
 		display := fs.String("display-name", "", "the name customers see in chat")
 		welcome := fs.String("welcome", "", "the message sent when a chat starts")
 		return func(ctx context.Context, a *app.App, tree *outree.Tree, name string) (app.Command, error) {
@@ -87,7 +87,7 @@ var configAdders = map[data.ConfigKind]configAdder{
 		}
 	},
 	data.ConfigCallTemplates: func(fs *flag.FlagSet) func(context.Context, *app.App, *outree.Tree, string) (app.Command, error) {
-		ou := fs.String("ou", "/", "the OU it lives in")
+		ou := fs.String("ou", "/", "the OU it lives in; / is the tenant root, where every OU can use it")
 		url := fs.String("url", "", "the page opened on a direct call")
 		desc := fs.String("description", "", "what the page shows")
 		return func(ctx context.Context, a *app.App, tree *outree.Tree, name string) (app.Command, error) {
@@ -97,7 +97,7 @@ var configAdders = map[data.ConfigKind]configAdder{
 		}
 	},
 	data.ConfigCustomRoles: func(fs *flag.FlagSet) func(context.Context, *app.App, *outree.Tree, string) (app.Command, error) {
-		ou := fs.String("ou", "/", "the OU it is visible in")
+		ou := fs.String("ou", "/", "the OU it is visible in; / is the tenant root, where every OU sees it")
 		desc := fs.String("description", "", "a short description")
 		perms := fs.String("permissions", "", "items and their rights, e.g. users.list=R,users.skills=CRUD")
 		return func(ctx context.Context, a *app.App, tree *outree.Tree, name string) (app.Command, error) {
@@ -110,6 +110,15 @@ var configAdders = map[data.ConfigKind]configAdder{
 			})
 		}
 	},
+}
+
+// configAddNeeds are the flags without which an item of a kind cannot be made, with
+// what each asks for: leaving one out is a malformed command line.
+var configAddNeeds = map[data.ConfigKind][][2]string{
+	data.ConfigSkills:          {{"category", "CATEGORY: the skill category it belongs to (id or name)"}},
+	data.ConfigDomainTemplates: {{"origin", "https://HOST: a web site allowed to embed the widget (repeat for more)"}},
+	data.ConfigSystemMessages:  {{"display-name", "TEXT: the name customers see in chat"}},
+	data.ConfigCallTemplates:   {{"url", "URL: the page a direct call opens"}},
 }
 
 // configIn resolves the OU an admin typed and builds the command that creates the item

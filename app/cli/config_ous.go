@@ -25,7 +25,7 @@ func runConfigOUs(ctx context.Context, e env, args []string) error {
 	sub, args := args[0], args[1:]
 	fs := newFlags("config ous " + sub)
 	f := formatFlag(fs, "table, csv or json")
-	parent := fs.String("parent", "/", "the parent OU (add)")
+	parent := fs.String("parent", "/", "the parent OU (add); / makes a top-level OU under the tenant root")
 	to := fs.String("to", "", "the new parent OU (move)")
 	want := map[string]struct {
 		n    int
@@ -38,6 +38,11 @@ func runConfigOUs(ctx context.Context, e env, args []string) error {
 	pos, err := parse(fs, args, want.n, want.what)
 	if err != nil {
 		return err
+	}
+	if sub == "move" {
+		if err := required(fs, "to", "OU: the new parent OU (an OU id or path; see 'ous')"); err != nil {
+			return err
+		}
 	}
 	return withApp(e, func(a *app.App) error {
 		tree, err := a.OUTree(ctx)
@@ -67,9 +72,6 @@ func runConfigOUs(ctx context.Context, e env, args []string) error {
 		case "rename":
 			cmd = app.RenameOU{OU: id, Name: pos[1]}
 		case "move":
-			if *to == "" {
-				return usagef("config ous move needs --to OU")
-			}
 			p, err := tree.Resolve(*to)
 			if err != nil {
 				return err

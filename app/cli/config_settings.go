@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"strconv"
 	"strings"
@@ -77,10 +78,10 @@ func runConfigSettings(ctx context.Context, e env, args []string) error {
 	sub, args := args[0], args[1:]
 	fs := newFlags("config settings " + sub)
 	f := formatFlag(fs, "table or json")
-	interact := fs.String("interact", "", "on or off")
-	tmpl := fs.String("snippet-template", "", "the snippet template, with {{contactId}} and {{widgetKey}}")
+	fs.String("interact", "", "on or off")
+	fs.String("snippet-template", "", "the snippet template, with {{contactId}} and {{widgetKey}}")
 	ou := fs.String("default-ou", "", "the OU for users that arrive from Teams")
-	group := fs.String("admin-group", "", "the tenant administration security group")
+	fs.String("admin-group", "", "the tenant administration security group")
 	yes := fs.Bool("yes", false, "confirm regenerating the Widget Key")
 	var contingents listFlag
 	fs.Var(&contingents, "contingent", "how many users may hold a licence, as LICENCE=N or LICENCE=unlimited (repeat)")
@@ -91,41 +92,86 @@ func runConfigSettings(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := configSettingsFlagsFit(fs, sub, *yes); err != nil {
+		return err
+	}
+	change, err := configSettingsChange(fs)
+	if err != nil {
+		return err
+	}
 	return withApp(e, func(a *app.App) error {
 		switch sub {
 		case "show":
 			return configShowSettings(ctx, e, a, *f)
 		case "regenerate-widget-key":
-			if !*yes {
-				return usagef("regenerating the Widget Key changes every user's snippet: add --yes to confirm")
-			}
 			_, err := a.Do(ctx, app.ChangeTenantSettings{RegenerateWidgetKey: true})
 			return err
-		case "set":
-			if err := configSetSettings(ctx, a, *interact, *tmpl, *ou, *group); err != nil {
-				return err
-			}
-			return configSetContingents(ctx, a, limits)
 		}
-		return usagef("config settings: unknown action %q (use show, set or regenerate-widget-key)", sub)
+		if err := configSetSettings(ctx, a, change, *ou); err != nil {
+			return err
+		}
+		return configSetContingents(ctx, a, limits)
 	})
 }
 
-// configSetSettings changes the tenant settings given on the command line in one change;
-// what is not given stays.
-func configSetSettings(ctx context.Context, a *app.App, interact, tmpl, ou, group string) error {
+// configSettingFlags are the flags of 'config settings set', each a setting to change.
+var configSettingFlags = []string{"interact", "snippet-template", "default-ou", "admin-group", "contingent"}
+
+// configSettingsFlagsFit refuses an unknown action, a set that changes nothing, settings
+// given to show or to regenerate-widget-key, and a regeneration not confirmed: each is a
+// malformed command line, told before the cache is opened.
+func configSettingsFlagsFit(fs *flag.FlagSet, sub string, yes bool) error {
+	settings := 0
+	for _, name := range configSettingFlags {
+		if flagGiven(fs, name) {
+			settings++
+		}
+	}
+	switch sub {
+	case "set":
+		if settings == 0 {
+			return usagef("config settings set needs at least one of --%s", strings.Join(configSettingFlags, ", --"))
+		}
+		return nil
+	case "show", "regenerate-widget-key":
+		if settings > 0 {
+			return usagef("config settings %s changes no setting: give the settings to 'config settings set'", sub)
+		}
+		if sub == "regenerate-widget-key" && !yes {
+			return usagef("regenerating the Widget Key changes every user's snippet: add --yes to confirm")
+		}
+		return nil
+	}
+	return usagef("config settings: unknown action %q (use show, set or regenerate-widget-key)", sub)
+}
+
+// configSettingsChange builds the change of the tenant settings given on the command
+// line; what is not given stays. A snippet template or admin group given empty is passed
+// on, for the settings' rules to refuse with their reason. The default OU is resolved
+// against the cache later.
+func configSettingsChange(fs *flag.FlagSet) (app.ChangeTenantSettings, error) {
 	var cmd app.ChangeTenantSettings
-	switch interact {
+	switch interact := fs.Lookup("interact").Value.String(); interact {
 	case "":
 	case "on", "off":
 		on := interact == "on"
 		cmd.InteractEnabled = &on
 	default:
-		return usagef("--interact must be on or off")
+		return cmd, usagef("--interact must be on or off, not %q", interact)
 	}
-	if tmpl != "" {
+	if flagGiven(fs, "snippet-template") {
+		tmpl := fs.Lookup("snippet-template").Value.String()
 		cmd.SnippetTemplate = &tmpl
 	}
+	if flagGiven(fs, "admin-group") {
+		group := fs.Lookup("admin-group").Value.String()
+		cmd.AdminSecurityGroup = &group
+	}
+	return cmd, nil
+}
+
+// configSetSettings makes the change, in the OU the admin typed for users from Teams.
+func configSetSettings(ctx context.Context, a *app.App, cmd app.ChangeTenantSettings, ou string) error {
 	if ou != "" {
 		tree, err := a.OUTree(ctx)
 		if err != nil {
@@ -135,11 +181,8 @@ func configSetSettings(ctx context.Context, a *app.App, interact, tmpl, ou, grou
 			return err
 		}
 	}
-	if group != "" {
-		cmd.AdminSecurityGroup = &group
-	}
-	if interact == "" && tmpl == "" && ou == "" && group == "" {
-		return nil
+	if cmd.InteractEnabled == nil && cmd.SnippetTemplate == nil && cmd.AdminSecurityGroup == nil && cmd.DefaultTeamsOU == 0 {
+		return nil // only contingents were given
 	}
 	_, err := a.Do(ctx, cmd)
 	return err

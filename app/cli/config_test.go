@@ -108,7 +108,7 @@ func TestConfigEveryKindAddsAndRefuses(t *testing.T) {
 		{"skills", "add", "Jira2", "--category", "Tools", "--ou", "Nowhere"},
 		{"profiles", "add", "Empty", "--ou", "Support"},
 		{"domain-templates", "add", "Bad", "--origin", "http://shop.contoso.example/path"},
-		{"system-messages", "add", "Bad"},
+		{"system-messages", "add", "Bad", "--display-name", "Shop", "--ou", "Nowhere"},
 		{"call-templates", "add", "Bad", "--url", "not a url"},
 		{"custom-roles", "add", "Bad", "--permissions", "users.nothing=R"},
 		{"profiles", "delete", "On Duty"},

@@ -43,6 +43,9 @@ func runHelp(ctx context.Context, args []string, w io.Writer) error {
 	}
 	v, ok := findVerb(args)
 	if !ok || v.run == nil {
+		if printVerbsUnder(args, w) {
+			return nil
+		}
 		return unknownVerb(args)
 	}
 	return printVerbHelp(ctx, v, append(args[len(strings.Fields(v.name)):], "--help"), w)
@@ -97,6 +100,33 @@ func capitalise(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
+// printVerbsUnder lists the verbs whose names go on from the words typed ("user",
+// "services members"), for 'help user' and 'user --help'; false when the words typed
+// (flags aside) start no verb's name.
+func printVerbsUnder(args []string, w io.Writer) bool {
+	var words []string
+	for _, a := range args {
+		if !strings.HasPrefix(a, "-") {
+			words = append(words, a)
+		}
+	}
+	var under []verb
+	for _, v := range verbs {
+		name := strings.Fields(v.name)
+		if len(words) > 0 && len(name) > len(words) && slices.Equal(name[:len(words)], words) {
+			under = append(under, v)
+		}
+	}
+	if len(under) == 0 {
+		return false
+	}
+	fmt.Fprintf(w, "Verbs that start with %q (VERB --help for one verb's flags):\n", strings.Join(words, " "))
+	for _, v := range under {
+		fmt.Fprintf(w, "  %s %s\n      %s\n", v.name, v.args, v.about)
+	}
+	return true
+}
+
 // unknownVerb says that no verb has that name; when the words start some verbs' names
 // ("user role"), it names the words that may follow.
 func unknownVerb(args []string) error {
@@ -113,5 +143,9 @@ func unknownVerb(args []string) error {
 			return usagef("%q needs one of: %s", strings.Join(prefix, " "), strings.Join(next, ", "))
 		}
 	}
-	return usagef("unknown verb %q", strings.Join(args[:min(2, len(args))], " "))
+	n := 1
+	if len(args) > 1 && !strings.HasPrefix(args[1], "-") {
+		n = 2
+	}
+	return usagef("unknown verb %q", strings.Join(args[:n], " "))
 }

@@ -70,15 +70,11 @@ func runJournal(ctx context.Context, e env, args []string) error {
 	})
 }
 
-// resolveOU turns an --ou flag (an OU id or path) into the OU's id: the tenant root when
-// the flag is not given.
+// resolveOU turns an --ou flag (an OU id or path; / for the tenant root) into the OU's id.
 func resolveOU(ctx context.Context, a *app.App, ou string) (int64, error) {
 	tree, err := a.OUTree(ctx)
 	if err != nil {
 		return 0, err
-	}
-	if ou == "" {
-		return tree.Root, nil
 	}
 	return tree.Resolve(ou)
 }

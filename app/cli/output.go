@@ -34,8 +34,14 @@ type listFlag []string
 
 func (l *listFlag) String() string { return strings.Join(*l, ",") }
 
-// Set appends one value.
-func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+// Set appends one value; an empty one is refused, as for every flag that needs a value.
+func (l *listFlag) Set(v string) error {
+	if strings.TrimSpace(v) == "" {
+		return errors.New("the flag needs a value")
+	}
+	*l = append(*l, v)
+	return nil
+}
 
 // newFlags makes a verb's flag set that reports errors instead of printing usage.
 func newFlags(name string) *flag.FlagSet {
@@ -45,8 +51,9 @@ func newFlags(name string) *flag.FlagSet {
 }
 
 // parse reads flags and positional arguments in any order ("ID --format json" and
-// "--format json ID" alike) and checks the number of positional arguments. -h or --help
-// anywhere returns a helpRequest, which prints the verb's help.
+// "--format json ID" alike) and checks the number of positional arguments and that no
+// flag was given an empty value it cannot take. -h or --help anywhere returns a
+// helpRequest, which prints the verb's help.
 func parse(fs *flag.FlagSet, args []string, positional int, what string) ([]string, error) {
 	var pos []string
 	for {
@@ -67,6 +74,9 @@ func parse(fs *flag.FlagSet, args []string, positional int, what string) ([]stri
 			return nil, usagef("%s: unexpected argument %q", fs.Name(), pos[0])
 		}
 		return nil, usagef("%s needs %s", fs.Name(), what)
+	}
+	if err := refuseBlank(fs); err != nil {
+		return nil, err
 	}
 	return pos, nil
 }

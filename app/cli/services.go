@@ -69,10 +69,13 @@ func runServices(ctx context.Context, e env, args []string) error {
 
 func runServicesAddTeam(ctx context.Context, e env, args []string) error {
 	fs := newFlags("services add-team")
-	ou := fs.String("ou", "", "OU id or path of the service (the tenant root when not given)")
+	ou := fs.String("ou", "", "OU id or path of the service (/ for the tenant root): it decides which OU Administrators manage it")
 	licence := fs.String("licence", "", "contact-center, enterprise-routing or advanced-routing")
 	pos, err := parse(fs, args, 1, "the Team's id (see 'directory teams')")
 	if err != nil {
+		return err
+	}
+	if err := required(fs, "ou", "OU: the OU id or path of the service (/ for the tenant root; see 'ous')"); err != nil {
 		return err
 	}
 	l, err := servicesLicenceFlag("services add-team", *licence, data.TeamsBased)
@@ -101,9 +104,18 @@ func runServicesAdd(ctx context.Context, e env, args []string) error {
 	fs := newFlags("services add")
 	kind := fs.String("type", "", "skill or none")
 	name := fs.String("name", "", "the service's name")
-	ou := fs.String("ou", "", "OU id or path of the service (the tenant root when not given)")
+	ou := fs.String("ou", "", "OU id or path of the service (/ for the tenant root): it decides which OU Administrators manage it")
 	licence := fs.String("licence", "", "contact-center, enterprise-routing or advanced-routing")
 	if _, err := parse(fs, args, 0, ""); err != nil {
+		return err
+	}
+	if err := required(fs, "type", "skill or --type none"); err != nil {
+		return err
+	}
+	if err := required(fs, "name", "NAME: the service's name"); err != nil {
+		return err
+	}
+	if err := required(fs, "ou", "OU: the OU id or path of the service (/ for the tenant root; see 'ous')"); err != nil {
 		return err
 	}
 	var t data.AssignmentType

@@ -119,11 +119,11 @@ func TestServicesListsEachServicesLicenceAndTeamsSettings(t *testing.T) {
 
 func TestServicesAddTakesALicence(t *testing.T) {
 	run := servicesDemo(t)
-	if code, stdout, stderr := run("services", "add", "--type", "skill", "--name", "Routing Desk", "--licence", "enterprise-routing"); code != 0 ||
+	if code, stdout, stderr := run("services", "add", "--type", "skill", "--name", "Routing Desk", "--ou", "/", "--licence", "enterprise-routing"); code != 0 ||
 		!strings.Contains(stdout, "Enterprise Routing") {
 		t.Fatalf("add: exit %d %s%s", code, stdout, stderr)
 	}
-	if code, _, stderr := run("services", "add", "--type", "skill", "--name", "Premium Desk"); code != 0 {
+	if code, _, stderr := run("services", "add", "--type", "skill", "--name", "Premium Desk", "--ou", "/"); code != 0 {
 		t.Fatalf("add: %s", stderr)
 	}
 	for _, s := range servicesList(t, run) {
@@ -133,7 +133,7 @@ func TestServicesAddTakesALicence(t *testing.T) {
 	}
 	servicesRefused(t, run, []string{"only a Contact Center service can take agents"},
 		"services", "members", "add", "Routing Desk", servicesCCUser(t, run), "--role", "agent")
-	servicesUsage(t, run, "services", "add", "--type", "none", "--name", "X", "--licence", "gold")
+	servicesUsage(t, run, "services", "add", "--type", "none", "--name", "X", "--ou", "/", "--licence", "gold")
 
 	var teams []directoryTeamJSON
 	servicesJSON(t, run, &teams, "directory", "teams")
@@ -145,13 +145,13 @@ func TestServicesAddTakesALicence(t *testing.T) {
 	if i < 0 {
 		t.Fatal("the demo has no Team that backs no service")
 	}
-	if code, _, stderr := run("services", "add-team", teams[i].ID, "--licence", "contact-center"); code != 0 {
+	if code, _, stderr := run("services", "add-team", teams[i].ID, "--ou", "/", "--licence", "contact-center"); code != 0 {
 		t.Fatalf("add-team: %s", stderr)
 	}
 	if !slices.ContainsFunc(servicesList(t, run), func(s serviceListJSON) bool { return s.TeamID == teams[i].ID && s.Licence == "contact-center" }) {
 		t.Error("the Team's new service does not carry the licence given")
 	}
-	servicesUsage(t, run, "services", "add-team", teams[i].ID, "--licence", "gold")
+	servicesUsage(t, run, "services", "add-team", teams[i].ID, "--ou", "/", "--licence", "gold")
 }
 
 // servicesCCUser is a demo user with a Contact Center licence.

@@ -47,6 +47,9 @@ func openSyncTenant(ctx context.Context, e env) (*online.Tenant, func(auth.Devic
 		}
 		return &online.Tenant{App: a}, prompt, nil
 	}
+	if err := checkSyncCache(ctx, g.DB); err != nil {
+		return nil, nil, err
+	}
 	endpoints, err := auth.ResolveEndpoints(g.Cloud, g.Authority, g.GraphURL)
 	if err != nil {
 		return nil, nil, usagef("%v", err)

@@ -130,13 +130,13 @@ func TestDirectoryTeamsAndServicesVerbs(t *testing.T) {
 	}
 
 	team := want[0]
-	if code, stdout, stderr = runAuthCLI(t, globals, "services", "add-team", team.ID); code != 0 || !strings.Contains(stdout, team.DisplayName) {
+	if code, stdout, stderr = runAuthCLI(t, globals, "services", "add-team", team.ID, "--ou", "/"); code != 0 || !strings.Contains(stdout, team.DisplayName) {
 		t.Fatalf("services add-team: exit %d\n%s%s", code, stdout, stderr)
 	}
-	if code, _, stderr = runAuthCLI(t, globals, "services", "add-team", team.ID); code != 1 || !strings.Contains(stderr, "already backs") {
+	if code, _, stderr = runAuthCLI(t, globals, "services", "add-team", team.ID, "--ou", "/"); code != 1 || !strings.Contains(stderr, "already backs") {
 		t.Fatalf("second add-team of one Team: exit %d: %s", code, stderr)
 	}
-	if code, _, stderr = runAuthCLI(t, globals, "services", "add", "--type", "none", "--name", "Main IVR"); code != 0 {
+	if code, _, stderr = runAuthCLI(t, globals, "services", "add", "--type", "none", "--name", "Main IVR", "--ou", "/"); code != 0 {
 		t.Fatalf("services add: %s", stderr)
 	}
 	if code, _, _ = runAuthCLI(t, globals, "services", "add", "--type", "teams", "--name", "X"); code != 2 {

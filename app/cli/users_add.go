@@ -23,13 +23,16 @@ type addedUserJSON struct {
 
 func runUsersAdd(ctx context.Context, e env, args []string) error {
 	fs := newFlags("users add")
-	ou := fs.String("ou", "", "the OU id or path to add them in (the tenant root when not given)")
+	ou := fs.String("ou", "", "the OU id or path to add them in (/ for the tenant root): it decides which OU Administrators manage them")
 	var licences listFlag
 	fs.Var(&licences, "licence", "a licence to grant: contact-center, attendant-console, interact or assistant (repeatable)")
 	fromGraph := fs.Bool("from-graph", false, "look the person up in Microsoft Graph (signed in) rather than in the cache: for someone who joined the directory since the last sync")
 	f := formatFlag(fs, "table or json")
 	pos, err := parse(fs, args, 1, "one person of the directory (O365 ID or UPN; see 'directory users')")
 	if err != nil {
+		return err
+	}
+	if err := required(fs, "ou", "OU: the OU id or path they join (/ for the tenant root; see 'ous')"); err != nil {
 		return err
 	}
 	if *fromGraph && e.globals.Demo {

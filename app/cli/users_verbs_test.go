@@ -120,13 +120,13 @@ func TestUsersAddMakesAPersonOfTheDirectoryAManualNimbusUser(t *testing.T) {
 	if d.Origin != "manual" || d.OrganizationUnit != "Sales/EMEA" || len(d.Profiles) != 2 || !d.Deletable {
 		t.Fatalf("the new user: origin %q, OU %q, profiles %+v, deletable %v", d.Origin, d.OrganizationUnit, d.Profiles, d.Deletable)
 	}
-	refusedCLI(t, db, p.ID, 1, []string{"users", "add", p.ID}, "is already a Nimbus user")
+	refusedCLI(t, db, p.ID, 1, []string{"users", "add", p.ID, "--ou", "/"}, "is already a Nimbus user")
 	if n := len(usersJSON(t, db)); n != 2001 {
 		t.Errorf("%d Nimbus users after one add", n)
 	}
 
 	other := directoryOnly(t, db)
-	if got := mustRun(t, db, "users", "add", other.ID); got != *other.UserPrincipalName+"\tContoso Demo\n" {
+	if got := mustRun(t, db, "users", "add", other.ID, "--ou", "/"); got != *other.UserPrincipalName+"\tContoso Demo\n" {
 		t.Errorf("users add without --ou printed %q, want the UPN and the root OU", got)
 	}
 	for _, c := range []struct {
@@ -134,9 +134,9 @@ func TestUsersAddMakesAPersonOfTheDirectoryAManualNimbusUser(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"users", "add", "nobody@nowhere.example"}, 1, `no directory user "nobody@nowhere.example" in this tenant`},
+		{[]string{"users", "add", "nobody@nowhere.example", "--ou", "/"}, 1, `no directory user "nobody@nowhere.example" in this tenant`},
 		{[]string{"users", "add"}, 2, "needs one person of the directory"},
-		{[]string{"users", "add", upn, "--licence", "gold"}, 2, "gold"},
+		{[]string{"users", "add", upn, "--ou", "/", "--licence", "gold"}, 2, "gold"},
 		{[]string{"users", "add", directoryOnly(t, db).ID, "--ou", "No/Such/OU"}, 1, `no organization unit "No/Such/OU"`},
 	} {
 		if code, _, stderr := runCLI(t, db, c.args...); code != c.code || !strings.Contains(stderr, c.want) {

@@ -19,8 +19,8 @@ var verbGroups = []verbGroup{
 	{"The Nimbus user list", []verb{
 		{"users", "[--search Q] [--ou OU] [--ou-only] [--licence NAME]... [--department D] [--role ROLE] [--format table|csv|json]",
 			"the Nimbus user list with its eight columns; the filters combine (AND); --role keeps the holders of a role in any scope", runUsers},
-		{"users add", "ID|UPN [--from-graph] [--ou OU] [--licence NAME]... [--format table|json]",
-			"make a person of the directory a Nimbus user (added by hand), in an OU (the tenant root when not given), with licences; --from-graph finds someone who joined since the last sync", runUsersAdd},
+		{"users add", "ID|UPN --ou OU [--from-graph] [--licence NAME]... [--format table|json]",
+			"make a person of the directory a Nimbus user (added by hand), in an OU (--ou / for the tenant root), with licences; --from-graph finds someone who joined since the last sync", runUsersAdd},
 		{"users delete", "ID|UPN", "remove a manually added user from Nimbus (never from the directory or Teams)", runUsersDelete},
 	}},
 	{"One user", []verb{
@@ -50,9 +50,9 @@ var verbGroups = []verbGroup{
 	}},
 	{"Services", []verb{
 		{"services", "[--format table|csv|json]", "the services with their user assignment type, licence, Team, OU and user count", runServices},
-		{"services add-team", "TEAM_ID [--ou OU] [--licence contact-center|enterprise-routing|advanced-routing]",
+		{"services add-team", "TEAM_ID --ou OU [--licence contact-center|enterprise-routing|advanced-routing]",
 			"provision a Team as an MS Teams-based service (advanced-routing unless given): its members and owners become Nimbus users", runServicesAddTeam},
-		{"services add", "--type skill|none --name NAME [--ou OU] [--licence contact-center|enterprise-routing|advanced-routing]",
+		{"services add", "--type skill|none --name NAME --ou OU [--licence contact-center|enterprise-routing|advanced-routing]",
 			"create a Skill-based or None (IVR) service; its licence is contact-center for skill, advanced-routing for none unless given", runServicesAdd},
 		{"services rename", "SERVICE NAME", "rename a Skill-based or None service (SERVICE is its name or id); MS Teams-based ones take their Team's name", runServicesRename},
 		{"services delete", "SERVICE [--yes]", "delete a Skill-based or None service; one with agents or owners only with --yes, after naming them", runServicesDelete},
