@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"nimbusadmin/app/cli/globals"
 )
 
 // The exit codes of the command line, one rule for every verb:
@@ -43,7 +45,7 @@ func exitCode(err error) int {
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.As(err, new(usageError)):
+	case errors.As(err, new(usageError)), errors.As(err, new(globals.UsageError)):
 		return exitMalformed
 	}
 	return exitFailed

@@ -1,6 +1,7 @@
-package cli
+package globals
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -9,7 +10,7 @@ import (
 	"nimbusadmin/auth"
 )
 
-// globalEnvNames are the environment variables ParseGlobals reads, one per global flag.
+// globalEnvNames are the environment variables Parse reads, one per global flag.
 var globalEnvNames = []string{"NIMBUSADMIN_DB", "NIMBUSADMIN_DEMO", "NIMBUSADMIN_DEMO_USERS", "NIMBUSADMIN_TENANT",
 	"NIMBUSADMIN_CLIENT_ID", "NIMBUSADMIN_AUTHORITY", "NIMBUSADMIN_GRAPH_URL", "NIMBUSADMIN_CLOUD",
 	"NIMBUSADMIN_NO_KEYRING", "NIMBUSADMIN_AS"}
@@ -21,7 +22,7 @@ func isHelpToken(a string) bool {
 }
 
 // FuzzParseGlobals reads a command line (words separated by NUL) and one environment
-// variable. It checks that ParseGlobals never panics; that every error is a malformed
+// variable. It checks that Parse never panics; that every error is a malformed
 // command line (exit 2) and names the variable when the variable is at fault; that what
 // it accepts is in range (demo size, cloud and URLs, --as only with --demo, no value
 // given empty); that the rest is the end of the command line as typed, unless help was
@@ -71,12 +72,12 @@ func FuzzParseGlobals(f *testing.F) {
 			}
 			return ""
 		}
-		g, rest, err := ParseGlobals(args, getenv)
+		g, rest, err := Parse(args, getenv)
 		if err != nil {
-			if exitCode(err) != exitMalformed {
+			if !errors.As(err, new(UsageError)) {
 				t.Fatalf("%q: the error %v is not a malformed command line", args, err)
 			}
-			_, _, argsErr := ParseGlobals(args, func(string) string { return "" })
+			_, _, argsErr := Parse(args, func(string) string { return "" })
 			if argsErr == nil && !strings.Contains(err.Error(), name) && !globalsFromEnvAreAtFault(err) {
 				t.Fatalf("%q with %s=%q: the error %q does not name the variable", args, name, value, err)
 			}
@@ -97,7 +98,7 @@ func globalsFromEnvAreAtFault(err error) bool {
 	return false
 }
 
-// checkAcceptedGlobals checks what ParseGlobals accepted: values in range, and the rest
+// checkAcceptedGlobals checks what Parse accepted: values in range, and the rest
 // of the command line as typed, or the help when a help flag came before the verb.
 func checkAcceptedGlobals(t *testing.T, args []string, g Globals, rest []string) {
 	t.Helper()
