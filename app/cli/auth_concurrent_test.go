@@ -24,11 +24,7 @@ func TestConcurrentFirstSignInProcessesLeaveOneSignedIn(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("the Secret Service is the keyring of Linux; the lock itself is tested in auth on every system")
 	}
-	for _, bin := range []string{"dbus-run-session", "dbus-send", "gnome-keyring-daemon"} {
-		if _, err := exec.LookPath(bin); err != nil {
-			t.Skipf("%s is not installed: 'make test' installs the packages dbus and gnome-keyring", bin)
-		}
-	}
+	needSecretServiceTools(t)
 	const rounds, signIns = 12, 4
 	a := simtenant.NewAuthority(simtenant.AuthorityOptions{AutoApprove: true})
 	tenant, err := simtenant.Start(simtenant.Options{Users: 10, Auth: a, CheckToken: a.CheckToken})

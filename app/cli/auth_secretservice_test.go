@@ -17,6 +17,17 @@ import (
 	"nimbusadmin/data/simtenant"
 )
 
+// needSecretServiceTools skips a test of the real Secret Service where its programs are
+// missing, naming the packages that bring them.
+func needSecretServiceTools(t *testing.T) {
+	t.Helper()
+	for _, bin := range []string{"dbus-run-session", "dbus-send", "gnome-keyring-daemon"} {
+		if _, err := exec.LookPath(bin); err != nil {
+			t.Skipf("%s is not installed: 'make test' installs the packages dbus and gnome-keyring", bin)
+		}
+	}
+}
+
 // TestSecondProcessSignsInSilentlyThroughTheSecretService runs the real program in
 // separate processes on a private D-Bus session with a real gnome-keyring: 'signin' asks
 // for a device code; 'signin' and 'sync' in later processes find the key in the Secret
@@ -26,11 +37,7 @@ func TestSecondProcessSignsInSilentlyThroughTheSecretService(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("the Secret Service is the keyring of Linux; Windows and macOS keyrings are covered by the size-limited fake")
 	}
-	for _, bin := range []string{"dbus-run-session", "dbus-send", "gnome-keyring-daemon"} {
-		if _, err := exec.LookPath(bin); err != nil {
-			t.Skipf("%s is not installed: 'make test' installs the packages dbus and gnome-keyring", bin)
-		}
-	}
+	needSecretServiceTools(t)
 	a := simtenant.NewAuthority(simtenant.AuthorityOptions{AutoApprove: true})
 	tenant, err := simtenant.Start(simtenant.Options{Users: 300, Auth: a, CheckToken: a.CheckToken})
 	if err != nil {
