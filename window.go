@@ -76,6 +76,7 @@ func openTenant(ctx context.Context, g cli.Globals, signIn auth.Config, demoProg
 	opts := g.Session(os.Stderr)
 	opts.Demo = opts.Demo || opts.DBPath == "" // nobody is signed in: the demo tenant
 	opts.DemoProgress = demoProgress
+	opts.Existing = true // a mistyped --db makes no empty file
 	nimbus, err := app.OpenSession(ctx, opts)
 	if err != nil {
 		return nil, err

@@ -26,11 +26,11 @@ func (a *App) refuseReadOnly() error {
 	return refuse("cache.read_only", "the cache %s is read-only (%s): changes and sync are off; review only", a.store.Path(), why)
 }
 
-// openCache opens the cache file at path, for reading only when readOnly. The config
-// folder is the program's own: it is kept private; a folder the admin chose is only
-// reported when others can write to it.
-func openCache(path string, readOnly bool) (*data.Store, error) {
-	return data.OpenWith(path, data.OpenOptions{ReadOnly: readOnly, OwnFolder: inCacheDir(path)})
+// openCache opens the cache file at path, for reading only when readOnly, and only when
+// it exists when existing. The config folder is the program's own: it is kept private; a
+// folder the admin chose is only reported when others can write to it.
+func openCache(path string, readOnly, existing bool) (*data.Store, error) {
+	return data.OpenWith(path, data.OpenOptions{ReadOnly: readOnly, Existing: existing, OwnFolder: inCacheDir(path)})
 }
 
 // inCacheDir reports whether path is a file of the program's own cache folder.

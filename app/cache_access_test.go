@@ -89,18 +89,23 @@ func (u *unreadSource) AdminGroup(context.Context, string) (directory.AdminGroup
 }
 
 func TestAReadOnlySessionOnAMissingCacheCreatesNothing(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "typo.db")
-	a, err := OpenSession(context.Background(), SessionOptions{DBPath: path, ReadOnly: true})
-	if err == nil {
-		a.Close()
-		t.Fatal("a session opened on a missing cache")
-	}
-	if want := "no cache at " + path + " — run sync first"; err.Error() != want {
-		t.Errorf("error %q, want %q", err, want)
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
-		t.Errorf("the read-only session created %v", entries)
+	// The window opens for changes, but only a cache that exists (Existing): a mistyped
+	// --db must not leave an empty file behind either.
+	for _, o := range []SessionOptions{{ReadOnly: true}, {Existing: true}} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "typo.db")
+		o.DBPath = path
+		a, err := OpenSession(context.Background(), o)
+		if err == nil {
+			a.Close()
+			t.Fatalf("%+v: a session opened on a missing cache", o)
+		}
+		if want := "no cache at " + path + " — run sync first"; err.Error() != want {
+			t.Errorf("%+v: error %q, want %q", o, err, want)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Errorf("%+v: the session created %v", o, entries)
+		}
 	}
 }
 

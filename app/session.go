@@ -36,6 +36,11 @@ type SessionOptions struct {
 	// is still generated when it is missing, as its note says.
 	ReadOnly bool
 
+	// Existing opens only a cache that exists, for changes: the window given --db of a
+	// file that is not there says "no cache at PATH" instead of making an empty file
+	// that holds no tenant. The demo is still generated when it is missing.
+	Existing bool
+
 	// DemoProgress, when set, is called now and then while a demo tenant is generated with
 	// how many of its users are built, so that a window can show it; may be nil.
 	DemoProgress func(built, total int)
@@ -93,7 +98,7 @@ func OpenSession(ctx context.Context, o SessionOptions) (*App, error) {
 			return nil, err
 		}
 	}
-	store, err := openCache(path, o.ReadOnly && !o.Demo)
+	store, err := openCache(path, o.ReadOnly && !o.Demo, o.Existing && !o.Demo)
 	if err != nil {
 		return nil, err
 	}
@@ -185,7 +190,7 @@ func regenerateDemo(ctx context.Context, store *data.Store, o SessionOptions, ha
 			return nil, err
 		}
 	}
-	store, err := openCache(path, false)
+	store, err := openCache(path, false, false)
 	if err != nil {
 		return nil, err
 	}

@@ -27,7 +27,7 @@ var syncUnsafe = regexp.MustCompile(`[^A-Za-z0-9._-]`)
 // another tenant's, so that a sync never mixes two directories. actor names the admin
 // in the journal.
 func OpenSyncCache(ctx context.Context, path, tenantID, tenantName, actor string) (*App, error) {
-	store, err := openCache(path, false)
+	store, err := openCache(path, false, false)
 	if err != nil {
 		return nil, err
 	}

@@ -20,9 +20,12 @@ type OpenOptions struct {
 	// 0700 and tightened to 0700 when looser. A folder the admin chose is theirs: it is
 	// reported when others can write to it, never changed.
 	OwnFolder bool
+	// Existing opens only a cache that exists: a missing one is ErrNoCache, as for
+	// reading only, instead of a new empty file that holds no tenant.
+	Existing bool
 }
 
-// ErrNoCache is returned by a read-only open of a cache file that does not exist.
+// ErrNoCache is returned by a read-only (or Existing) open of a cache file that does not exist.
 var ErrNoCache = errors.New("no cache")
 
 // cacheFiles is what opening learnt about the cache file before SQLite opened it.
@@ -40,7 +43,7 @@ func prepareFiles(path string, o OpenOptions) (cacheFiles, error) {
 	var cf cacheFiles
 	fi, err := os.Lstat(path)
 	switch {
-	case errors.Is(err, fs.ErrNotExist) && o.ReadOnly:
+	case errors.Is(err, fs.ErrNotExist) && (o.ReadOnly || o.Existing):
 		return cf, fmt.Errorf("%w at %s — run sync first", ErrNoCache, path)
 	case errors.Is(err, fs.ErrNotExist):
 		if err := createCache(path, o.OwnFolder); err != nil {
