@@ -15,7 +15,7 @@ func notACache(path string, err error) error {
 	const sqliteNotADB = 26
 	var se *sqlite.Error
 	if errors.As(err, &se) && se.Code()&0xff == sqliteNotADB {
-		return fmt.Errorf("%s is not a Nimbus Admin cache (it is another kind of file, or a damaged cache); give the cache's path with --db, or a new file's path to make one", path)
+		return fmt.Errorf("%s is not a Nimbus Admin cache (it is another kind of file, or a damaged cache); give the path of a cache with --db (a sync into a new file makes one)", path)
 	}
 	return err
 }
