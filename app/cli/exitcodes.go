@@ -76,7 +76,7 @@ var blankAllowed = map[string]bool{"description": true, "welcome": true, "snippe
 func refuseBlank(fs *flag.FlagSet) error {
 	var blank string
 	fs.Visit(func(f *flag.Flag) {
-		if blank == "" && !isSwitch(f) && !blankAllowed[f.Name] && strings.TrimSpace(f.Value.String()) == "" {
+		if blank == "" && !globals.IsSwitch(f) && !blankAllowed[f.Name] && strings.TrimSpace(f.Value.String()) == "" {
 			blank = f.Name
 		}
 	})
@@ -84,12 +84,6 @@ func refuseBlank(fs *flag.FlagSet) error {
 		return usagef("%s: --%s needs a value", fs.Name(), blank)
 	}
 	return nil
-}
-
-// isSwitch reports whether the flag is an on-or-off switch that takes no value.
-func isSwitch(f *flag.Flag) bool {
-	b, ok := f.Value.(interface{ IsBoolFlag() bool })
-	return ok && b.IsBoolFlag()
 }
 
 // required refuses a command line that leaves out a flag the verb cannot do without;

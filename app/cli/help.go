@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/cli/globals"
 )
 
 // helpRequest is what parse returns when the command line asks for a verb's help: the
@@ -87,7 +88,7 @@ func printVerbHelp(ctx context.Context, v verb, args []string, w io.Writer) erro
 // flagValueName is what a flag's value is called in the help: nothing for a switch,
 // else the flag's name in capitals (--ou OU, --format FORMAT).
 func flagValueName(f *flag.Flag) string {
-	if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+	if globals.IsSwitch(f) {
 		return ""
 	}
 	return " " + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))

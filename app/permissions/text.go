@@ -3,8 +3,9 @@ package permissions
 import (
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
+
+	"nimbusadmin/app/safetext"
 )
 
 // Text writes bits as "CRUD" letters ("-R--" for read only).
@@ -52,13 +53,13 @@ func Parse(s string) (Set, error) {
 		}
 		key, letters, ok := strings.Cut(part, "=")
 		if !ok {
-			return nil, fmt.Errorf("permission %s: write ITEM=CRUD, e.g. users.skills=RU", quote(part))
+			return nil, fmt.Errorf("permission %s: write ITEM=CRUD, e.g. users.skills=RU", safetext.Quote(part))
 		}
 		v := 0
 		for _, c := range strings.ToUpper(strings.TrimSpace(letters)) {
 			i := strings.IndexRune("CRUD", c)
 			if i < 0 {
-				return nil, fmt.Errorf("permission %s: use the letters C, R, U and D", quote(part))
+				return nil, fmt.Errorf("permission %s: use the letters C, R, U and D", safetext.Quote(part))
 			}
 			v |= Bits[i]
 		}
@@ -92,20 +93,4 @@ func Parse(s string) (Set, error) {
 	}
 	out.Follow()
 	return out, nil
-}
-
-// quoteLimit is how many characters of a permission string an error quotes, as every
-// error line of the tool does, so that a pasted file cannot flood the terminal.
-const quoteLimit = 80
-
-// quote is s in double quotes with Go escapes, cut to quoteLimit characters.
-func quote(s string) string {
-	n := 0
-	for i := range s {
-		if n == quoteLimit {
-			return strconv.Quote(s[:i] + "…")
-		}
-		n++
-	}
-	return strconv.Quote(s)
 }

@@ -3,7 +3,11 @@
 // the items below it, and the text form the command line reads and writes.
 package permissions
 
-import "fmt"
+import (
+	"fmt"
+
+	"nimbusadmin/app/safetext"
+)
 
 // The CRUD bits of a custom role's permission item, as role_permissions stores them.
 const (
@@ -243,10 +247,10 @@ func (p Set) Normalise() (Set, error) {
 	out := Set{}
 	for k, v := range p {
 		if _, ok := index[k]; !ok {
-			return nil, fmt.Errorf("%s is not an item of the permission tree", quote(k))
+			return nil, fmt.Errorf("%s is not an item of the permission tree", safetext.Quote(k))
 		}
 		if v < 0 || v > 15 {
-			return nil, fmt.Errorf("the permissions of %s must be a combination of Create, Read, Update and Delete", quote(k))
+			return nil, fmt.Errorf("the permissions of %s must be a combination of Create, Read, Update and Delete", safetext.Quote(k))
 		}
 		if v = impliedRead(v); v != 0 {
 			out[k] = v

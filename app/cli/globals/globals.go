@@ -96,7 +96,7 @@ func usagef(format string, args ...any) error {
 func check(fs *flag.FlagSet, g Globals) error {
 	var blank string
 	fs.Visit(func(f *flag.Flag) {
-		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); blank == "" && !(ok && b.IsBoolFlag()) && strings.TrimSpace(f.Value.String()) == "" {
+		if blank == "" && !IsSwitch(f) && strings.TrimSpace(f.Value.String()) == "" {
 			blank = f.Name
 		}
 	})
@@ -113,4 +113,10 @@ func check(fs *flag.FlagSet, g Globals) error {
 		return usagef("%v", err)
 	}
 	return nil
+}
+
+// IsSwitch reports whether the flag is an on-or-off switch that takes no value.
+func IsSwitch(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }
