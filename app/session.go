@@ -107,7 +107,7 @@ func OpenSession(ctx context.Context, o SessionOptions) (*App, error) {
 	case errors.Is(err, data.ErrNotFound) && o.Demo:
 		err = generateDemo(ctx, store, o)
 	case errors.Is(err, data.ErrNotFound):
-		err = fmt.Errorf("the cache %s holds no tenant yet: sign in and sync first, or use --demo", path)
+		err = fmt.Errorf("the cache %s %w: sign in and sync first, or use --demo", path, ErrNoTenantYet)
 	case err == nil && o.Demo && !settings.IsDemo:
 		err = fmt.Errorf("the cache %s holds the tenant %q, not the demo tenant: use another --db for the demo", path, settings.TenantName)
 	case err == nil && o.Demo && settings.DemoUsers != o.DemoUsers:
@@ -125,6 +125,9 @@ func OpenSession(ctx context.Context, o SessionOptions) (*App, error) {
 	}
 	return New(store, actor), nil
 }
+
+// ErrNoTenantYet is a cache file that holds no tenant: made, but never synced.
+var ErrNoTenantYet = errors.New("holds no tenant yet")
 
 // ErrAsOutsideDemo refuses --as on a real tenant: there, who acts is who signed in.
 var ErrAsOutsideDemo = errors.New("--as works only with the demo tenant (--demo): on a real tenant you act as the account you signed in with")

@@ -53,6 +53,8 @@ func prepareFiles(path string, o OpenOptions) (cacheFiles, error) {
 		return cf, fmt.Errorf("cannot open the cache %s: %w", path, err)
 	case fi.Mode()&fs.ModeSymlink != 0:
 		return cf, fmt.Errorf("the cache %s is a symbolic link; give the real file's path with --db", path)
+	case fi.IsDir():
+		return cf, fmt.Errorf("%s is a folder, not a cache file: give --db the path of a file", path)
 	case !fi.Mode().IsRegular():
 		return cf, fmt.Errorf("the cache %s is not a file; give the path of a cache file with --db", path)
 	}
