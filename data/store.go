@@ -27,8 +27,9 @@ var migrationFiles embed.FS
 type Store struct {
 	db       *sql.DB
 	path     string
-	readOnly string   // why the cache cannot be written; "" when it can
-	notes    []string // what the admin should fix about its permissions
+	readOnly string        // why the cache cannot be written; "" when it can
+	notes    []string      // what the admin should fix about its permissions
+	primary  *primaryState // set when the store is a team server's working copy
 }
 
 // Open opens (creating when needed, mode 0600) the cache at path for changes and brings
@@ -101,7 +102,18 @@ func (s *Store) Read(ctx context.Context) *Q { return &Q{db: s.db, ctx: ctx} }
 // not bound to ctx, because database/sql would then roll it back from another goroutine
 // the moment ctx is cancelled, and a commit racing that rollback fails with "transaction
 // has already been committed or rolled back" instead of saying it was cancelled.
-func (s *Store) Tx(ctx context.Context, fn func(q *Q) error) (err error) {
+//
+// On a team server's working copy (WriteThrough) the transaction runs inside one of the
+// authoritative store and commits there first; fn may then run more than once.
+func (s *Store) Tx(ctx context.Context, fn func(q *Q) error) error {
+	if s.primary != nil {
+		return s.primaryTx(ctx, fn)
+	}
+	return s.plainTx(ctx, fn)
+}
+
+// plainTx is one transaction of the SQLite file alone.
+func (s *Store) plainTx(ctx context.Context, fn func(q *Q) error) (err error) {
 	defer func() { err = diskFull(err) }()
 	if err := ctx.Err(); err != nil {
 		return err

@@ -40,7 +40,13 @@ type Organization struct {
 // Org builds the organisation in a fresh cache.
 func Org(t testing.TB) *Organization {
 	t.Helper()
-	o := &Organization{Store: Store(t), OU: map[string]int64{}, ID: map[string]int64{},
+	return OrgIn(t, Store(t))
+}
+
+// OrgIn builds the organisation in the given empty cache (a team server's working copy).
+func OrgIn(t testing.TB, s *data.Store) *Organization {
+	t.Helper()
+	o := &Organization{Store: s, OU: map[string]int64{}, ID: map[string]int64{},
 		User: map[string]string{}, Level: map[string]int64{}}
 	err := o.Store.Tx(context.Background(), func(q *data.Q) error {
 		b := &orgBuilder{q: q, o: o}
