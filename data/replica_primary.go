@@ -160,7 +160,7 @@ func (q *Q) markAllChanged(next uint64) error {
 	}
 	for _, t := range tables {
 		key := fmt.Sprintf(t.keyExpr, `"`+t.name+`"`)
-		if _, err := q.exec(`INSERT INTO replica_changes (tbl, key) SELECT ?, ` + key + ` FROM "` + t.name + `" WHERE true ON CONFLICT DO NOTHING`, t.name); err != nil {
+		if _, err := q.exec(`INSERT INTO replica_changes (tbl, key) SELECT ?, `+key+` FROM "`+t.name+`" WHERE true ON CONFLICT DO NOTHING`, t.name); err != nil {
 			return err
 		}
 	}
