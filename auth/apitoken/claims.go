@@ -24,6 +24,7 @@ type claims struct {
 // audience is the aud claim: one string, or a list of them (RFC 7519 allows both).
 type audience []string
 
+// UnmarshalJSON reads either form of aud.
 func (a *audience) UnmarshalJSON(b []byte) error {
 	var one string
 	if err := json.Unmarshal(b, &one); err == nil {
@@ -41,6 +42,7 @@ func (a *audience) UnmarshalJSON(b []byte) error {
 // seconds is a JWT time: whole seconds since 1970.
 type seconds int64
 
+// UnmarshalJSON reads a whole number of seconds and refuses fractions and absurd values.
 func (s *seconds) UnmarshalJSON(b []byte) error {
 	var f float64
 	if err := json.Unmarshal(b, &f); err != nil {
