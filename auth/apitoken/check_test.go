@@ -102,9 +102,7 @@ func TestTokensTheTenantDidNotSignAreRefused(t *testing.T) {
 	sig[10] ^= 1
 	flipped := parts[0] + "." + parts[1] + "." + string(sig)
 	_, err = s.check(t, flipped)
-	if _, err2 := s.check(t, flipped); err == nil || err2 == nil {
-		t.Error("a token with a changed signature was accepted")
-	}
+	refusedBecause(t, "a signature changed after signing", flipped, err, "signature does not match")
 
 	unknown := simtenant.NewAuthority(simtenant.AuthorityOptions{}).SignAccessToken(s.claims())
 	_, err = s.check(t, unknown)
