@@ -30,6 +30,7 @@ type AuthorityStats struct {
 	DeviceCodes     int // device codes handed out
 	DeviceCodeGrant int // tokens issued for an approved device code
 	RefreshGrant    int // tokens issued for a refresh token
+	KeySetRequests  int // JWKS (signing keys) requests served
 }
 
 // Authority is the Entra ID side of the simulated tenant: the openid configuration, the
@@ -41,9 +42,16 @@ type Authority struct {
 	codes   map[string]*authDeviceCode // by device_code
 	byUser  map[string]*authDeviceCode // by user_code
 	access  map[string]time.Time       // access token → expiry
-	refresh map[string]time.Time       // refresh token → expiry
+	refresh map[string]authRefreshToken
 	issued  []string
 	stats   AuthorityStats
+	keys    authKeys // the signing key of API access tokens, made on first use
+}
+
+// authRefreshToken is what a refresh token stands for: whose it is and until when.
+type authRefreshToken struct {
+	account Account
+	expires time.Time
 }
 
 type authDeviceCode struct {
@@ -51,7 +59,8 @@ type authDeviceCode struct {
 	scopes       string
 	clientID     string
 	expires      time.Time
-	state        string // pending, approved, declined, redeemed
+	state        string  // pending, approved, declined, redeemed
+	account      Account // who approved it; the authority's own admin unless ApproveAs said otherwise
 }
 
 // ErrUnknownUserCode is returned by Approve and Decline for a code the authority never gave.
@@ -87,7 +96,7 @@ func NewAuthority(o AuthorityOptions) *Authority {
 		o.PollInterval = time.Second
 	}
 	return &Authority{o: o, codes: map[string]*authDeviceCode{}, byUser: map[string]*authDeviceCode{},
-		access: map[string]time.Time{}, refresh: map[string]time.Time{}}
+		access: map[string]time.Time{}, refresh: map[string]authRefreshToken{}}
 }
 
 // TenantID is the directory id the authority issues tokens for.
@@ -97,10 +106,21 @@ func (a *Authority) TenantID() string { return a.o.TenantID }
 func (a *Authority) UserPrincipalName() string { return a.o.UserPrincipalName }
 
 // Approve completes the sign-in for a user code, as the admin would in the browser.
-func (a *Authority) Approve(userCode string) error { return a.settle(userCode, "approved") }
+func (a *Authority) Approve(userCode string) error {
+	return a.settle(userCode, "approved", a.admin())
+}
+
+// ApproveAs completes the sign-in for a user code as another account, so that a test can
+// sign in several admins of one tenant: the tokens of that code, and those later redeemed
+// with its refresh token, are that account's.
+func (a *Authority) ApproveAs(userCode string, who Account) error {
+	return a.settle(userCode, "approved", who)
+}
 
 // Decline refuses the sign-in for a user code, as an admin who cancels in the browser.
-func (a *Authority) Decline(userCode string) error { return a.settle(userCode, "declined") }
+func (a *Authority) Decline(userCode string) error {
+	return a.settle(userCode, "declined", a.admin())
+}
 
 // Expire makes a user code expire now, so that tests need not wait fifteen minutes.
 func (a *Authority) Expire(userCode string) error {
@@ -114,7 +134,7 @@ func (a *Authority) Expire(userCode string) error {
 	return nil
 }
 
-func (a *Authority) settle(userCode, state string) error {
+func (a *Authority) settle(userCode, state string, who Account) error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	c, ok := a.byUser[userCode]
@@ -122,7 +142,7 @@ func (a *Authority) settle(userCode, state string) error {
 		return ErrUnknownUserCode
 	}
 	if c.state == "pending" {
-		c.state = state
+		c.state, c.account = state, who
 	}
 	return nil
 }
@@ -158,7 +178,7 @@ func (a *Authority) Stats() AuthorityStats {
 }
 
 // ServeHTTP answers /{tenant}/v2.0/.well-known/openid-configuration,
-// /{tenant}/oauth2/v2.0/devicecode and /{tenant}/oauth2/v2.0/token.
+// /{tenant}/discovery/v2.0/keys, /{tenant}/oauth2/v2.0/devicecode and /{tenant}/oauth2/v2.0/token.
 func (a *Authority) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	parts := strings.SplitN(strings.TrimPrefix(r.URL.Path, "/"), "/", 2)
 	if len(parts) != 2 || !a.knowsTenant(parts[0]) {
@@ -172,6 +192,8 @@ func (a *Authority) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch parts[1] {
 	case "v2.0/.well-known/openid-configuration":
 		a.serveOpenIDConfiguration(w, r, parts[0])
+	case "discovery/v2.0/keys":
+		a.serveKeys(w)
 	case "oauth2/v2.0/devicecode":
 		a.serveDeviceCode(w, r)
 	case "oauth2/v2.0/token":
@@ -187,22 +209,6 @@ func (a *Authority) knowsTenant(t string) bool {
 		return true
 	}
 	return false
-}
-
-func (a *Authority) serveOpenIDConfiguration(w http.ResponseWriter, r *http.Request, tenant string) {
-	base := "https://" + r.Host + "/" + tenant
-	authWriteJSON(w, http.StatusOK, map[string]any{
-		"authorization_endpoint":                base + "/oauth2/v2.0/authorize",
-		"token_endpoint":                        base + "/oauth2/v2.0/token",
-		"device_authorization_endpoint":         base + "/oauth2/v2.0/devicecode",
-		"issuer":                                "https://" + r.Host + "/" + a.o.TenantID + "/v2.0",
-		"jwks_uri":                              base + "/discovery/v2.0/keys",
-		"response_types_supported":              []string{"code", "id_token", "code id_token", "id_token token"},
-		"subject_types_supported":               []string{"pairwise"},
-		"id_token_signing_alg_values_supported": []string{"RS256"},
-		"scopes_supported":                      []string{"openid", "profile", "email", "offline_access"},
-		"tenant_region_scope":                   "EU",
-	})
 }
 
 func (a *Authority) serveDeviceCode(w http.ResponseWriter, r *http.Request) {
@@ -247,7 +253,7 @@ func (a *Authority) redeemDeviceCode(w http.ResponseWriter, r *http.Request, dev
 	a.mu.Lock()
 	c, ok := a.codes[device]
 	if ok && c.state == "pending" && a.o.AutoApprove {
-		c.state = "approved"
+		c.state, c.account = "approved", a.admin()
 	}
 	var state string
 	switch {
@@ -267,7 +273,7 @@ func (a *Authority) redeemDeviceCode(w http.ResponseWriter, r *http.Request, dev
 	a.mu.Unlock()
 	switch state {
 	case "approved":
-		a.issue(w, r, clientID, c.scopes)
+		a.issue(w, r, c.account, clientID, c.scopes)
 	case "pending":
 		authError(w, http.StatusBadRequest, "authorization_pending", "AADSTS70016: OAuth 2.0 device flow error. Authorization is pending. Continue polling.")
 	case "declined":
@@ -281,14 +287,14 @@ func (a *Authority) redeemDeviceCode(w http.ResponseWriter, r *http.Request, dev
 
 func (a *Authority) redeemRefreshToken(w http.ResponseWriter, r *http.Request, rt, clientID, scopes string) {
 	a.mu.Lock()
-	exp, ok := a.refresh[rt]
-	if ok && time.Now().Before(exp) {
+	t, ok := a.refresh[rt]
+	if ok && time.Now().Before(t.expires) {
 		a.stats.RefreshGrant++
 	}
 	a.mu.Unlock()
-	if !ok || time.Now().After(exp) {
+	if !ok || time.Now().After(t.expires) {
 		authError(w, http.StatusBadRequest, "invalid_grant", "AADSTS700082: The refresh token has expired or is not valid. Sign in again.")
 		return
 	}
-	a.issue(w, r, clientID, scopes)
+	a.issue(w, r, t.account, clientID, scopes)
 }
