@@ -61,7 +61,19 @@ func (db *DB) Host() string { return db.host }
 
 // Ping checks that PostgreSQL answers, for the server's readiness endpoint.
 func (db *DB) Ping(ctx context.Context) error {
-	return db.explain(db.pool.Ping(ctx))
+	return db.explain(db.reconnecting(func() error { return db.pool.Ping(ctx) }))
+}
+
+// reconnecting runs f, and once more when a connection of the pool turned out broken:
+// after PostgreSQL restarts, every idle connection is, so the pool drops them all. f must
+// be safe to run twice.
+func (db *DB) reconnecting(f func() error) error {
+	err := f()
+	if err != nil && lostConnection(err) {
+		db.pool.Reset()
+		err = f()
+	}
+	return err
 }
 
 // Close stops listening for changes and closes every connection.

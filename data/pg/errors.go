@@ -37,6 +37,13 @@ func unreachable(err error) bool {
 	return errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "conn closed")
 }
 
+// lostConnection tells whether err means a connection of the pool broke (PostgreSQL
+// restarted or the network dropped it), as opposed to no connection being possible.
+func lostConnection(err error) bool {
+	var connect *pgconn.ConnectError
+	return unreachable(err) && !errors.As(err, &connect)
+}
+
 // cause is the most telling part of a connection error: what the network or the server
 // said, without pgx's wrapping that repeats user and database.
 func cause(err error) error {

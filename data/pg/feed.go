@@ -14,10 +14,13 @@ import (
 // read, so a transaction that commits later has an id at or above it and comes in a later
 // call: nothing is skipped when transactions commit out of order. Reading again from the
 // same cursor gives the same rows or newer versions of them; Feed from 0 is the snapshot
-// of everything (tombstones included). Everything is read in one read-only snapshot.
+// of everything (tombstones included). Everything is read in one read-only snapshot; a
+// connection broken by a restart of PostgreSQL is replaced and the feed read again, so fn
+// may see a row twice.
 func (db *DB) Feed(ctx context.Context, after uint64, fn func(Row) error) (next uint64, err error) {
-	err = pgx.BeginTxFunc(ctx, db.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly},
-		func(tx pgx.Tx) error {
+	options := pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}
+	err = db.reconnecting(func() error {
+		return pgx.BeginTxFunc(ctx, db.pool, options, func(tx pgx.Tx) error {
 			if next, err = horizon(ctx, tx); err != nil {
 				return err
 			}
@@ -29,6 +32,7 @@ func (db *DB) Feed(ctx context.Context, after uint64, fn func(Row) error) (next 
 			}
 			return scanRows(rows, fn)
 		})
+	})
 	if err != nil {
 		return after, db.explain(err)
 	}

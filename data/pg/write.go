@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // maxAttempts bounds how often Write runs a transaction that keeps losing to concurrent ones.
@@ -25,16 +26,24 @@ type Tx struct {
 
 // Write runs fn in one SERIALIZABLE transaction and commits it. A transaction that fails
 // because a concurrent one won (serialization failure, deadlock) is run again, fn
-// included, after a short random pause, up to maxAttempts times; any other error of fn or
-// PostgreSQL is returned as it is, and nothing is written.
+// included, after a short random pause, up to maxAttempts times; so is one that found its
+// connection broken before committing (PostgreSQL restarted: the pool reconnects once).
+// Any other error of fn or PostgreSQL is returned as it is, and nothing is written — but
+// for a connection lost during the commit itself, when PostgreSQL may have committed.
 func (db *DB) Write(ctx context.Context, fn func(tx *Tx) error) error {
+	reconnected := false
 	for attempt := 1; ; attempt++ {
-		wrote, err := db.writeOnce(ctx, fn)
+		wrote, committing, err := db.writeOnce(ctx, fn)
 		if err == nil {
 			if wrote {
 				db.notify(ctx)
 			}
 			return nil
+		}
+		if !committing && !reconnected && lostConnection(err) {
+			reconnected = true
+			db.pool.Reset()
+			continue
 		}
 		if !retriable(err) || attempt == maxAttempts {
 			return db.explain(err)
@@ -50,17 +59,22 @@ func (db *DB) Write(ctx context.Context, fn func(tx *Tx) error) error {
 	}
 }
 
-func (db *DB) writeOnce(ctx context.Context, fn func(tx *Tx) error) (wrote bool, err error) {
+// writeOnce runs fn in one transaction; committing tells whether an error came from the
+// commit, whose outcome a broken connection leaves unknown.
+func (db *DB) writeOnce(ctx context.Context, fn func(tx *Tx) error) (wrote, committing bool, err error) {
 	ptx, err := db.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.Serializable})
 	if err != nil {
-		return false, err
+		return false, false, err
 	}
 	defer func() { _ = ptx.Rollback(context.WithoutCancel(ctx)) }()
 	tx := &Tx{ctx: ctx, tx: ptx}
 	if err := fn(tx); err != nil {
-		return false, err
+		return false, false, err
 	}
-	return tx.wrote, ptx.Commit(ctx)
+	if err := ptx.Commit(ctx); err != nil {
+		return false, !pgconn.SafeToRetry(err), err
+	}
+	return tx.wrote, false, nil
 }
 
 // notify wakes the servers following the feed; when it fails, their periodic tick does.

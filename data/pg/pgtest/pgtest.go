@@ -145,8 +145,10 @@ func (c *Cluster) Start() error {
 	if c.running {
 		return nil
 	}
+	// fsync=off loses nothing when pg_ctl stops the server abruptly, only when the machine
+	// stops; synchronous_commit stays on so that a commit survives Stop.
 	opts := fmt.Sprintf("-c listen_addresses='' -c unix_socket_directories='%s' -c fsync=off "+
-		"-c full_page_writes=off -c synchronous_commit=off -c max_connections=200", c.dir)
+		"-c full_page_writes=off -c max_connections=200", c.dir)
 	if err := c.run("pg_ctl", "start", "-w", "-D", c.data(), "-l", filepath.Join(c.dir, "log"), "-o", opts); err != nil {
 		return err
 	}
