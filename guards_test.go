@@ -81,6 +81,8 @@ func TestPackagesImportOnlyWhatTheirLayerMay(t *testing.T) {
 				t.Errorf("%s imports Fyne: app/, data/ and auth/ stay free of the window", f.path)
 			case strings.HasPrefix(imp, "github.com/microsoftgraph/") && !under(f.dir, "data/graph"):
 				t.Errorf("%s imports the Graph SDK: only data/graph may (its compile is huge)", f.path)
+			case strings.HasPrefix(imp, "github.com/jackc/") && !under(f.dir, "data/pg"):
+				t.Errorf("%s imports %s: only data/pg talks to PostgreSQL", f.path, imp)
 			case imp == "nimbusadmin/data/graph" && (f.dir == "." || under(f.dir, "ui") || under(f.dir, "app/cli")) && !f.test:
 				t.Errorf("%s imports data/graph: the window and the command line reach Microsoft Graph through app/online", f.path)
 			case imp == "nimbusadmin/ui" && (under(f.dir, "app") || under(f.dir, "data") || under(f.dir, "auth")):

@@ -16,8 +16,9 @@ import (
 type App struct {
 	store *data.Store
 
-	mu    sync.Mutex
-	actor string
+	mu     sync.Mutex
+	actor  string
+	remote Remote // the team server changes go to; nil in single-admin mode
 }
 
 // New wraps an open store; actor names the admin in the change journal.

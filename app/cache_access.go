@@ -19,6 +19,9 @@ func (a *App) CacheNotes() []string { return a.store.Notes() }
 // refuseReadOnly refuses every change and sync on a cache this process cannot write, or
 // one opened by a command that only reads, saying why; nil when the cache can be written.
 func (a *App) refuseReadOnly() error {
+	if r := a.Remote(); r != nil {
+		return r.Writable()
+	}
 	why := a.store.ReadOnly()
 	if why == "" {
 		return nil

@@ -57,6 +57,9 @@ type changeCtx struct {
 // lets the command check the acting admin's permission and the rules and write, and
 // journals what it did. A refusal or failure leaves the cache as it was.
 func (a *App) Do(ctx context.Context, cmd Command) (Outcome, error) {
+	if r := a.Remote(); r != nil {
+		return r.Do(ctx, cmd)
+	}
 	var out Outcome
 	err := a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		if err := checkBase(q, cmd.Based()); err != nil {

@@ -14,6 +14,9 @@ var errCheckOnly = errors.New("dry check: rolled back")
 // back: it returns the refusal Do would give, or nil when Do would accept it now. The
 // window checks first and asks "Are you sure?" only about a change the rules allow.
 func (a *App) Check(ctx context.Context, cmd Command) error {
+	if r := a.Remote(); r != nil {
+		return r.Check(ctx, cmd)
+	}
 	err := a.change(ctx, func(q *data.Q, may *permit) ([]data.JournalEntry, error) {
 		if err := checkBase(q, cmd.Based()); err != nil {
 			return nil, err

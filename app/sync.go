@@ -85,6 +85,9 @@ type SyncResult struct {
 // changes as they are written.
 // One sync at a time writes a cache: a second is refused at once with *SyncRunning.
 func (a *App) Sync(ctx context.Context, src DirectorySource, o SyncOptions) (SyncResult, error) {
+	if a.Remote() != nil {
+		return SyncResult{}, refuse("sync.team", "this cache is a replica of a team server, which syncs the directory for every admin; ask the server for a sync instead")
+	}
 	if err := a.refuseReadOnly(); err != nil {
 		return SyncResult{}, err
 	}

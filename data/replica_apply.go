@@ -197,3 +197,12 @@ func (q *Q) ReplicaCursor() (uint64, error) {
 func (q *Q) SetReplicaCursor(c uint64) error {
 	return q.SetReplicaValue("cursor", strconv.FormatUint(c, 10))
 }
+
+// ReplaceAll makes the cache hold exactly rows, in the caller's transaction: a team
+// server importing a single admin's cache.
+func (q *Q) ReplaceAll(rows []Row) error {
+	if err := q.clearReplicated(); err != nil {
+		return err
+	}
+	return q.ApplyRows(rows)
+}

@@ -26,12 +26,27 @@ type PrimaryTx interface {
 	Commit(ctx context.Context, rows []Row) error
 	// Rollback ends the transaction without writing.
 	Rollback(ctx context.Context)
+	// Xid is the position of the transaction in the change feed, once it committed: a
+	// replica whose cursor is past it holds what it wrote.
+	Xid() uint64
 }
 
 // primaryState is what a Store keeps when it is a server's working copy.
 type primaryState struct {
 	mu      sync.Mutex // one transaction at a time, the primary's included
 	primary Primary
+	last    uint64 // the Xid of the last commit
+}
+
+// LastCommit is the change-feed position of the last transaction this working copy
+// committed through its primary: a replica past it holds that change.
+func (s *Store) LastCommit() uint64 {
+	if s.primary == nil {
+		return 0
+	}
+	s.primary.mu.Lock()
+	defer s.primary.mu.Unlock()
+	return s.primary.last
 }
 
 // maxPrimaryAttempts bounds how often a transaction PostgreSQL could not serialize is run
@@ -133,7 +148,11 @@ func (s *Store) primaryAttempt(ctx context.Context, p Primary, fn func(q *Q) err
 			return err
 		}
 		committed = true
-		return ptx.Commit(ctx, changed)
+		if err := ptx.Commit(ctx, changed); err != nil {
+			return err
+		}
+		s.primary.last = ptx.Xid()
+		return nil
 	})
 }
 

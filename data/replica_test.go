@@ -62,7 +62,12 @@ func (p *memPrimary) since(cursor uint64) []data.Row {
 	return out
 }
 
-type memTx struct{ p *memPrimary }
+type memTx struct {
+	p   *memPrimary
+	xid uint64
+}
+
+func (t *memTx) Xid() uint64 { return t.xid }
 
 func (t *memTx) Commit(_ context.Context, rows []data.Row) error {
 	t.p.mu.Lock()
@@ -72,6 +77,7 @@ func (t *memTx) Commit(_ context.Context, rows []data.Row) error {
 		return fmt.Errorf("commit: %w", errNotSerializable)
 	}
 	t.p.commits++
+	t.xid = t.p.xid
 	for _, r := range rows {
 		t.p.rows[r.Table+"\x00"+string(r.Key)] = stamped{row: r, xid: t.p.xid}
 	}

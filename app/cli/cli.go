@@ -71,6 +71,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, o outside
 // tenant the admin is signed in to (found from the token cache, without the network);
 // for reading only when the command line only reads.
 func openCache(ctx context.Context, e env, reads bool) (*app.App, error) {
+	if e.globals.Server != "" {
+		return openReplica(ctx, e)
+	}
 	opts := e.globals.Session(e.stderr)
 	opts.ReadOnly = reads
 	if opts.Demo {

@@ -95,6 +95,11 @@ var verbGroups = []verbGroup{
 		{"signout", "", "forget the signed-in account: its tokens, the encrypted cache file and its keyring key", runSignOut},
 		{"status", "[--format table|json]", "tenant, signed-in account, cloud, cache paths, last sync, counts and licences in use / contingent (never a token)", runAuthStatus},
 	}},
+	{"Team mode", []verb{
+		{"serve", "--postgres URL --tenant-id ID --client-id ID (--tls-cert FILE --tls-key FILE | --behind-proxy) [--listen ADDR] [--scope NAME] [--data-dir DIR]",
+			"run the tenant's Nimbus Admin server on PostgreSQL, which every admin's desktop replicates with --server URL", runServe},
+		{"server import", "--db FILE", "load a single admin's cache into a new team server given with --server (a Tenant Administrator; refused once the server holds a tenant)", runServerImport},
+	}},
 	{"The journal", []verb{
 		{"journal", "[--limit N] [--format table|csv|json]", "the newest accepted changes: who, when, what, old -> new", runJournal},
 	}},

@@ -28,6 +28,7 @@ type Globals struct {
 	Cloud     string // global, usgov, usgovdod or china
 	NoKeyring bool   // keep tokens in memory for this process only
 	As        string // demo only: act as this user of the demo tenant
+	Server    string // team mode: the Nimbus Admin server whose data the cache replicates
 }
 
 // Session is what OpenSession needs from the global flags.
@@ -51,6 +52,7 @@ func Parse(args []string, getenv func(string) string) (Globals, []string, error)
 	fs.StringVar(&g.Cloud, "cloud", "global", "global, usgov, usgovdod or china")
 	fs.BoolVar(&g.NoKeyring, "no-keyring", false, "keep tokens in memory only")
 	fs.StringVar(&g.As, "as", "", "demo only: act as this user (UPN)")
+	fs.StringVar(&g.Server, "server", "", "team mode: the Nimbus Admin server's address")
 	var envErr error
 	fs.VisitAll(func(f *flag.Flag) {
 		name := "NIMBUSADMIN_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
@@ -108,6 +110,9 @@ func check(fs *flag.FlagSet, g Globals) error {
 	}
 	if g.As != "" && !g.Demo {
 		return usagef("%v", app.ErrAsOutsideDemo)
+	}
+	if g.Server != "" && g.Demo {
+		return usagef("--server and --demo exclude each other: the demo tenant lives on this computer only")
 	}
 	if _, err := auth.ResolveEndpoints(g.Cloud, g.Authority, g.GraphURL); err != nil {
 		return usagef("%v", err)
