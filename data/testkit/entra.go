@@ -1,6 +1,7 @@
 package testkit
 
 import (
+	"encoding/pem"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -35,3 +36,9 @@ func (e *Entra) Client() *http.Client { return e.server.Client() }
 
 // Close stops the simulated Entra ID before the test ends, as when the network goes away.
 func (e *Entra) Close() { e.server.Close() }
+
+// CertificatePEM is the simulated Entra ID's TLS certificate, for a process of its own
+// to trust (SSL_CERT_FILE).
+func (e *Entra) CertificatePEM() []byte {
+	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: e.server.Certificate().Raw})
+}

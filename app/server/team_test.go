@@ -1,0 +1,160 @@
+package server_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"sort"
+	"strconv"
+	"testing"
+	"time"
+
+	"nimbusadmin/app"
+	"nimbusadmin/data"
+	"nimbusadmin/data/simtenant"
+	"nimbusadmin/data/testkit"
+)
+
+// demoTeam is a demo tenant of its own (the cache a single admin worked on), its Tenant
+// Administrator and one of its Organization Unit Administrators, as accounts of the
+// simulated Entra ID.
+func demoTeam(t *testing.T, users int) (src *app.App, ta, oua simtenant.Account) {
+	t.Helper()
+	ctx := context.Background()
+	store := testkit.DemoStore(t, users)
+	account := func(role string) simtenant.Account {
+		upns, err := store.Read(ctx).RoleHolderUPNs(role, 1)
+		if err != nil || len(upns) == 0 {
+			t.Fatalf("the demo tenant has no holder of %s: %v", role, err)
+		}
+		du, err := store.Read(ctx).FindDirectoryUser(upns[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		return simtenant.Account{ID: du.ID, UPN: du.UPN, Name: du.DisplayName}
+	}
+	ta, oua = account(data.RoleTenantAdmin), account(data.RoleOUAdmin)
+	return app.New(store, ta.UPN), ta, oua
+}
+
+// rowsDigest fingerprints every replicated row of a cache but the tables skipped.
+func rowsDigest(t *testing.T, a *app.App, skip ...string) string {
+	t.Helper()
+	var lines []string
+	err := a.ExportRows(context.Background(), func(r data.Row) error {
+		for _, s := range skip {
+			if r.Table == s {
+				return nil
+			}
+		}
+		lines = append(lines, r.Table+" "+string(r.Key)+" "+string(r.Data))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(lines)
+	h := sha256.New()
+	for _, l := range lines {
+		fmt.Fprintln(h, l)
+	}
+	return fmt.Sprintf("%x (%d rows)", h.Sum(nil)[:8], len(lines))
+}
+
+func root(t *testing.T, a *app.App) int64 {
+	t.Helper()
+	tree, err := a.OUTree(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := tree.Resolve("/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+func TestTwoAdminsShareOneServer(t *testing.T) {
+	ctx := context.Background()
+	src, ta, oua := demoTeam(t, 300)
+	tm := newTeam(t, ta)
+	tm.start()
+
+	// Moving in: the Tenant Administrator's cache, every row of it.
+	a := tm.desktop(ta)
+	n, err := a.client.Import(ctx, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := rowsDigest(t, a.app, "journal"), rowsDigest(t, src, "journal"); got != want || n == 0 {
+		t.Fatalf("after importing %d rows the replica holds %s, the imported cache %s", n, got, want)
+	}
+	if _, err := a.client.Import(ctx, src); !app.IsRule(err, "server.not_empty") {
+		t.Fatalf("a second import: %v, want server.not_empty", err)
+	}
+
+	// The second admin's new replica holds what the first one's does.
+	b := tm.desktop(oua)
+	if got, want := rowsDigest(t, b.app), rowsDigest(t, a.app); got != want {
+		t.Fatalf("the second replica holds %s, the first %s", got, want)
+	}
+
+	// A change by one reaches the other's replica, which follows the feed.
+	followCtx, stop := context.WithCancel(ctx)
+	defer stop()
+	changed := make(chan struct{}, 100)
+	go b.client.Follow(followCtx, func() { changed <- struct{}{} })
+	rights, err := b.app.Rights(ctx)
+	if err != nil || len(rights.Scopes) == 0 {
+		t.Fatalf("the OU administrator's scopes: %v %v", rights.Scopes, err)
+	}
+	out, err := a.app.Do(ctx, app.CreateOU{Parent: rights.Scopes[0], Name: "Team mode"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, changed, func() bool { tr, _ := b.app.OUTree(ctx); return tr.Has(out.ID) }, "the new OU in the second replica")
+
+	// A save based on what the admin saw before someone else's change is refused.
+	seen, err := b.app.RowVersion(ctx, "ou", strconv.FormatInt(out.ID, 10))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.app.Do(ctx, app.RenameOU{Base: app.BasedOn(seen), OU: out.ID, Name: "Team mode (A)"}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = b.app.Do(ctx, app.RenameOU{Base: app.BasedOn(seen), OU: out.ID, Name: "Team mode (B)"})
+	if !app.IsRule(err, "change.stale") {
+		t.Fatalf("a save on a stale view: %v, want change.stale", err)
+	}
+
+	// The Organization Unit Administrator may not act outside their subtree.
+	_, err = b.app.Do(ctx, app.CreateOU{Parent: root(t, b.app), Name: "Outside"})
+	if !app.IsRule(err, "permission.ou-scope") {
+		t.Fatalf("an OU administrator creating an OU under the root: %v, want permission.ou-scope", err)
+	}
+	if _, err := b.app.Do(ctx, app.CreateOU{Parent: out.ID, Name: "Inside"}); err != nil {
+		t.Fatalf("an OU administrator creating an OU inside their subtree: %v", err)
+	}
+	if _, err := a.client.CatchUp(ctx, 0); err != nil {
+		t.Fatal(err)
+	}
+	journal, err := a.app.Journal(ctx, 1)
+	if err != nil || len(journal) == 0 || journal[0].Actor != oua.UPN {
+		t.Fatalf("the journal's newest entry %+v (%v), want one by %s", journal, err, oua.UPN)
+	}
+	tm.stop()
+}
+
+// waitFor waits until ok holds, checking after each change and at least every 100 ms.
+func waitFor(t *testing.T, changed <-chan struct{}, ok func() bool, what string) {
+	t.Helper()
+	deadline := time.After(5 * time.Second)
+	for !ok() {
+		select {
+		case <-changed:
+		case <-time.After(100 * time.Millisecond):
+		case <-deadline:
+			t.Fatalf("%s did not arrive within 5 s", what)
+		}
+	}
+}
