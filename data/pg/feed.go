@@ -39,14 +39,27 @@ func (db *DB) Feed(ctx context.Context, after uint64, fn func(Row) error) (next 
 	return next, nil
 }
 
-// horizon is the id of the oldest transaction still running in tx's snapshot (or the next
-// id to be given when none is): every transaction below it has finished.
+// horizon is the cursor a reader may resume from: the id of the oldest transaction still
+// running in tx's snapshot (every transaction below it has finished), but never beyond
+// the newest id PostgreSQL wrote in its log plus one. An id given to a transaction that
+// wrote nothing is not logged, and after a crash PostgreSQL may give it again: a cursor
+// past it would then skip the rows of the transaction that gets it.
 func horizon(ctx context.Context, tx pgx.Tx) (uint64, error) {
-	var text string
-	if err := tx.QueryRow(ctx, "SELECT pg_snapshot_xmin(pg_current_snapshot())::text").Scan(&text); err != nil {
+	var xmin, newest string
+	err := tx.QueryRow(ctx, `SELECT pg_snapshot_xmin(pg_current_snapshot())::text,
+		COALESCE((SELECT xid FROM rows ORDER BY xid DESC LIMIT 1)::text, '0')`).Scan(&xmin, &newest)
+	if err != nil {
 		return 0, err
 	}
-	return strconv.ParseUint(text, 10, 64)
+	low, err := strconv.ParseUint(xmin, 10, 64)
+	if err != nil {
+		return 0, err
+	}
+	top, err := strconv.ParseUint(newest, 10, 64)
+	if err != nil {
+		return 0, err
+	}
+	return min(low, top+1), nil
 }
 
 // scanRows calls fn with each row of a query of tbl, key and data, and closes it.
