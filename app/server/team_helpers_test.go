@@ -44,7 +44,46 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(cli.Run(context.Background(), list, os.Stdout, os.Stderr))
 	}
+	if spec := os.Getenv(replicaSpec); spec != "" {
+		os.Exit(runReplica(spec))
+	}
 	os.Exit(pgtest.Main(m))
+}
+
+// replicaSpec, set in a child process of the tests, makes it a desktop catching its
+// replica up once (a JSON replicaJob), so that a test can kill it with -9 midway.
+const replicaSpec = "NIMBUSADMIN_TEST_REPLICA"
+
+// replicaJob is what the child replica needs: the server, its trust, the replica's file
+// and an access token obtained by the test's real sign-in.
+type replicaJob struct {
+	URL, Path, Token string
+	Trust            []byte // PEM
+}
+
+func runReplica(spec string) int {
+	var job replicaJob
+	if err := json.Unmarshal([]byte(spec), &job); err != nil {
+		return 3
+	}
+	pool := x509.NewCertPool()
+	pool.AppendCertsFromPEM(job.Trust)
+	hc := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}}
+	a, err := app.OpenReplica(job.Path, "")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer a.Close()
+	c, err := teamclient.New(job.URL, hc, func(context.Context) (string, error) { return job.Token, nil }, a)
+	if err == nil {
+		_, err = c.CatchUp(context.Background(), 0)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	return 0
 }
 
 // apiClientID is the server's app registration in the tests.
@@ -60,6 +99,7 @@ type team struct {
 	cert     string
 	key      string
 	trust    *http.Client // trusts Entra ID and the server
+	certPEM  []byte       // the server's certificate
 	url      string
 	proc     *exec.Cmd
 	logs     *os.File
@@ -71,6 +111,7 @@ func newTeam(t *testing.T, admin simtenant.Account) *team {
 	tm := &team{t: t, dir: t.TempDir(), postgres: pgtest.NewDB(t)}
 	tm.entra = testkit.StartEntra(t, simtenant.AuthorityOptions{UserID: admin.ID, UserPrincipalName: admin.UPN, UserName: admin.Name})
 	certPEM, keyPEM := selfSigned(t)
+	tm.certPEM = certPEM
 	tm.cert, tm.key = filepath.Join(tm.dir, "server.crt"), filepath.Join(tm.dir, "server.key")
 	write(t, tm.cert, certPEM)
 	write(t, tm.key, keyPEM)

@@ -210,3 +210,8 @@ func readFeed(r io.Reader) ([]data.Row, uint64, error) {
 	}
 	return nil, 0, io.ErrUnexpectedEOF
 }
+
+// With is a client of the same server and sign-in for another replica.
+func (c *Client) With(a *app.App) *Client {
+	return &Client{base: c.base, http: c.http, token: c.token, app: a}
+}
