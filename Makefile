@@ -12,10 +12,12 @@ TAGS      := migrated_fynedo
 # which the keyring library would start by itself without a session bus, so that a test
 # sees that no daemon is left behind; fonts for the names the
 # demo holds in Chinese, Japanese, Korean (noto-cjk), Arabic, Hebrew, Thai, Devanagari
-# and Greek (noto-core), which Fyne draws from the system fonts its own font lacks.
+# and Greek (noto-core), which Fyne draws from the system fonts its own font lacks;
+# PostgreSQL's initdb and pg_ctl, with which the team-mode tests start a throwaway
+# cluster of their own (not the one the package itself may set up).
 PACKAGES  := gcc pkg-config libgl1-mesa-dev xorg-dev \
              xvfb xdotool imagemagick xclip gnome-keyring dbus dbus-x11 \
-             fonts-noto-cjk fonts-noto-core
+             fonts-noto-cjk fonts-noto-core postgresql
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # staticcheck at a fixed version, fetched through the module proxy on first use.
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2

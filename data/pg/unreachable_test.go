@@ -50,6 +50,16 @@ func TestWritesSayPostgreSQLIsUnreachableWhileItIsDownAndWorkAfter(t *testing.T)
 		t.Fatal(err)
 	}
 	put(t, db, row("after", `{}`))
+
+	// Restarted between two writes: the first write after it meets the pool's broken
+	// connections and must still work.
+	if err := c.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Start(); err != nil {
+		t.Fatal(err)
+	}
+	put(t, db, row("after", `{"again":true}`))
 	got, _ := feed(t, db, 0)
 	if len(got) != 2 {
 		t.Fatalf("after the restart the store holds\n%s", text(got))

@@ -58,13 +58,16 @@ func start() (*Cluster, error) {
 		return nil, err
 	}
 	c := &Cluster{bin: bin}
-	if os.Geteuid() == 0 {
-		if c.owner, err = user.Lookup("postgres"); err != nil {
-			return nil, fmt.Errorf("running as root, the test cluster runs as the user postgres, which does not exist: %w", err)
-		}
+	if c.owner, err = ownerOf(); err != nil {
+		return nil, err
 	}
+	sweep()
 	// A short path: a Unix socket's path must stay under about 100 bytes.
-	if c.dir, err = os.MkdirTemp("", "pgtest"); err != nil {
+	if c.dir, err = os.MkdirTemp("", tempPrefix); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(c.dir, ownerFile), []byte(strconv.Itoa(os.Getpid())), 0o644); err != nil {
+		c.remove()
 		return nil, err
 	}
 	if c.owner != nil {
@@ -85,6 +88,19 @@ func start() (*Cluster, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// ownerOf is the user who runs the cluster's programs: postgres when the tests run as
+// root (PostgreSQL refuses to run as root), nil for the user running the tests.
+func ownerOf() (*user.User, error) {
+	if os.Geteuid() != 0 {
+		return nil, nil
+	}
+	u, err := user.Lookup("postgres")
+	if err != nil {
+		return nil, fmt.Errorf("running as root, the test cluster runs as the user postgres, which does not exist: %w", err)
+	}
+	return u, nil
 }
 
 // binaries finds the folder holding initdb and pg_ctl: the PATH first, else the newest
