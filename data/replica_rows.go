@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Row is one row of one table of the cache as team mode carries it between the server's
@@ -44,6 +45,24 @@ func replicatedTables(q *Q) ([]*table, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Reading the columns and keys costs milliseconds, and every cache of one schema has
+	// the same: they are read once per set of tables.
+	schema := strings.Join(names, ",")
+	if cached, ok := tablesOfSchema.Load(schema); ok {
+		return cached.([]*table), nil
+	}
+	tables, err := readTables(q, names)
+	if err == nil {
+		tablesOfSchema.Store(schema, tables)
+	}
+	return tables, err
+}
+
+// tablesOfSchema caches replicatedTables by the names of a cache's tables.
+var tablesOfSchema sync.Map
+
+// readTables reads the columns, keys and foreign keys of the named tables.
+func readTables(q *Q, names []string) ([]*table, error) {
 	byName := map[string]*table{}
 	var tables []*table
 	for _, n := range names {

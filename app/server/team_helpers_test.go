@@ -92,7 +92,7 @@ const apiClientID = "5f6e7d8c-0000-4000-8000-00000000a11e"
 // team is one tenant's team-mode set-up: a simulated Entra ID, a PostgreSQL database, the
 // server's TLS certificate, and the server process once started.
 type team struct {
-	t        *testing.T
+	t        testing.TB
 	entra    *testkit.Entra
 	postgres string
 	dir      string
@@ -106,7 +106,7 @@ type team struct {
 }
 
 // newTeam makes the set-up; admin is the account the authority signs in by default.
-func newTeam(t *testing.T, admin simtenant.Account) *team {
+func newTeam(t testing.TB, admin simtenant.Account) *team {
 	t.Helper()
 	tm := &team{t: t, dir: t.TempDir(), postgres: pgtest.NewDB(t)}
 	tm.entra = testkit.StartEntra(t, simtenant.AuthorityOptions{UserID: admin.ID, UserPrincipalName: admin.UPN, UserName: admin.Name})
@@ -123,7 +123,7 @@ func newTeam(t *testing.T, admin simtenant.Account) *team {
 	return tm
 }
 
-func write(t *testing.T, path string, b []byte) {
+func write(t testing.TB, path string, b []byte) {
 	t.Helper()
 	if err := os.WriteFile(path, b, 0o600); err != nil {
 		t.Fatal(err)
@@ -264,7 +264,7 @@ func (tm *team) desktop(who simtenant.Account) *admin {
 }
 
 // selfSigned makes the server's TLS certificate for 127.0.0.1.
-func selfSigned(t *testing.T) (certPEM, keyPEM []byte) {
+func selfSigned(t testing.TB) (certPEM, keyPEM []byte) {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {

@@ -18,7 +18,7 @@ import (
 // demoTeam is a demo tenant of its own (the cache a single admin worked on), its Tenant
 // Administrator and one of its Organization Unit Administrators, as accounts of the
 // simulated Entra ID.
-func demoTeam(t *testing.T, users int) (src *app.App, ta, oua simtenant.Account) {
+func demoTeam(t testing.TB, users int) (src *app.App, ta, oua simtenant.Account) {
 	t.Helper()
 	ctx := context.Background()
 	store := testkit.DemoStore(t, users)
@@ -38,7 +38,7 @@ func demoTeam(t *testing.T, users int) (src *app.App, ta, oua simtenant.Account)
 }
 
 // rowsDigest fingerprints every replicated row of a cache but the tables skipped.
-func rowsDigest(t *testing.T, a *app.App, skip ...string) string {
+func rowsDigest(t testing.TB, a *app.App, skip ...string) string {
 	t.Helper()
 	var lines []string
 	err := a.ExportRows(context.Background(), func(r data.Row) error {
@@ -61,7 +61,7 @@ func rowsDigest(t *testing.T, a *app.App, skip ...string) string {
 	return fmt.Sprintf("%x (%d rows)", h.Sum(nil)[:8], len(lines))
 }
 
-func root(t *testing.T, a *app.App) int64 {
+func root(t testing.TB, a *app.App) int64 {
 	t.Helper()
 	tree, err := a.OUTree(context.Background())
 	if err != nil {
