@@ -89,7 +89,8 @@ func TestPackagesImportOnlyWhatTheirLayerMay(t *testing.T) {
 				t.Errorf("%s imports ui: the layers point one way, main → ui → app → data", f.path)
 			case (imp == "nimbusadmin/app" || strings.HasPrefix(imp, "nimbusadmin/app/")) && under(f.dir, "data") && !f.test:
 				t.Errorf("%s imports app: data/ must not depend on the use cases", f.path)
-			case (imp == "nimbusadmin/data/testkit" || imp == "nimbusadmin/app/apptest") && !f.test && !under(f.dir, "data/testkit") && !under(f.dir, "app/apptest"):
+			case (imp == "nimbusadmin/data/testkit" || imp == "nimbusadmin/app/apptest" || imp == "nimbusadmin/app/server/servertest" || imp == "nimbusadmin/data/pg/pgtest") &&
+				!f.test && !under(f.dir, "data/testkit") && !under(f.dir, "app/apptest") && !under(f.dir, "app/server/servertest"):
 				t.Errorf("%s imports %s: the test kits run raw SQL and are for tests only", f.path, imp)
 			case (imp == "database/sql" || strings.HasPrefix(imp, "modernc.org/sqlite")) && !under(f.dir, "data") && !f.test:
 				t.Errorf("%s imports %s: only data/ talks to the database", f.path, imp)

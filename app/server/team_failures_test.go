@@ -13,22 +13,23 @@ import (
 
 	"nimbusadmin/app"
 	"nimbusadmin/app/server"
+	"nimbusadmin/app/server/servertest"
 	"nimbusadmin/data/pg/pgtest"
 )
 
 func TestEveryBadTokenIsRefusedAndNothingRuns(t *testing.T) {
 	ctx := context.Background()
 	src, ta, _ := demoTeam(t, 100)
-	tm := newTeam(t, ta)
-	tm.start()
-	a := tm.desktop(ta)
-	if _, err := a.client.Import(ctx, src); err != nil {
+	tm := servertest.NewTeam(t, ta)
+	tm.Start()
+	a := tm.Desktop(ta)
+	if _, err := a.Client.Import(ctx, src); err != nil {
 		t.Fatal(err)
 	}
-	authority := tm.entra.Authority
-	iss := tm.entra.URL() + "/" + authority.TenantID() + "/v2.0"
+	authority := tm.Entra.Authority
+	iss := tm.Entra.URL() + "/" + authority.TenantID() + "/v2.0"
 	claims := func(change func(map[string]any)) map[string]any {
-		c := map[string]any{"aud": apiClientID, "iss": iss, "tid": authority.TenantID(), "oid": ta.ID,
+		c := map[string]any{"aud": servertest.APIClientID, "iss": iss, "tid": authority.TenantID(), "oid": ta.ID,
 			"preferred_username": ta.UPN, "scp": "Nimbus.Admin", "ver": "2.0",
 			"iat": time.Now().Unix(), "nbf": time.Now().Unix(), "exp": time.Now().Add(time.Hour).Unix()}
 		if change != nil {
@@ -49,17 +50,17 @@ func TestEveryBadTokenIsRefusedAndNothingRuns(t *testing.T) {
 		"garbage":          "not-a-token",
 		"none":             "",
 	}
-	cmd, err := app.EncodeCommand(app.CreateOU{Parent: root(t, a.app), Name: "Made with a bad token"})
+	cmd, err := app.EncodeCommand(app.CreateOU{Parent: root(t, a.App), Name: "Made with a bad token"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	body, _ := json.Marshal(server.CommandRequest{Command: cmd})
 	for name, token := range bad {
-		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, tm.url+"/v1/commands", bytes.NewReader(body))
+		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, tm.URL+"/v1/commands", bytes.NewReader(body))
 		if token != "" {
 			req.Header.Set("Authorization", "Bearer "+token)
 		}
-		resp, err := tm.trust.Do(req)
+		resp, err := tm.Trust.Do(req)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -73,13 +74,13 @@ func TestEveryBadTokenIsRefusedAndNothingRuns(t *testing.T) {
 		}
 	}
 	// The good token itself goes through, so the refusals above were the tokens'.
-	if n, err := a.client.CatchUp(ctx, 0); err != nil || n != 0 {
+	if n, err := a.Client.CatchUp(ctx, 0); err != nil || n != 0 {
 		t.Fatalf("after bad tokens the feed brought %d rows (%v): something ran", n, err)
 	}
-	if strings.Contains(tm.log(), parts[2]) {
+	if strings.Contains(tm.Log(), parts[2]) {
 		t.Error("the server's log holds a token's signature")
 	}
-	tm.stop()
+	tm.Stop()
 }
 
 func mustDecode(t *testing.T, s string) []byte {
@@ -94,53 +95,53 @@ func mustDecode(t *testing.T, s string) []byte {
 func TestAReplicaReviewsOfflineAndCatchesUpWhenTheServerReturns(t *testing.T) {
 	ctx := context.Background()
 	src, ta, _ := demoTeam(t, 100)
-	tm := newTeam(t, ta)
-	tm.start()
-	a := tm.desktop(ta)
-	if _, err := a.client.Import(ctx, src); err != nil {
+	tm := servertest.NewTeam(t, ta)
+	tm.Start()
+	a := tm.Desktop(ta)
+	if _, err := a.Client.Import(ctx, src); err != nil {
 		t.Fatal(err)
 	}
-	before := rowsDigest(t, a.app)
-	tm.stop()
+	before := rowsDigest(t, a.App)
+	tm.Stop()
 
-	_, err := a.app.Do(ctx, app.CreateOU{Parent: root(t, a.app), Name: "While offline"})
+	_, err := a.App.Do(ctx, app.CreateOU{Parent: root(t, a.App), Name: "While offline"})
 	if !app.IsRule(err, "server.offline") || !strings.Contains(err.Error(), "Offline — server unreachable; read-only, caught up to ") {
 		t.Fatalf("a change while the server is down: %v", err)
 	}
-	if err := a.app.CanChange(); err == nil {
+	if err := a.App.CanChange(); err == nil {
 		t.Error("the replica says it can change while the server is down")
 	}
-	if got := rowsDigest(t, a.app); got != before {
+	if got := rowsDigest(t, a.App); got != before {
 		t.Fatalf("the replica changed while offline: %s, was %s", got, before)
 	}
-	if _, err := a.app.OUTree(ctx); err != nil {
+	if _, err := a.App.OUTree(ctx); err != nil {
 		t.Fatalf("reading offline: %v", err)
 	}
 
-	tm.start() // the same address
-	if _, err := a.client.CatchUp(ctx, 0); err != nil {
+	tm.Start() // the same address
+	if _, err := a.Client.CatchUp(ctx, 0); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.app.Do(ctx, app.CreateOU{Parent: root(t, a.app), Name: "Back online"}); err != nil {
+	if _, err := a.App.Do(ctx, app.CreateOU{Parent: root(t, a.App), Name: "Back online"}); err != nil {
 		t.Fatalf("a change once the server is back: %v", err)
 	}
-	tm.stop()
+	tm.Stop()
 }
 
 func TestTheServerKeepsWorkingAcrossARestartOfPostgreSQL(t *testing.T) {
 	ctx := context.Background()
 	src, ta, _ := demoTeam(t, 100)
-	tm := newTeam(t, ta)
-	tm.start()
-	a := tm.desktop(ta)
-	if _, err := a.client.Import(ctx, src); err != nil {
+	tm := servertest.NewTeam(t, ta)
+	tm.Start()
+	a := tm.Desktop(ta)
+	if _, err := a.Client.Import(ctx, src); err != nil {
 		t.Fatal(err)
 	}
 	cluster := pgtest.Shared(t)
 	if err := cluster.Stop(); err != nil {
 		t.Fatal(err)
 	}
-	_, err := a.app.Do(ctx, app.CreateOU{Parent: root(t, a.app), Name: "While PostgreSQL is down"})
+	_, err := a.App.Do(ctx, app.CreateOU{Parent: root(t, a.App), Name: "While PostgreSQL is down"})
 	if err == nil || !strings.Contains(err.Error(), "PostgreSQL") {
 		t.Errorf("a change while PostgreSQL is down: %v, want a line naming PostgreSQL", err)
 	}
@@ -149,18 +150,18 @@ func TestTheServerKeepsWorkingAcrossARestartOfPostgreSQL(t *testing.T) {
 	}
 	// PostgreSQL stopped abruptly may give again ids it gave to transactions that wrote
 	// nothing; the replica's cursor must not have passed them.
-	out, err := a.app.Do(ctx, app.CreateOU{Parent: root(t, a.app), Name: "After the restart"})
+	out, err := a.App.Do(ctx, app.CreateOU{Parent: root(t, a.App), Name: "After the restart"})
 	if err != nil {
-		t.Fatalf("a change after PostgreSQL restarted: %v\n%s", err, tm.log())
+		t.Fatalf("a change after PostgreSQL restarted: %v\n%s", err, tm.Log())
 	}
-	tree, _ := a.app.OUTree(ctx)
+	tree, _ := a.App.OUTree(ctx)
 	if !tree.Has(out.ID) || tree.Name(out.ID) != "After the restart" {
 		t.Fatal("the change after the restart is not in the replica")
 	}
-	for _, id := range tree.Children(root(t, a.app)) {
+	for _, id := range tree.Children(root(t, a.App)) {
 		if tree.Name(id) == "While PostgreSQL is down" {
 			t.Fatal("the change refused while PostgreSQL was down reached the replica")
 		}
 	}
-	tm.stop()
+	tm.Stop()
 }

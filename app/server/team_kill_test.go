@@ -2,40 +2,38 @@ package server_test
 
 import (
 	"context"
-	"encoding/json"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/server/servertest"
 )
 
 func TestAReplicaKilledMidCatchUpConvergesOnTheNextStart(t *testing.T) {
 	ctx := context.Background()
 	src, ta, _ := demoTeam(t, 3000)
-	tm := newTeam(t, ta)
-	tm.start()
-	a := tm.desktop(ta)
-	if _, err := a.client.Import(ctx, src); err != nil {
+	tm := servertest.NewTeam(t, ta)
+	tm.Start()
+	a := tm.Desktop(ta)
+	if _, err := a.Client.Import(ctx, src); err != nil {
 		t.Fatal(err)
 	}
-	want := rowsDigest(t, a.app)
-	token, err := a.session.TokenFor(ctx, "api://"+apiClientID+"/Nimbus.Admin")
+	want := rowsDigest(t, a.App)
+	token, err := a.Session.TokenFor(ctx, "api://"+servertest.APIClientID+"/Nimbus.Admin")
 	if err != nil {
 		t.Fatal(err)
 	}
 	// How long a whole catch-up takes, to kill the next ones at points spread over it.
 	whole := time.Now()
 	path := filepath.Join(t.TempDir(), "timed.db")
-	if err := tm.replicaProcess(path, token).Run(); err != nil {
+	if err := tm.ReplicaProcess(path, token).Run(); err != nil {
 		t.Fatalf("a catch-up in a process of its own: %v", err)
 	}
 	took := time.Since(whole)
 	for i, at := range []float64{0.2, 0.4, 0.6, 0.75, 0.9} {
 		path := filepath.Join(t.TempDir(), "replica.db")
-		cmd := tm.replicaProcess(path, token)
+		cmd := tm.ReplicaProcess(path, token)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -49,7 +47,7 @@ func TestAReplicaKilledMidCatchUpConvergesOnTheNextStart(t *testing.T) {
 		if err != nil {
 			t.Fatalf("round %d: the killed replica does not open: %v", i, err)
 		}
-		c := a.client.With(replica)
+		c := a.Client.With(replica)
 		if _, err := c.CatchUp(ctx, 0); err != nil {
 			t.Fatalf("round %d: catching up after the kill: %v", i, err)
 		}
@@ -58,13 +56,5 @@ func TestAReplicaKilledMidCatchUpConvergesOnTheNextStart(t *testing.T) {
 		}
 		replica.Close()
 	}
-	tm.stop()
-}
-
-// replicaProcess is a desktop process catching the replica at path up once.
-func (tm *team) replicaProcess(path, token string) *exec.Cmd {
-	spec, _ := json.Marshal(replicaJob{URL: tm.url, Path: path, Token: token, Trust: tm.certPEM})
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), replicaSpec+"="+string(spec))
-	return cmd
+	tm.Stop()
 }

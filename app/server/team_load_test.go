@@ -10,19 +10,20 @@ import (
 	"time"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/server/servertest"
 	"nimbusadmin/app/teamclient"
 )
 
 func TestFiftyAdminsConnectedAndTwentyWritingLoseNoUpdate(t *testing.T) {
 	ctx := context.Background()
 	src, ta, _ := demoTeam(t, 200)
-	tm := newTeam(t, ta)
-	tm.start()
-	a := tm.desktop(ta)
-	if _, err := a.client.Import(ctx, src); err != nil {
+	tm := servertest.NewTeam(t, ta)
+	tm.Start()
+	a := tm.Desktop(ta)
+	if _, err := a.Client.Import(ctx, src); err != nil {
 		t.Fatal(err)
 	}
-	parent := root(t, a.app)
+	parent := root(t, a.App)
 	const admins, writers, each = 50, 20, 10
 	replicas := make([]*app.App, admins)
 	clients := make([]*teamclient.Client, admins)
@@ -34,7 +35,7 @@ func TestFiftyAdminsConnectedAndTwentyWritingLoseNoUpdate(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer r.Close()
-		replicas[i], clients[i] = r, a.client.With(r)
+		replicas[i], clients[i] = r, a.Client.With(r)
 		r.SetRemote(clients[i])
 		if _, err := clients[i].CatchUp(ctx, 0); err != nil {
 			t.Fatal(err)
@@ -87,5 +88,5 @@ func TestFiftyAdminsConnectedAndTwentyWritingLoseNoUpdate(t *testing.T) {
 		}
 	}
 	stop()
-	tm.stop()
+	tm.Stop()
 }

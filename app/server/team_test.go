@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"nimbusadmin/app"
+	"nimbusadmin/app/server/servertest"
 	"nimbusadmin/data"
 	"nimbusadmin/data/simtenant"
 	"nimbusadmin/data/testkit"
@@ -77,25 +78,25 @@ func root(t testing.TB, a *app.App) int64 {
 func TestTwoAdminsShareOneServer(t *testing.T) {
 	ctx := context.Background()
 	src, ta, oua := demoTeam(t, 300)
-	tm := newTeam(t, ta)
-	tm.start()
+	tm := servertest.NewTeam(t, ta)
+	tm.Start()
 
 	// Moving in: the Tenant Administrator's cache, every row of it.
-	a := tm.desktop(ta)
-	n, err := a.client.Import(ctx, src)
+	a := tm.Desktop(ta)
+	n, err := a.Client.Import(ctx, src)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := rowsDigest(t, a.app, "journal"), rowsDigest(t, src, "journal"); got != want || n == 0 {
+	if got, want := rowsDigest(t, a.App, "journal"), rowsDigest(t, src, "journal"); got != want || n == 0 {
 		t.Fatalf("after importing %d rows the replica holds %s, the imported cache %s", n, got, want)
 	}
-	if _, err := a.client.Import(ctx, src); !app.IsRule(err, "server.not_empty") {
+	if _, err := a.Client.Import(ctx, src); !app.IsRule(err, "server.not_empty") {
 		t.Fatalf("a second import: %v, want server.not_empty", err)
 	}
 
 	// The second admin's new replica holds what the first one's does.
-	b := tm.desktop(oua)
-	if got, want := rowsDigest(t, b.app), rowsDigest(t, a.app); got != want {
+	b := tm.Desktop(oua)
+	if got, want := rowsDigest(t, b.App), rowsDigest(t, a.App); got != want {
 		t.Fatalf("the second replica holds %s, the first %s", got, want)
 	}
 
@@ -103,46 +104,46 @@ func TestTwoAdminsShareOneServer(t *testing.T) {
 	followCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	changed := make(chan struct{}, 100)
-	go b.client.Follow(followCtx, func() { changed <- struct{}{} })
-	rights, err := b.app.Rights(ctx)
+	go b.Client.Follow(followCtx, func() { changed <- struct{}{} })
+	rights, err := b.App.Rights(ctx)
 	if err != nil || len(rights.Scopes) == 0 {
 		t.Fatalf("the OU administrator's scopes: %v %v", rights.Scopes, err)
 	}
-	out, err := a.app.Do(ctx, app.CreateOU{Parent: rights.Scopes[0], Name: "Team mode"})
+	out, err := a.App.Do(ctx, app.CreateOU{Parent: rights.Scopes[0], Name: "Team mode"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, changed, func() bool { tr, _ := b.app.OUTree(ctx); return tr.Has(out.ID) }, "the new OU in the second replica")
+	waitFor(t, changed, func() bool { tr, _ := b.App.OUTree(ctx); return tr.Has(out.ID) }, "the new OU in the second replica")
 
 	// A save based on what the admin saw before someone else's change is refused.
-	seen, err := b.app.RowVersion(ctx, "ou", strconv.FormatInt(out.ID, 10))
+	seen, err := b.App.RowVersion(ctx, "ou", strconv.FormatInt(out.ID, 10))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.app.Do(ctx, app.RenameOU{Base: app.BasedOn(seen), OU: out.ID, Name: "Team mode (A)"}); err != nil {
+	if _, err := a.App.Do(ctx, app.RenameOU{Base: app.BasedOn(seen), OU: out.ID, Name: "Team mode (A)"}); err != nil {
 		t.Fatal(err)
 	}
-	_, err = b.app.Do(ctx, app.RenameOU{Base: app.BasedOn(seen), OU: out.ID, Name: "Team mode (B)"})
+	_, err = b.App.Do(ctx, app.RenameOU{Base: app.BasedOn(seen), OU: out.ID, Name: "Team mode (B)"})
 	if !app.IsRule(err, "change.stale") {
 		t.Fatalf("a save on a stale view: %v, want change.stale", err)
 	}
 
 	// The Organization Unit Administrator may not act outside their subtree.
-	_, err = b.app.Do(ctx, app.CreateOU{Parent: root(t, b.app), Name: "Outside"})
+	_, err = b.App.Do(ctx, app.CreateOU{Parent: root(t, b.App), Name: "Outside"})
 	if !app.IsRule(err, "permission.ou-scope") {
 		t.Fatalf("an OU administrator creating an OU under the root: %v, want permission.ou-scope", err)
 	}
-	if _, err := b.app.Do(ctx, app.CreateOU{Parent: out.ID, Name: "Inside"}); err != nil {
+	if _, err := b.App.Do(ctx, app.CreateOU{Parent: out.ID, Name: "Inside"}); err != nil {
 		t.Fatalf("an OU administrator creating an OU inside their subtree: %v", err)
 	}
-	if _, err := a.client.CatchUp(ctx, 0); err != nil {
+	if _, err := a.Client.CatchUp(ctx, 0); err != nil {
 		t.Fatal(err)
 	}
-	journal, err := a.app.Journal(ctx, 1)
+	journal, err := a.App.Journal(ctx, 1)
 	if err != nil || len(journal) == 0 || journal[0].Actor != oua.UPN {
 		t.Fatalf("the journal's newest entry %+v (%v), want one by %s", journal, err, oua.UPN)
 	}
-	tm.stop()
+	tm.Stop()
 }
 
 // waitFor waits until ok holds, checking after each change and at least every 100 ms.

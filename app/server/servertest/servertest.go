@@ -1,4 +1,8 @@
-package server_test
+// Package servertest runs a team server for tests: a real server process (the test
+// binary itself, re-executed as "nimbusadmin serve") on a throwaway PostgreSQL, behind a
+// simulated Entra ID that signs real tokens, and desktops signed in with the real MSAL
+// client. It is for tests only.
+package servertest
 
 import (
 	"bufio"
@@ -36,33 +40,36 @@ import (
 // these arguments instead of the tests: the team server is a real process of its own.
 const serveArgs = "NIMBUSADMIN_TEST_SERVE_ARGS"
 
-func TestMain(m *testing.M) {
+// Main runs a test binary that uses Start: as the server or a replica process when the
+// environment says so, else the tests, stopping the shared PostgreSQL after them. Call it
+// from TestMain: func TestMain(m *testing.M) { os.Exit(servertest.Main(m)) }.
+func Main(m *testing.M) int {
 	if args := os.Getenv(serveArgs); args != "" {
 		var list []string
 		if err := json.Unmarshal([]byte(args), &list); err != nil {
 			panic(err)
 		}
-		os.Exit(cli.Run(context.Background(), list, os.Stdout, os.Stderr))
+		return cli.Run(context.Background(), list, os.Stdout, os.Stderr)
 	}
-	if spec := os.Getenv(replicaSpec); spec != "" {
-		os.Exit(runReplica(spec))
+	if spec := os.Getenv(ReplicaSpec); spec != "" {
+		return runReplica(spec)
 	}
-	os.Exit(pgtest.Main(m))
+	return pgtest.Main(m)
 }
 
-// replicaSpec, set in a child process of the tests, makes it a desktop catching its
-// replica up once (a JSON replicaJob), so that a test can kill it with -9 midway.
-const replicaSpec = "NIMBUSADMIN_TEST_REPLICA"
+// ReplicaSpec, set in a child process of the tests, makes it a desktop catching its
+// replica up once (a JSON ReplicaJob), so that a test can kill it with -9 midway.
+const ReplicaSpec = "NIMBUSADMIN_TEST_REPLICA"
 
-// replicaJob is what the child replica needs: the server, its trust, the replica's file
+// ReplicaJob is what the child replica needs: the server, its trust, the replica's file
 // and an access token obtained by the test's real sign-in.
-type replicaJob struct {
+type ReplicaJob struct {
 	URL, Path, Token string
 	Trust            []byte // PEM
 }
 
 func runReplica(spec string) int {
-	var job replicaJob
+	var job ReplicaJob
 	if err := json.Unmarshal([]byte(spec), &job); err != nil {
 		return 3
 	}
@@ -86,40 +93,40 @@ func runReplica(spec string) int {
 	return 0
 }
 
-// apiClientID is the server's app registration in the tests.
-const apiClientID = "5f6e7d8c-0000-4000-8000-00000000a11e"
+// APIClientID is the server's app registration in the tests.
+const APIClientID = "5f6e7d8c-0000-4000-8000-00000000a11e"
 
-// team is one tenant's team-mode set-up: a simulated Entra ID, a PostgreSQL database, the
+// Team is one tenant's team-mode set-up: a simulated Entra ID, a PostgreSQL database, the
 // server's TLS certificate, and the server process once started.
-type team struct {
+type Team struct {
 	t        testing.TB
-	entra    *testkit.Entra
+	Entra    *testkit.Entra
 	postgres string
 	dir      string
 	cert     string
 	key      string
-	trust    *http.Client // trusts Entra ID and the server
-	certPEM  []byte       // the server's certificate
-	url      string
+	Trust    *http.Client // trusts Entra ID and the server
+	CertPEM  []byte       // the server's certificate
+	URL      string       // the server, once started
 	proc     *exec.Cmd
 	logs     *os.File
 }
 
-// newTeam makes the set-up; admin is the account the authority signs in by default.
-func newTeam(t testing.TB, admin simtenant.Account) *team {
+// NewTeam makes the set-up; admin is the account the authority signs in by default.
+func NewTeam(t testing.TB, admin simtenant.Account) *Team {
 	t.Helper()
-	tm := &team{t: t, dir: t.TempDir(), postgres: pgtest.NewDB(t)}
-	tm.entra = testkit.StartEntra(t, simtenant.AuthorityOptions{UserID: admin.ID, UserPrincipalName: admin.UPN, UserName: admin.Name})
+	tm := &Team{t: t, dir: t.TempDir(), postgres: pgtest.NewDB(t)}
+	tm.Entra = testkit.StartEntra(t, simtenant.AuthorityOptions{UserID: admin.ID, UserPrincipalName: admin.UPN, UserName: admin.Name})
 	certPEM, keyPEM := selfSigned(t)
-	tm.certPEM = certPEM
+	tm.CertPEM = certPEM
 	tm.cert, tm.key = filepath.Join(tm.dir, "server.crt"), filepath.Join(tm.dir, "server.key")
 	write(t, tm.cert, certPEM)
 	write(t, tm.key, keyPEM)
-	write(t, filepath.Join(tm.dir, "entra.crt"), tm.entra.CertificatePEM())
+	write(t, filepath.Join(tm.dir, "entra.crt"), tm.Entra.CertificatePEM())
 	pool := x509.NewCertPool()
 	pool.AppendCertsFromPEM(certPEM)
-	pool.AppendCertsFromPEM(tm.entra.CertificatePEM())
-	tm.trust = &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}, Timeout: 2 * time.Minute}
+	pool.AppendCertsFromPEM(tm.Entra.CertificatePEM())
+	tm.Trust = &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}, Timeout: 2 * time.Minute}
 	return tm
 }
 
@@ -130,17 +137,17 @@ func write(t testing.TB, path string, b []byte) {
 	}
 }
 
-// start runs the server process on a free port of the loopback, as the same port again
+// Start runs the server process on a free port of the loopback, as the same port again
 // after a stop, and waits until it listens.
-func (tm *team) start() {
+func (tm *Team) Start() {
 	tm.t.Helper()
 	listen := "127.0.0.1:0"
-	if tm.url != "" {
-		listen = strings.TrimPrefix(tm.url, "https://")
+	if tm.URL != "" {
+		listen = strings.TrimPrefix(tm.URL, "https://")
 	}
 	args, _ := json.Marshal([]string{"serve", "--postgres", tm.postgres, "--listen", listen,
-		"--tls-cert", tm.cert, "--tls-key", tm.key, "--tenant-id", tm.entra.Authority.TenantID(),
-		"--client-id", apiClientID, "--authority", tm.entra.URL(), "--data-dir", filepath.Join(tm.dir, "server")})
+		"--tls-cert", tm.cert, "--tls-key", tm.key, "--tenant-id", tm.Entra.Authority.TenantID(),
+		"--client-id", APIClientID, "--authority", tm.Entra.URL(), "--data-dir", filepath.Join(tm.dir, "server")})
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), serveArgs+"="+string(args), "SSL_CERT_FILE="+filepath.Join(tm.dir, "entra.crt"))
 	logs, err := os.CreateTemp(tm.dir, "server-*.log")
@@ -155,7 +162,7 @@ func (tm *team) start() {
 		tm.t.Fatal(err)
 	}
 	tm.proc, tm.logs = cmd, logs
-	tm.t.Cleanup(func() { tm.kill() })
+	tm.t.Cleanup(func() { tm.Kill() })
 	found := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(stderr)
@@ -172,22 +179,22 @@ func (tm *team) start() {
 	case url, ok := <-found:
 		if !ok {
 			cmd.Wait()
-			tm.t.Fatalf("the server did not start:\n%s", tm.log())
+			tm.t.Fatalf("the server did not start:\n%s", tm.Log())
 		}
-		tm.url = url
+		tm.URL = url
 	case <-time.After(60 * time.Second):
-		tm.t.Fatalf("the server did not listen within a minute:\n%s", tm.log())
+		tm.t.Fatalf("the server did not listen within a minute:\n%s", tm.Log())
 	}
 }
 
-// log is what the server wrote so far.
-func (tm *team) log() string {
+// Log is what the server wrote so far.
+func (tm *Team) Log() string {
 	b, _ := os.ReadFile(tm.logs.Name())
 	return string(b)
 }
 
-// stop ends the server as systemd does (SIGTERM) and waits for it.
-func (tm *team) stop() {
+// Stop ends the server as systemd does (SIGTERM) and waits for it.
+func (tm *Team) Stop() {
 	tm.t.Helper()
 	if tm.proc == nil {
 		return
@@ -198,7 +205,7 @@ func (tm *team) stop() {
 	select {
 	case err := <-done:
 		if err != nil {
-			tm.t.Errorf("the server ended with %v after SIGTERM:\n%s", err, tm.log())
+			tm.t.Errorf("the server ended with %v after SIGTERM:\n%s", err, tm.Log())
 		}
 	case <-time.After(40 * time.Second):
 		tm.t.Errorf("the server did not stop within 40 s of SIGTERM")
@@ -207,7 +214,8 @@ func (tm *team) stop() {
 	tm.proc = nil
 }
 
-func (tm *team) kill() {
+// Kill ends the server at once, as a crash would.
+func (tm *Team) Kill() {
 	if tm.proc != nil {
 		tm.proc.Process.Kill()
 		tm.proc.Wait()
@@ -215,28 +223,28 @@ func (tm *team) kill() {
 	}
 }
 
-// admin is one admin's desktop: their sign-in and their replica.
-type admin struct {
-	who     simtenant.Account
-	session *auth.Session
-	app     *app.App
-	client  *teamclient.Client
+// Admin is one admin's desktop: their sign-in and their replica.
+type Admin struct {
+	Who     simtenant.Account
+	Session *auth.Session
+	App     *app.App
+	Client  *teamclient.Client
 }
 
-// desktop signs who in with the real MSAL client (the device code approved as them) and
+// Desktop signs who in with the real MSAL client (the device code approved as them) and
 // opens their replica of the server, caught up.
-func (tm *team) desktop(who simtenant.Account) *admin {
+func (tm *Team) Desktop(who simtenant.Account) *Admin {
 	tm.t.Helper()
 	ctx := context.Background()
-	pub, err := teamclient.Discover(ctx, tm.url, tm.trust)
+	pub, err := teamclient.Discover(ctx, tm.URL, tm.Trust)
 	if err != nil {
 		tm.t.Fatal(err)
 	}
 	s, err := auth.NewSession(auth.Config{
-		Endpoints: auth.Endpoints{Cloud: "custom", AuthorityHost: tm.entra.URL(), GraphURL: tm.entra.GraphURL()},
-		Tenant:    pub.TenantID, ClientID: "desktop-" + who.ID[:8], NoKeyring: true, HTTPClient: tm.trust,
+		Endpoints: auth.Endpoints{Cloud: "custom", AuthorityHost: tm.Entra.URL(), GraphURL: tm.Entra.GraphURL()},
+		Tenant:    pub.TenantID, ClientID: "desktop-" + who.ID[:8], NoKeyring: true, HTTPClient: tm.Trust,
 		Prompt: func(dc auth.DeviceCode) {
-			if err := tm.entra.Authority.ApproveAs(dc.UserCode, who); err != nil {
+			if err := tm.Entra.Authority.ApproveAs(dc.UserCode, who); err != nil {
 				tm.t.Error(err)
 			}
 		},
@@ -252,7 +260,7 @@ func (tm *team) desktop(who simtenant.Account) *admin {
 		tm.t.Fatal(err)
 	}
 	tm.t.Cleanup(func() { a.Close() })
-	c, err := teamclient.New(tm.url, tm.trust, func(ctx context.Context) (string, error) { return s.TokenFor(ctx, pub.Scope) }, a)
+	c, err := teamclient.New(tm.URL, tm.Trust, func(ctx context.Context) (string, error) { return s.TokenFor(ctx, pub.Scope) }, a)
 	if err != nil {
 		tm.t.Fatal(err)
 	}
@@ -260,7 +268,7 @@ func (tm *team) desktop(who simtenant.Account) *admin {
 	if _, err := c.CatchUp(ctx, 0); err != nil {
 		tm.t.Fatal(err)
 	}
-	return &admin{who: who, session: s, app: a, client: c}
+	return &Admin{Who: who, Session: s, App: a, Client: c}
 }
 
 // selfSigned makes the server's TLS certificate for 127.0.0.1.
@@ -283,4 +291,13 @@ func selfSigned(t testing.TB) (certPEM, keyPEM []byte) {
 		t.Fatal(err)
 	}
 	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: kb})
+}
+
+// ReplicaProcess is a desktop process catching the replica at path up once, with an
+// access token of a real sign-in, for a test to kill midway.
+func (tm *Team) ReplicaProcess(path, token string) *exec.Cmd {
+	spec, _ := json.Marshal(ReplicaJob{URL: tm.URL, Path: path, Token: token, Trust: tm.CertPEM})
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), ReplicaSpec+"="+string(spec))
+	return cmd
 }
