@@ -6,12 +6,14 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"slices"
 	"strings"
 
 	"nimbusadmin/app"
 	"nimbusadmin/app/cli/globals"
+	"nimbusadmin/app/teamclient"
 )
 
 // Globals are the flags that come before the verb (package globals reads them).
@@ -56,6 +58,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, o outside
 	}
 	if wantsHelp(verbArgs) {
 		return printVerbHelp(ctx, verb, verbArgs, stdout)
+	}
+	if g.Server != "" && g.Tenant == globals.DefaultTenant {
+		g.Tenant = serverTenant(ctx, g.Server, o.httpClient, g.Tenant)
 	}
 	e := env{globals: g, outside: o, stdout: stdout, stderr: stderr}
 	reads := onlyReads(verb, verbArgs)
@@ -151,4 +156,18 @@ func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "  --graph-url URL   Graph base URL, e.g. https://graph.microsoft.com/v1.0")
 	fmt.Fprintln(w, "  --no-keyring      keep tokens in memory for this process only")
 	fmt.Fprintln(w, "  --as UPN          demo only: act as another user of the demo tenant, to try their permissions")
+}
+
+// serverTenant is the tenant the team server at addr serves, which signing in with
+// --server signs in to; fallback when the server does not answer (the replica then says
+// it is offline).
+func serverTenant(ctx context.Context, addr string, hc *http.Client, fallback string) string {
+	if hc == nil {
+		hc = http.DefaultClient
+	}
+	pub, err := teamclient.Discover(ctx, addr, hc)
+	if err != nil {
+		return fallback
+	}
+	return pub.TenantID
 }

@@ -15,6 +15,9 @@ import (
 	"nimbusadmin/auth"
 )
 
+// DefaultTenant is --tenant when not given: any organisation's account may sign in.
+const DefaultTenant = "organizations"
+
 // Globals are the flags that come before the verb; each may also be set through the
 // environment as NIMBUSADMIN_<FLAG> (dashes as underscores).
 type Globals struct {
@@ -45,7 +48,7 @@ func Parse(args []string, getenv func(string) string) (Globals, []string, error)
 	fs.StringVar(&g.DB, "db", "", "cache file")
 	fs.BoolVar(&g.Demo, "demo", false, "use the demo tenant")
 	fs.IntVar(&g.DemoUsers, "demo-users", app.DefaultDemoUsers, "Nimbus users in the demo tenant")
-	fs.StringVar(&g.Tenant, "tenant", "organizations", "tenant id or domain")
+	fs.StringVar(&g.Tenant, "tenant", DefaultTenant, "tenant id or domain")
 	fs.StringVar(&g.ClientID, "client-id", "", "app registration (client) id")
 	fs.StringVar(&g.Authority, "authority", "", "authority host")
 	fs.StringVar(&g.GraphURL, "graph-url", "", "Graph base URL")

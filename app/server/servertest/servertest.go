@@ -112,11 +112,12 @@ type Team struct {
 	logs     *os.File
 }
 
-// NewTeam makes the set-up; admin is the account the authority signs in by default.
+// NewTeam makes the set-up; admin is the account the authority signs in by default (a
+// device code nobody approves as someone else is approved as them).
 func NewTeam(t testing.TB, admin simtenant.Account) *Team {
 	t.Helper()
 	tm := &Team{t: t, dir: t.TempDir(), postgres: pgtest.NewDB(t)}
-	tm.Entra = testkit.StartEntra(t, simtenant.AuthorityOptions{UserID: admin.ID, UserPrincipalName: admin.UPN, UserName: admin.Name})
+	tm.Entra = testkit.StartEntra(t, simtenant.AuthorityOptions{UserID: admin.ID, UserPrincipalName: admin.UPN, UserName: admin.Name, AutoApprove: true})
 	certPEM, keyPEM := selfSigned(t)
 	tm.CertPEM = certPEM
 	tm.cert, tm.key = filepath.Join(tm.dir, "server.crt"), filepath.Join(tm.dir, "server.key")
