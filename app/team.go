@@ -121,3 +121,12 @@ func ReplicaPath(host string) (string, error) {
 func (a *App) CatchUp(ctx context.Context) error {
 	return a.store.Tx(ctx, func(*data.Q) error { return nil })
 }
+
+// SnapshotTo writes the team server's working copy, as one committed state with its feed
+// cursor, to the new file at path: what a new replica loads first.
+func (a *App) SnapshotTo(ctx context.Context, path string) error { return a.store.Snapshot(ctx, path) }
+
+// RestoreReplica replaces what this replica holds by a snapshot file of its server.
+func (a *App) RestoreReplica(ctx context.Context, path string) error {
+	return a.store.Restore(ctx, path)
+}

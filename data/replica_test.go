@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 	"sync"
 	"testing"
@@ -221,5 +223,58 @@ func TestADemoTenantExportedIntoAnEmptyCacheIsTheSame(t *testing.T) {
 	}
 	if a, b := rowsDigest(t, src), rowsDigest(t, dst); a != b {
 		t.Fatalf("source %s, copy %s", a, b)
+	}
+}
+
+func TestASnapshotRestoresIntoAReplicaWhateverItsFoldersAreCalled(t *testing.T) {
+	ctx := context.Background()
+	p := newMemPrimary()
+	server := testkit.Store(t)
+	if err := server.WriteThrough(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	testkit.OrgIn(t, server)
+	dir := filepath.Join(t.TempDir(), "50%? #odd")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	snap := filepath.Join(dir, "snap #1?.db")
+	if err := server.Snapshot(ctx, snap); err != nil {
+		t.Fatal(err)
+	}
+	replica, err := data.Open(filepath.Join(dir, "replica %20.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer replica.Close()
+	if err := replica.Restore(ctx, snap); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := rowsDigest(t, replica), rowsDigest(t, server); got != want {
+		t.Fatalf("restored %s, server %s", got, want)
+	}
+	serverCursor, _ := server.Read(ctx).ReplicaCursor()
+	if c, _ := replica.Read(ctx).ReplicaCursor(); c != serverCursor || c == 0 {
+		t.Fatalf("the restored cursor is %d, the server's %d", c, serverCursor)
+	}
+	// The replica lists no changes of its own: the working copy's triggers are gone.
+	err = replica.Tx(ctx, func(q *data.Q) error {
+		return q.UpsertDirectoryUser(data.DirectoryUser{ID: "u-x", DisplayName: "X", UPN: "x@contoso.example"})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = replica.Tx(ctx, func(q *data.Q) error {
+		rows, err := testkit.Exec(q, `DELETE FROM replica_changes`)
+		if err != nil {
+			return err
+		}
+		if n, _ := rows.RowsAffected(); n != 0 {
+			return fmt.Errorf("the restored replica still lists its changes (%d rows)", n)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -91,6 +91,7 @@ func (s *Server) Handler() http.Handler {
 	})
 	mux.Handle("POST /v1/commands", s.authed(s.command))
 	mux.Handle("GET /v1/feed", s.authed(s.feed))
+	mux.Handle("GET /v1/snapshot", s.authed(s.snapshot))
 	mux.Handle("GET /v1/me", s.authed(s.me))
 	mux.Handle("POST /v1/import", s.authed(s.importCache))
 	return s.logged(mux)

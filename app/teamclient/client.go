@@ -162,6 +162,11 @@ func (c *Client) CatchUp(ctx context.Context, wait time.Duration) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	if from == 0 {
+		if from, err = c.loadSnapshot(ctx); err != nil {
+			return 0, err
+		}
+	}
 	path := "/v1/feed?after=" + strconv.FormatUint(from, 10)
 	if wait > 0 {
 		path += "&wait=" + strconv.Itoa(int(wait/time.Second))
