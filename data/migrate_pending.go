@@ -11,6 +11,13 @@ func pendingMigrations(q *Q, ms []migration) ([]migration, error) {
 		return nil, err
 	}
 	if !tracked {
+		var tables int
+		if err := q.db.QueryRowContext(q.ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).Scan(&tables); err != nil {
+			return nil, err
+		}
+		if tables > 0 {
+			return nil, errAnotherDatabase
+		}
 		return ms, nil
 	}
 	rows, err := q.db.QueryContext(q.ctx, `SELECT version FROM schema_migrations`)

@@ -55,6 +55,9 @@ func OpenWith(path string, o OpenOptions) (s *Store, err error) {
 		// Read by a command that only reads, but written by an older build: it is brought
 		// up to date as any open would.
 	}
+	if err := refuseAnotherDatabase(path); err != nil {
+		return nil, err
+	}
 	dsn := fileURI(path) +
 		"?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(" + strconv.FormatInt(busyTimeout.Milliseconds(), 10) + ")" +
 		"&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)&_txlock=immediate"
