@@ -96,6 +96,9 @@ func (a *App) change(ctx context.Context, fn func(q *data.Q, may *permit) ([]dat
 		if err != nil {
 			return err
 		}
+		if err := q.SetActor(actor); err != nil {
+			return err
+		}
 		may := &permit{rights: rights}
 		entries, err := fn(q, may)
 		if err != nil {
@@ -104,7 +107,10 @@ func (a *App) change(ctx context.Context, fn func(q *data.Q, may *permit) ([]dat
 		if !may.asked {
 			return errUnchecked
 		}
-		return a.journal(q, entries)
+		if err := a.journal(q, entries); err != nil {
+			return err
+		}
+		return q.SetActor("")
 	})
 }
 
@@ -118,11 +124,17 @@ func (a *App) systemChange(ctx context.Context, fn func(q *data.Q) ([]data.Journ
 		return err
 	}
 	return a.store.Tx(ctx, func(q *data.Q) error {
+		if err := q.SetActor("the directory sync"); err != nil {
+			return err
+		}
 		entries, err := fn(q)
 		if err != nil {
 			return err
 		}
-		return a.journal(q, entries)
+		if err := a.journal(q, entries); err != nil {
+			return err
+		}
+		return q.SetActor("")
 	})
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"nimbusadmin/data"
 )
@@ -86,10 +87,19 @@ func checkBase(q *data.Q, based []data.RowVersion) error {
 		if err != nil {
 			return err
 		}
-		if now != b.Version {
-			return refuse("change.stale", "%s was changed after you opened it (a sync or another change); look at it again and redo your change",
-				describeEntity(q, b))
+		if now == b.Version {
+			continue
 		}
+		by, at, err := q.LastChange(b.Entity, b.Key)
+		if err != nil {
+			return err
+		}
+		if when, perr := time.Parse(time.RFC3339, at); perr == nil && by != "" {
+			return refuse("change.stale", "%s was changed after you opened it, by %s at %s; look at it again (it shows that change now) and redo yours",
+				describeEntity(q, b), by, when.Local().Format("15:04 on 2 Jan"))
+		}
+		return refuse("change.stale", "%s was changed after you opened it (a sync or another change); look at it again and redo your change",
+			describeEntity(q, b))
 	}
 	return nil
 }
