@@ -1,0 +1,149 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"sync"
+	"time"
+
+	"nimbusadmin/app/online"
+	"nimbusadmin/app/teamclient"
+	"nimbusadmin/auth"
+	"nimbusadmin/ui"
+)
+
+// windowTeam is the window's side of team mode: the replica of the team server, followed
+// while the window is open, and the sign-in for the server's tenant.
+type windowTeam struct {
+	replica *teamclient.Replica
+	host    string
+	prompt  *windowPrompt
+	stop    context.CancelFunc // ends the following when the window closes
+}
+
+// windowPrompt hands the device code of a sign-in for the server's tenant to the dialog
+// that asked for it: the session is made when the replica opens, before any dialog.
+type windowPrompt struct {
+	mu   sync.Mutex
+	show func(auth.DeviceCode)
+}
+
+func (p *windowPrompt) set(show func(auth.DeviceCode)) {
+	p.mu.Lock()
+	p.show = show
+	p.mu.Unlock()
+}
+
+func (p *windowPrompt) prompt(dc auth.DeviceCode) {
+	p.mu.Lock()
+	show := p.show
+	p.mu.Unlock()
+	if show != nil {
+		show(dc)
+	}
+}
+
+// openTeam opens the replica of the team server for the window, signing in to the
+// server's tenant with the window's sign-in settings.
+func openTeam(ctx context.Context, server, db string, signIn auth.Config) (*online.Tenant, *windowTeam, error) {
+	p := &windowPrompt{}
+	r, err := teamclient.Open(ctx, teamclient.Options{
+		Server: server,
+		DBPath: db,
+		Session: func(tenantID string) (*auth.Session, error) {
+			cfg := signIn
+			cfg.Tenant, cfg.Prompt = tenantID, p.prompt
+			return auth.NewSession(cfg)
+		},
+		NotSignedIn: "nobody is signed in to the team server's tenant: sign in (Sign in… in the header) to change anything",
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	u, _ := url.Parse(server)
+	return &online.Tenant{App: r.App}, &windowTeam{replica: r, host: u.Hostname(), prompt: p}, nil
+}
+
+// teamServerFor is the team server the window opens: --server, else the one remembered
+// for the signed-in tenant ('server connect'); "" for none.
+func teamServerFor(ctx context.Context, server, db string, demo bool, signIn auth.Config) string {
+	if server != "" || db != "" || demo {
+		return server
+	}
+	s, err := auth.NewSession(signIn)
+	if err != nil {
+		return ""
+	}
+	server, _ = teamclient.ServerFor(ctx, s)
+	return server
+}
+
+// FollowTeam keeps the replica caught up while the window is open; changed hears of each
+// range of other admins' changes applied, and of the server going away or coming back.
+func (o *windowOnline) FollowTeam(changed func()) {
+	if o.team == nil {
+		return // a single admin's cache: nothing to follow
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	o.team.stop = stop
+	c, a := o.team.replica.Client, o.team.replica.App
+	var mu sync.Mutex
+	online := c.Online()
+	cursor, _ := a.ReplicaCursor(ctx)
+	// tell calls changed only when there is something new to show: Follow also reports
+	// every failed attempt while the server stays unreachable.
+	tell := func() {
+		mu.Lock()
+		cur, _ := a.ReplicaCursor(ctx)
+		news := cur != cursor || c.Online() != online
+		cursor, online = cur, c.Online()
+		mu.Unlock()
+		if news {
+			changed()
+		}
+	}
+	go c.Follow(ctx, tell)
+	go func() { // the server answering again shows at once, also when nothing changed meanwhile
+		t := time.NewTicker(time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				tell()
+			}
+		}
+	}()
+}
+
+// The window follows the server only through this interface.
+var _ ui.TeamFollower = (*windowOnline)(nil)
+
+// stopFollowing ends the following of the team server when the window closes.
+func (o *windowOnline) stopFollowing() {
+	if o.team != nil && o.team.stop != nil {
+		o.team.stop()
+	}
+}
+
+// teamStatus is the header's state in team mode.
+func (o *windowOnline) teamStatus(st ui.OnlineStatus) ui.OnlineStatus {
+	st.TeamServer = o.team.host
+	if !o.team.replica.Client.Online() {
+		st.TeamOffline = o.team.replica.Client.OfflineLine(context.Background())
+	}
+	return st
+}
+
+// teamSignIn signs in to the server's tenant with the device-code dialog.
+func (o *windowOnline) teamSignIn(ctx context.Context, prompt func(auth.DeviceCode)) (auth.Account, error) {
+	s := o.team.replica.Session()
+	if s == nil {
+		return auth.Account{}, errors.New("the team server cannot be reached to say which tenant to sign in to: try again when it answers")
+	}
+	o.team.prompt.set(prompt)
+	defer o.team.prompt.set(nil)
+	return s.SignIn(ctx)
+}
