@@ -11,6 +11,7 @@ import (
 
 	"nimbusadmin/app"
 	"nimbusadmin/app/online"
+	"nimbusadmin/app/teamclient"
 	"nimbusadmin/auth"
 	"nimbusadmin/data"
 	"nimbusadmin/ui"
@@ -104,11 +105,15 @@ func (o *windowOnline) SearchDirectory(ctx context.Context, text string) ([]data
 // The Create dialog finds the live search only through this interface.
 var _ ui.DirectorySearcher = (*windowOnline)(nil)
 
-// SignIn shows the device-code dialog and waits for its end. Signing in from the demo
-// tenant opens the signed-in tenant's cache in a new window.
+// SignIn shows the device-code dialog and waits for its end. Outside team mode the
+// admin may name a team server first: the sign-in is then for its tenant, and its replica
+// opens in a new window. Signing in from the demo tenant opens the signed-in tenant's
+// cache in a new window.
 func (o *windowOnline) SignIn(ctx context.Context) error {
 	done := make(chan error, 1)
 	var session *auth.Session
+	var mu sync.Mutex
+	server, tenant := "", "" // the team server named in the sign-in, and its tenant
 	run := func(ctx context.Context, prompt func(auth.DeviceCode)) (auth.Account, error) {
 		if o.team != nil {
 			session = o.team.replica.Session()
@@ -116,6 +121,11 @@ func (o *windowOnline) SignIn(ctx context.Context) error {
 		}
 		cfg := o.signIn
 		cfg.Prompt = prompt
+		mu.Lock()
+		if tenant != "" {
+			cfg.Tenant = tenant
+		}
+		mu.Unlock()
 		s, err := auth.NewSession(cfg)
 		if err != nil {
 			return auth.Account{}, err
@@ -123,9 +133,28 @@ func (o *windowOnline) SignIn(ctx context.Context) error {
 		session = s
 		return s.SignIn(ctx)
 	}
+	connect := func(ctx context.Context, srv string) error {
+		pub, err := teamclient.Discover(ctx, srv, o.httpClient())
+		mu.Lock()
+		tenant = pub.TenantID
+		mu.Unlock()
+		return err
+	}
 	fyne.Do(func() {
-		ui.ShowSignInDialog(o.win, run, func(acc auth.Account, err error) {
-			if err == nil {
+		if o.team != nil {
+			ui.ShowSignInDialog(o.win, run, func(acc auth.Account, err error) {
+				if err == nil {
+					err = o.signedIn(session, acc)
+				}
+				done <- err
+			})
+			return
+		}
+		ui.ShowSignInWithServer(o.win, connect, run, func(srv string, acc auth.Account, err error) {
+			mu.Lock()
+			server = srv
+			mu.Unlock()
+			if err == nil && srv == "" {
 				err = o.signedIn(session, acc)
 			}
 			done <- err
@@ -133,7 +162,13 @@ func (o *windowOnline) SignIn(ctx context.Context) error {
 	})
 	select {
 	case err := <-done:
-		return err
+		mu.Lock()
+		srv, tn := server, tenant
+		mu.Unlock()
+		if err != nil || srv == "" {
+			return err
+		}
+		return o.openTeamWindow(ctx, srv, tn)
 	case <-ctx.Done():
 		return ctx.Err()
 	}

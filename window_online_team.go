@@ -3,9 +3,13 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net/http"
 	"net/url"
 	"sync"
 	"time"
+
+	"fyne.io/fyne/v2"
 
 	"nimbusadmin/app/online"
 	"nimbusadmin/app/teamclient"
@@ -49,8 +53,9 @@ func (p *windowPrompt) prompt(dc auth.DeviceCode) {
 func openTeam(ctx context.Context, server, db string, signIn auth.Config) (*online.Tenant, *windowTeam, error) {
 	p := &windowPrompt{}
 	r, err := teamclient.Open(ctx, teamclient.Options{
-		Server: server,
-		DBPath: db,
+		Server:     server,
+		DBPath:     db,
+		HTTPClient: signIn.HTTPClient,
 		Session: func(tenantID string) (*auth.Session, error) {
 			cfg := signIn
 			cfg.Tenant, cfg.Prompt = tenantID, p.prompt
@@ -146,4 +151,31 @@ func (o *windowOnline) teamSignIn(ctx context.Context, prompt func(auth.DeviceCo
 	o.team.prompt.set(prompt)
 	defer o.team.prompt.set(nil)
 	return s.SignIn(ctx)
+}
+
+// httpClient is what the window reaches a team server with: the sign-in's trust.
+func (o *windowOnline) httpClient() *http.Client {
+	if o.signIn.HTTPClient != nil {
+		return o.signIn.HTTPClient
+	}
+	return http.DefaultClient
+}
+
+// openTeamWindow runs after a sign-in that named a team server: the server is remembered
+// for its tenant, and its replica opens in a new window in place of this one. When the
+// replica cannot be opened this window stays, and the error says why.
+func (o *windowOnline) openTeamWindow(ctx context.Context, server, tenantID string) error {
+	if err := teamclient.Remember(tenantID, server); err != nil {
+		return fmt.Errorf("signed in, but the team server cannot be remembered, so this window stays: %w", err)
+	}
+	t, team, err := openTeam(ctx, server, "", o.signIn)
+	if err != nil {
+		return fmt.Errorf("signed in, but the replica of %s cannot be opened, so this window stays: %w", server, err)
+	}
+	fyne.Do(func() {
+		old := o.win
+		newWindow(o.fyneApp, t, team, o.signIn).Show()
+		old.Close()
+	})
+	return nil
 }
