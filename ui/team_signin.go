@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -81,7 +82,7 @@ func (s *teamServerStep) onNext() {
 			s.next.SetText("Continue")
 			s.next.Enable()
 			if err != nil {
-				widgets.ShowProblem(s.problem, err)
+				widgets.ShowProblem(s.problem, fmt.Errorf("that team server cannot be used: %w", err))
 				return
 			}
 			s.dlg.Hide()

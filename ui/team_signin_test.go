@@ -51,7 +51,7 @@ func TestTeamSignInChecksTheServerTyped(t *testing.T) {
 	test.Type(s.server, "https://intranet.contoso.com")
 	test.Tap(s.next)
 	teamWaitFor(t, func() bool { return s.problem.Visible() })
-	if !strings.Contains(s.problem.Text, "is not a Nimbus Admin server") || len(signedIn) != 0 || s.next.Disabled() {
+	if !strings.HasPrefix(s.problem.Text, "That team server cannot be used: https://intranet.contoso.com is not a Nimbus Admin server") || len(signedIn) != 0 || s.next.Disabled() {
 		t.Fatalf("a server that cannot be used: problem %q, sign-in started %v", s.problem.Text, len(signedIn) != 0)
 	}
 	s.server.SetText(" https://nimbus.contoso.com ")
