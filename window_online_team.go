@@ -21,6 +21,8 @@ import (
 // while the window is open, and the sign-in for the server's tenant.
 type windowTeam struct {
 	replica *teamclient.Replica
+	server  string
+	http    *http.Client
 	host    string
 	prompt  *windowPrompt
 	stop    context.CancelFunc // ends the following when the window closes
@@ -67,7 +69,11 @@ func openTeam(ctx context.Context, server, db string, signIn auth.Config) (*onli
 		return nil, nil, err
 	}
 	u, _ := url.Parse(server)
-	return &online.Tenant{App: r.App}, &windowTeam{replica: r, host: u.Hostname(), prompt: p}, nil
+	hc := signIn.HTTPClient
+	if hc == nil {
+		hc = http.DefaultClient
+	}
+	return &online.Tenant{App: r.App}, &windowTeam{replica: r, server: server, http: hc, host: u.Hostname(), prompt: p}, nil
 }
 
 // teamServerFor is the team server the window opens: --server, else the one remembered
@@ -109,18 +115,34 @@ func (o *windowOnline) FollowTeam(changed func()) {
 		}
 	}
 	go c.Follow(ctx, tell)
-	go func() { // the server answering again shows at once, also when nothing changed meanwhile
-		t := time.NewTicker(time.Second)
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-				tell()
-			}
+	go o.watchServerBack(ctx, tell)
+}
+
+// watchServerBack asks an unreachable server every two seconds whether it answers again
+// (at its well-known address, which needs no token and changes nothing), so that the
+// window is writable again at once: the follower's next request may wait on the server
+// for a long poll before it says so.
+func (o *windowOnline) watchServerBack(ctx context.Context, tell func()) {
+	c := o.team.replica.Client
+	t := time.NewTicker(2 * time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
 		}
-	}()
+		if c.Online() {
+			continue
+		}
+		probe, cancel := context.WithTimeout(ctx, 5*time.Second)
+		_, err := teamclient.Discover(probe, o.team.server, o.team.http)
+		cancel()
+		if err == nil {
+			c.MarkOffline(nil)
+			tell()
+		}
+	}
 }
 
 // The window follows the server only through this interface.
