@@ -185,6 +185,7 @@ func (o *windowOnline) signedIn(session *auth.Session, acc auth.Account) error {
 		if o.team == nil {
 			o.tenant.Session = session
 		}
+		defer o.followAgain()
 		o.tenant.App.ActAs(acc.Username)
 		return nil
 	}

@@ -26,6 +26,7 @@ type windowTeam struct {
 	host    string
 	prompt  *windowPrompt
 	stop    context.CancelFunc // ends the following when the window closes
+	changed func()             // what the window hears changes with, for a restart
 }
 
 // windowPrompt hands the device code of a sign-in for the server's tenant to the dialog
@@ -63,7 +64,8 @@ func openTeam(ctx context.Context, server, db string, signIn auth.Config) (*onli
 			cfg.Tenant, cfg.Prompt = tenantID, p.prompt
 			return auth.NewSession(cfg)
 		},
-		NotSignedIn: "nobody is signed in to the team server's tenant: sign in (Sign in… in the header) to change anything",
+		NotSignedIn:   "nobody is signed in to the team server's tenant: sign in (Sign in… in the header) to see and change its data",
+		OpenSignedOut: true,
 	})
 	if err != nil {
 		return nil, nil, err
@@ -97,7 +99,7 @@ func (o *windowOnline) FollowTeam(changed func()) {
 		return // a single admin's cache: nothing to follow
 	}
 	ctx, stop := context.WithCancel(context.Background())
-	o.team.stop = stop
+	o.team.stop, o.team.changed = stop, changed
 	c, a := o.team.replica.Client, o.team.replica.App
 	var mu sync.Mutex
 	online := c.Online()
@@ -147,6 +149,16 @@ func (o *windowOnline) watchServerBack(ctx context.Context, tell func()) {
 
 // The window follows the server only through this interface.
 var _ ui.TeamFollower = (*windowOnline)(nil)
+
+// followAgain restarts the following after a sign-in, so that a replica opened signed
+// out catches up at once rather than after the follower's next retry.
+func (o *windowOnline) followAgain() {
+	if o.team == nil || o.team.changed == nil {
+		return
+	}
+	o.stopFollowing()
+	o.FollowTeam(o.team.changed)
+}
 
 // stopFollowing ends the following of the team server when the window closes.
 func (o *windowOnline) stopFollowing() {

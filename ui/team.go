@@ -9,9 +9,10 @@ import (
 
 // Texts of the header in team mode.
 const (
-	badgeTeam      = "Team server %s · up to date"
-	syncByTheTeam  = "The server syncs"
-	teamSyncButton = "Sync"
+	badgeTeam          = "Team server %s · up to date"
+	badgeTeamSignedOut = "Team server %s · sign in to follow it"
+	syncByTheTeam      = "The server syncs"
+	teamSyncButton     = "Sync"
 )
 
 // TeamFollower is an Online over a replica of a team server: it keeps the replica caught
@@ -39,12 +40,17 @@ func (m *mainWindow) teamChanged() {
 }
 
 // showTeamBadge says where the data comes from in team mode: the server and that the
-// replica is up to date, or that it is unreachable and the window read-only.
+// replica is up to date, that it is unreachable and the window read-only, or that the
+// admin must sign in to its tenant before the replica can follow it.
 func (b *onlineBar) showTeamBadge(st OnlineStatus) {
-	if st.TeamOffline != "" {
+	switch {
+	case st.TeamOffline != "":
 		b.badge.Importance = widget.WarningImportance
 		b.badge.SetText(st.TeamOffline)
-	} else {
+	case st.SignedInAs == "":
+		b.badge.Importance = widget.WarningImportance
+		b.badge.SetText(fmt.Sprintf(badgeTeamSignedOut, st.TeamServer))
+	default:
 		b.badge.Importance = widget.MediumImportance
 		b.badge.SetText(fmt.Sprintf(badgeTeam, st.TeamServer))
 	}

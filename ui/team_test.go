@@ -185,3 +185,14 @@ func TestTeamOfflineTheHeaderSaysSoAndChangesAreOff(t *testing.T) {
 			m.createButton.Disabled(), m.deleteButton.Disabled(), m.bar.badge.Text)
 	}
 }
+
+// Signed out of the server's tenant, the header says that signing in lets the window
+// follow the server.
+func TestTeamSignedOutTheHeaderSaysToSignIn(t *testing.T) {
+	m, f, _, _ := teamWindow(t)
+	f.status.SignedInAs = ""
+	f.changed()
+	if want := "Team server nimbus.contoso.com · sign in to follow it"; m.bar.badge.Text != want || m.bar.sign.Text != "Sign in…" {
+		t.Errorf("signed out, the header says %q with %q, want %q", m.bar.badge.Text, m.bar.sign.Text, want)
+	}
+}

@@ -24,6 +24,9 @@ type Options struct {
 	// NotSignedIn is what a change says when nobody is signed in to the server's tenant;
 	// "" for the command line's advice.
 	NotSignedIn string
+	// OpenSignedOut opens the replica, for review, also when nobody is signed in to the
+	// server's tenant yet: the window opens so that the admin can sign in there.
+	OpenSignedOut bool
 }
 
 // Replica is an open replica of a team server with what the window and the command line
@@ -88,7 +91,9 @@ func Open(ctx context.Context, o Options) (*Replica, error) {
 	if discoverErr != nil {
 		c.MarkOffline(discoverErr)
 	} else if _, err := c.CatchUp(ctx, 0); err != nil {
-		if _, ok := err.(*Offline); !ok {
+		var signedOut *NotSignedInError
+		_, offline := err.(*Offline)
+		if !offline && !(o.OpenSignedOut && errors.As(err, &signedOut)) {
 			a.Close()
 			return nil, err
 		}
@@ -163,7 +168,13 @@ func (s *signer) token(ctx context.Context) (string, error) {
 		if say == "" {
 			say = fmt.Sprintf("nobody is signed in to the tenant of %s: run 'nimbusadmin --server %s signin' first", s.o.Server, s.o.Server)
 		}
-		return "", errors.New(say)
+		return "", &NotSignedInError{say}
 	}
 	return tok, err
 }
+
+// NotSignedInError is a request to the server made while nobody is signed in to its
+// tenant.
+type NotSignedInError struct{ Message string }
+
+func (e *NotSignedInError) Error() string { return e.Message }

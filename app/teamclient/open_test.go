@@ -163,3 +163,31 @@ func TestOpenOfflineReviewsAndCatchesUpWhenTheServerAnswers(t *testing.T) {
 		t.Errorf("back online: online %v, changes %v, acting as %q", r.Client.Online(), r.App.CanChange(), r.App.Actor())
 	}
 }
+
+// Nobody signed in to the server's tenant: the command line is refused with what to do,
+// and the window's replica opens for review so that the admin can sign in there.
+func TestOpenSignedOut(t *testing.T) {
+	e := testkit.StartEntra(t, simtenant.AuthorityOptions{AutoApprove: true})
+	endpoints, err := auth.ResolveEndpoints("global", e.URL(), e.GraphURL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := startOpenFake(t, e.Authority.TenantID(), e.Client())
+	o := Options{Server: f.url, DBPath: filepath.Join(t.TempDir(), "replica.db"), HTTPClient: f.client,
+		Session: func(tenantID string) (*auth.Session, error) {
+			return auth.NewSession(auth.Config{Endpoints: endpoints, Tenant: tenantID, ClientID: "open-test",
+				ConfigDir: t.TempDir(), NoKeyring: true, HTTPClient: e.Client()})
+		}}
+	if _, err := Open(context.Background(), o); err == nil || !strings.Contains(err.Error(), "nobody is signed in to the tenant of "+f.url) {
+		t.Fatalf("signed out, the command line opens the replica: %v", err)
+	}
+	o.OpenSignedOut = true
+	r, err := Open(context.Background(), o)
+	if err != nil {
+		t.Fatalf("signed out, the window cannot open the replica: %v", err)
+	}
+	defer r.App.Close()
+	if !r.Client.Online() {
+		t.Error("signed out, the replica says the server is unreachable")
+	}
+}
