@@ -34,9 +34,13 @@ func runWindow(ctx context.Context, g cli.Globals) error {
 	var tenant *online.Tenant
 	var openErr error
 	go func() {
-		t, err := (*online.Tenant)(nil), endpointsErr
+		t, team, err := (*online.Tenant)(nil), (*windowTeam)(nil), endpointsErr
 		if err == nil {
-			t, err = openTenant(ctx, g, signIn, starting.DemoProgress)
+			if server := teamServerFor(ctx, g.Server, g.DB, g.Demo, signIn); server != "" {
+				t, team, err = openTeam(ctx, server, g.DB, signIn)
+			} else {
+				t, err = openTenant(ctx, g, signIn, starting.DemoProgress)
+			}
 		}
 		fyne.Do(func() {
 			if err != nil {
@@ -46,7 +50,7 @@ func runWindow(ctx context.Context, g cli.Globals) error {
 				return
 			}
 			tenant = t
-			newTenantWindow(a, t, signIn).Show()
+			newWindow(a, t, team, signIn).Show()
 			starting.Close() // after the main window shows: closing the last window quits
 		})
 	}()
@@ -94,8 +98,15 @@ func openTenant(ctx context.Context, g cli.Globals, signIn auth.Config, demoProg
 
 // newTenantWindow builds the main window over a tenant with sign-in and sync wired in.
 func newTenantWindow(a fyne.App, tenant *online.Tenant, signIn auth.Config) fyne.Window {
-	o := &windowOnline{tenant: tenant, signIn: signIn, fyneApp: a}
+	return newWindow(a, tenant, nil, signIn)
+}
+
+// newWindow builds the main window over a tenant's cache, or over the replica of its team
+// server when team is not nil: then the window follows the server until it closes.
+func newWindow(a fyne.App, tenant *online.Tenant, team *windowTeam, signIn auth.Config) fyne.Window {
+	o := &windowOnline{tenant: tenant, signIn: signIn, fyneApp: a, team: team}
 	o.loadAccount()
 	o.win = ui.NewMainWindow(a, tenant.App, o)
+	o.win.SetOnClosed(o.stopFollowing)
 	return o.win
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -10,6 +11,7 @@ import (
 
 	"nimbusadmin/app"
 	"nimbusadmin/app/online"
+	"nimbusadmin/app/teamclient"
 	"nimbusadmin/auth"
 	"nimbusadmin/data"
 	"nimbusadmin/ui"
@@ -23,6 +25,7 @@ type windowOnline struct {
 	signIn  auth.Config
 	fyneApp fyne.App
 	win     fyne.Window
+	team    *windowTeam // the team server the cache replicates; nil for a single admin's cache
 
 	mu      sync.Mutex
 	account string
@@ -30,10 +33,14 @@ type windowOnline struct {
 
 // loadAccount reads who is signed in from the token cache (no network).
 func (o *windowOnline) loadAccount() {
-	if o.tenant.Session == nil {
+	session := o.tenant.Session
+	if o.team != nil {
+		session = o.team.replica.Session()
+	}
+	if session == nil {
 		return
 	}
-	acc, ok, err := o.tenant.Session.Account(context.Background())
+	acc, ok, err := session.Account(context.Background())
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.account = ""
@@ -60,15 +67,21 @@ func (o *windowOnline) WatchStatus(changed func()) {
 func (o *windowOnline) Status() ui.OnlineStatus {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	st := ui.OnlineStatus{SignedInAs: o.account, Demo: o.tenant.Demo(), Offline: o.tenant.Offline()}
+	st := ui.OnlineStatus{SignedInAs: o.account, Demo: o.tenant.Demo() && o.team == nil, Offline: o.tenant.Offline()}
 	if at, err := o.tenant.App.LastSync(context.Background()); err == nil {
 		st.LastSync = at
+	}
+	if o.team != nil {
+		return o.teamStatus(st)
 	}
 	return st
 }
 
 // Sync runs a sync; the demo's simulated tenant approves its own device code.
 func (o *windowOnline) Sync(ctx context.Context, progress func(ui.SyncProgress)) error {
+	if o.team != nil {
+		return errors.New("the team server syncs the directory for every admin")
+	}
 	_, err := o.tenant.Sync(ctx, app.SyncOptions{Progress: func(p app.SyncProgress) {
 		left, _ := p.TimeLeft()
 		progress(ui.SyncProgress{Pages: p.Pages, Users: p.Users, Elapsed: p.Elapsed, Remaining: left})
@@ -83,7 +96,7 @@ func (o *windowOnline) SearchDirectory(ctx context.Context, text string) ([]data
 	o.mu.Lock()
 	signedIn := o.account != ""
 	o.mu.Unlock()
-	if !signedIn {
+	if !signedIn || o.team != nil { // a replica: Graph is the team server's to read
 		return nil, nil
 	}
 	return o.tenant.SearchDirectory(ctx, text)
@@ -92,14 +105,27 @@ func (o *windowOnline) SearchDirectory(ctx context.Context, text string) ([]data
 // The Create dialog finds the live search only through this interface.
 var _ ui.DirectorySearcher = (*windowOnline)(nil)
 
-// SignIn shows the device-code dialog and waits for its end. Signing in from the demo
-// tenant opens the signed-in tenant's cache in a new window.
+// SignIn shows the device-code dialog and waits for its end. Outside team mode the
+// admin may name a team server first: the sign-in is then for its tenant, and its replica
+// opens in a new window. Signing in from the demo tenant opens the signed-in tenant's
+// cache in a new window.
 func (o *windowOnline) SignIn(ctx context.Context) error {
 	done := make(chan error, 1)
 	var session *auth.Session
+	var mu sync.Mutex
+	server, tenant := "", "" // the team server named in the sign-in, and its tenant
 	run := func(ctx context.Context, prompt func(auth.DeviceCode)) (auth.Account, error) {
+		if o.team != nil {
+			session = o.team.replica.Session()
+			return o.teamSignIn(ctx, prompt)
+		}
 		cfg := o.signIn
 		cfg.Prompt = prompt
+		mu.Lock()
+		if tenant != "" {
+			cfg.Tenant = tenant
+		}
+		mu.Unlock()
 		s, err := auth.NewSession(cfg)
 		if err != nil {
 			return auth.Account{}, err
@@ -107,9 +133,28 @@ func (o *windowOnline) SignIn(ctx context.Context) error {
 		session = s
 		return s.SignIn(ctx)
 	}
+	connect := func(ctx context.Context, srv string) error {
+		pub, err := teamclient.Discover(ctx, srv, o.httpClient())
+		mu.Lock()
+		tenant = pub.TenantID
+		mu.Unlock()
+		return err
+	}
 	fyne.Do(func() {
-		ui.ShowSignInDialog(o.win, run, func(acc auth.Account, err error) {
-			if err == nil {
+		if o.team != nil {
+			ui.ShowSignInDialog(o.win, run, func(acc auth.Account, err error) {
+				if err == nil {
+					err = o.signedIn(session, acc)
+				}
+				done <- err
+			})
+			return
+		}
+		ui.ShowSignInWithServer(o.win, connect, run, func(srv string, acc auth.Account, err error) {
+			mu.Lock()
+			server = srv
+			mu.Unlock()
+			if err == nil && srv == "" {
 				err = o.signedIn(session, acc)
 			}
 			done <- err
@@ -117,7 +162,13 @@ func (o *windowOnline) SignIn(ctx context.Context) error {
 	})
 	select {
 	case err := <-done:
-		return err
+		mu.Lock()
+		srv, tn := server, tenant
+		mu.Unlock()
+		if err != nil || srv == "" {
+			return err
+		}
+		return o.openTeamWindow(ctx, srv, tn)
 	case <-ctx.Done():
 		return ctx.Err()
 	}
@@ -127,11 +178,14 @@ func (o *windowOnline) SignIn(ctx context.Context) error {
 // the demo tenant the tenant's own cache opens in place of the demo. When that cache
 // cannot be opened the demo stays, and the error says why.
 func (o *windowOnline) signedIn(session *auth.Session, acc auth.Account) error {
-	if !o.tenant.Demo() {
+	if o.team != nil || !o.tenant.Demo() {
 		o.mu.Lock()
 		o.account = acc.Username
 		o.mu.Unlock()
-		o.tenant.Session = session
+		if o.team == nil {
+			o.tenant.Session = session
+		}
+		defer o.followAgain()
 		o.tenant.App.ActAs(acc.Username)
 		return nil
 	}
@@ -150,10 +204,14 @@ func (o *windowOnline) signedIn(session *auth.Session, acc auth.Account) error {
 
 // SignOut removes the account, its keyring entry and the encrypted token file.
 func (o *windowOnline) SignOut(ctx context.Context) error {
-	if o.tenant.Session == nil {
+	session := o.tenant.Session
+	if o.team != nil {
+		session = o.team.replica.Session()
+	}
+	if session == nil {
 		return nil
 	}
-	if err := o.tenant.Session.SignOut(ctx); err != nil {
+	if err := session.SignOut(ctx); err != nil {
 		return err
 	}
 	o.mu.Lock()

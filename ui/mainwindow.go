@@ -136,6 +136,7 @@ func (m *mainWindow) buildUI() {
 	if w, ok := m.online.(OnlineWatcher); ok {
 		w.WatchStatus(func() { fyne.Do(m.bar.refresh) })
 	}
+	m.followTeam()
 
 	m.detailToggle = &widget.Button{OnTapped: m.toggleDetail}
 	m.detailCollapsed = m.settings.detailCollapsed()

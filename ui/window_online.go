@@ -19,6 +19,11 @@ type OnlineStatus struct {
 	Demo       bool      // the cache holds the simulated demo tenant
 	Offline    bool      // Graph cannot be reached; the cache is shown as last synced
 	LastSync   time.Time // zero when the cache was never synced
+
+	// Team mode: the cache is a replica of a team server.
+	TeamServer  string // the server's host name; "" in the single-admin mode
+	TeamOffline string // while the server is unreachable, what the header says; "" when it answers
+	TeamSyncs   bool   // the server can be asked for a directory sync from the window
 }
 
 // SyncProgress is how far a running sync has come, for the progress bar.

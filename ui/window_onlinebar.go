@@ -77,6 +77,8 @@ func (b *onlineBar) refresh() {
 	st := b.m.online.Status()
 	b.clearFixedProblem(st)
 	switch {
+	case st.TeamServer != "":
+		b.showTeamBadge(st)
 	case st.Demo:
 		b.badge.SetText(badgeDemo)
 	case st.Offline:
@@ -95,6 +97,9 @@ func (b *onlineBar) refresh() {
 		b.account.SetText("") // the demo acts as its own admin: the rights line says who
 	}
 	b.sign.Enable()
+	if st.TeamServer != "" {
+		return // showTeamBadge set Sync
+	}
 	enableWhen(b.sync, (st.SignedInAs != "" || st.Demo) && b.stop == nil && b.m.nimbus.CanChange() == nil) // a read-only cache: the cache line says why
 }
 

@@ -76,6 +76,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, o outside
 // tenant the admin is signed in to (found from the token cache, without the network);
 // for reading only when the command line only reads.
 func openCache(ctx context.Context, e env, reads bool) (*app.App, error) {
+	if e.globals.Server == "" && e.globals.DB == "" && !e.globals.Demo {
+		server, err := rememberedServer(ctx, e) // 'server connect' named the tenant's team server
+		if err != nil {
+			return nil, err
+		}
+		e.globals.Server = server
+	}
 	if e.globals.Server != "" {
 		return openReplica(ctx, e)
 	}

@@ -18,7 +18,7 @@ var changingVerbs = []string{
 	"user profile activate", "user na-reasons", "user interact", "user assistant",
 	"services add-team", "services add", "services rename", "services delete", "services licence",
 	"services members add", "services members remove", "services members active", "services members owner-role",
-	"sync", "signin", "signout", "help",
+	"sync", "signin", "signout", "help", "serve", "server import", "server connect",
 }
 
 func TestEveryVerbIsClassifiedAsReadingOrChanging(t *testing.T) {

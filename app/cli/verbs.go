@@ -98,6 +98,8 @@ var verbGroups = []verbGroup{
 	{"Team mode", []verb{
 		{"serve", "--postgres URL --tenant-id ID --client-id ID (--tls-cert FILE --tls-key FILE | --behind-proxy) [--listen ADDR] [--scope NAME] [--data-dir DIR]",
 			"run the tenant's Nimbus Admin server on PostgreSQL, which every admin's desktop replicates with --server URL", runServe},
+		{"server connect", "URL | --forget [URL]",
+			"check a team server and remember it for its tenant, so that later command lines and the window use it without --server; --forget forgets it (every remembered server when none is named)", runServerConnect},
 		{"server import", "--db FILE", "load a single admin's cache into a new team server given with --server (a Tenant Administrator; refused once the server holds a tenant)", runServerImport},
 	}},
 	{"The journal", []verb{
