@@ -94,7 +94,16 @@ func (q *Q) applyTable(t *table, rows []Row, deleted bool) error {
 // records next as the cursor, in the caller's transaction. The range from 0 is the whole
 // of the server's data: what the cache held before (the built-in roles every new cache
 // starts with) is removed first, so that the replica holds exactly the server's rows.
+//
+// A range that no longer starts at the cache's cursor (another catch-up of the same
+// replica applied one meanwhile) is not applied: it returns ErrRangeMovedOn, as applying
+// an older range after a newer one would bring old rows back.
 func (q *Q) ApplyFeed(rows []Row, from, next uint64) error {
+	if now, err := q.ReplicaCursor(); err != nil {
+		return err
+	} else if now != from {
+		return ErrRangeMovedOn
+	}
 	if from == 0 {
 		if err := q.clearReplicated(); err != nil {
 			return err
@@ -105,6 +114,9 @@ func (q *Q) ApplyFeed(rows []Row, from, next uint64) error {
 	}
 	return q.SetReplicaCursor(next)
 }
+
+// ErrRangeMovedOn is a feed range that no longer starts at the replica's cursor.
+var ErrRangeMovedOn = errors.New("the replica has moved on past this range of the feed")
 
 // clearReplicated deletes every replicated row, children first; the row versions last,
 // as deleting the rows before them raises them.

@@ -216,10 +216,16 @@ func TestADemoTenantExportedIntoAnEmptyCacheIsTheSame(t *testing.T) {
 		t.Fatal(err)
 	}
 	dst := testkit.Store(t)
-	for range 2 { // applying the same rows again changes nothing
-		if err := dst.Tx(ctx, func(q *data.Q) error { return q.ApplyFeed(rows, 0, 1) }); err != nil {
+	for from := range uint64(2) { // applying the same rows again changes nothing
+		if err := dst.Tx(ctx, func(q *data.Q) error { return q.ApplyFeed(rows, from, 1) }); err != nil {
 			t.Fatal(err)
 		}
+	}
+	// A range that no longer starts at the cursor (another catch-up applied a newer one)
+	// is not applied: it would bring older rows back.
+	err := dst.Tx(ctx, func(q *data.Q) error { return q.ApplyFeed(nil, 0, 1) })
+	if !errors.Is(err, data.ErrRangeMovedOn) {
+		t.Fatalf("an old range applied again from 0: %v, want ErrRangeMovedOn", err)
 	}
 	if a, b := rowsDigest(t, src), rowsDigest(t, dst); a != b {
 		t.Fatalf("source %s, copy %s", a, b)

@@ -142,7 +142,7 @@ func (c *Client) doStream(ctx context.Context, method, path string, body io.Read
 		defer resp.Body.Close()
 		var r struct{ Rule, Message string }
 		if json.NewDecoder(io.LimitReader(resp.Body, 64<<10)).Decode(&r) != nil || r.Message == "" {
-			return nil, fmt.Errorf("the server %s answered HTTP %d", c.base, resp.StatusCode)
+			return nil, &statusError{server: c.base, code: resp.StatusCode}
 		}
 		return nil, &app.RuleError{Rule: r.Rule, Message: r.Message}
 	}
@@ -183,7 +183,9 @@ func (c *Client) CatchUp(ctx context.Context, wait time.Duration) (int, error) {
 	if len(rows) == 0 && next == from {
 		return 0, c.app.SetReplicaNote(ctx, "caught_up_at", time.Now().UTC().Format(time.RFC3339))
 	}
-	if err := c.app.ApplyFeed(ctx, rows, from, next); err != nil {
+	if err := c.app.ApplyFeed(ctx, rows, from, next); errors.Is(err, data.ErrRangeMovedOn) {
+		return 0, nil // another catch-up of this replica got there first
+	} else if err != nil {
 		return 0, err
 	}
 	return len(rows), c.app.SetReplicaNote(ctx, "caught_up_at", time.Now().UTC().Format(time.RFC3339))
@@ -219,4 +221,14 @@ func readFeed(r io.Reader) ([]data.Row, uint64, error) {
 // With is a client of the same server and sign-in for another replica.
 func (c *Client) With(a *app.App) *Client {
 	return &Client{base: c.base, http: c.http, token: c.token, app: a}
+}
+
+// statusError is an answer of the server that is neither a success nor a refusal.
+type statusError struct {
+	server string
+	code   int
+}
+
+func (e *statusError) Error() string {
+	return fmt.Sprintf("the server %s answered HTTP %d", e.server, e.code)
 }

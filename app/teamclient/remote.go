@@ -109,9 +109,14 @@ func (c *Client) reach(ctx context.Context, xid uint64) error {
 // server is unreachable it tries again every few seconds.
 func (c *Client) Follow(ctx context.Context, changed func()) {
 	backoff := time.Second
+	wait := 25 * time.Second
 	for ctx.Err() == nil {
-		n, err := c.CatchUp(ctx, 25*time.Second)
+		n, err := c.CatchUp(ctx, wait)
+		// After a failure the next request does not wait: the answer says at once that
+		// the server is back.
+		wait = 25 * time.Second
 		if err != nil {
+			wait = 0
 			if ctx.Err() != nil {
 				return
 			}

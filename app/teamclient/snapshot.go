@@ -2,6 +2,7 @@ package teamclient
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -14,6 +15,10 @@ import (
 // cut short loads nothing.
 func (c *Client) loadSnapshot(ctx context.Context) (uint64, error) {
 	resp, err := c.do(ctx, http.MethodGet, "/v1/snapshot", nil)
+	var se *statusError
+	if errors.As(err, &se) && se.code == http.StatusNotFound {
+		return 0, nil // a server without snapshots: the feed from 0 brings everything
+	}
 	if err != nil {
 		return 0, err
 	}
