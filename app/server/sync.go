@@ -32,6 +32,7 @@ type Syncer struct {
 
 	mu      sync.Mutex
 	running *syncCall // nil when no sync runs
+	stopped bool      // Wait was called: no sync starts any more
 	wg      sync.WaitGroup
 }
 
@@ -56,6 +57,10 @@ func NewSyncer(life context.Context, cache *app.App, src app.DirectorySource, lo
 func (s *Syncer) Sync(ctx context.Context, who string) (SyncAnswer, error) {
 	s.mu.Lock()
 	call := s.running
+	if call == nil && (s.stopped || s.life.Err() != nil) {
+		s.mu.Unlock()
+		return SyncAnswer{}, errors.New("the server is stopping: no directory sync starts now")
+	}
 	if call == nil {
 		call = &syncCall{done: make(chan struct{})}
 		s.running = call
@@ -100,8 +105,14 @@ func (s *Syncer) waiting() int {
 	return s.running.waiters
 }
 
-// Wait returns once no sync runs: a stopping server closes its working copy after.
-func (s *Syncer) Wait() { s.wg.Wait() }
+// Wait returns once no sync runs, and none starts after: a stopping server closes its
+// working copy after.
+func (s *Syncer) Wait() {
+	s.mu.Lock()
+	s.stopped = true
+	s.mu.Unlock()
+	s.wg.Wait()
+}
 
 // Every syncs now and then at every tick of the interval until ctx ends. A sync that
 // fails is logged and tried again at the next tick; a tick that comes while a sync still

@@ -221,3 +221,15 @@ func TestSyncOptionsSayWhatIsMissing(t *testing.T) {
 		t.Errorf("a secret from the environment: %v, %v; want the sync on", s, err)
 	}
 }
+
+// TestNoSyncStartsOnceTheServerStops: the working copy closes after Wait, so nothing may
+// start a sync on it then, neither the schedule nor an admin.
+func TestNoSyncStartsOnceTheServerStops(t *testing.T) {
+	d := &heldDirectory{release: make(chan struct{})}
+	close(d.release)
+	_, syncer, _ := syncServer(t, d, slog.New(slog.DiscardHandler))
+	syncer.Wait()
+	if _, err := syncer.Sync(context.Background(), "schedule"); err == nil || d.rounds.Load() != 0 {
+		t.Errorf("a sync after the server stopped: %v, %d rounds; want it refused", err, d.rounds.Load())
+	}
+}
