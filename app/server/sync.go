@@ -114,14 +114,15 @@ func (s *Syncer) Wait() {
 	s.wg.Wait()
 }
 
-// Every syncs now and then at every tick of the interval until ctx ends. A sync that
-// fails is logged and tried again at the next tick; a tick that comes while a sync still
-// runs is skipped.
+// Every syncs now, then again each time the interval has passed since the last sync
+// ended, until ctx ends; a sync longer than the interval is never followed at once by
+// another. A sync that fails is logged and tried again at the next turn.
 func (s *Syncer) Every(ctx context.Context, every time.Duration) {
-	t := time.NewTicker(every)
+	t := time.NewTimer(every)
 	defer t.Stop()
 	for {
 		s.Sync(ctx, "schedule") // its outcome is logged by run
+		t.Reset(every)
 		select {
 		case <-ctx.Done():
 			return
