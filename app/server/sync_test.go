@@ -19,6 +19,7 @@ import (
 	"nimbusadmin/app/apptest"
 	"nimbusadmin/data"
 	"nimbusadmin/data/graph/directory"
+	"nimbusadmin/data/simtenant"
 )
 
 // noPostgres is the Store of a server whose working copy does not write through: the
@@ -231,5 +232,31 @@ func TestNoSyncStartsOnceTheServerStops(t *testing.T) {
 	syncer.Wait()
 	if _, err := syncer.Sync(context.Background(), "schedule"); err == nil || d.rounds.Load() != 0 {
 		t.Errorf("a sync after the server stopped: %v, %d rounds; want it refused", err, d.rounds.Load())
+	}
+}
+
+// TestTheServerSyncsAsItsOwnApp wires the options as 'nimbusadmin serve' does to a
+// simulated tenant over HTTPS: the sync signs in as the server's app with the secret
+// from the environment and reads the whole directory.
+func TestTheServerSyncsAsItsOwnApp(t *testing.T) {
+	authority := simtenant.NewAuthority(simtenant.AuthorityOptions{})
+	authority.RegisterApp("nimbus-server", "env-secret")
+	tenant, err := simtenant.Start(simtenant.Options{Users: 20, Auth: authority, CheckToken: authority.CheckToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tenant.Close()
+	o := Options{TenantID: authority.TenantID(), ClientID: "nimbus-server", Authority: tenant.URL, GraphURL: tenant.GraphURL(),
+		SyncSecret: "env-secret", HTTPClient: tenant.Client(), Log: slog.New(slog.DiscardHandler)}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	syncer, err := o.syncer(ctx, apptest.Demo(t, 16))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer syncer.Wait()
+	ans, err := syncer.Sync(ctx, "schedule")
+	if err != nil || ans.Result.Users != 20 || authority.AppGrants() != 1 {
+		t.Errorf("the server's sync: %+v, %v, %d app-only tokens; want the 20 users read with one", ans.Result, err, authority.AppGrants())
 	}
 }
