@@ -6,9 +6,11 @@ import (
 	"os/signal"
 	"path/filepath"
 	"syscall"
+	"time"
 
 	"nimbusadmin/app"
 	"nimbusadmin/app/server"
+	"nimbusadmin/auth"
 )
 
 // runServe runs the team server until SIGINT or SIGTERM, then lets running changes finish.
@@ -25,6 +27,12 @@ func runServe(ctx context.Context, e env, args []string) error {
 	fs.StringVar(&o.Scope, "scope", "Nimbus.Admin", "the scope the app registration exposes")
 	fs.StringVar(&o.Authority, "authority", "", "Entra ID host (https://login.microsoftonline.com unless a national cloud)")
 	fs.StringVar(&o.DataDir, "data-dir", "", "folder of the server's working copy (default: the cache folder's server/)")
+	fs.StringVar(&o.GraphURL, "graph-url", "", "Microsoft Graph for the directory sync (default: the --cloud's, https://graph.microsoft.com/v1.0)")
+	fs.DurationVar(&o.SyncEvery, "sync-every", 15*time.Minute, "how often the server syncs the directory (0: only when an admin asks)")
+	fs.StringVar(&o.SyncClientID, "sync-client-id", "", "the app registration the directory sync signs in as, with User.Read.All and GroupMember.Read.All application permissions (default: --client-id)")
+	fs.StringVar(&o.SyncSecretFile, "sync-secret-file", "", "file holding that app's client secret (or set NIMBUSADMIN_SYNC_SECRET)")
+	fs.StringVar(&o.SyncCert, "sync-cert", "", "that app's certificate (PEM), instead of a secret")
+	fs.StringVar(&o.SyncKey, "sync-key", "", "the certificate's private key (PEM, unencrypted)")
 	if _, err := parse(fs, args, 0, ""); err != nil {
 		return err
 	}
@@ -34,6 +42,16 @@ func runServe(ctx context.Context, e env, args []string) error {
 			return err
 		}
 		o.DataDir = filepath.Join(dir, "server")
+	}
+	if o.GraphURL == "" {
+		endpoints, err := auth.ResolveEndpoints(e.globals.Cloud, "", e.globals.GraphURL)
+		if err != nil {
+			return err
+		}
+		o.GraphURL = endpoints.GraphURL
+	}
+	if e.getenv != nil {
+		o.SyncSecret = e.getenv("NIMBUSADMIN_SYNC_SECRET") // a secret is never a flag: every user of the machine sees those
 	}
 	o.HTTPClient = e.httpClient
 	o.Log = slog.New(slog.NewJSONHandler(e.stderr, nil))

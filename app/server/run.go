@@ -34,6 +34,16 @@ type Options struct {
 	Log         *slog.Logger
 	// Listening is called with the address once the server accepts connections.
 	Listening func(url string)
+
+	// The directory sync (sync.go): the server reads the directory as its own app, on a
+	// schedule and when an admin asks; off when no secret or certificate is given.
+	GraphURL       string        // Microsoft Graph, https://graph.microsoft.com/v1.0 unless a national cloud
+	SyncEvery      time.Duration // how often the server syncs; 0: only when an admin asks
+	SyncClientID   string        // the app registration the sync signs in as; ClientID when empty
+	SyncSecretFile string        // a file holding its client secret
+	SyncSecret     string        // its client secret from the environment (never a flag: ps shows those); never logged
+	SyncCert       string        // or its certificate (PEM; may hold the key)
+	SyncKey        string        // and the certificate's private key (PEM)
 }
 
 // shutdownGrace is how long a stopping server lets running requests (and their
@@ -53,6 +63,10 @@ func (o Options) check() error {
 		return errors.New("give --tls-cert and --tls-key, or say --behind-proxy when a reverse proxy terminates TLS in front of the server")
 	case o.TLSCert != "" && o.BehindProxy:
 		return errors.New("--behind-proxy serves plain HTTP: leave out --tls-cert and --tls-key, or --behind-proxy")
+	case o.SyncEvery < 0:
+		return errors.New("--sync-every is a duration such as 15m, or 0 to sync only when an admin asks")
+	case o.SyncClientID != "" && !o.syncs():
+		return errors.New("--sync-client-id needs the app's credential: --sync-secret-file, NIMBUSADMIN_SYNC_SECRET, or --sync-cert and --sync-key")
 	}
 	return nil
 }
@@ -86,7 +100,17 @@ func Run(ctx context.Context, o Options) error {
 	if err != nil {
 		return err
 	}
-	srv := New(Config{Store: db, Cache: cache, Verifier: tokenVerifier{verifier}, Log: o.Log,
+	syncer, err := o.syncer(ctx, cache)
+	if err != nil {
+		return err
+	}
+	if syncer != nil {
+		defer syncer.Wait() // before the working copy closes
+		if o.SyncEvery > 0 {
+			go syncer.Every(ctx, o.SyncEvery)
+		}
+	}
+	srv := New(Config{Store: db, Cache: cache, Verifier: tokenVerifier{verifier}, Log: o.Log, Sync: syncer,
 		Published: Published{TenantID: o.TenantID, ClientID: o.ClientID, Authority: o.Authority,
 			Scope: "api://" + o.ClientID + "/" + o.Scope}})
 	return serve(ctx, o, srv)

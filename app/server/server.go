@@ -57,6 +57,7 @@ type Config struct {
 	Verifier  Verifier
 	Published Published
 	Log       *slog.Logger
+	Sync      *Syncer // the directory sync; nil when the server has no app credentials for it
 }
 
 // Server answers the team API.
@@ -94,6 +95,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /v1/snapshot", s.authed(s.snapshot))
 	mux.Handle("GET /v1/me", s.authed(s.me))
 	mux.Handle("POST /v1/import", s.authed(s.importCache))
+	mux.Handle("POST /v1/sync", s.authed(s.syncNow))
 	return s.logged(mux)
 }
 

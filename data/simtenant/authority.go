@@ -46,6 +46,9 @@ type Authority struct {
 	issued  []string
 	stats   AuthorityStats
 	keys    authKeys // the signing key of API access tokens, made on first use
+
+	apps      map[string]*authApp // confidential apps by client id (authority_app.go)
+	appGrants int                 // app-only tokens issued
 }
 
 // authRefreshToken is what a refresh token stands for: whose it is and until when.
@@ -244,6 +247,8 @@ func (a *Authority) serveToken(w http.ResponseWriter, r *http.Request) {
 		a.redeemDeviceCode(w, r, f.Get("device_code"), f.Get("client_id"))
 	case "refresh_token":
 		a.redeemRefreshToken(w, r, f.Get("refresh_token"), f.Get("client_id"), f.Get("scope"))
+	case "client_credentials":
+		a.redeemClientCredentials(w, r, f)
 	default:
 		authError(w, http.StatusBadRequest, "unsupported_grant_type", "AADSTS70003: The app requested an unsupported grant type.")
 	}
