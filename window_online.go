@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -80,7 +79,10 @@ func (o *windowOnline) Status() ui.OnlineStatus {
 // Sync runs a sync; the demo's simulated tenant approves its own device code.
 func (o *windowOnline) Sync(ctx context.Context, progress func(ui.SyncProgress)) error {
 	if o.team != nil {
-		return errors.New("the team server syncs the directory for every admin")
+		// The server syncs for every admin: the window asks it for one now (or joins the
+		// one running) and shows the directory once the replica holds what it changed.
+		_, err := o.team.replica.Client.Sync(ctx)
+		return err
 	}
 	_, err := o.tenant.Sync(ctx, app.SyncOptions{Progress: func(p app.SyncProgress) {
 		left, _ := p.TimeLeft()

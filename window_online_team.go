@@ -170,6 +170,7 @@ func (o *windowOnline) stopFollowing() {
 // teamStatus is the header's state in team mode.
 func (o *windowOnline) teamStatus(st ui.OnlineStatus) ui.OnlineStatus {
 	st.TeamServer = o.team.host
+	st.TeamSyncs = true
 	if !o.team.replica.Client.Online() {
 		st.TeamOffline = o.team.replica.Client.OfflineLine(context.Background())
 	}

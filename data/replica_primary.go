@@ -152,7 +152,14 @@ func (s *Store) primaryAttempt(ctx context.Context, p Primary, fn func(q *Q) err
 			return err
 		}
 		s.primary.last = ptx.Xid()
-		return nil
+		if len(changed) == 0 {
+			return nil
+		}
+		// Every writer reads the rows since its cursor in its SERIALIZABLE transaction and
+		// writes rows, so any two that overlap conflict and one is run again: none below
+		// this transaction's id can still commit, and the copy holds all that did. Only a
+		// transaction that wrote rows moves the cursor, as only its id is surely logged.
+		return q.SetReplicaCursor(ptx.Xid() + 1)
 	})
 }
 

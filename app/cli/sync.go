@@ -8,6 +8,7 @@ import (
 
 	"nimbusadmin/app"
 	"nimbusadmin/app/online"
+	"nimbusadmin/app/teamclient"
 	"nimbusadmin/auth"
 )
 
@@ -21,6 +22,9 @@ func runSync(ctx context.Context, e env, args []string) error {
 	full := fs.Bool("full", false, "read the whole directory even when a delta link is saved")
 	if _, err := parse(fs, args, 0, ""); err != nil {
 		return err
+	}
+	if e.globals.Server != "" {
+		return syncOnServer(ctx, e)
 	}
 	t, prompt, err := openSyncTenant(ctx, e)
 	if err != nil {
@@ -100,4 +104,17 @@ func syncAndReport(e env, full bool, sync func(app.SyncOptions) (app.SyncResult,
 	fmt.Fprintf(e.stderr, "Synced (%s): %d pages, %d users written, %d removed, %d Teams; %d joined Nimbus, %d left; %s.\n",
 		kind, res.Pages, res.Users, res.Removed, res.Teams, res.Joined, res.Left, res.Elapsed.Round(10*time.Millisecond))
 	return nil
+}
+
+// syncOnServer asks the team server for a sync of the directory (it syncs for every admin
+// with its own credentials) and reports it once the replica holds what it changed.
+func syncOnServer(ctx context.Context, e env) error {
+	return withApp(e, func(a *app.App) error {
+		c, ok := a.Remote().(*teamclient.Client)
+		if !ok {
+			return errors.New("internal error: the replica has no server")
+		}
+		fmt.Fprintf(e.stderr, "Asking %s for a sync of the directory…\n", e.globals.Server)
+		return syncAndReport(e, false, func(app.SyncOptions) (app.SyncResult, error) { return c.Sync(ctx) })
+	})
 }

@@ -112,10 +112,8 @@ func (c *Client) Follow(ctx context.Context, changed func()) {
 	wait := 25 * time.Second
 	for ctx.Err() == nil {
 		n, err := c.CatchUp(ctx, wait)
-		// After a failure the next request does not wait: the answer says at once that
-		// the server is back.
-		wait = 25 * time.Second
 		if err != nil {
+			// The next request does not wait: its answer says at once that the server is back.
 			wait = 0
 			if ctx.Err() != nil {
 				return
@@ -132,7 +130,9 @@ func (c *Client) Follow(ctx context.Context, changed func()) {
 			continue
 		}
 		backoff = time.Second
-		if n > 0 && changed != nil {
+		back := wait == 0 // the first answer after a failure: the server is back
+		wait = 25 * time.Second
+		if (n > 0 || back) && changed != nil {
 			changed()
 		}
 	}
