@@ -96,8 +96,8 @@ var verbGroups = []verbGroup{
 		{"status", "[--format table|json]", "tenant, signed-in account, cloud, cache paths, last sync, counts and licences in use / contingent (never a token)", runAuthStatus},
 	}},
 	{"Team mode", []verb{
-		{"serve", "--postgres URL --tenant-id ID --client-id ID (--tls-cert FILE --tls-key FILE | --behind-proxy) [--listen ADDR] [--scope NAME] [--data-dir DIR]",
-			"run the tenant's Nimbus Admin server on PostgreSQL, which every admin's desktop replicates with --server URL", runServe},
+		{"serve", "--postgres URL --tenant-id ID --client-id ID (--tls-cert FILE --tls-key FILE | --behind-proxy) [--listen ADDR] [--scope NAME] [--data-dir DIR] [--sync-every 15m] [--sync-client-id ID] [--sync-secret-file FILE | --sync-cert FILE --sync-key FILE]",
+			"run the tenant's Nimbus Admin server on PostgreSQL, which every admin's desktop replicates with --server URL; it syncs the directory itself with its app's own credentials (the secret from a file or NIMBUSADMIN_SYNC_SECRET)", runServe},
 		{"server connect", "URL | --forget [URL]",
 			"check a team server and remember it for its tenant, so that later command lines and the window use it without --server; --forget forgets it (every remembered server when none is named)", runServerConnect},
 		{"server import", "--db FILE", "load a single admin's cache into a new team server given with --server (a Tenant Administrator; refused once the server holds a tenant)", runServerImport},
