@@ -268,3 +268,9 @@ func graphError(w http.ResponseWriter, status int, code, message string) {
 	w.WriteHeader(status)
 	w.Write(errorBody(code, message))
 }
+
+// CertificatePEM is the tenant's TLS certificate, for a process of its own to trust
+// (SSL_CERT_FILE).
+func (s *Server) CertificatePEM() []byte {
+	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: s.ts.Certificate().Raw})
+}

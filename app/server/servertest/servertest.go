@@ -31,6 +31,7 @@ import (
 	"nimbusadmin/app/cli"
 	"nimbusadmin/app/teamclient"
 	"nimbusadmin/auth"
+	"nimbusadmin/data"
 	"nimbusadmin/data/pg/pgtest"
 	"nimbusadmin/data/simtenant"
 	"nimbusadmin/data/testkit"
@@ -99,17 +100,22 @@ const APIClientID = "5f6e7d8c-0000-4000-8000-00000000a11e"
 // Team is one tenant's team-mode set-up: a simulated Entra ID, a PostgreSQL database, the
 // server's TLS certificate, and the server process once started.
 type Team struct {
-	t        testing.TB
-	Entra    *testkit.Entra
-	postgres string
-	dir      string
-	cert     string
-	key      string
-	Trust    *http.Client // trusts Entra ID and the server
-	CertPEM  []byte       // the server's certificate
-	URL      string       // the server, once started
-	proc     *exec.Cmd
-	logs     *os.File
+	t         testing.TB
+	Entra     *testkit.Entra // the simulated Entra ID of NewTeam
+	Authority *simtenant.Authority
+	Graph     *simtenant.Server // the simulated tenant of NewTeamWithGraph, whose directory the server syncs
+	authURL   string
+	graphURL  string
+	entraPEM  []byte
+	postgres  string
+	dir       string
+	cert      string
+	key       string
+	Trust     *http.Client // trusts Entra ID and the server
+	CertPEM   []byte       // the server's certificate
+	URL       string       // the server, once started
+	proc      *exec.Cmd
+	logs      *os.File
 }
 
 // NewTeam makes the set-up; admin is the account the authority signs in by default (a
@@ -117,18 +123,53 @@ type Team struct {
 func NewTeam(t testing.TB, admin simtenant.Account) *Team {
 	t.Helper()
 	tm := &Team{t: t, dir: t.TempDir(), postgres: pgtest.NewDB(t)}
-	tm.Entra = testkit.StartEntra(t, simtenant.AuthorityOptions{UserID: admin.ID, UserPrincipalName: admin.UPN, UserName: admin.Name, AutoApprove: true})
+	tm.Entra = testkit.StartEntra(t, authorityOptions(admin))
+	tm.Authority, tm.authURL, tm.graphURL, tm.entraPEM = tm.Entra.Authority, tm.Entra.URL(), tm.Entra.GraphURL(), tm.Entra.CertificatePEM()
+	tm.certificates()
+	return tm
+}
+
+// syncApp and syncSecret are the server's own app registration for the directory sync.
+const (
+	syncApp    = "5f6e7d8c-0000-4000-8000-0000000051c0"
+	syncSecret = "the sync app's secret"
+)
+
+// NewTeamWithGraph is NewTeam whose simulated tenant also serves, through Graph, the
+// directory, the Teams and the security groups given; the server syncs them with its own app's credentials
+// when an admin asks (no schedule).
+func NewTeamWithGraph(t testing.TB, admin simtenant.Account, people []data.DirectoryUser, teams []simtenant.Team, groups []simtenant.Group) *Team {
+	t.Helper()
+	tm := &Team{t: t, dir: t.TempDir(), postgres: pgtest.NewDB(t)}
+	tm.Authority = simtenant.NewAuthority(authorityOptions(admin))
+	tm.Authority.RegisterApp(syncApp, syncSecret)
+	g, err := simtenant.Start(simtenant.Options{People: people, TeamList: teams, Groups: groups, Auth: tm.Authority, CheckToken: tm.Authority.CheckToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(g.Close)
+	tm.Graph, tm.authURL, tm.graphURL, tm.entraPEM = g, g.URL, g.GraphURL(), g.CertificatePEM()
+	tm.certificates()
+	return tm
+}
+
+func authorityOptions(admin simtenant.Account) simtenant.AuthorityOptions {
+	return simtenant.AuthorityOptions{UserID: admin.ID, UserPrincipalName: admin.UPN, UserName: admin.Name, AutoApprove: true}
+}
+
+// certificates makes the server's certificate and the trust of Entra ID and the server.
+func (tm *Team) certificates() {
+	t := tm.t
 	certPEM, keyPEM := selfSigned(t)
 	tm.CertPEM = certPEM
 	tm.cert, tm.key = filepath.Join(tm.dir, "server.crt"), filepath.Join(tm.dir, "server.key")
 	write(t, tm.cert, certPEM)
 	write(t, tm.key, keyPEM)
-	write(t, filepath.Join(tm.dir, "entra.crt"), tm.Entra.CertificatePEM())
+	write(t, filepath.Join(tm.dir, "entra.crt"), tm.entraPEM)
 	pool := x509.NewCertPool()
 	pool.AppendCertsFromPEM(certPEM)
-	pool.AppendCertsFromPEM(tm.Entra.CertificatePEM())
+	pool.AppendCertsFromPEM(tm.entraPEM)
 	tm.Trust = &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}, Timeout: 2 * time.Minute}
-	return tm
 }
 
 func write(t testing.TB, path string, b []byte) {
@@ -146,11 +187,16 @@ func (tm *Team) Start() {
 	if tm.URL != "" {
 		listen = strings.TrimPrefix(tm.URL, "https://")
 	}
-	args, _ := json.Marshal([]string{"serve", "--postgres", tm.postgres, "--listen", listen,
-		"--tls-cert", tm.cert, "--tls-key", tm.key, "--tenant-id", tm.Entra.Authority.TenantID(),
-		"--client-id", APIClientID, "--authority", tm.Entra.URL(), "--data-dir", filepath.Join(tm.dir, "server")})
+	args := []string{"serve", "--postgres", tm.postgres, "--listen", listen,
+		"--tls-cert", tm.cert, "--tls-key", tm.key, "--tenant-id", tm.Authority.TenantID(),
+		"--client-id", APIClientID, "--authority", tm.authURL, "--data-dir", filepath.Join(tm.dir, "server")}
+	if tm.Graph != nil {
+		args = append(args, "--graph-url", tm.graphURL, "--sync-every", "0", "--sync-client-id", syncApp)
+	}
+	argsJSON, _ := json.Marshal(args)
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), serveArgs+"="+string(args), "SSL_CERT_FILE="+filepath.Join(tm.dir, "entra.crt"))
+	cmd.Env = append(os.Environ(), serveArgs+"="+string(argsJSON), "SSL_CERT_FILE="+filepath.Join(tm.dir, "entra.crt"),
+		"NIMBUSADMIN_SYNC_SECRET="+syncSecret)
 	logs, err := os.CreateTemp(tm.dir, "server-*.log")
 	if err != nil {
 		tm.t.Fatal(err)
@@ -242,10 +288,10 @@ func (tm *Team) Desktop(who simtenant.Account) *Admin {
 		tm.t.Fatal(err)
 	}
 	s, err := auth.NewSession(auth.Config{
-		Endpoints: auth.Endpoints{Cloud: "custom", AuthorityHost: tm.Entra.URL(), GraphURL: tm.Entra.GraphURL()},
+		Endpoints: auth.Endpoints{Cloud: "custom", AuthorityHost: tm.authURL, GraphURL: tm.graphURL},
 		Tenant:    pub.TenantID, ClientID: "desktop-" + who.ID[:8], NoKeyring: true, HTTPClient: tm.Trust,
 		Prompt: func(dc auth.DeviceCode) {
-			if err := tm.Entra.Authority.ApproveAs(dc.UserCode, who); err != nil {
+			if err := tm.Authority.ApproveAs(dc.UserCode, who); err != nil {
 				tm.t.Error(err)
 			}
 		},
