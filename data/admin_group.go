@@ -120,7 +120,7 @@ func (q *Q) BuiltinRoleHolderIDs(builtinKey string) ([]string, error) {
 		WHERE r.builtin_key = ? ORDER BY a.user_id`, builtinKey)
 }
 
-// idList runs a query of one text column (ids) and returns its values.
+// idList runs a query of one text column (ids, names) and returns its values.
 func (q *Q) idList(query string, args ...any) ([]string, error) {
 	rows, err := q.db.QueryContext(q.ctx, query, args...)
 	if err != nil {

@@ -41,7 +41,7 @@ var notReplicated = map[string]bool{"schema_migrations": true, "replica_changes"
 // replicatedTables reads the schema: every table but SQLite's own and notReplicated,
 // ordered so that a table comes after the tables it refers to.
 func replicatedTables(q *Q) ([]*table, error) {
-	names, err := q.strings(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+	names, err := q.idList(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
 	if err != nil {
 		return nil, err
 	}
@@ -158,7 +158,7 @@ func contains(list []string, s string) bool {
 func rankTables(q *Q, tables []*table, byName map[string]*table) error {
 	refs := map[string][]string{}
 	for _, t := range tables {
-		parents, err := q.strings(`SELECT DISTINCT "table" FROM pragma_foreign_key_list(?)`, t.name)
+		parents, err := q.idList(`SELECT DISTINCT "table" FROM pragma_foreign_key_list(?)`, t.name)
 		if err != nil {
 			return err
 		}
@@ -183,22 +183,4 @@ func rankTables(q *Q, tables []*table, byName map[string]*table) error {
 		t.rank = depth(t.name, map[string]bool{})
 	}
 	return nil
-}
-
-// strings runs a query giving one text column.
-func (q *Q) strings(query string, args ...any) ([]string, error) {
-	rows, err := q.db.QueryContext(q.ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
 }

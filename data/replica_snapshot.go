@@ -52,7 +52,7 @@ func (s *Store) Restore(ctx context.Context, path string) error {
 		return fmt.Errorf("loading the server's snapshot: %w", err)
 	}
 	return s.plainTx(ctx, func(q *Q) error {
-		names, err := q.strings(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'replica_capture_%'`)
+		names, err := q.idList(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'replica_capture_%'`)
 		if err != nil {
 			return err
 		}

@@ -53,14 +53,11 @@ func (s *Server) command(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), commandTimeout)
 	defer cancel()
-	caller := callerOf(r.Context())
-	a, err := s.cfg.Cache.ActingFor(ctx, caller.ObjectID, caller.UPN)
-	if err != nil {
-		s.failed(w, "acting for "+caller.UPN, err)
+	a, unlock, ok := s.writing(ctx, w, r)
+	if !ok {
 		return
 	}
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
+	defer unlock()
 	var out app.Outcome
 	if req.Check {
 		err = a.Check(ctx, cmd)
@@ -103,18 +100,38 @@ func (s *Server) failed(w http.ResponseWriter, what string, err error) {
 
 // me says who the caller is to the server and what they may change.
 func (s *Server) me(w http.ResponseWriter, r *http.Request) {
-	caller := callerOf(r.Context())
-	a, err := s.cfg.Cache.ActingFor(r.Context(), caller.ObjectID, caller.UPN)
-	if err != nil {
-		s.failed(w, "acting for "+caller.UPN, err)
-		return
-	}
-	rights, err := a.Rights(r.Context())
-	if err != nil {
-		s.failed(w, "rights of "+caller.UPN, err)
+	rights, ok := s.callerRights(w, r)
+	if !ok {
 		return
 	}
 	level := map[app.AdminLevel]string{app.ReadOnly: "read-only", app.OUAdministrator: "organization-unit-administrator",
 		app.TenantAdministrator: "tenant-administrator"}[rights.Level]
 	writeJSON(w, http.StatusOK, map[string]any{"actor": rights.Actor, "name": rights.Name, "level": level})
+}
+
+// callerRights reads what the caller may change; on a failure it has answered.
+func (s *Server) callerRights(w http.ResponseWriter, r *http.Request) (app.AdminRights, bool) {
+	caller := callerOf(r.Context())
+	a, err := s.cfg.Cache.ActingFor(r.Context(), caller.ObjectID, caller.UPN)
+	if err == nil {
+		var rights app.AdminRights
+		if rights, err = a.Rights(r.Context()); err == nil {
+			return rights, true
+		}
+	}
+	s.failed(w, "the rights of "+caller.UPN, err)
+	return app.AdminRights{}, false
+}
+
+// writing is the App acting as the caller, with the server's one writer's turn taken
+// (unlock gives it back); on a failure it has answered.
+func (s *Server) writing(ctx context.Context, w http.ResponseWriter, r *http.Request) (a *app.App, unlock func(), ok bool) {
+	caller := callerOf(r.Context())
+	a, err := s.cfg.Cache.ActingFor(ctx, caller.ObjectID, caller.UPN)
+	if err != nil {
+		s.failed(w, "acting for "+caller.UPN, err)
+		return nil, nil, false
+	}
+	s.writeMu.Lock()
+	return a, s.writeMu.Unlock, true
 }

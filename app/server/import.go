@@ -40,14 +40,11 @@ func (s *Server) importCache(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), 10*time.Minute)
 	defer cancel()
-	caller := callerOf(r.Context())
-	a, err := s.cfg.Cache.ActingFor(ctx, caller.ObjectID, caller.UPN)
-	if err != nil {
-		s.failed(w, "acting for "+caller.UPN, err)
+	a, unlock, ok := s.writing(ctx, w, r)
+	if !ok {
 		return
 	}
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
+	defer unlock()
 	n, err := a.Import(ctx, rows)
 	if err != nil {
 		s.refusedOrFailed(w, "import", err)

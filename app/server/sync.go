@@ -139,22 +139,15 @@ func (s *Server) syncNow(w http.ResponseWriter, r *http.Request) {
 		writeRefusal(w, http.StatusNotImplemented, "sync.off", "this server does not sync the directory: whoever runs it must give it the sync app's client secret or certificate")
 		return
 	}
-	caller := callerOf(r.Context())
-	a, err := s.cfg.Cache.ActingFor(r.Context(), caller.ObjectID, caller.UPN)
-	if err != nil {
-		s.failed(w, "acting for "+caller.UPN, err)
-		return
-	}
-	rights, err := a.Rights(r.Context())
-	if err != nil {
-		s.failed(w, "rights of "+caller.UPN, err)
+	rights, ok := s.callerRights(w, r)
+	if !ok {
 		return
 	}
 	if rights.Level == app.ReadOnly {
 		writeRefusal(w, http.StatusForbidden, "sync.read_only", "only a Tenant Administrator or an Organization Unit Administrator may ask for a directory sync; the server also syncs on its own schedule")
 		return
 	}
-	ans, err := s.cfg.Sync.Sync(r.Context(), caller.UPN)
+	ans, err := s.cfg.Sync.Sync(r.Context(), callerOf(r.Context()).UPN)
 	if err != nil {
 		if errors.Is(err, r.Context().Err()) {
 			return // the caller went away; the sync goes on for the others
