@@ -5,6 +5,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -189,10 +190,18 @@ func (m *mainWindow) load(selectID string) {
 	m.background(func() {
 		l, err := m.readList(col, desc, role)
 		fyne.Do(func() {
+			if err != nil && m.emptyReplica(err) {
+				m.count.SetText("No data yet")
+				m.status.SetText(emptyReplicaLine)
+				return
+			}
 			if err != nil {
 				m.count.SetText("Cannot read the cache")
 				m.status.SetText(widgets.Failed("Cannot read the cache", err, "close the window and open it again; if it happens again, sync"))
 				return
+			}
+			if t := m.status.Text; t == emptyReplicaLine || strings.HasPrefix(t, "Cannot read the cache") {
+				m.status.SetText("") // what it said is no longer so
 			}
 			m.setIndex(l)
 			m.afterLoad(selectID)

@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+
+	"nimbusadmin/data"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -62,4 +65,14 @@ func (b *onlineBar) showTeamBadge(st OnlineStatus) {
 	}
 	b.sync.SetText(teamSyncButton)
 	enableWhen(b.sync, st.TeamOffline == "" && b.stop == nil)
+}
+
+// emptyReplicaLine is what a replica that holds nothing yet says instead of an error.
+const emptyReplicaLine = "This computer holds none of the team server's data yet: sign in (Sign in… above) and it loads"
+
+// emptyReplica tells a replica of a team server that holds no tenant yet (nobody signed
+// in to load it) from a cache that cannot be read.
+func (m *mainWindow) emptyReplica(err error) bool {
+	_, team := m.online.(TeamFollower)
+	return team && errors.Is(err, data.ErrNotFound)
 }

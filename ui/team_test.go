@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -194,5 +195,36 @@ func TestTeamSignedOutTheHeaderSaysToSignIn(t *testing.T) {
 	f.changed()
 	if want := "Team server nimbus.contoso.com · sign in to follow it"; m.bar.badge.Text != want || m.bar.sign.Text != "Sign in…" {
 		t.Errorf("signed out, the header says %q with %q, want %q", m.bar.badge.Text, m.bar.sign.Text, want)
+	}
+}
+
+// A replica that holds nothing yet (nobody signed in to load it) says how to load it,
+// not that the cache cannot be read; once its snapshot arrives, that line goes.
+func TestTeamAnEmptyReplicaSaysHowToLoadIt(t *testing.T) {
+	a := test.NewTempApp(t)
+	empty, err := app.OpenReplica(filepath.Join(t.TempDir(), "team-nimbus.db"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { empty.Close() })
+	f := &teamFakeOnline{windowFakeOnline: windowFakeOnline{status: OnlineStatus{TeamServer: "nimbus.contoso.com"}}}
+	m := newMainWindow(a, empty, f, func(f func()) { f() })
+	t.Cleanup(m.win.Close)
+	m.load("")
+	if m.status.Text != emptyReplicaLine || strings.Contains(m.count.Text, "Cannot") {
+		t.Fatalf("an empty replica says %q / %q, want %q", m.count.Text, m.status.Text, emptyReplicaLine)
+	}
+	// The snapshot arrives: the server's data is the demo tenant's.
+	demo := windowDemoTenant(t)
+	var rows []data.Row
+	if err := demo.ExportRows(context.Background(), func(r data.Row) error { rows = append(rows, r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if err := empty.ApplyFeed(context.Background(), rows, 0, 10); err != nil {
+		t.Fatal(err)
+	}
+	f.changed()
+	if m.index == nil || len(m.index.Rows) == 0 || m.status.Text == emptyReplicaLine {
+		t.Fatalf("after its snapshot the replica's window says %q", m.status.Text)
 	}
 }

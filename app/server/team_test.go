@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"testing"
@@ -158,4 +159,35 @@ func waitFor(t *testing.T, changed <-chan struct{}, ok func() bool, what string)
 			t.Fatalf("%s did not arrive within 5 s", what)
 		}
 	}
+}
+
+func TestANewReplicaThatFollowsShowsTheSnapshotAtOnce(t *testing.T) {
+	ctx := context.Background()
+	src, ta, _ := demoTeam(t, 100)
+	tm := servertest.NewTeam(t, ta)
+	tm.Start()
+	a := tm.Desktop(ta)
+	if _, err := a.Client.Import(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := app.OpenReplica(filepath.Join(t.TempDir(), "fresh.db"), ta.UPN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	followCtx, stop := context.WithCancel(ctx)
+	defer stop()
+	changed := make(chan struct{}, 10)
+	start := time.Now()
+	go a.Client.With(fresh).Follow(followCtx, func() { changed <- struct{}{} })
+	select {
+	case <-changed:
+	case <-time.After(5 * time.Second):
+		t.Fatal("a new replica that follows the server was not told of its snapshot within 5 s (a long poll held it)")
+	}
+	if list, err := fresh.LoadUserIndex(ctx); err != nil || len(list.Rows) != 100 {
+		t.Fatalf("after the first news the new replica lists %v users (%v)", list, err)
+	}
+	t.Logf("the snapshot shown after %v", time.Since(start).Round(time.Millisecond))
+	tm.Stop()
 }

@@ -166,6 +166,7 @@ func (c *Client) CatchUp(ctx context.Context, wait time.Duration) (int, error) {
 		if from, err = c.loadSnapshot(ctx); err != nil {
 			return 0, err
 		}
+		wait = 0 // the replica has something new to show already: no long poll now
 	}
 	path := "/v1/feed?after=" + strconv.FormatUint(from, 10)
 	if wait > 0 {

@@ -111,7 +111,11 @@ func (c *Client) Follow(ctx context.Context, changed func()) {
 	backoff := time.Second
 	wait := 25 * time.Second
 	for ctx.Err() == nil {
+		before, _ := c.app.ReplicaCursor(ctx)
 		n, err := c.CatchUp(ctx, wait)
+		if after, _ := c.app.ReplicaCursor(ctx); after != before {
+			n = max(n, 1) // a snapshot loaded, or a range without rows: the view reloads
+		}
 		if err != nil {
 			// The next request does not wait: its answer says at once that the server is back.
 			wait = 0
