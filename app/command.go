@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"nimbusadmin/app/safetext"
 	"nimbusadmin/data"
 )
 
@@ -95,8 +96,12 @@ func checkBase(q *data.Q, based []data.RowVersion) error {
 			return err
 		}
 		if when, perr := time.Parse(time.RFC3339, at); perr == nil && by != "" {
-			return refuse("change.stale", "%s was changed after you opened it, by %s at %s; look at it again (it shows that change now) and redo yours",
-				describeEntity(q, b), by, when.Local().Format("15:04 on 2 Jan"))
+			now := currentValue(q, b)
+			if now != "" {
+				now = " (now: " + now + ")"
+			}
+			return refuse("change.stale", "%s was changed after you opened it, by %s at %s%s; look at it again (it shows that change now) and redo yours",
+				describeEntity(q, b), by, when.Local().Format("15:04 on 2 Jan"), now)
 		}
 		return refuse("change.stale", "%s was changed after you opened it (a sync or another change); look at it again and redo your change",
 			describeEntity(q, b))
@@ -115,6 +120,31 @@ func versionsNow(q *data.Q, based []data.RowVersion) ([]data.RowVersion, error) 
 		out = append(out, data.RowVersion{Entity: b.Entity, Key: b.Key, Version: v})
 	}
 	return out, nil
+}
+
+// currentValue says what an entity holds now, for a refused stale change to show next to
+// who changed it: a user's licences, a service's or an OU's name; "" for other kinds,
+// whose screens show the current state once reloaded.
+func currentValue(q *data.Q, v data.RowVersion) string {
+	switch v.Entity {
+	case "user":
+		if u, err := findUser(q, v.Key); err == nil {
+			return "licences " + licenceText(u.Licences)
+		}
+	case "service":
+		if id, err := strconv.ParseInt(v.Key, 10, 64); err == nil {
+			if s, err := q.Service(id); err == nil {
+				return "named " + safetext.Quote(s.Name)
+			}
+		}
+	case "ou":
+		if id, err := strconv.ParseInt(v.Key, 10, 64); err == nil {
+			if t, err := loadTree(q); err == nil && t.Has(id) {
+				return "named " + safetext.Quote(t.Name(id))
+			}
+		}
+	}
+	return ""
 }
 
 // describeEntity names an entity for a message: the user's name, or its kind and id.

@@ -85,7 +85,7 @@ func TestAChangeMadeOnAStaleViewIsRefused(t *testing.T) {
 	// Something else changes anna after the admin opened her.
 	f.accepted(func() error { return f.app.GrantLicence(ctx, anna, data.AttendantConsole) })
 	f.refused("change.stale", do(f.app, ChangeLicences{Base: BasedOn(seen.Version), User: anna, Revoke: data.Assistant}),
-		"Anna", "changed after you opened it, by dana@contoso.example at ")
+		"Anna", "changed after you opened it, by dana@contoso.example at ", "(now: licences ", "Attendant Console")
 	fresh, _ := f.app.UserDetail(ctx, anna)
 	if fresh.Version.Version <= seen.Version.Version {
 		t.Fatalf("a licence change did not raise anna's version: %d then %d", seen.Version.Version, fresh.Version.Version)
@@ -134,5 +134,5 @@ func TestAStaleChangeNamesTheServiceByItsName(t *testing.T) {
 	stale := data.RowVersion{Entity: "service", Key: strconv.FormatInt(esc, 10), Version: 0}
 	f.accepted(do(f.app, RenameService{Service: esc, Name: "Second level"}))
 	f.refused("change.stale", do(f.app, RenameService{Base: BasedOn(stale), Service: esc, Name: "Third level"}),
-		`The service "Second level" was changed after you opened it, by dana@contoso.example at `)
+		`The service "Second level" was changed after you opened it, by dana@contoso.example at `, `(now: named "Second level")`)
 }

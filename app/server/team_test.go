@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -125,8 +126,8 @@ func TestTwoAdminsShareOneServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = b.App.Do(ctx, app.RenameOU{Base: app.BasedOn(seen), OU: out.ID, Name: "Team mode (B)"})
-	if !app.IsRule(err, "change.stale") {
-		t.Fatalf("a save on a stale view: %v, want change.stale", err)
+	if !app.IsRule(err, "change.stale") || !strings.Contains(err.Error(), "by "+ta.UPN+" at ") || !strings.Contains(err.Error(), `(now: named "Team mode (A)")`) {
+		t.Fatalf("a save on a stale view: %v, want change.stale naming who changed it, when, and what it holds now", err)
 	}
 
 	// The Organization Unit Administrator may not act outside their subtree.
