@@ -35,6 +35,11 @@ func (a *App) Import(ctx context.Context, rows []data.Row) (int, error) {
 		if err != nil {
 			return err
 		}
+		if rights.FirstUse {
+			// Alone, the first admin of a tenant nobody administers yet acts as its Tenant
+			// Administrator; on a server that would make every admin of the tenant one.
+			return refuse("server.import_no_admin", "the cache names no Tenant Administrator (no role holder, no member of the tenant administration security group): give yourself the Tenant Administrator role in it, then import it")
+		}
 		if rights.Level != TenantAdministrator {
 			return refuse("admin.tenant_only", "only a Tenant Administrator of the imported tenant may import it; %s is not one there", a.Actor())
 		}
