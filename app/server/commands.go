@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"strconv"
 	"time"
 
 	"nimbusadmin/app"
@@ -89,8 +88,6 @@ func (s *Server) refusedOrFailed(w http.ResponseWriter, what string, err error) 
 	}
 	writeRefusal(w, status, rule, msg)
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 // failed answers 500 with one line and logs it.
 func (s *Server) failed(w http.ResponseWriter, what string, err error) {

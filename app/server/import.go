@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"strconv"
 	"time"
 
 	"nimbusadmin/data"
@@ -29,7 +30,7 @@ func (s *Server) importCache(w http.ResponseWriter, r *http.Request) {
 	for sc.Scan() {
 		var row data.Row
 		if err := json.Unmarshal(sc.Bytes(), &row); err != nil || row.Table == "" || len(row.Key) == 0 {
-			writeRefusal(w, http.StatusBadRequest, "request.malformed", "line "+itoa(len(rows)+1)+" of the import is not a row")
+			writeRefusal(w, http.StatusBadRequest, "request.malformed", "line "+strconv.Itoa(len(rows)+1)+" of the import is not a row")
 			return
 		}
 		rows = append(rows, row)

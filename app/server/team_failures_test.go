@@ -19,13 +19,7 @@ import (
 
 func TestEveryBadTokenIsRefusedAndNothingRuns(t *testing.T) {
 	ctx := context.Background()
-	src, ta, _ := demoTeam(t, 100)
-	tm := servertest.NewTeam(t, ta)
-	tm.Start()
-	a := tm.Desktop(ta)
-	if _, err := a.Client.Import(ctx, src); err != nil {
-		t.Fatal(err)
-	}
+	tm, ta, a := importedTeam(t, 100)
 	authority := tm.Entra.Authority
 	iss := tm.Entra.URL() + "/" + authority.TenantID() + "/v2.0"
 	claims := func(change func(map[string]any)) map[string]any {
@@ -94,13 +88,7 @@ func mustDecode(t *testing.T, s string) []byte {
 
 func TestAReplicaReviewsOfflineAndCatchesUpWhenTheServerReturns(t *testing.T) {
 	ctx := context.Background()
-	src, ta, _ := demoTeam(t, 100)
-	tm := servertest.NewTeam(t, ta)
-	tm.Start()
-	a := tm.Desktop(ta)
-	if _, err := a.Client.Import(ctx, src); err != nil {
-		t.Fatal(err)
-	}
+	tm, _, a := importedTeam(t, 100)
 	before := rowsDigest(t, a.App)
 	tm.Stop()
 
@@ -130,13 +118,7 @@ func TestAReplicaReviewsOfflineAndCatchesUpWhenTheServerReturns(t *testing.T) {
 
 func TestTheServerKeepsWorkingAcrossARestartOfPostgreSQL(t *testing.T) {
 	ctx := context.Background()
-	src, ta, _ := demoTeam(t, 100)
-	tm := servertest.NewTeam(t, ta)
-	tm.Start()
-	a := tm.Desktop(ta)
-	if _, err := a.Client.Import(ctx, src); err != nil {
-		t.Fatal(err)
-	}
+	tm, _, a := importedTeam(t, 100)
 	cluster := pgtest.Shared(t)
 	if err := cluster.Stop(); err != nil {
 		t.Fatal(err)

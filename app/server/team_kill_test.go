@@ -12,13 +12,7 @@ import (
 
 func TestAReplicaKilledMidCatchUpConvergesOnTheNextStart(t *testing.T) {
 	ctx := context.Background()
-	src, ta, _ := demoTeam(t, 3000)
-	tm := servertest.NewTeam(t, ta)
-	tm.Start()
-	a := tm.Desktop(ta)
-	if _, err := a.Client.Import(ctx, src); err != nil {
-		t.Fatal(err)
-	}
+	tm, ta, a := importedTeam(t, 3000)
 	want := rowsDigest(t, a.App)
 	token, err := a.Session.TokenFor(ctx, "api://"+servertest.APIClientID+"/Nimbus.Admin")
 	if err != nil {

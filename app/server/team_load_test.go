@@ -10,19 +10,12 @@ import (
 	"time"
 
 	"nimbusadmin/app"
-	"nimbusadmin/app/server/servertest"
 	"nimbusadmin/app/teamclient"
 )
 
 func TestFiftyAdminsConnectedAndTwentyWritingLoseNoUpdate(t *testing.T) {
 	ctx := context.Background()
-	src, ta, _ := demoTeam(t, 200)
-	tm := servertest.NewTeam(t, ta)
-	tm.Start()
-	a := tm.Desktop(ta)
-	if _, err := a.Client.Import(ctx, src); err != nil {
-		t.Fatal(err)
-	}
+	tm, ta, a := importedTeam(t, 200)
 	parent := root(t, a.App)
 	const admins, writers, each = 50, 20, 10
 	replicas := make([]*app.App, admins)

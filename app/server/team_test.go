@@ -40,6 +40,20 @@ func demoTeam(t testing.TB, users int) (src *app.App, ta, oua simtenant.Account)
 	return app.New(store, ta.UPN), ta, oua
 }
 
+// importedTeam is a running server holding a demo tenant of that many users, imported by
+// its Tenant Administrator ta, whose desktop a is.
+func importedTeam(t *testing.T, users int) (*servertest.Team, simtenant.Account, *servertest.Admin) {
+	t.Helper()
+	src, ta, _ := demoTeam(t, users)
+	tm := servertest.NewTeam(t, ta)
+	tm.Start()
+	a := tm.Desktop(ta)
+	if _, err := a.Client.Import(context.Background(), src); err != nil {
+		t.Fatal(err)
+	}
+	return tm, ta, a
+}
+
 // rowsDigest fingerprints every replicated row of a cache but the tables skipped.
 func rowsDigest(t testing.TB, a *app.App, skip ...string) string {
 	t.Helper()
@@ -164,13 +178,7 @@ func waitFor(t *testing.T, changed <-chan struct{}, ok func() bool, what string)
 
 func TestANewReplicaThatFollowsShowsTheSnapshotAtOnce(t *testing.T) {
 	ctx := context.Background()
-	src, ta, _ := demoTeam(t, 100)
-	tm := servertest.NewTeam(t, ta)
-	tm.Start()
-	a := tm.Desktop(ta)
-	if _, err := a.Client.Import(ctx, src); err != nil {
-		t.Fatal(err)
-	}
+	tm, ta, a := importedTeam(t, 100)
 	fresh, err := app.OpenReplica(filepath.Join(t.TempDir(), "fresh.db"), ta.UPN)
 	if err != nil {
 		t.Fatal(err)

@@ -2,6 +2,9 @@
 -- admin saw says who and when. The change sets 'actor' in replica_state for the length of
 -- its transaction (the sync names itself); the triggers copy it with the time. A write
 -- that names nobody (the demo generator) leaves both empty: unknown, not "now".
+-- A replica writes the server's rows as they are, row versions included: while it does
+-- (an 'applying' mark in replica_state, inside its transaction), the triggers stand
+-- aside, or they would give versions the server does not have.
 ALTER TABLE row_versions ADD COLUMN changed_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE row_versions ADD COLUMN changed_at TEXT NOT NULL DEFAULT '';
 DROP TRIGGER IF EXISTS rv_nimbus_users_user_insert;
