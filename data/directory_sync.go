@@ -57,8 +57,11 @@ const directoryCacheKiB = 96 * 1024
 
 // NextSyncRound numbers a new sync round (every user it brings is marked with it, so that
 // a full round can tell whom it did not bring) and counts the users cached before it.
+// A round is numbered 2 at least: users added outside a sync are adopted as round 1, so
+// the first full round of a cache holding only such users still removes those it does
+// not bring.
 func (q *Q) NextSyncRound() (round int64, cached int, err error) {
-	err = q.db.QueryRowContext(q.ctx, `SELECT ifnull(max(sync_round), 0) + 1, count(*) FROM directory_users`).
+	err = q.db.QueryRowContext(q.ctx, `SELECT max(ifnull(max(sync_round), 0) + 1, 2), count(*) FROM directory_users`).
 		Scan(&round, &cached)
 	return round, cached, err
 }

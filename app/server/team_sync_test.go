@@ -53,6 +53,15 @@ func TestTheServerSyncsTheDirectoryOnceForEveryReplica(t *testing.T) {
 	if err := tm.Graph.UpdateUser(who, map[string]any{"department": "Team mode tests"}); err != nil {
 		t.Fatal(err)
 	}
+	// Someone else leaves the directory: the server's first (full) sync removes them,
+	// although the imported cache was never synced before.
+	gone := list.Rows[len(list.Rows)/3].ID
+	if gone == ta.ID || gone == oua.ID || gone == who {
+		t.Fatal("the user picked to leave the directory is one the test needs")
+	}
+	if err := tm.Graph.RemoveUser(gone, "deleted"); err != nil {
+		t.Fatal(err)
+	}
 	res, err := a.Client.Sync(ctx)
 	if err != nil {
 		t.Fatalf("a sync asked of the server: %v\n%s", err, tm.Log())
@@ -71,6 +80,11 @@ func TestTheServerSyncsTheDirectoryOnceForEveryReplica(t *testing.T) {
 		t.Fatalf("after the sync the replica of the admin who asked says %q", got)
 	}
 	waitFor(t, changed, func() bool { return department(b.App) == "Team mode tests" }, "the sync's change in the other replica")
+	for _, r := range []*app.App{a.App, b.App} {
+		if _, err := r.UserDetail(ctx, gone); err == nil {
+			t.Errorf("a user gone from the directory is still in a replica after the server's sync")
+		}
+	}
 	if rights, err := a.App.Rights(ctx); err != nil || rights.Level != app.TenantAdministrator {
 		t.Fatalf("after the sync the admin is %v (%v), want still a Tenant Administrator", rights.Level, err)
 	}
