@@ -106,7 +106,14 @@ func newTenantWindow(a fyne.App, tenant *online.Tenant, signIn auth.Config) fyne
 func newWindow(a fyne.App, tenant *online.Tenant, team *windowTeam, signIn auth.Config) fyne.Window {
 	o := &windowOnline{tenant: tenant, signIn: signIn, fyneApp: a, team: team}
 	o.loadAccount()
-	o.win = ui.NewMainWindow(a, tenant.App, o)
-	o.win.SetOnClosed(o.stopFollowing)
+	o.win = newWindowFor(a, o)
 	return o.win
+}
+
+// newWindowFor builds the main window of o, which stops following the team server when
+// the window closes.
+func newWindowFor(a fyne.App, o *windowOnline) fyne.Window {
+	w := ui.NewMainWindow(a, o.tenant.App, o)
+	w.SetOnClosed(o.stopFollowing)
+	return w
 }

@@ -214,6 +214,9 @@ func TestTeamAnEmptyReplicaSaysHowToLoadIt(t *testing.T) {
 	if m.status.Text != emptyReplicaLine || strings.Contains(m.count.Text, "Cannot") {
 		t.Fatalf("an empty replica says %q / %q, want %q", m.count.Text, m.status.Text, emptyReplicaLine)
 	}
+	if m.rightsLine.Text != "" || !m.createButton.Disabled() {
+		t.Errorf("an empty replica's rights line says %q (Create disabled %v), want nothing and no Create", m.rightsLine.Text, m.createButton.Disabled())
+	}
 	// The snapshot arrives: the server's data is the demo tenant's.
 	demo := windowDemoTenant(t)
 	var rows []data.Row
@@ -226,5 +229,8 @@ func TestTeamAnEmptyReplicaSaysHowToLoadIt(t *testing.T) {
 	f.changed()
 	if m.index == nil || len(m.index.Rows) == 0 || m.status.Text == emptyReplicaLine {
 		t.Fatalf("after its snapshot the replica's window says %q", m.status.Text)
+	}
+	if !strings.HasPrefix(m.rightsLine.Text, "Signed in as ") {
+		t.Errorf("after its snapshot the rights line says %q", m.rightsLine.Text)
 	}
 }

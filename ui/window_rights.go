@@ -21,7 +21,10 @@ func newRightsLine() *widget.Label {
 // offered only to an account that may add users somewhere.
 func (m *mainWindow) showRights() {
 	r, err := m.nimbus.Rights(context.Background())
-	if err != nil {
+	if m.emptyReplica(err) {
+		m.rightsLine.SetText("") // the list says how to load the replica; nobody may change it yet
+		m.rights = app.AdminRights{}
+	} else if err != nil {
 		m.rightsLine.Importance = widget.DangerImportance
 		m.rightsLine.SetText(widgets.Failed("Cannot tell what you may change", err, "close the window and open it again"))
 		m.rights = app.AdminRights{}

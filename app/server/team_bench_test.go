@@ -18,7 +18,7 @@ import (
 func benchTeam(b *testing.B, users int) (*servertest.Team, *servertest.Admin) {
 	b.Helper()
 	ctx := context.Background()
-	src, ta, _ := demoTeam(b, users)
+	src, ta, _ := servertest.DemoTenant(b, users)
 	tm := servertest.NewTeam(b, ta)
 	tm.Start()
 	a := tm.Desktop(ta)

@@ -12,7 +12,7 @@ import (
 
 func TestTheServerSyncsTheDirectoryOnceForEveryReplica(t *testing.T) {
 	ctx := context.Background()
-	src, ta, oua := demoTeam(t, 200)
+	src, ta, oua := servertest.DemoTenant(t, 200)
 	entries, err := src.SearchDirectory(ctx, app.DirectoryQuery{})
 	if err != nil {
 		t.Fatal(err)

@@ -15,36 +15,13 @@ import (
 	"nimbusadmin/app/server/servertest"
 	"nimbusadmin/data"
 	"nimbusadmin/data/simtenant"
-	"nimbusadmin/data/testkit"
 )
-
-// demoTeam is a demo tenant of its own (the cache a single admin worked on), its Tenant
-// Administrator and one of its Organization Unit Administrators, as accounts of the
-// simulated Entra ID.
-func demoTeam(t testing.TB, users int) (src *app.App, ta, oua simtenant.Account) {
-	t.Helper()
-	ctx := context.Background()
-	store := testkit.DemoStore(t, users)
-	account := func(role string) simtenant.Account {
-		upns, err := store.Read(ctx).RoleHolderUPNs(role, 1)
-		if err != nil || len(upns) == 0 {
-			t.Fatalf("the demo tenant has no holder of %s: %v", role, err)
-		}
-		du, err := store.Read(ctx).FindDirectoryUser(upns[0])
-		if err != nil {
-			t.Fatal(err)
-		}
-		return simtenant.Account{ID: du.ID, UPN: du.UPN, Name: du.DisplayName}
-	}
-	ta, oua = account(data.RoleTenantAdmin), account(data.RoleOUAdmin)
-	return app.New(store, ta.UPN), ta, oua
-}
 
 // importedTeam is a running server holding a demo tenant of that many users, imported by
 // its Tenant Administrator ta, whose desktop a is.
 func importedTeam(t *testing.T, users int) (*servertest.Team, simtenant.Account, *servertest.Admin) {
 	t.Helper()
-	src, ta, _ := demoTeam(t, users)
+	src, ta, _ := servertest.DemoTenant(t, users)
 	tm := servertest.NewTeam(t, ta)
 	tm.Start()
 	a := tm.Desktop(ta)
@@ -93,7 +70,7 @@ func root(t testing.TB, a *app.App) int64 {
 
 func TestTwoAdminsShareOneServer(t *testing.T) {
 	ctx := context.Background()
-	src, ta, oua := demoTeam(t, 300)
+	src, ta, oua := servertest.DemoTenant(t, 300)
 	tm := servertest.NewTeam(t, ta)
 	tm.Start()
 

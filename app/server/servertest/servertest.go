@@ -278,6 +278,16 @@ type Admin struct {
 	Client  *teamclient.Client
 }
 
+// SignInConfig is a desktop's sign-in to the team's Entra ID, as client id, trusting it
+// and the server, keeping its tokens in memory: a device code it shows is approved as
+// the team's default admin unless the test approves it as someone else.
+func (tm *Team) SignInConfig(clientID string) auth.Config {
+	return auth.Config{
+		Endpoints: auth.Endpoints{Cloud: "custom", AuthorityHost: tm.authURL, GraphURL: tm.graphURL},
+		ClientID:  clientID, NoKeyring: true, HTTPClient: tm.Trust,
+	}
+}
+
 // Desktop signs who in with the real MSAL client (the device code approved as them) and
 // opens their replica of the server, caught up.
 func (tm *Team) Desktop(who simtenant.Account) *Admin {
@@ -287,15 +297,14 @@ func (tm *Team) Desktop(who simtenant.Account) *Admin {
 	if err != nil {
 		tm.t.Fatal(err)
 	}
-	s, err := auth.NewSession(auth.Config{
-		Endpoints: auth.Endpoints{Cloud: "custom", AuthorityHost: tm.authURL, GraphURL: tm.graphURL},
-		Tenant:    pub.TenantID, ClientID: "desktop-" + who.ID[:8], NoKeyring: true, HTTPClient: tm.Trust,
-		Prompt: func(dc auth.DeviceCode) {
-			if err := tm.Authority.ApproveAs(dc.UserCode, who); err != nil {
-				tm.t.Error(err)
-			}
-		},
-	})
+	cfg := tm.SignInConfig("desktop-" + who.ID[:8])
+	cfg.Tenant = pub.TenantID
+	cfg.Prompt = func(dc auth.DeviceCode) {
+		if err := tm.Authority.ApproveAs(dc.UserCode, who); err != nil {
+			tm.t.Error(err)
+		}
+	}
+	s, err := auth.NewSession(cfg)
 	if err != nil {
 		tm.t.Fatal(err)
 	}
