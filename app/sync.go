@@ -96,7 +96,7 @@ func (a *App) Sync(ctx context.Context, src DirectorySource, o SyncOptions) (Syn
 		return SyncResult{}, err
 	}
 	defer lock.Release()
-	s := &syncRun{app: a, opts: o, start: time.Now()}
+	s := &syncRun{app: a, opts: o, start: time.Now(), finish: -1}
 	last, err := a.store.Read(context.WithoutCancel(ctx)).LastSync() // read even when cancelled: the words need it
 	if err != nil {
 		return s.res, err
@@ -139,7 +139,12 @@ type syncRun struct {
 	saved    int // users written or removed so far
 	total    int // users the round brought, to write
 	part     syncPart
-	written  bool // a step of this sync was committed: the cache is not as it was
+	written  bool              // a step of this sync was committed: the cache is not as it was
+	full     bool              // the round reads the whole directory
+	baseline bool              // the cache held no directory before: the history records the run alone
+	run      int64             // the sync's number in its history, once a step recorded it
+	pending  []data.SyncChange // directory changes the step under way found, for its history
+	finish   int               // users the round brought, set by its last step: -1 before
 }
 
 // report hands the progress to the caller.
@@ -164,15 +169,21 @@ func (s *syncRun) step(ctx context.Context, fn func(q *data.Q) ([]data.JournalEn
 		return err
 	}
 	var entries []data.JournalEntry
+	run := s.run
 	err := s.app.systemChange(context.WithoutCancel(ctx), func(q *data.Q) ([]data.JournalEntry, error) {
+		s.pending = s.pending[:0] // a transaction run again notes its changes again
 		var err error
-		entries, err = fn(q)
+		if entries, err = fn(q); err != nil {
+			return nil, err
+		}
+		run, err = s.record(q, entries)
 		return entries, err
 	})
+	s.pending = s.pending[:0]
 	if err != nil {
 		return err
 	}
-	s.written = true
+	s.written, s.run = true, run
 	for _, e := range entries {
 		switch e.Action {
 		case syncJoin:

@@ -28,6 +28,7 @@ func (s *syncRun) write(ctx context.Context, r *syncRead, handAdded []string) er
 	if err != nil {
 		return err
 	}
+	s.full, s.baseline = r.full, cached == 0
 	s.res.Users = 0
 	s.part, s.total = partUsers, r.users.count
 	err = r.users.each(syncChunkUsers, func(chunk []data.DirectoryUserChange) error {
@@ -43,6 +44,9 @@ func (s *syncRun) write(ctx context.Context, r *syncRead, handAdded []string) er
 				if c.Removed && (i+1 == len(chunk) || chunk[i+1].User.ID != c.User.ID) {
 					gone = append(gone, c.User.ID)
 				}
+			}
+			if err := s.noteDirectory(q, chunk, r.full); err != nil {
+				return nil, err
 			}
 			entries, err := leaveDirectory(q, gone)
 			if err != nil {
@@ -94,6 +98,7 @@ func (s *syncRun) write(ctx context.Context, r *syncRead, handAdded []string) er
 		if err := q.SaveSyncState(data.ResourceUsers, r.link, now); err != nil {
 			return nil, err
 		}
+		s.finish = r.users.count // the history records the sync completed with this step
 		return nil, q.SaveSyncState(data.ResourceTeams, "", now)
 	})
 }
@@ -128,6 +133,9 @@ func (s *syncRun) sweep(ctx context.Context, round int64, brought *syncStage) er
 		}
 		removed := 0
 		err := s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+			if err := s.noteDirectory(q, leaving(ids), false); err != nil {
+				return nil, err
+			}
 			entries, err := leaveDirectory(q, ids)
 			if err != nil {
 				return nil, err
@@ -177,13 +185,23 @@ func (s *syncRun) writeTeams(ctx context.Context, teams []data.Team) error {
 		}
 		batch := teams[:n]
 		teams = teams[n:]
-		if err := s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) { return nil, q.WriteDirectoryTeams(batch) }); err != nil {
+		if err := s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+			if err := s.noteTeams(q, batch, nil); err != nil {
+				return nil, err
+			}
+			return nil, q.WriteDirectoryTeams(batch)
+		}); err != nil {
 			return err
 		}
 	}
 	gone := slices.DeleteFunc(cached, func(id string) bool { return listed[id] })
 	for chunk := range slices.Chunk(gone, syncChunkMembers) {
-		if err := s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) { return nil, q.RemoveDirectoryTeams(chunk) }); err != nil {
+		if err := s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) {
+			if err := s.noteTeams(q, nil, chunk); err != nil {
+				return nil, err
+			}
+			return nil, q.RemoveDirectoryTeams(chunk)
+		}); err != nil {
 			return err
 		}
 	}

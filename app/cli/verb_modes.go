@@ -27,6 +27,7 @@ var readsOnly = map[string]func(args []string) bool{
 	"directory teams":   always,
 	"status":            always,
 	"journal":           always,
+	"changes":           always,
 }
 
 // configKindReads tells the reading actions of a configuration kind's verb: list, a

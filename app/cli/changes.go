@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"nimbusadmin/app"
+)
+
+// runChanges lists what the syncs changed, per person: the directory's joins, leaves,
+// renames, moves and Teams, and what they did in Nimbus.
+func runChanges(ctx context.Context, e env, args []string) error {
+	fs := newFlags("changes")
+	since := fs.String("since", "", "changes of syncs begun on or after this date (2006-01-02, or RFC 3339)")
+	sync := fs.Int64("sync", 0, "the changes of this sync (its number)")
+	user := fs.String("user", "", "one person, by O365 ID or UPN")
+	var kinds listFlag
+	fs.Var(&kinds, "kind", "kind of change (repeatable; a comma-separated list works too)")
+	f := formatFlag(fs, "table, csv or json")
+	if _, err := parse(fs, args, 0, ""); err != nil {
+		return err
+	}
+	q := app.ChangesQuery{Sync: *sync, User: strings.TrimSpace(*user)}
+	if *since != "" && *sync != 0 {
+		return usagef("changes: give --since or --sync, not both")
+	}
+	if *sync < 0 {
+		return usagef("changes: --sync is a sync's number, 1 or more")
+	}
+	if *since != "" {
+		t, err := parseDate(*since)
+		if err != nil {
+			return usagef("changes: --since %q is not a date like 2026-12-03 or 2026-12-03T15:04:05Z", *since)
+		}
+		q.Since = t
+	}
+	for _, k := range kinds {
+		for _, part := range strings.Split(k, ",") {
+			if part = strings.TrimSpace(part); part != "" {
+				q.Kinds = append(q.Kinds, part)
+			}
+		}
+	}
+	return withApp(e, func(a *app.App) error {
+		changes, err := a.SyncChanges(ctx, q)
+		if err != nil {
+			return err
+		}
+		if *f == "json" {
+			if changes == nil {
+				changes = []app.SyncChange{}
+			}
+			return writeJSON(e.stdout, changes)
+		}
+		rows := make([][]string, len(changes))
+		for i, c := range changes {
+			rows[i] = []string{strconv.FormatInt(c.Sync, 10), c.At, c.UserID, c.UPN, c.Kind, c.Old, c.New, c.Detail}
+		}
+		return writeTable(e.stdout, *f, []string{"Sync", "At", "O365 ID", "UPN", "Kind", "Old", "New", "Detail"}, rows)
+	})
+}
+
+// parseDate reads a date (midnight UTC) or an RFC 3339 time.
+func parseDate(s string) (time.Time, error) {
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, nil
+	}
+	return time.Parse(time.RFC3339, s)
+}
