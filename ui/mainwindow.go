@@ -52,26 +52,28 @@ type mainWindow struct {
 	generation int        // of the newest filter run; older results are dropped
 	isDemo     bool
 
-	search       *searchEntry
-	count        *widget.Label
-	status       *widget.Label
-	table        *userTable
-	ouTree       *ouTreePanel
-	filters      *filtersPanel
-	detail       userDetailPane
-	deleteButton *widget.Button
-	deleteReason *widget.Label
-	createButton *widget.Button
-	bar          *onlineBar
-	rightsLine   *widget.Label   // who acts and what they may change
-	cacheLine    *widget.Label   // a read-only cache, loose permissions; hidden when fine
-	rights       app.AdminRights // the acting admin's rights, as last read
-	selected     *app.UserDetail // the selected user, nil for none
-	confirm      *widgets.Confirm
-	deleteAsked  string // the question of the last delete confirmation
-	creating     *createDialog
-	list         *listTools  // the bar above the list: selection, bulk changes, columns, export
-	config       fyne.Window // the Configuration window while it is open
+	search        *searchEntry
+	count         *widget.Label
+	status        *widget.Label
+	table         *userTable
+	ouTree        *ouTreePanel
+	filters       *filtersPanel
+	detail        userDetailPane
+	deleteButton  *widget.Button
+	deleteReason  *widget.Label
+	createButton  *widget.Button
+	bar           *onlineBar
+	rightsLine    *widget.Label   // who acts and what they may change
+	cacheLine     *widget.Label   // a read-only cache, loose permissions; hidden when fine
+	rights        app.AdminRights // the acting admin's rights, as last read
+	selected      *app.UserDetail // the selected user, nil for none
+	confirm       *widgets.Confirm
+	deleteAsked   string // the question of the last delete confirmation
+	creating      *createDialog
+	list          *listTools     // the bar above the list: selection, bulk changes, columns, export
+	config        fyne.Window    // the Configuration window while it is open
+	changes       *changesView   // the Changes window while it is open
+	changesButton *widget.Button // to the Changes window, saying how many changes are new
 
 	leftSplit, listSplit, detailSplit *container.Split
 	detailArea                        fyne.CanvasObject // the delete bar and the detail view
@@ -133,6 +135,7 @@ func (m *mainWindow) buildUI() {
 	m.rightsLine = newRightsLine()
 	m.cacheLine = newCacheLine(m.nimbus)
 	m.list = m.newListTools()
+	m.changesButton = m.newChangesButton()
 	m.bar = newOnlineBar(m)
 	if w, ok := m.online.(OnlineWatcher); ok {
 		w.WatchStatus(func() { fyne.Do(m.bar.refresh) })
@@ -146,7 +149,7 @@ func (m *mainWindow) buildUI() {
 	// only when the cache file is read-only or has loose permissions.
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(m.count, m.createButton, m.newConfigButton(), m.detailToggle), m.search),
-		container.NewBorder(nil, nil, nil, m.bar.object(), m.rightsLine), m.cacheLine)
+		container.NewBorder(nil, nil, nil, container.NewHBox(m.changesButton, m.bar.object()), m.rightsLine), m.cacheLine)
 	treeTitle := widget.NewLabelWithStyle("Organization units", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	tree := container.NewBorder(treeTitle, nil, nil, nil, m.ouTree.object())
 	m.leftSplit = container.NewVSplit(tree, m.filters.object())
@@ -205,6 +208,7 @@ func (m *mainWindow) load(selectID string) {
 			}
 			m.setIndex(l)
 			m.afterLoad(selectID)
+			m.showUnseenChanges()
 		})
 	})
 }
