@@ -58,3 +58,25 @@ func TestCacheAgeReadsTheLastSync(t *testing.T) {
 		t.Fatalf("a cache synced 26 h ago is %+v (%v)", got, err)
 	}
 }
+
+func TestProvenanceNamesTheTenantTheSyncAndTheFilters(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	now := time.Date(2025, 3, 14, 17, 2, 3, 0, time.UTC)
+	last := now.Add(-3 * time.Hour)
+	if err := f.app.Store().Tx(ctx, func(q *data.Q) error { return q.SaveSyncState(data.ResourceUsers, "", last) }); err != nil {
+		t.Fatal(err)
+	}
+	p, err := f.app.Provenance(ctx, now, "users", "csv", map[string]string{"ou": "/Sales"}, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	settings, _ := f.app.ConfigTenantSettings(ctx)
+	if p.TenantName != settings.TenantName || p.TenantID != settings.TenantID || p.TenantID == "" || p.LastSync == nil || !p.LastSync.Equal(last) ||
+		!p.ExportedAt.Equal(now) || p.ExportedBy != f.app.Actor() || p.Freshness != FreshnessFresh || p.Filters["ou"] != "/Sales" || p.Rows != 3 {
+		t.Errorf("provenance %+v", p)
+	}
+	if ProvenancePath("/tmp/users.csv") != "/tmp/users.csv.provenance.json" {
+		t.Errorf("side-car of users.csv is %s", ProvenancePath("/tmp/users.csv"))
+	}
+}
