@@ -14,7 +14,7 @@ import (
 
 // openExport asks where to save the list as shown: the rows the search and the filters
 // leave, in their order, with the columns shown. A name ending in .json is written as
-// JSON, any other as CSV.
+// JSON, any other as CSV; its provenance is saved next to it (saveExportProvenance).
 func (l *listTools) openExport() {
 	if l.m.index == nil {
 		return
@@ -27,7 +27,8 @@ func (l *listTools) openExport() {
 		if w == nil {
 			return // cancelled
 		}
-		n, err := l.exportTo(w, exportFormatOf(w.URI().Name()))
+		f := exportFormatOf(w.URI().Name())
+		n, err := l.exportTo(w, f)
 		if cerr := w.Close(); err == nil {
 			err = cerr
 		}
@@ -35,7 +36,11 @@ func (l *listTools) openExport() {
 			widgets.ShowError(l.m.win, fmt.Errorf("the list could not be saved to %s (%w); choose another folder or name", w.URI().Name(), err))
 			return
 		}
-		l.m.status.SetText(fmt.Sprintf("%s users saved to %s.", thousands(n), w.URI().Path()))
+		if err := l.saveExportProvenance(w.URI(), f, n); err != nil {
+			widgets.ShowError(l.m.win, fmt.Errorf("the list is saved to %s, but where it comes from could not be saved next to it (%w); save it again in a folder you can write to", w.URI().Path(), err))
+			return
+		}
+		l.m.status.SetText(fmt.Sprintf("%s users saved to %s, with where they come from in %s.provenance.json.", thousands(n), w.URI().Path(), w.URI().Name()))
 	})
 	save.SetFileName("nimbus-users.csv")
 	save.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".json"}))

@@ -63,6 +63,7 @@ type mainWindow struct {
 	deleteReason  *widget.Label
 	createButton  *widget.Button
 	bar           *onlineBar
+	freshness     *freshnessLine  // when the cache was last synced, coloured by its age
 	rightsLine    *widget.Label   // who acts and what they may change
 	cacheLine     *widget.Label   // a read-only cache, loose permissions; hidden when fine
 	rights        app.AdminRights // the acting admin's rights, as last read
@@ -88,6 +89,7 @@ func NewMainWindow(a fyne.App, nimbus *app.App, online Online) fyne.Window {
 	a.SetIcon(assets.Icon)
 	m := newMainWindow(a, nimbus, online, func(f func()) { go f() })
 	m.typingPause = 150 * time.Millisecond
+	m.freshness.tickEveryMinute()
 	m.load("")
 	return m.win
 }
@@ -136,6 +138,7 @@ func (m *mainWindow) buildUI() {
 	m.cacheLine = newCacheLine(m.nimbus)
 	m.list = m.newListTools()
 	m.changesButton = m.newChangesButton()
+	m.freshness = newFreshnessLine(m)
 	m.bar = newOnlineBar(m)
 	if w, ok := m.online.(OnlineWatcher); ok {
 		w.WatchStatus(func() { fyne.Do(m.bar.refresh) })
@@ -149,7 +152,7 @@ func (m *mainWindow) buildUI() {
 	// only when the cache file is read-only or has loose permissions.
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(m.count, m.createButton, m.newConfigButton(), m.detailToggle), m.search),
-		container.NewBorder(nil, nil, nil, container.NewHBox(m.changesButton, m.bar.object()), m.rightsLine), m.cacheLine)
+		container.NewBorder(nil, nil, nil, container.NewHBox(m.freshness.label, m.changesButton, m.bar.object()), m.rightsLine), m.cacheLine)
 	treeTitle := widget.NewLabelWithStyle("Organization units", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	tree := container.NewBorder(treeTitle, nil, nil, nil, m.ouTree.object())
 	m.leftSplit = container.NewVSplit(tree, m.filters.object())

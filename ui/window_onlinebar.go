@@ -64,6 +64,7 @@ func (b *onlineBar) object() fyne.CanvasObject {
 // refresh shows the current account and cache state, and what the account may change.
 func (b *onlineBar) refresh() {
 	defer b.m.showRights()
+	defer b.m.freshness.show() // a sync or the team server may have brought a newer one
 	if b.m.online == nil {
 		b.sync.Disable()
 		b.sign.Disable()

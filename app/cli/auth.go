@@ -88,10 +88,13 @@ type authStatusJSON struct {
 	TokenCache     string             `json:"tokenCache"`
 	Cache          string             `json:"cache"`
 	LastSync       *time.Time         `json:"lastSync"`
+	Age            *int64             `json:"age"`       // seconds since lastSync; null when never synced
+	Freshness      string             `json:"freshness"` // fresh, stale, very-stale or never; "" without a cache
 	Counts         *authCountsJSON    `json:"counts"`
 	Licences       []licenceTotalJSON `json:"licences"`
 	ActingAs       *actingJSON        `json:"actingAs"`
 	totals         []app.LicenceTotal // the licences, for the table
+	freshLine      string             // "Last synced 14:02 (3 h ago)", for the table
 }
 
 type authJSON struct {
@@ -116,10 +119,17 @@ type authCountsJSON struct {
 func runAuthStatus(ctx context.Context, e env, args []string) error {
 	fs := newFlags("status")
 	f := formatFlag(fs, "table or json")
+	staleAfter, err := staleAfterFlag(fs, e.getenv)
+	if err != nil {
+		return err
+	}
 	if _, err := parse(fs, args, 0, ""); err != nil {
 		return err
 	}
-	st, err := authStatus(ctx, e)
+	if *staleAfter <= 0 {
+		return usagef("status: --stale-after must be a positive duration such as 24h")
+	}
+	st, err := authStatus(ctx, e, *staleAfter)
 	if err != nil {
 		return err
 	}
@@ -148,7 +158,7 @@ func runAuthStatus(ctx context.Context, e env, args []string) error {
 		if st.LastSync != nil {
 			last = st.LastSync.Local().Format("2006-01-02 15:04")
 		}
-		rows = append(rows, []string{"Last sync", last},
+		rows = append(rows, []string{"Last sync", last}, freshnessRow(st),
 			[]string{"Directory users", fmt.Sprint(st.Counts.DirectoryUsers)}, []string{"Teams", fmt.Sprint(st.Counts.Teams)},
 			[]string{"Nimbus users", fmt.Sprint(st.Counts.NimbusUsers)}, []string{"Services", fmt.Sprint(st.Counts.Services)})
 	}
@@ -165,7 +175,7 @@ func runAuthStatus(ctx context.Context, e env, args []string) error {
 
 // authStatus gathers the status from the token cache and the directory cache alone: it
 // works offline and never asks for a token.
-func authStatus(ctx context.Context, e env) (authStatusJSON, error) {
+func authStatus(ctx context.Context, e env, staleAfter time.Duration) (authStatusJSON, error) {
 	g := e.globals
 	endpoints, err := auth.ResolveEndpoints(g.Cloud, g.Authority, g.GraphURL)
 	if err != nil {
@@ -203,7 +213,12 @@ func authStatus(ctx context.Context, e env) (authStatusJSON, error) {
 			return app.OpenSession(ctx, app.SessionOptions{DBPath: path, ReadOnly: true})
 		}
 	}
-	err = withApp(e, func(a *app.App) error { return authCacheStatus(ctx, a, &st) })
+	err = withApp(e, func(a *app.App) error {
+		if err := authCacheStatus(ctx, a, &st); err != nil {
+			return err
+		}
+		return freshnessOf(ctx, a, &st, time.Now(), staleAfter)
+	})
 	return st, err
 }
 

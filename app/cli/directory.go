@@ -42,6 +42,7 @@ func runDirectoryUsers(ctx context.Context, e env, args []string) error {
 	fs := newFlags("directory users")
 	search := fs.String("search", "", "words that must all match (name, UPN, @domain, mail, department, id)")
 	f := formatFlag(fs, "table, csv or json")
+	prov := provenanceFlag(fs)
 	if _, err := parse(fs, args, 0, ""); err != nil {
 		return err
 	}
@@ -57,13 +58,19 @@ func runDirectoryUsers(ctx context.Context, e env, args []string) error {
 					directoryNullable(u.Surname), directoryNullable(u.UPN), directoryNullable(u.Mail),
 					directoryNullable(u.Department), directoryNullable(u.JobTitle), u.AccountEnabled}
 			}
-			return writeJSON(e.stdout, out)
+			if err := writeJSON(e.stdout, out); err != nil {
+				return err
+			}
+			return writeProvenance(ctx, a, fs, *prov, len(users))
 		}
 		rows := make([][]string, len(users))
 		for i, u := range users {
 			rows[i] = []string{u.DisplayName, u.UPN, u.ID, u.Mail, u.Department, u.JobTitle, directoryEnabled(u), yesNo(u.IsNimbusUser)}
 		}
-		return writeTable(e.stdout, *f, []string{"Display Name", "UPN", "O365 ID", "Mail", "Department", "Job Title", "Enabled", "Nimbus User"}, rows)
+		if err := writeTable(e.stdout, *f, []string{"Display Name", "UPN", "O365 ID", "Mail", "Department", "Job Title", "Enabled", "Nimbus User"}, rows); err != nil {
+			return err
+		}
+		return writeProvenance(ctx, a, fs, *prov, len(users))
 	})
 }
 
@@ -77,6 +84,7 @@ func directoryEnabled(u data.DirectoryEntry) string {
 func runDirectoryTeams(ctx context.Context, e env, args []string) error {
 	fs := newFlags("directory teams")
 	f := formatFlag(fs, "table, csv or json")
+	prov := provenanceFlag(fs)
 	if _, err := parse(fs, args, 0, ""); err != nil {
 		return err
 	}
@@ -90,12 +98,18 @@ func runDirectoryTeams(ctx context.Context, e env, args []string) error {
 			for i, t := range teams {
 				out[i] = directoryTeamJSON(t)
 			}
-			return writeJSON(e.stdout, out)
+			if err := writeJSON(e.stdout, out); err != nil {
+				return err
+			}
+			return writeProvenance(ctx, a, fs, *prov, len(teams))
 		}
 		rows := make([][]string, len(teams))
 		for i, t := range teams {
 			rows[i] = []string{t.DisplayName, t.ID, strconv.Itoa(len(t.Members)), strconv.Itoa(len(t.Owners)), strings.Join(t.Owners, " ")}
 		}
-		return writeTable(e.stdout, *f, []string{"Team", "Id", "Members", "Owners", "Owner ids"}, rows)
+		if err := writeTable(e.stdout, *f, []string{"Team", "Id", "Members", "Owners", "Owner ids"}, rows); err != nil {
+			return err
+		}
+		return writeProvenance(ctx, a, fs, *prov, len(teams))
 	})
 }

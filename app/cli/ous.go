@@ -48,6 +48,7 @@ func runJournal(ctx context.Context, e env, args []string) error {
 	fs := newFlags("journal")
 	limit := fs.Int("limit", 50, "how many entries")
 	f := formatFlag(fs, "table, csv or json")
+	prov := provenanceFlag(fs)
 	if _, err := parse(fs, args, 0, ""); err != nil {
 		return err
 	}
@@ -60,13 +61,19 @@ func runJournal(ctx context.Context, e env, args []string) error {
 			return err
 		}
 		if *f == "json" {
-			return writeJSON(e.stdout, entries)
+			if err := writeJSON(e.stdout, entries); err != nil {
+				return err
+			}
+			return writeProvenance(ctx, a, fs, *prov, len(entries))
 		}
 		rows := make([][]string, len(entries))
 		for i, en := range entries {
 			rows[i] = []string{en.At, en.Actor, en.Action, en.Target, en.Old, en.New}
 		}
-		return writeTable(e.stdout, *f, []string{"When", "Who", "What", "Target", "Old", "New"}, rows)
+		if err := writeTable(e.stdout, *f, []string{"When", "Who", "What", "Target", "Old", "New"}, rows); err != nil {
+			return err
+		}
+		return writeProvenance(ctx, a, fs, *prov, len(entries))
 	})
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -9,7 +10,9 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"time"
 
+	"nimbusadmin/app"
 	"nimbusadmin/app/safetext"
 	"nimbusadmin/app/userlist"
 )
@@ -116,3 +119,37 @@ func writeJSON(w io.Writer, v any) error {
 
 // yesNo writes a yes-or-no value in a table as the user list does, in the window too.
 func yesNo(b bool) string { return userlist.YesNo(b) }
+
+// provenanceFlag adds --provenance FILE to an exporting verb: where to write the side-car
+// that says where the output comes from (app.Provenance). The output itself stays pure
+// CSV or a JSON array, so that spreadsheets and scripts read it as before.
+func provenanceFlag(fs *flag.FlagSet) *string {
+	return fs.String("provenance", "", "also write where this output comes from (tenant, last sync, time, filters) as JSON to this file")
+}
+
+// writeProvenance writes the side-car of a verb's output of rows rows to path ("" for
+// none): the verb, its format and every other flag given, as given. A verb calls it once
+// its output is written.
+func writeProvenance(ctx context.Context, a *app.App, fs *flag.FlagSet, path string, rows int) error {
+	if path == "" {
+		return nil
+	}
+	filters, f := map[string]string{}, "table"
+	fs.Visit(func(fl *flag.Flag) {
+		switch fl.Name {
+		case "format":
+			f = fl.Value.String()
+		case "provenance":
+		default:
+			filters[fl.Name] = fl.Value.String()
+		}
+	})
+	p, err := a.Provenance(ctx, time.Now(), fs.Name(), f, filters, rows)
+	if err != nil {
+		return err
+	}
+	if err := p.WriteFile(path); err != nil {
+		return fmt.Errorf("the output is written but its provenance is not (%w); give --provenance another file", err)
+	}
+	return nil
+}

@@ -34,6 +34,7 @@ func runUsers(ctx context.Context, e env, args []string) error {
 	var licences listFlag
 	fs.Var(&licences, "licence", "licence the users must hold (repeatable)")
 	f := formatFlag(fs, "table, csv or json")
+	prov := provenanceFlag(fs)
 	if _, err := parse(fs, args, 0, ""); err != nil {
 		return err
 	}
@@ -80,7 +81,10 @@ func runUsers(ctx context.Context, e env, args []string) error {
 				out[i] = userJSON{r.ID, r.DisplayName, r.OUPath, r.OUID, r.UPN, r.Department,
 					r.Licences.Has(data.AttendantConsole), r.ActiveProfile, r.RoutingServices, r.Licences.Keys()}
 			}
-			return writeJSON(e.stdout, out)
+			if err := writeJSON(e.stdout, out); err != nil {
+				return err
+			}
+			return writeProvenance(ctx, a, fs, *prov, len(hits))
 		}
 		rows := make([][]string, len(hits))
 		for i, h := range hits {
@@ -92,7 +96,7 @@ func runUsers(ctx context.Context, e env, args []string) error {
 		if *f == "table" {
 			fmt.Fprintf(e.stderr, "%d of %d users\n", len(hits), len(ix.Rows))
 		}
-		return nil
+		return writeProvenance(ctx, a, fs, *prov, len(hits))
 	})
 }
 
