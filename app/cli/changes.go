@@ -19,6 +19,7 @@ func runChanges(ctx context.Context, e env, args []string) error {
 	var kinds listFlag
 	fs.Var(&kinds, "kind", "kind of change (repeatable; a comma-separated list works too)")
 	f := formatFlag(fs, "table, csv or json")
+	prov := provenanceFlag(fs)
 	if _, err := parse(fs, args, 0, ""); err != nil {
 		return err
 	}
@@ -52,13 +53,19 @@ func runChanges(ctx context.Context, e env, args []string) error {
 			if changes == nil {
 				changes = []app.SyncChange{}
 			}
-			return writeJSON(e.stdout, changes)
+			if err := writeJSON(e.stdout, changes); err != nil {
+				return err
+			}
+			return writeProvenance(ctx, a, fs, *prov, len(changes))
 		}
 		rows := make([][]string, len(changes))
 		for i, c := range changes {
 			rows[i] = []string{strconv.FormatInt(c.Sync, 10), c.At, c.UserID, c.UPN, c.Kind, c.Old, c.New, c.Detail}
 		}
-		return writeTable(e.stdout, *f, []string{"Sync", "At", "O365 ID", "UPN", "Kind", "Old", "New", "Detail"}, rows)
+		if err := writeTable(e.stdout, *f, []string{"Sync", "At", "O365 ID", "UPN", "Kind", "Old", "New", "Detail"}, rows); err != nil {
+			return err
+		}
+		return writeProvenance(ctx, a, fs, *prov, len(changes))
 	})
 }
 
