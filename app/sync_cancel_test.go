@@ -194,7 +194,7 @@ func openCopy(t *testing.T, path string) *App {
 }
 
 // copyFile copies a cache file with its write-ahead log.
-func copyFile(t *testing.T, from, to string) {
+func copyFile(t testing.TB, from, to string) {
 	t.Helper()
 	for _, suffix := range []string{"", "-wal"} {
 		in, err := os.Open(from + suffix)
