@@ -25,6 +25,7 @@ var readsOnly = map[string]func(args []string) bool{
 	"config settings":   action("show"),
 	"directory users":   always,
 	"directory teams":   always,
+	"check":             always,
 	"status":            always,
 	"journal":           always,
 	"changes":           always,
