@@ -200,3 +200,24 @@ func TestJournalSubjectIsTheUserAnEntryIsAbout(t *testing.T) {
 		}
 	}
 }
+
+func TestJournalCSVNeutralisesFormulasAndKeepsTheFilter(t *testing.T) {
+	f := newFixture(t)
+	f.makeHistory()
+	err := f.app.store.Tx(ctx, func(q *data.Q) error {
+		return q.Journal(data.JournalEntry{Actor: "dana@contoso.example", Action: "user.licences",
+			Target: "anna@contoso.example", Old: "=HYPERLINK(\"http://evil.example\")", UserUPN: "anna@contoso.example"})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	n, err := f.app.WriteJournalCSV(ctx, &out, JournalQuery{User: "anna@contoso.example"})
+	want := len(f.history(JournalQuery{User: "anna@contoso.example"}))
+	if err != nil || n != want || strings.Count(out.String(), "\n") != want+1 {
+		t.Fatalf("wrote %d entries (%v), anna has %d:\n%s", n, err, want, out.String())
+	}
+	if !strings.Contains(out.String(), `'=HYPERLINK(""http://evil.example"")`) || strings.Contains(out.String(), "carl@") {
+		t.Errorf("the CSV:\n%s", out.String())
+	}
+}
