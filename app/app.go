@@ -141,6 +141,7 @@ func (a *App) systemChange(ctx context.Context, fn func(q *data.Q) ([]data.Journ
 func (a *App) journal(q *data.Q, entries []data.JournalEntry) error {
 	for _, e := range entries {
 		e.Actor = a.Actor()
+		e.UserUPN = journalSubject(e)
 		if err := q.Journal(e); err != nil {
 			return err
 		}
@@ -161,6 +162,11 @@ type JournalEntry struct {
 	Target string `json:"target"`
 	Old    string `json:"old"`
 	New    string `json:"new"`
+	// User is the UPN of the user the change is about, empty when it is about no user.
+	User string `json:"userPrincipalName"`
+	// Source is SourceJournal for a change made through Nimbus Admin, SourceDirectory
+	// for one the directory made (from the sync history).
+	Source string `json:"source"`
 }
 
 // Journal lists the newest accepted changes first.
@@ -171,7 +177,7 @@ func (a *App) Journal(ctx context.Context, limit int) ([]JournalEntry, error) {
 	}
 	out := make([]JournalEntry, len(rows))
 	for i, r := range rows {
-		out[i] = JournalEntry{r.At, r.Actor, r.Action, r.Target, r.Old, r.New}
+		out[i] = journalEntryOf(r)
 	}
 	return out, nil
 }

@@ -142,35 +142,6 @@ func (q *Q) SetUserInteract(userID string, s InteractSettings) error {
 	return err
 }
 
-// Journal records one accepted change.
-func (q *Q) Journal(e JournalEntry) error {
-	if e.At == "" {
-		e.At = Timestamp(Now())
-	}
-	_, err := q.exec(`INSERT INTO journal (at, actor, action, target, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)`,
-		e.At, e.Actor, e.Action, e.Target, e.Old, e.New)
-	return err
-}
-
-// JournalEntries lists the newest journal entries first, at most limit of them.
-func (q *Q) JournalEntries(limit int) ([]JournalEntry, error) {
-	rows, err := q.db.QueryContext(q.ctx, `SELECT id, at, actor, action, target, old_value, new_value
-		FROM journal ORDER BY id DESC LIMIT ?`, limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []JournalEntry
-	for rows.Next() {
-		var e JournalEntry
-		if err := rows.Scan(&e.ID, &e.At, &e.Actor, &e.Action, &e.Target, &e.Old, &e.New); err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
-}
-
 // CountRows counts the rows of a table, for tests and status lines.
 func (q *Q) CountRows(table string) (int, error) {
 	var n int

@@ -309,14 +309,3 @@ type TenantSettings struct {
 	DefaultTeamsOUID   int64
 	AdminSecurityGroup string
 }
-
-// JournalEntry is one accepted change: who, when, what, old -> new.
-type JournalEntry struct {
-	ID     int64
-	At     string
-	Actor  string
-	Action string
-	Target string
-	Old    string
-	New    string
-}

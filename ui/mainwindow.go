@@ -151,7 +151,7 @@ func (m *mainWindow) buildUI() {
 	// with what acts on the list, then who acts with the cache's sign-in and sync; a third
 	// only when the cache file is read-only or has loose permissions.
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(m.count, m.createButton, m.newConfigButton(), m.newChecksButton(), m.detailToggle), m.search),
+		container.NewBorder(nil, nil, nil, container.NewHBox(m.count, m.createButton, m.newConfigButton(), m.newChecksButton(), m.newHistoryButton(), m.detailToggle), m.search),
 		container.NewBorder(nil, nil, nil, container.NewHBox(m.freshness.label, m.changesButton, m.bar.object()), m.rightsLine), m.cacheLine)
 	treeTitle := widget.NewLabelWithStyle("Organization units", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	tree := container.NewBorder(treeTitle, nil, nil, nil, m.ouTree.object())

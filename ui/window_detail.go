@@ -29,5 +29,6 @@ func (m *mainWindow) newUserDetailPane() userDetailPane {
 	p := detail.New(m.nimbus, m.win, func(string) { m.load("") })
 	p.OnStay = func(string) { m.followDetail() }
 	p.OnShow = m.onDetailShows
+	p.OnHistory = func(userID string) { openHistoryWindow(m, userID) }
 	return p
 }

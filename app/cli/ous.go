@@ -44,39 +44,6 @@ func runOUs(ctx context.Context, e env, args []string) error {
 	})
 }
 
-func runJournal(ctx context.Context, e env, args []string) error {
-	fs := newFlags("journal")
-	limit := fs.Int("limit", 50, "how many entries")
-	f := formatFlag(fs, "table, csv or json")
-	prov := provenanceFlag(fs)
-	if _, err := parse(fs, args, 0, ""); err != nil {
-		return err
-	}
-	if *limit < 1 {
-		return usagef("journal: --limit must be at least 1")
-	}
-	return withApp(e, func(a *app.App) error {
-		entries, err := a.Journal(ctx, *limit)
-		if err != nil {
-			return err
-		}
-		if *f == "json" {
-			if err := writeJSON(e.stdout, entries); err != nil {
-				return err
-			}
-			return writeProvenance(ctx, a, fs, *prov, len(entries))
-		}
-		rows := make([][]string, len(entries))
-		for i, en := range entries {
-			rows[i] = []string{en.At, en.Actor, en.Action, en.Target, en.Old, en.New}
-		}
-		if err := writeTable(e.stdout, *f, []string{"When", "Who", "What", "Target", "Old", "New"}, rows); err != nil {
-			return err
-		}
-		return writeProvenance(ctx, a, fs, *prov, len(entries))
-	})
-}
-
 // resolveOU turns an --ou flag (an OU id or path; / for the tenant root) into the OU's id.
 func resolveOU(ctx context.Context, a *app.App, ou string) (int64, error) {
 	tree, err := a.OUTree(ctx)

@@ -106,7 +106,7 @@ var verbGroups = []verbGroup{
 		{"server import", "--db FILE", "load a single admin's cache into a new team server given with --server (a Tenant Administrator; refused once the server holds a tenant)", runServerImport},
 	}},
 	{"The journal", []verb{
-		{"journal", "[--limit N] [--format table|csv|json]", "the newest accepted changes: who, when, what, old -> new", runJournal},
+		{"journal", "[--user ID|UPN] [--admin UPN] [--kind K] [--since DATE] [--until DATE] [--limit N] [--format table|csv|json] [--provenance FILE]", "the newest accepted changes: who, when, what, old -> new; only those about a user, by an admin, of a kind (user.licences, or user for every user.…) or between dates (2006-01-02 or RFC 3339)", runJournal},
 	}},
 }
 

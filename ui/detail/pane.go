@@ -35,6 +35,9 @@ type Pane struct {
 	// OnShow hears which user the view shows now (nil when none), so that the host's list
 	// selection and actions such as Delete always speak of the same person (may be nil).
 	OnShow func(d *app.UserDetail)
+	// OnHistory opens the History of the user shown (their O365 ID), from the History
+	// button beside their name; without it the button stays hidden.
+	OnHistory func(userID string)
 
 	nimbus    *app.App
 	win       fyne.Window
@@ -44,11 +47,12 @@ type Pane struct {
 	detail   app.UserDetail
 	readOnly bool // the acting admin may not change the user shown
 
-	title  *widget.Label
-	hidden *widget.Label
-	tabs   *container.AppTabs
-	master []*detailTab
-	root   *fyne.Container
+	title   *widget.Label
+	history *widget.Button // opens the History of the user shown
+	hidden  *widget.Label
+	tabs    *container.AppTabs
+	master  []*detailTab
+	root    *fyne.Container
 
 	general   *detailGeneral
 	services  *detailServices
@@ -97,7 +101,8 @@ func (p *Pane) buildUI() {
 	p.tabs = container.NewAppTabs()
 	p.tabs.Hide()
 	p.pending = newDetailPendingBar(p)
-	p.root = container.NewBorder(container.NewVBox(p.title, p.hidden), p.pending.object(), nil, nil, p.tabs)
+	p.history = p.newHistoryButton()
+	p.root = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, p.history, p.title), p.hidden), p.pending.object(), nil, nil, p.tabs)
 }
 
 // Object is the view, for the main window to place.
@@ -168,6 +173,7 @@ func (p *Pane) load(id string) {
 	if id == "" {
 		p.detail = app.UserDetail{}
 		p.title.SetText("Select a user to see their details.")
+		p.showHistoryButton()
 		p.hidden.SetText("")
 		p.tabs.Hide()
 		p.pending.refresh()
@@ -179,6 +185,7 @@ func (p *Pane) load(id string) {
 	if err != nil {
 		p.detail = app.UserDetail{}
 		p.title.SetText("Cannot show this user")
+		p.showHistoryButton()
 		p.hidden.SetText(widgets.Failed("Cannot show this user", err, "sync, or choose the user again in the list"))
 		p.hidden.Show()
 		p.tabs.Hide()
@@ -202,6 +209,7 @@ func (p *Pane) load(id string) {
 		p.setEditable(false)
 	}
 	p.title.SetText(d.User.DisplayName + "  ·  " + d.User.UPN)
+	p.showHistoryButton()
 	p.applyTabs(d)
 	p.tabs.Show()
 	p.relayout()
