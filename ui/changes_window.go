@@ -88,7 +88,9 @@ func (m *mainWindow) openChangesWindow() {
 
 func (v *changesView) object() fyne.CanvasObject {
 	v.runList = widget.NewList(func() int { return len(v.runs) },
-		func() fyne.CanvasObject { return widget.NewLabel("Sync 000000 · 30 Dec 00:00 · incremental · 000,000 changes") },
+		func() fyne.CanvasObject {
+			return widget.NewLabel("Sync 000000 · 30 Dec 00:00 · incremental · 000,000 changes")
+		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(runLine(v.runs[i])) })
 	v.runList.OnSelected = func(i widget.ListItemID) { v.showRun(v.runs[i].ID) }
 	kinds := append([]string{"All kinds"}, data.ChangeKinds...)
