@@ -75,9 +75,8 @@ func (m *mainWindow) openChangesWindow() {
 	}
 	v := &changesView{m: m, folded: map[string]bool{}}
 	v.seen, _ = m.nimbus.SeenChange(context.Background())
-	v.win = fyne.CurrentApp().NewWindow("Changes — what the syncs changed")
+	v.win = newReviewWindow(fyne.CurrentApp(), "Nimbus Admin — Changes")
 	v.win.SetContent(v.object())
-	v.win.Resize(fyne.NewSize(1100, 640))
 	v.win.SetOnClosed(func() { m.changes = nil })
 	m.changes = v
 	v.load()

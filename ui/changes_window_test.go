@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"nimbusadmin/app"
@@ -65,7 +67,6 @@ func TestTheChangesWindowListsASyncsChangesAndOpensTheUser(t *testing.T) {
 	if v == nil {
 		t.Fatal("the Changes window did not open")
 	}
-	t.Cleanup(v.win.Close)
 	if len(v.runs) != 1 || !strings.Contains(runLine(v.runs[0]), "2 changes") {
 		t.Fatalf("the syncs listed: %+v", v.runs)
 	}
@@ -100,5 +101,11 @@ func TestTheChangesWindowListsASyncsChangesAndOpensTheUser(t *testing.T) {
 	v.search.SetText(changes[1].UPN)
 	if len(v.rows) != 2 || v.rows[1].change.UserID != changes[1].UserID {
 		t.Errorf("filtered by UPN, %d rows", len(v.rows))
+	}
+	// Ctrl+W closes it, as in any desktop application.
+	v.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierShortcutDefault})
+	if m.changes != nil {
+		t.Error("Ctrl+W did not close the Changes window")
+		v.win.Close()
 	}
 }

@@ -45,9 +45,8 @@ func (m *mainWindow) newChecksButton() *widget.Button {
 // openChecksWindow opens the Checks view over the main window's cache and runs the
 // checks.
 func openChecksWindow(m *mainWindow) *checksWindow {
-	c := &checksWindow{m: m, win: fyne.CurrentApp().NewWindow("Nimbus Admin – Checks"), chosen: -1, item: -1}
+	c := &checksWindow{m: m, win: newReviewWindow(fyne.CurrentApp(), "Nimbus Admin — Checks"), chosen: -1, item: -1}
 	c.buildUI()
-	c.win.Resize(fyne.NewSize(1100, 640))
 	c.win.Show()
 	c.onRefresh()
 	return c

@@ -52,7 +52,7 @@ func openHistoryWindow(m *mainWindow, userID string) *historyWindow {
 }
 
 func newHistoryWindow(a fyne.App, nimbus *app.App, userID string) *historyWindow {
-	h := &historyWindow{nimbus: nimbus, win: a.NewWindow("Nimbus Admin — History")}
+	h := &historyWindow{nimbus: nimbus, win: newReviewWindow(a, "Nimbus Admin — History")}
 	entry := func(hint string) *widget.Entry {
 		e := widget.NewEntry()
 		e.SetPlaceHolder(hint)
@@ -85,7 +85,6 @@ func newHistoryWindow(a fyne.App, nimbus *app.App, userID string) *historyWindow
 	filters := container.NewGridWithColumns(5, h.user, h.admin, h.kind, h.from, h.to)
 	top := container.NewVBox(filters, container.NewBorder(nil, nil, nil, h.export, h.count), h.problem)
 	h.win.SetContent(container.NewBorder(top, nil, nil, nil, h.table))
-	h.win.Resize(fyne.NewSize(1200, 700))
 	h.user.SetText(userID)
 	h.apply()
 	return h

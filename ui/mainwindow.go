@@ -23,7 +23,7 @@ import (
 
 // ouClickHint is the status line until there is news: how the OU tree selects.
 const ouClickHint = "Click an organization unit to list it with everything below it; Ctrl+click (Cmd+click) adds or removes that OU alone. " +
-	"Keys: Ctrl+F search · Esc clear · ↓ into the list · Enter open · Ctrl+S save all · Ctrl+N create · Delete remove · Ctrl+D hide or show the details."
+	"Keys: Ctrl+F search · Esc clear · ↓ into the list · Enter open · Ctrl+S save all · Ctrl+N create · Delete remove · Ctrl+D hide or show the details · Ctrl+J changes · Ctrl+K checks · Ctrl+H history."
 
 // backgroundRows is the list size from which sorting leaves the UI goroutine.
 const backgroundRows = 20_000

@@ -48,6 +48,9 @@ var windowShortcuts = []*desktop.CustomShortcut{
 	{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
 	{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault},
 	{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault},
+	{KeyName: fyne.KeyJ, Modifier: fyne.KeyModifierShortcutDefault},
+	{KeyName: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault},
+	{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierShortcutDefault},
 }
 
 func (m *mainWindow) addShortcuts() {
@@ -79,6 +82,12 @@ func (m *mainWindow) runShortcut(s fyne.Shortcut) bool {
 		if m.table.selectedRow() != nil {
 			m.toggleDetail()
 		}
+	case fyne.KeyJ:
+		m.openChangesWindow()
+	case fyne.KeyK:
+		openChecksWindow(m)
+	case fyne.KeyH:
+		openHistoryWindow(m, "")
 	default:
 		return false
 	}
