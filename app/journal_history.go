@@ -84,18 +84,32 @@ func (a *App) JournalCount(ctx context.Context, jq JournalQuery) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return q.CountJournal(f)
+	dir, err := directoryRows(q, jq)
+	if err != nil {
+		return 0, err
+	}
+	n, err := q.CountJournal(f)
+	return n + len(dir), err
 }
 
 // JournalPage lists the entries the query selects, newest first, from offset on, at most
-// limit of them: a long journal is read one page at a time.
+// limit of them: a long journal is read one page at a time. A user's entries come with
+// what the directory did to them, from the sync history, marked as the directory's.
 func (a *App) JournalPage(ctx context.Context, jq JournalQuery, offset, limit int) ([]JournalEntry, error) {
 	q := a.store.Read(ctx)
 	f, err := journalFilter(q, jq)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := q.JournalPage(f, offset, limit)
+	dir, err := directoryRows(q, jq)
+	if err != nil {
+		return nil, err
+	}
+	from, n := offset, limit
+	if len(dir) > 0 { // one user's rows are few: merge them from the start
+		from, n = 0, offset+limit
+	}
+	rows, err := q.JournalPage(f, from, n)
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +117,11 @@ func (a *App) JournalPage(ctx context.Context, jq JournalQuery, offset, limit in
 	for i, r := range rows {
 		out[i] = journalEntryOf(r)
 	}
-	return out, nil
+	if len(dir) == 0 {
+		return out, nil
+	}
+	out = interleave(out, dir)
+	return out[min(offset, len(out)):min(offset+limit, len(out))], nil
 }
 
 // EachJournalEntry calls fn with every entry the query selects, newest first, without
@@ -114,7 +132,26 @@ func (a *App) EachJournalEntry(ctx context.Context, jq JournalQuery, fn func(Jou
 	if err != nil {
 		return err
 	}
-	return q.EachJournalEntry(f, func(r data.JournalEntry) error { return fn(journalEntryOf(r)) })
+	dir, err := directoryRows(q, jq)
+	if err != nil {
+		return err
+	}
+	err = q.EachJournalEntry(f, func(r data.JournalEntry) error {
+		e := journalEntryOf(r)
+		for len(dir) > 0 && dir[0].At > e.At {
+			if err := fn(dir[0]); err != nil {
+				return err
+			}
+			dir = dir[1:]
+		}
+		return fn(e)
+	})
+	for _, d := range dir {
+		if err == nil {
+			err = fn(d)
+		}
+	}
+	return err
 }
 
 func journalEntryOf(r data.JournalEntry) JournalEntry {
