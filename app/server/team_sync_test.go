@@ -84,6 +84,18 @@ func TestTheServerSyncsTheDirectoryOnceForEveryReplica(t *testing.T) {
 		if _, err := r.UserDetail(ctx, gone); err == nil {
 			t.Errorf("a user gone from the directory is still in a replica after the server's sync")
 		}
+		// The server's sync history reaches every replica with the feed.
+		got := map[string]string{}
+		changes, err := r.SyncChanges(ctx, app.ChangesQuery{Kinds: []string{data.ChangeDepartment, data.ChangeLeftDirectory}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range changes {
+			got[c.UserID] = c.Kind
+		}
+		if got[who] != data.ChangeDepartment || got[gone] != data.ChangeLeftDirectory {
+			t.Errorf("a replica's sync history holds %v, want %s department-changed and %s left-directory", got, who, gone)
+		}
 	}
 	if rights, err := a.App.Rights(ctx); err != nil || rights.Level != app.TenantAdministrator {
 		t.Fatalf("after the sync the admin is %v (%v), want still a Tenant Administrator", rights.Level, err)
