@@ -18,6 +18,7 @@ var errFound = errors.New("the checks found inconsistencies, listed on standard 
 func runCheck(ctx context.Context, e env, args []string) error {
 	fs := newFlags("check")
 	f := formatFlag(fs, "table, csv or json")
+	prov := provenanceFlag(fs)
 	if _, err := parse(fs, args, 0, ""); err != nil {
 		return err
 	}
@@ -36,6 +37,9 @@ func runCheck(ctx context.Context, e env, args []string) error {
 			err = writeJSON(e.stdout, findings)
 		default:
 			err = writeTable(e.stdout, *f, []string{"Check", "Kind", "Id", "Name", "Found", "Rule", "Fix", "Fix button"}, checkRows(findings))
+		}
+		if err == nil {
+			err = writeProvenance(ctx, a, fs, *prov, len(findings))
 		}
 		if err != nil || len(findings) == 0 {
 			return err

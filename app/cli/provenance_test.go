@@ -48,7 +48,8 @@ func TestExportsWriteTheirProvenanceBesideAPureOutput(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		args []string
-	}{{"directory users", []string{"directory", "users", "--search", "a"}}, {"directory teams", []string{"directory", "teams"}}, {"journal", []string{"journal", "--limit", "5"}}} {
+	}{{"directory users", []string{"directory", "users", "--search", "a"}}, {"directory teams", []string{"directory", "teams"}}, {"journal", []string{"journal", "--limit", "5"}},
+		{"changes", []string{"changes"}}} {
 		side := filepath.Join(t.TempDir(), "out.json.provenance.json")
 		code, stdout, stderr := runCLI(t, db, append(c.args, "--format", "json", "--provenance", side)...)
 		var rows []json.RawMessage
@@ -58,5 +59,16 @@ func TestExportsWriteTheirProvenanceBesideAPureOutput(t *testing.T) {
 		if p := readProvenance(t, side); p.Command != c.name || p.Format != "json" || p.Rows != len(rows) || p.TenantID == "" {
 			t.Errorf("%s: provenance %+v for %d rows", c.name, p, len(rows))
 		}
+	}
+
+	// check exits 1 when it finds something, and still says where its findings come from.
+	side = filepath.Join(t.TempDir(), "checks.json.provenance.json")
+	code, stdout, _ = runCLI(t, db, "check", "--format", "json", "--provenance", side)
+	var findings []json.RawMessage
+	if code > 1 || json.Unmarshal([]byte(stdout), &findings) != nil {
+		t.Fatalf("check: exit %d, %s", code, stdout)
+	}
+	if p := readProvenance(t, side); p.Command != "check" || p.Rows != len(findings) {
+		t.Errorf("check: provenance %+v for %d findings", p, len(findings))
 	}
 }

@@ -88,7 +88,7 @@ var verbGroups = []verbGroup{
 	{"The directory and sync", []verb{
 		{"directory users", "[--search Q] [--format table|csv|json]", "the cached directory (JSON with Graph's field names; absent values as null)", runDirectoryUsers},
 		{"directory teams", "[--format table|csv|json]", "the cached Teams with the ids of their members and owners", runDirectoryTeams},
-		{"check", "[--format table|csv|json]", "list what is inconsistent in the cache and cannot be prevented by the rules (it comes from the directory or from time), with what to do; exits 1 when it finds something", runCheck},
+		{"check", "[--format table|csv|json] [--provenance FILE]", "list what is inconsistent in the cache and cannot be prevented by the rules (it comes from the directory or from time), with what to do; exits 1 when it finds something", runCheck},
 		{"sync", "[--full]", "read the directory and its Teams from Microsoft Graph into the cache (incremental once a delta link is saved)", runSync},
 		{"changes", "[--since DATE | --sync N] [--user ID|UPN] [--kind KIND]... [--format table|csv|json] [--provenance FILE]",
 			"what the syncs changed, per person: joined or left the directory, renamed, UPN, department or job title changed, disabled or enabled, joined or left a Team, and what that did in Nimbus (joined, left, kept, role granted or removed); newest sync first", runChanges},
