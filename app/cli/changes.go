@@ -4,7 +4,6 @@ import (
 	"context"
 	"strconv"
 	"strings"
-	"time"
 
 	"nimbusadmin/app"
 )
@@ -31,9 +30,9 @@ func runChanges(ctx context.Context, e env, args []string) error {
 		return usagef("changes: --sync is a sync's number, 1 or more")
 	}
 	if *since != "" {
-		t, err := parseDate(*since)
+		t, err := app.ParseJournalDate(*since, false)
 		if err != nil {
-			return usagef("changes: --since %q is not a date like 2026-12-03 or 2026-12-03T15:04:05Z", *since)
+			return usagef("changes: --since: %v", err)
 		}
 		q.Since = t
 	}
@@ -67,12 +66,4 @@ func runChanges(ctx context.Context, e env, args []string) error {
 		}
 		return writeProvenance(ctx, a, fs, *prov, len(changes))
 	})
-}
-
-// parseDate reads a date (midnight UTC) or an RFC 3339 time.
-func parseDate(s string) (time.Time, error) {
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		return t, nil
-	}
-	return time.Parse(time.RFC3339, s)
 }
