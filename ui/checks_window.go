@@ -122,7 +122,7 @@ func (c *checksWindow) show(findings []app.Finding, err error) {
 func (c *checksWindow) updateFinding(id widget.ListItemID, o fyne.CanvasObject) {
 	if id < len(c.findings) {
 		f := c.findings[id]
-		o.(*widget.Label).SetText(fmt.Sprintf("%s (%s)", f.Rule, app.Thousands(len(f.Items))))
+		o.(*widget.Label).SetText(fmt.Sprintf("%s · %s", app.Thousands(len(f.Items)), f.Rule)) // the count first: a long rule is cut short
 		o.(*widget.Label).Truncation = fyne.TextTruncateEllipsis
 	}
 }
