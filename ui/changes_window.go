@@ -77,12 +77,11 @@ func (m *mainWindow) openChangesWindow() {
 	v.seen, _ = m.nimbus.SeenChange(context.Background())
 	v.win = newReviewWindow(fyne.CurrentApp(), "Nimbus Admin — Changes")
 	v.win.SetContent(v.object())
-	v.win.SetOnClosed(func() { m.changes = nil })
 	m.changes = v
 	v.load()
 	_ = m.nimbus.MarkChangesSeen(context.Background()) // a cache that cannot remember it counts them again next time
 	m.showUnseenChanges()
-	v.win.Show()
+	m.openReview(v.win, func() { m.changes = nil })
 }
 
 func (v *changesView) object() fyne.CanvasObject {

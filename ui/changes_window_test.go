@@ -109,3 +109,28 @@ func TestTheChangesWindowListsASyncsChangesAndOpensTheUser(t *testing.T) {
 		v.win.Close()
 	}
 }
+
+// Closing Nimbus Admin closes the review windows and the Configuration window with it,
+// rather than leaving them open over a closed main window (and the program running).
+func TestClosingTheMainWindowClosesTheOthers(t *testing.T) {
+	a := test.NewTempApp(t)
+	m := windowOpen(t, a, windowDemoTenant(t), &windowFakeOnline{})
+	m.openChangesWindow()
+	openChecksWindow(m)
+	openHistoryWindow(m, "")
+	m.onConfiguration()
+	if n := len(a.Driver().AllWindows()); n < 5 {
+		t.Fatalf("%d windows open, want the main window and four others", n)
+	}
+
+	m.requestClose()
+	var titles []string
+	for _, w := range a.Driver().AllWindows() {
+		if w.Title() != "" { // the test driver's own window for rendering
+			titles = append(titles, w.Title())
+		}
+	}
+	if len(titles) != 0 {
+		t.Errorf("after closing Nimbus Admin these windows are still open: %s", strings.Join(titles, ", "))
+	}
+}

@@ -47,7 +47,7 @@ func (m *mainWindow) newChecksButton() *widget.Button {
 func openChecksWindow(m *mainWindow) *checksWindow {
 	c := &checksWindow{m: m, win: newReviewWindow(fyne.CurrentApp(), "Nimbus Admin — Checks"), chosen: -1, item: -1}
 	c.buildUI()
-	c.win.Show()
+	m.openReview(c.win, nil)
 	c.onRefresh()
 	return c
 }

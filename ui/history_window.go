@@ -47,7 +47,7 @@ func (m *mainWindow) newHistoryButton() *widget.Button {
 // entries about that user.
 func openHistoryWindow(m *mainWindow, userID string) *historyWindow {
 	h := newHistoryWindow(fyne.CurrentApp(), m.nimbus, userID)
-	h.win.Show()
+	m.openReview(h.win, nil)
 	return h
 }
 

@@ -75,6 +75,7 @@ type mainWindow struct {
 	config        fyne.Window    // the Configuration window while it is open
 	changes       *changesView   // the Changes window while it is open
 	changesButton *widget.Button // to the Changes window, saying how many changes are new
+	reviews       []fyne.Window  // the Changes, Checks and History windows open
 
 	leftSplit, listSplit, detailSplit *container.Split
 	detailArea                        fyne.CanvasObject // the delete bar and the detail view
@@ -109,6 +110,10 @@ func newMainWindow(a fyne.App, nimbus *app.App, online Online, background func(f
 func (m *mainWindow) requestClose() {
 	m.detail.BeforeLeaving("before closing Nimbus Admin", func() {
 		m.saveLayout()
+		m.closeReviews()
+		if m.config != nil { // asked about its edits before: closing Nimbus Admin closes it too
+			m.config.Close()
+		}
 		m.win.Close()
 	})
 }
