@@ -6,8 +6,6 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/microsoftgraph/msgraph-sdk-go/groups"
-
 	"nimbusadmin/data/graph/directory"
 )
 
@@ -41,28 +39,13 @@ func (c *Client) AdminGroup(ctx context.Context, name string) (directory.AdminGr
 // without regard to case).
 func (c *Client) groupsNamed(ctx context.Context, name string) ([]string, error) {
 	filter := "displayName eq '" + strings.ReplaceAll(name, "'", "''") + "'"
-	ri, err := c.sdk.Groups().ToGetRequestInformation(ctx, &groups.GroupsRequestBuilderGetRequestConfiguration{
-		QueryParameters: &groups.GroupsRequestBuilderGetQueryParameters{Filter: &filter, Select: []string{"id", "displayName"}}})
 	var ids []string
-	for err == nil && ri != nil {
-		var body []byte
-		if body, err = c.get(ctx, ri, ""); err != nil {
-			break
-		}
-		var p directory.Page[directory.Group]
-		if p, err = directory.DecodePage[directory.Group](body, "groups"); err != nil {
-			break
-		}
-		for _, g := range p.Value {
+	err := listAll(ctx, c, groupsURL, "", query{Filter: &filter, Select: []string{"id", "displayName"}}, "groups",
+		func(g directory.Group) {
 			if g.ID != "" {
 				ids = append(ids, g.ID)
 			}
-		}
-		ri = nil
-		if p.NextLink != "" {
-			ri, err = groups.NewGroupsRequestBuilder(p.NextLink, c.adapter).ToGetRequestInformation(ctx, nil)
-		}
-	}
+		})
 	return ids, err
 }
 
@@ -72,30 +55,14 @@ func (c *Client) groupsNamed(ctx context.Context, name string) ([]string, error)
 // $count).
 func (c *Client) transitiveUsers(ctx context.Context, groupID string) ([]string, error) {
 	top := int32(maxPageSize)
-	ri, err := c.sdk.Groups().ByGroupId(groupID).TransitiveMembers().ToGetRequestInformation(ctx,
-		&groups.ItemTransitiveMembersRequestBuilderGetRequestConfiguration{
-			QueryParameters: &groups.ItemTransitiveMembersRequestBuilderGetQueryParameters{Top: &top, Select: []string{"id"}}})
 	seen := map[string]bool{}
 	var ids []string
-	for err == nil && ri != nil {
-		var body []byte
-		if body, err = c.get(ctx, ri, ""); err != nil {
-			break
-		}
-		var p directory.Page[directory.Member]
-		if p, err = directory.DecodePage[directory.Member](body, "transitive members"); err != nil {
-			break
-		}
-		for _, m := range p.Value {
+	err := listAll(ctx, c, groupTransitiveMembersURL, groupID, query{Top: &top, Select: []string{"id"}}, "transitive members",
+		func(m directory.Member) {
 			if m.ID != "" && m.IsUser() && !seen[m.ID] {
 				seen[m.ID] = true
 				ids = append(ids, m.ID)
 			}
-		}
-		ri = nil
-		if p.NextLink != "" {
-			ri, err = groups.NewItemTransitiveMembersRequestBuilder(p.NextLink, c.adapter).ToGetRequestInformation(ctx, nil)
-		}
-	}
+		})
 	return ids, err
 }

@@ -1,7 +1,9 @@
 // Package graph reads the tenant's directory from Microsoft Graph (msgraph-sdk-go): user
 // pages, Teams with their members, the admin group, searches; package data writes what it
-// reads. It is the only package that imports the SDK, so that
-// nothing else pays its compile time.
+// reads. It is the only package that imports the SDK, and it imports only the SDK's
+// request adapter, middleware and error model, never the SDK's root package or its
+// request builders, which reach every Graph model and would make the program several
+// times larger.
 package graph
 
 import (
@@ -15,8 +17,9 @@ import (
 
 	abs "github.com/microsoft/kiota-abstractions-go"
 	absauth "github.com/microsoft/kiota-abstractions-go/authentication"
+	absser "github.com/microsoft/kiota-abstractions-go/serialization"
 	khttp "github.com/microsoft/kiota-http-go"
-	msgraphsdk "github.com/microsoftgraph/msgraph-sdk-go"
+	jsonser "github.com/microsoft/kiota-serialization-json-go"
 	core "github.com/microsoftgraph/msgraph-sdk-go-core"
 	"github.com/microsoftgraph/msgraph-sdk-go/models/odataerrors"
 )
@@ -37,12 +40,11 @@ func (t StaticToken) Token(context.Context) (string, error) { return string(t), 
 // DefaultBaseURL is Graph v1.0 in Microsoft's global cloud.
 const DefaultBaseURL = "https://graph.microsoft.com/v1.0"
 
-// Client talks to one Graph endpoint through the SDK's request builders and middleware
+// Client talks to one Graph endpoint through the SDK's request adapter and middleware
 // (retry with Retry-After, redirects, compression, telemetry).
 type Client struct {
 	base    string
-	adapter *msgraphsdk.GraphRequestAdapter
-	sdk     *msgraphsdk.GraphServiceClient
+	adapter *core.GraphRequestAdapterBase
 }
 
 // New builds a client for baseURL (DefaultBaseURL when ""), authenticated by tokens.
@@ -72,16 +74,20 @@ func New(baseURL string, tokens TokenSource, httpClient *http.Client) (*Client, 
 	if err != nil {
 		return nil, err
 	}
-	options := msgraphsdk.GetDefaultClientOptions()
+	options := core.GraphClientOptions{GraphServiceLibraryVersion: sdkVersion} // v1.0 names no service version
 	middlewares = append([]khttp.Middleware{core.NewGraphTelemetryHandler(&options)}, middlewares...)
 	hc := &http.Client{Transport: khttp.NewCustomTransportWithParentTransport(&resilientTransport{base: parent}, middlewares...)}
 	provider := absauth.NewBaseBearerTokenAuthenticationProvider(&tokenProvider{tokens: tokens, host: u.Host})
-	adapter, err := msgraphsdk.NewGraphRequestAdapterWithParseNodeFactoryAndSerializationWriterFactoryAndHttpClient(provider, nil, nil, hc)
+	// Only Graph's error answers are parsed by the SDK (pages are read raw): JSON is the
+	// one format it needs to understand.
+	parsers := absser.NewParseNodeFactoryRegistry()
+	parsers.ContentTypeAssociatedFactories["application/json"] = jsonser.NewJsonParseNodeFactory()
+	adapter, err := core.NewGraphRequestAdapterBaseWithParseNodeFactoryAndSerializationWriterFactoryAndHttpClient(provider, options, parsers, nil, hc)
 	if err != nil {
 		return nil, err
 	}
 	adapter.SetBaseUrl(baseURL)
-	return &Client{base: baseURL, adapter: adapter, sdk: msgraphsdk.NewGraphServiceClient(adapter)}, nil
+	return &Client{base: baseURL, adapter: adapter}, nil
 }
 
 // BaseURL is the Graph endpoint the client talks to.

@@ -5,8 +5,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/microsoftgraph/msgraph-sdk-go/users"
-
 	"nimbusadmin/data"
 	"nimbusadmin/data/graph/directory"
 )
@@ -31,7 +29,7 @@ func (c *Client) SearchUsers(ctx context.Context, text string, top int) ([]data.
 		top = maxSearchTop
 	}
 	n := int32(top)
-	qp := &users.UsersRequestBuilderGetQueryParameters{Select: directory.UserSelect, Top: &n}
+	qp := query{Select: directory.UserSelect, Top: &n}
 	eventual := true
 	switch {
 	case searchGUID.MatchString(text):
@@ -48,10 +46,7 @@ func (c *Client) SearchUsers(ctx context.Context, text string, top int) ([]data.
 		count := true
 		qp.Count = &count
 	}
-	ri, err := c.sdk.Users().ToGetRequestInformation(ctx, &users.UsersRequestBuilderGetRequestConfiguration{QueryParameters: qp})
-	if err != nil {
-		return nil, err
-	}
+	ri := c.request(usersURL, "", qp)
 	if eventual {
 		ri.Headers.Add("ConsistencyLevel", "eventual")
 	}

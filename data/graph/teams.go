@@ -6,9 +6,6 @@ import (
 	"net/http"
 	"sync"
 
-	abs "github.com/microsoft/kiota-abstractions-go"
-	"github.com/microsoftgraph/msgraph-sdk-go/groups"
-
 	"nimbusadmin/data/graph/directory"
 )
 
@@ -25,32 +22,15 @@ const teamFilter = "resourceProvisioningOptions/Any(x:x eq 'Team')"
 func (c *Client) Teams(ctx context.Context) ([]directory.Team, error) {
 	var teams []directory.Team
 	filter, top := teamFilter, int32(maxPageSize)
-	ri, err := c.sdk.Groups().ToGetRequestInformation(ctx, &groups.GroupsRequestBuilderGetRequestConfiguration{
-		QueryParameters: &groups.GroupsRequestBuilderGetQueryParameters{Filter: &filter, Top: &top,
-			Select: []string{"id", "displayName", "resourceProvisioningOptions"}}})
-	if err != nil {
-		return nil, err
-	}
-	for ri != nil {
-		body, err := c.get(ctx, ri, "")
-		if err != nil {
-			return nil, err
-		}
-		p, err := directory.DecodePage[directory.Team](body, "groups")
-		if err != nil {
-			return nil, err
-		}
-		for _, t := range p.Value {
+	err := listAll(ctx, c, groupsURL, "", query{Filter: &filter, Top: &top,
+		Select: []string{"id", "displayName", "resourceProvisioningOptions"}}, "groups",
+		func(t directory.Team) {
 			if t.ID != "" {
 				teams = append(teams, t)
 			}
-		}
-		ri = nil
-		if p.NextLink != "" {
-			if ri, err = groups.NewGroupsRequestBuilder(p.NextLink, c.adapter).ToGetRequestInformation(ctx, nil); err != nil {
-				return nil, err
-			}
-		}
+		})
+	if err != nil {
+		return nil, err
 	}
 	return c.listMembers(ctx, teams)
 }
@@ -111,38 +91,19 @@ feed:
 	return out, nil
 }
 
-// links lists one Team's members or owners, following next links.
+// links lists one Team's members or owners (rel), following next links.
 func (c *Client) links(ctx context.Context, teamID, rel string) ([]directory.Member, error) {
-	top := int32(maxPageSize)
-	var ri *abs.RequestInformation
-	var err error
-	sel := []string{"id"}
-	if rel == "members" {
-		ri, err = c.sdk.Groups().ByGroupId(teamID).Members().ToGetRequestInformation(ctx,
-			&groups.ItemMembersRequestBuilderGetRequestConfiguration{QueryParameters: &groups.ItemMembersRequestBuilderGetQueryParameters{Top: &top, Select: sel}})
-	} else {
-		ri, err = c.sdk.Groups().ByGroupId(teamID).Owners().ToGetRequestInformation(ctx,
-			&groups.ItemOwnersRequestBuilderGetRequestConfiguration{QueryParameters: &groups.ItemOwnersRequestBuilderGetQueryParameters{Top: &top, Select: sel}})
+	template := groupMembersURL
+	if rel == "owners" {
+		template = groupOwnersURL
 	}
+	top := int32(maxPageSize)
 	var out []directory.Member
-	for err == nil && ri != nil {
-		var body []byte
-		if body, err = c.get(ctx, ri, ""); err != nil {
-			break
-		}
-		var p directory.Page[directory.Member]
-		if p, err = directory.DecodePage[directory.Member](body, rel); err != nil {
-			break
-		}
-		for _, m := range p.Value {
+	err := listAll(ctx, c, template, teamID, query{Top: &top, Select: []string{"id"}}, rel,
+		func(m directory.Member) {
 			if m.ID != "" {
 				out = append(out, m)
 			}
-		}
-		ri = nil
-		if p.NextLink != "" {
-			ri, err = groups.NewItemMembersRequestBuilder(p.NextLink, c.adapter).ToGetRequestInformation(ctx, nil)
-		}
-	}
+		})
 	return out, err
 }

@@ -7,8 +7,6 @@ import (
 	"net/http"
 	"sync"
 
-	"github.com/microsoftgraph/msgraph-sdk-go/users"
-
 	"nimbusadmin/data/graph/directory"
 )
 
@@ -103,21 +101,12 @@ func (c *Client) UserDelta(ctx context.Context, deltaLink string, each func(dire
 	return "", errors.New("the users delta round from Microsoft Graph ended early")
 }
 
-// userPage fetches the raw body of one page: the first of a round from the request
-// builder (or the saved delta link), the others from the previous page's next link.
+// userPage fetches the raw body of one page: the first of a round from the users delta
+// URL template (or the saved delta link), the others from the previous page's next link.
 func (c *Client) userPage(ctx context.Context, link string, first bool) ([]byte, error) {
-	var rb *users.DeltaRequestBuilder
-	var cfg *users.DeltaRequestBuilderGetRequestConfiguration
+	ri := linkRequest(usersDeltaURL, link)
 	if link == "" {
-		rb = c.sdk.Users().Delta()
-		cfg = &users.DeltaRequestBuilderGetRequestConfiguration{
-			QueryParameters: &users.DeltaRequestBuilderGetQueryParameters{Select: directory.UserSelect}}
-	} else {
-		rb = users.NewDeltaRequestBuilder(link, c.adapter)
-	}
-	ri, err := rb.ToGetRequestInformation(ctx, cfg)
-	if err != nil {
-		return nil, err
+		ri = c.request(usersDeltaURL, "", query{Select: directory.UserSelect})
 	}
 	body, err := c.get(ctx, ri, fmt.Sprintf("odata.maxpagesize=%d", maxPageSize))
 	if err != nil {
