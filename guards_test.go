@@ -5,8 +5,10 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -81,6 +83,8 @@ func TestPackagesImportOnlyWhatTheirLayerMay(t *testing.T) {
 				t.Errorf("%s imports Fyne: app/, data/ and auth/ stay free of the window", f.path)
 			case strings.HasPrefix(imp, "github.com/microsoftgraph/") && !under(f.dir, "data/graph"):
 				t.Errorf("%s imports the Graph SDK: only data/graph may (its compile is huge)", f.path)
+			case graphModelsReach(imp):
+				t.Errorf("%s imports %s, which reaches the Graph SDK's models: build the request from its URL template with the SDK's request adapter (data/graph/requests.go)", f.path, imp)
 			case strings.HasPrefix(imp, "github.com/jackc/") && !under(f.dir, "data/pg"):
 				t.Errorf("%s imports %s: only data/pg talks to PostgreSQL", f.path, imp)
 			case imp == "nimbusadmin/data/graph" && (f.dir == "." || under(f.dir, "ui") || under(f.dir, "app/cli")) && !f.test:
@@ -95,6 +99,33 @@ func TestPackagesImportOnlyWhatTheirLayerMay(t *testing.T) {
 			case (imp == "database/sql" || strings.HasPrefix(imp, "modernc.org/sqlite")) && !under(f.dir, "data") && !f.test:
 				t.Errorf("%s imports %s: only data/ talks to the database", f.path, imp)
 			}
+		}
+	}
+}
+
+// graphModelsReach tells whether importing pkg compiles and links the Graph SDK's models:
+// its root package (the service client reaches every request builder) and its request
+// builders and models all do. Of the SDK itself only the small error model is light;
+// the SDK's core module (request adapter, middleware) is separate and light.
+func graphModelsReach(pkg string) bool {
+	const sdk = "github.com/microsoftgraph/msgraph-sdk-go"
+	return pkg == sdk || strings.HasPrefix(pkg, sdk+"/") && pkg != sdk+"/models/odataerrors"
+}
+
+// The program links none of the Graph SDK's models, not even through another package:
+// they would make it several times larger and its first build minutes longer.
+func TestTheProgramLinksNoGraphModels(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "-tags", "migrated_fynedo", ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	deps := strings.Fields(string(out))
+	if !slices.Contains(deps, "github.com/microsoftgraph/msgraph-sdk-go-core") {
+		t.Fatalf("the program's dependencies do not list the Graph SDK's core: is the list complete?\n%s", out)
+	}
+	for _, d := range deps {
+		if graphModelsReach(d) {
+			t.Errorf("the program links %s, which reaches the Graph SDK's models", d)
 		}
 	}
 }
