@@ -27,6 +27,7 @@ func main() {
 	defer stop()
 	g, rest, err := cli.ParseGlobals(os.Args[1:], os.Getenv)
 	if err != nil || len(rest) > 0 {
+		attachConsole()
 		initlog.Release(io.Discard)
 		os.Exit(cli.Run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 	}
