@@ -4,12 +4,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"nimbusadmin/app/buildinfo"
 	"nimbusadmin/assets"
+	"nimbusadmin/ui/widgets"
 )
 
 // mainMenu is the menu bar desktop users look for: File > Quit, which closes the window
@@ -23,7 +23,7 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 }
 
 // showAbout says which build is running, in the words of `nimbusadmin version`, with a
-// button that copies the line for a support request.
+// button that copies the line for a support request; Close, Esc or Enter closes it.
 func (m *mainWindow) showAbout() {
 	line := buildinfo.Current().String()
 	icon := canvas.NewImageFromResource(assets.Icon)
@@ -38,5 +38,5 @@ func (m *mainWindow) showAbout() {
 		widget.NewLabelWithStyle("Administration of Nimbus users for Microsoft Teams tenants.", fyne.TextAlignCenter, fyne.TextStyle{}),
 		container.NewCenter(copyLine),
 	)
-	dialog.NewCustom("About Nimbus Admin", "Close", body, m.win).Show()
+	widgets.NewClosable(m.win, "About Nimbus Admin", "Close", body).Show()
 }
