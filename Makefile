@@ -14,10 +14,13 @@ TAGS      := migrated_fynedo
 # demo holds in Chinese, Japanese, Korean (noto-cjk), Arabic, Hebrew, Thai, Devanagari
 # and Greek (noto-core), which Fyne draws from the system fonts its own font lacks;
 # PostgreSQL's initdb and pg_ctl, with which the team-mode tests start a throwaway
-# cluster of their own (not the one the package itself may set up).
+# cluster of their own (not the one the package itself may set up); for `make package`:
+# Debian's mingw-w64 C compiler, with which cgo cross-compiles the Windows .exe, and xz
+# for the Linux archive.
 PACKAGES  := gcc pkg-config libgl1-mesa-dev xorg-dev \
              xvfb xdotool imagemagick xclip gnome-keyring dbus dbus-x11 \
-             fonts-noto-cjk fonts-noto-core postgresql
+             fonts-noto-cjk fonts-noto-core postgresql \
+             gcc-mingw-w64-x86-64 xz-utils
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # staticcheck at a fixed version, fetched through the module proxy on first use.
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
@@ -28,7 +31,24 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 # `make fuzz FUZZTIME=10m` for a long run.
 FUZZTIME  ?= 20000x
 
-.PHONY: run test deps build bench fuzz
+# What `nimbusadmin version` says: FyneApp.toml's version (the binary embeds the file),
+# and the commit and time of the build, given at link time by every build here, so that
+# they are named even where Go records no revision (GOFLAGS=-buildvcs=false, a git
+# worktree, an export outside git). A plain go build in a clone has Go record them.
+VERSION   := $(shell sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\(.*\)"/\1/p' FyneApp.toml)
+APPBUILD  := $(shell sed -n 's/^[[:space:]]*Build[[:space:]]*=[[:space:]]*\([0-9]*\).*/\1/p' FyneApp.toml)
+COMMIT    := $(shell git rev-parse HEAD 2>/dev/null)$(shell git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo -modified)
+BUILT     := $(shell date -u +%Y-%m-%dT%H:%M:%SZ)
+STAMP     := -X nimbusadmin/app/buildinfo.commit=$(COMMIT) -X nimbusadmin/app/buildinfo.date=$(BUILT)
+RELEASE_LDFLAGS := -s -w $(STAMP)
+DIST      := dist
+LINUX_DIR := nimbusadmin-$(VERSION)-linux-amd64
+WINDOWS_EXE := $(DIST)/nimbusadmin-$(VERSION)-windows-amd64.exe
+# go-winres writes the .exe's icon and version resource as a .syso, which go build links
+# into a Windows binary of the package beside it; fetched through the module proxy.
+GOWINRES  := github.com/tc-hib/go-winres@v0.3.3
+
+.PHONY: run test deps build bench fuzz package package-linux package-windows
 
 deps:
 	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -39,10 +59,34 @@ deps:
 	fi
 
 run: deps
-	$(GO) run -tags $(TAGS) .
+	$(GO) run -tags $(TAGS) -ldflags '$(STAMP)' .
 
 build: deps
-	$(GO) build -tags $(TAGS) -o nimbusadmin .
+	$(GO) build -tags $(TAGS) -ldflags '$(STAMP)' -o nimbusadmin .
+
+# dist/nimbusadmin-VERSION-linux-amd64.tar.xz (the binary, the icon, a .desktop entry and
+# a Makefile for sudo make install, laid out as fyne package lays out a Linux package) and
+# dist/nimbusadmin-VERSION-windows-amd64.exe (a GUI program with the icon and a version
+# resource). Both are built with -trimpath and without symbols.
+package: package-linux package-windows
+
+package-linux: deps
+	rm -rf $(DIST)/$(LINUX_DIR) && mkdir -p $(DIST)/$(LINUX_DIR)/usr/local/bin
+	$(GO) build -tags $(TAGS) -trimpath -ldflags '$(RELEASE_LDFLAGS)' -o $(DIST)/$(LINUX_DIR)/usr/local/bin/nimbusadmin .
+	install -Dm644 packaging/linux/nimbusadmin.desktop $(DIST)/$(LINUX_DIR)/usr/local/share/applications/nimbusadmin.desktop
+	install -Dm644 assets/icon.png $(DIST)/$(LINUX_DIR)/usr/local/share/pixmaps/nimbusadmin.png
+	install -m644 packaging/linux/Makefile $(DIST)/$(LINUX_DIR)/Makefile
+	tar -C $(DIST) --owner=0 --group=0 -cJf $(DIST)/$(LINUX_DIR).tar.xz $(LINUX_DIR)
+	rm -rf $(DIST)/$(LINUX_DIR)
+
+package-windows: deps
+	mkdir -p $(DIST)
+	$(GO) run $(GOWINRES) simply --arch amd64 --out rsrc --manifest gui --icon assets/icon.png \
+		--product-name "Nimbus Admin" --file-description "Nimbus Admin" --original-filename nimbusadmin.exe \
+		--product-version $(VERSION) --file-version $(VERSION).$(APPBUILD)
+	CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 CGO_ENABLED=1 \
+		$(GO) build -tags $(TAGS) -trimpath -ldflags '$(RELEASE_LDFLAGS) -H windowsgui' -o $(WINDOWS_EXE) . ; \
+		status=$$?; rm -f rsrc_windows_amd64.syso; exit $$status
 
 test: deps
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -52,6 +96,10 @@ test: deps
 	$(GO) test -tags $(TAGS) -count=1 -timeout 30m ./...
 	$(GO) test -race -tags $(TAGS) -count=1 -timeout 40m ./app/... ./data/... ./auth/...
 	$(GO) test -tags '$(TAGS) xvfb' -count=1 -timeout 30m ./ui/xvfbcheck/
+	GOOS=darwin $(GO) vet -tags $(TAGS) ./app/... ./data/... ./auth/...
+	GOOS=windows $(GO) vet -tags $(TAGS) ./app/... ./data/... ./auth/...
+	$(MAKE) --no-print-directory package
+	$(GO) test -tags '$(TAGS) package' -count=1 ./packaging/
 	$(MAKE) --no-print-directory fuzz
 
 # Every FuzzXxx target of every package, one after the other (go test -fuzz takes one

@@ -99,6 +99,7 @@ func newMainWindow(a fyne.App, nimbus *app.App, online Online, background func(f
 	m := &mainWindow{win: a.NewWindow("Nimbus Admin"), nimbus: nimbus, online: online,
 		settings: windowSettings{a.Preferences()}, background: background, scanAtOnce: backgroundScan}
 	m.buildUI()
+	m.win.SetMainMenu(m.mainMenu())
 	m.win.Resize(m.settings.windowSize())
 	m.win.SetCloseIntercept(m.requestClose)
 	return m

@@ -29,6 +29,7 @@ var readsOnly = map[string]func(args []string) bool{
 	"status":            always,
 	"journal":           always,
 	"changes":           always,
+	"version":           always,
 }
 
 // configKindReads tells the reading actions of a configuration kind's verb: list, a

@@ -15,6 +15,7 @@ type verbGroup struct {
 var verbGroups = []verbGroup{
 	{"Getting help", []verb{
 		{"help", "[VERB]", "list every verb, or say what one verb does and which flags it takes (also: VERB --help)", nil},
+		{"version", "[--format table|json]", "the version of Nimbus Admin, the commit it was built from and when (the window's Help > About says the same)", runVersion},
 	}},
 	{"The Nimbus user list", []verb{
 		{"users", "[--search Q] [--ou OU] [--ou-only] [--licence NAME]... [--department D] [--role ROLE] [--format table|csv|json]",

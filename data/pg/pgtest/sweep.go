@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"syscall"
 )
 
 const (
@@ -33,10 +32,4 @@ func sweep() {
 		c.owner, _ = ownerOf()
 		c.remove()
 	}
-}
-
-// alive tells whether process pid still runs.
-func alive(pid int) bool {
-	err := syscall.Kill(pid, 0)
-	return err == nil || err == syscall.EPERM
 }
