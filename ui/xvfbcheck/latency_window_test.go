@@ -74,11 +74,11 @@ func openLatencyWindow(t *testing.T, bin, dir string, users int) *latencyWindow 
 	return w
 }
 
-// Where the search field is: the check clicks into it, and its typed text stays left of
-// searchTextRight.
+// Where the search field is, under the menu bar: the check clicks into it, and its typed
+// text stays left of searchTextRight.
 const (
-	searchFieldX, searchFieldY = 150, 20
-	searchFieldBottom          = 44
+	searchFieldX, searchFieldY = 150, 48
+	searchFieldBottom          = 72
 	searchTextRight            = 400
 )
 
