@@ -22,18 +22,11 @@ func (a *App) WriteJournalCSV(ctx context.Context, w io.Writer, jq JournalQuery)
 	n := 0
 	err := a.EachJournalEntry(ctx, jq, func(e JournalEntry) error {
 		n++
-		return cw.Write(csvCells(e.At, e.Actor, e.Action, e.Target, e.Old, e.New, e.User, e.Source))
+		return cw.Write(safetext.CSVRow([]string{e.At, e.Actor, e.Action, e.Target, e.Old, e.New, e.User, e.Source}))
 	})
 	if err != nil {
 		return n, err
 	}
 	cw.Flush()
 	return n, cw.Error()
-}
-
-func csvCells(cells ...string) []string {
-	for i, c := range cells {
-		cells[i] = safetext.CSVCell(c)
-	}
-	return cells
 }

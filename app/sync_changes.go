@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"time"
 
@@ -42,7 +43,7 @@ func (a *App) SyncRuns(ctx context.Context, limit int) ([]SyncRun, error) {
 // refused with the kinds there are.
 func (a *App) SyncChanges(ctx context.Context, cq ChangesQuery) ([]SyncChange, error) {
 	for _, k := range cq.Kinds {
-		if !isChangeKind(k) {
+		if !slices.Contains(data.ChangeKinds, k) {
 			return nil, refuse("changes.kind", "there is no kind of change %q: use one of %s", k, joinWords(data.ChangeKinds))
 		}
 	}
@@ -56,15 +57,6 @@ func (a *App) SyncChanges(ctx context.Context, cq ChangesQuery) ([]SyncChange, e
 		out[i] = SyncChange(c)
 	}
 	return out, err
-}
-
-func isChangeKind(k string) bool {
-	for _, c := range data.ChangeKinds {
-		if c == k {
-			return true
-		}
-	}
-	return false
 }
 
 // seenKey is where this computer remembers the newest change its admin has looked at: it

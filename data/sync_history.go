@@ -88,15 +88,15 @@ func (q *Q) AddSyncChanges(sync int64, changes []SyncChange) error {
 	return nil
 }
 
-// jsonIDs is ids as one JSON array parameter, for `IN (SELECT value FROM json_each(?))`.
-func jsonIDs(ids []string) string {
-	b, _ := json.Marshal(ids)
+// jsonArray is a list as one JSON array parameter, for `IN (SELECT value FROM json_each(?))`.
+func jsonArray(list []string) string {
+	b, _ := json.Marshal(list)
 	return string(b)
 }
 
 // upnsOf gives the cached UPN of each of ids the directory holds.
 func (q *Q) upnsOf(ids []string) (map[string]string, error) {
-	rows, err := q.db.QueryContext(q.ctx, `SELECT id, upn FROM directory_users WHERE id IN (SELECT value FROM json_each(?))`, jsonIDs(ids))
+	rows, err := q.db.QueryContext(q.ctx, `SELECT id, upn FROM directory_users WHERE id IN (SELECT value FROM json_each(?))`, jsonArray(ids))
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +118,7 @@ func (q *Q) UserIDsByUPN(upns []string) (map[string]string, error) {
 	for i, u := range upns {
 		lower[i] = strings.ToLower(u)
 	}
-	rows, err := q.db.QueryContext(q.ctx, `SELECT id, upn FROM directory_users WHERE upn COLLATE NOCASE IN (SELECT value FROM json_each(?))`, jsonIDs(lower))
+	rows, err := q.db.QueryContext(q.ctx, `SELECT id, upn FROM directory_users WHERE upn COLLATE NOCASE IN (SELECT value FROM json_each(?))`, jsonArray(lower))
 	if err != nil {
 		return nil, err
 	}

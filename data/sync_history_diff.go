@@ -107,7 +107,7 @@ func stateChanges(id string, b, a directoryState) []SyncChange {
 // directoryStates reads the cached state of each of ids the directory holds.
 func (q *Q) directoryStates(ids []string) (map[string]directoryState, error) {
 	rows, err := q.db.QueryContext(q.ctx, `SELECT id, ifnull(display_name, ''), upn, ifnull(department, ''),
-		ifnull(job_title, ''), account_enabled FROM directory_users WHERE id IN (SELECT value FROM json_each(?))`, jsonIDs(ids))
+		ifnull(job_title, ''), account_enabled FROM directory_users WHERE id IN (SELECT value FROM json_each(?))`, jsonArray(ids))
 	if err != nil {
 		return nil, err
 	}
@@ -137,7 +137,7 @@ func (q *Q) TeamsDiff(teams []Team, gone []string) ([]SyncChange, error) {
 		ids = append(ids, t.ID)
 	}
 	rows, err := q.db.QueryContext(q.ctx, `SELECT m.team_id, t.display_name, m.user_id FROM team_members m
-		JOIN teams t ON t.id = m.team_id WHERE m.team_id IN (SELECT value FROM json_each(?))`, jsonIDs(ids))
+		JOIN teams t ON t.id = m.team_id WHERE m.team_id IN (SELECT value FROM json_each(?))`, jsonArray(ids))
 	if err != nil {
 		return nil, err
 	}

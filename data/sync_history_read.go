@@ -50,7 +50,7 @@ func (q *Q) SyncChanges(f SyncChangeFilter) ([]SyncChange, error) {
 		where, args = append(where, "(c.user_id = ? OR c.upn = ? COLLATE NOCASE)"), append(args, f.User, f.User)
 	}
 	if len(f.Kinds) > 0 {
-		where, args = append(where, "c.kind IN (SELECT value FROM json_each(?))"), append(args, jsonIDs(f.Kinds))
+		where, args = append(where, "c.kind IN (SELECT value FROM json_each(?))"), append(args, jsonArray(f.Kinds))
 	}
 	if f.After != 0 {
 		where, args = append(where, "c.id > ?"), append(args, f.After)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -214,7 +213,7 @@ func runLine(r app.SyncRun) string {
 	if r.Full {
 		kind = "full"
 	}
-	line := fmt.Sprintf("Sync %d · %s · %s · ", r.ID, shortTime(r.StartedAt), kind)
+	line := fmt.Sprintf("Sync %d · %s · %s · ", r.ID, historyTime(r.StartedAt), kind)
 	switch {
 	case r.Baseline:
 		line += "first sync: " + thousands(r.Users) + " users read"
@@ -255,13 +254,4 @@ func changeKindTitle(kind string) string {
 	s := strings.ReplaceAll(kind, "-", " ")
 	s = strings.Replace(s, "upn", "UPN", 1)
 	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// shortTime shows a stored timestamp in local time, "3 Dec 15:02".
-func shortTime(ts string) string {
-	t, err := time.Parse(time.RFC3339, ts)
-	if err != nil {
-		return ts
-	}
-	return t.Local().Format("2 Jan 15:04")
 }

@@ -105,7 +105,7 @@ var historyColumns = []historyColumn{
 	{"Old → New", 380, func(e app.JournalEntry) string { return e.Old + " → " + e.New }},
 }
 
-// historyTime shows a journal time in the admin's time zone, to the minute.
+// historyTime shows a stored time (the journal's, a sync's) in the admin's time zone, to the minute.
 func historyTime(at string) string {
 	t, err := time.Parse(time.RFC3339, at)
 	if err != nil {
