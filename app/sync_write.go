@@ -14,6 +14,11 @@ var (
 	syncChunkUsers   = 2000 // directory users written or removed per transaction
 	syncChunkMembers = 2000 // Team memberships cached per transaction
 	syncChunkNimbus  = 500  // Nimbus users joining, leaving or kept per transaction
+
+	// syncBulkUsers is the size of a first round from which the directory's indexes are
+	// built once after its users instead of kept up to date chunk by chunk (a smaller
+	// round writes too few chunks for it to matter).
+	syncBulkUsers = 10_000
 )
 
 // write puts what the sync read into the cache in short transactions: the users chunk by
@@ -31,6 +36,10 @@ func (s *syncRun) write(ctx context.Context, r *syncRead, handAdded []string) er
 	s.full, s.baseline = r.full, cached == 0
 	s.res.Users = 0
 	s.part, s.total = partUsers, r.users.count
+	indexes, err := s.dropIndexes(ctx, r)
+	if err != nil {
+		return err
+	}
 	err = r.users.each(syncChunkUsers, func(chunk []data.DirectoryUserChange) error {
 		n, _ := slices.BinarySearch(handAdded, chunk[len(chunk)-1].User.ID+"\x00")
 		adopt := handAdded[:n]
@@ -74,6 +83,11 @@ func (s *syncRun) write(ctx context.Context, r *syncRead, handAdded []string) er
 			return err
 		}
 	}
+	if indexes {
+		if err := s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) { return nil, q.BuildDirectoryIndexes() }); err != nil {
+			return err
+		}
+	}
 	if r.full && cached > 0 {
 		s.part = partSweep
 		if err := s.sweep(ctx, round, r.users); err != nil {
@@ -101,6 +115,17 @@ func (s *syncRun) write(ctx context.Context, r *syncRead, handAdded []string) er
 		s.finish = r.users.count // the history records the sync completed with this step
 		return nil, q.SaveSyncState(data.ResourceTeams, "", now)
 	})
+}
+
+// dropIndexes drops the directory's indexes before a large first round writes its users,
+// and says whether the indexes are to be built once the users are written: when it
+// dropped them, or when a sync stopped between the two left them missing.
+func (s *syncRun) dropIndexes(ctx context.Context, r *syncRead) (build bool, err error) {
+	if !s.baseline || !r.full || r.users.count < syncBulkUsers {
+		return s.app.store.Read(ctx).DirectoryIndexesMissing()
+	}
+	err = s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) { return nil, q.DropDirectoryIndexes() })
+	return err == nil, err
 }
 
 // sweep ends a full round: whoever the round did not bring has left the directory. The

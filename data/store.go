@@ -70,6 +70,7 @@ func OpenWith(path string, o OpenOptions) (s *Store, err error) {
 		db.Close()
 		return nil, fmt.Errorf("cache %s: %w", path, err)
 	}
+	s.repairDirectoryIndexes()
 	return s, nil
 }
 

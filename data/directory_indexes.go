@@ -1,0 +1,68 @@
+package data
+
+import (
+	"context"
+	"strings"
+)
+
+// directoryIndexes are the cached directory's secondary indexes, as the migrations
+// create them (TestDirectoryIndexesAreTheMigrations keeps the two the same).
+var directoryIndexes = []struct{ name, sql string }{
+	{"directory_users_upn", `CREATE INDEX directory_users_upn ON directory_users (upn COLLATE NOCASE)`},
+	{"directory_users_name", `CREATE INDEX directory_users_name ON directory_users (ifnull(display_name, upn) COLLATE NOCASE)`},
+}
+
+// DropDirectoryIndexes removes the cached directory's secondary indexes, for a sync that
+// is about to write a whole directory into a cache that holds none. Its users come in id
+// order, so their names and UPNs land all over those indexes: kept up to date chunk
+// after chunk, they cost five times the users themselves, while building them once at
+// the end (BuildDirectoryIndexes) costs a tenth of that. Reads stay right meanwhile,
+// only slower.
+func (q *Q) DropDirectoryIndexes() error {
+	for _, ix := range directoryIndexes {
+		if _, err := q.exec(`DROP INDEX IF EXISTS ` + ix.name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// BuildDirectoryIndexes creates those of the cached directory's secondary indexes that
+// are missing: after a sync wrote the directory without them, or in a cache where such a
+// sync was stopped before it built them.
+func (q *Q) BuildDirectoryIndexes() error {
+	for _, ix := range directoryIndexes {
+		if _, err := q.exec(strings.Replace(ix.sql, "CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// DirectoryIndexesMissing says whether any of the cached directory's secondary indexes
+// is missing.
+func (q *Q) DirectoryIndexesMissing() (bool, error) {
+	n := 0
+	for _, ix := range directoryIndexes {
+		var found int
+		if err := q.db.QueryRowContext(q.ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?`, ix.name).Scan(&found); err != nil {
+			return false, err
+		}
+		n += found
+	}
+	return n < len(directoryIndexes), nil
+}
+
+// repairDirectoryIndexes builds the directory's indexes when a sync was stopped between
+// dropping and building them, unless a sync is writing the cache now (it builds them
+// itself when it has written the users). It is best left undone on failure: the cache
+// reads right without them, and the next sync builds them.
+func (s *Store) repairDirectoryIndexes() {
+	if missing, err := s.Read(context.Background()).DirectoryIndexesMissing(); err != nil || !missing {
+		return
+	}
+	if _, running := s.SyncRunning(); running {
+		return
+	}
+	_ = s.Tx(context.Background(), func(q *Q) error { return q.BuildDirectoryIndexes() })
+}
