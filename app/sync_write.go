@@ -84,8 +84,10 @@ func (s *syncRun) write(ctx context.Context, r *syncRead, handAdded []string) er
 		}
 	}
 	if indexes {
-		if err := s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) { return nil, q.BuildDirectoryIndexes() }); err != nil {
-			return err
+		for i := range data.DirectoryIndexCount() { // one index a transaction
+			if err := s.step(ctx, func(q *data.Q) ([]data.JournalEntry, error) { return nil, q.BuildDirectoryIndex(i) }); err != nil {
+				return err
+			}
 		}
 	}
 	if r.full && cached > 0 {

@@ -27,16 +27,28 @@ func (q *Q) DropDirectoryIndexes() error {
 	return nil
 }
 
+// DirectoryIndexCount is how many secondary indexes the cached directory has, for a sync
+// that builds them one transaction each (BuildDirectoryIndex).
+func DirectoryIndexCount() int { return len(directoryIndexes) }
+
 // BuildDirectoryIndexes creates those of the cached directory's secondary indexes that
 // are missing: after a sync wrote the directory without them, or in a cache where such a
 // sync was stopped before it built them.
 func (q *Q) BuildDirectoryIndexes() error {
-	for _, ix := range directoryIndexes {
-		if _, err := q.exec(strings.Replace(ix.sql, "CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1)); err != nil {
+	for i := range directoryIndexes {
+		if err := q.BuildDirectoryIndex(i); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// BuildDirectoryIndex creates the i-th of the directory's secondary indexes when it is
+// missing. Each takes a few seconds on a million users, so a sync builds one per
+// transaction: an admin's change then waits for one of them, not both.
+func (q *Q) BuildDirectoryIndex(i int) error {
+	_, err := q.exec(strings.Replace(directoryIndexes[i].sql, "CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
+	return err
 }
 
 // DirectoryIndexesMissing says whether any of the cached directory's secondary indexes
