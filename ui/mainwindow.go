@@ -303,6 +303,9 @@ func (m *mainWindow) showHits(ix *userlist.Index, hits []int) {
 	m.count.SetText(text)
 	m.table.show(ix, hits)
 	m.followDetail()
+	if w, ok := m.online.(ListWatcher); ok {
+		w.ListShown(len(hits), len(ix.Rows), len(ix.Rows))
+	}
 }
 
 func (m *mainWindow) onSort(col userlist.Column, desc bool) {
