@@ -13,6 +13,41 @@ import (
 // in memory: on a 100,000-user cache that is far faster than one SQL join that seeks
 // each user's text id and sorts.
 func (q *Q) UserListRows() ([]UserListRow, error) {
+	return q.userListRows(idRange{})
+}
+
+// UserListRowsAfter reads the next part of the user list for a window that shows the list
+// while it loads: at most n users whose O365 IDs come after after (all from "" on), ordered
+// by display name, and the last of their IDs to continue from ("" when none were left).
+func (q *Q) UserListRowsAfter(after string, n int) ([]UserListRow, string, error) {
+	var last string
+	err := q.db.QueryRowContext(q.ctx, `SELECT id FROM nimbus_users WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?`,
+		after, n-1).Scan(&last)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = q.db.QueryRowContext(q.ctx, `SELECT ifnull(max(id), '') FROM nimbus_users WHERE id > ?`, after).Scan(&last)
+	}
+	if err != nil || last == "" {
+		return nil, "", err
+	}
+	rows, err := q.userListRows(idRange{after, last, true})
+	return rows, last, err
+}
+
+// idRange narrows the user list's scans to the O365 IDs above from and up to to, when set.
+type idRange struct {
+	from, to string
+	set      bool
+}
+
+// where is the condition of a scan over column, with its arguments.
+func (r idRange) where(column string) (string, []any) {
+	if !r.set {
+		return "", nil
+	}
+	return " WHERE " + column + " > ? AND " + column + " <= ?", []any{r.from, r.to}
+}
+
+func (q *Q) userListRows(ids idRange) ([]UserListRow, error) {
 	type count struct {
 		id string
 		n  int
@@ -26,7 +61,8 @@ func (q *Q) UserListRows() ([]UserListRow, error) {
 	)
 	err := q.parallel(
 		func() error {
-			return q.scan(`SELECT id, ou_id, origin, licences FROM nimbus_users ORDER BY id`, func(rows *sql.Rows) error {
+			where, args := ids.where("id")
+			return q.scanArgs(`SELECT id, ou_id, origin, licences FROM nimbus_users`+where+` ORDER BY id`, args, func(rows *sql.Rows) error {
 				var r UserListRow
 				err := rows.Scan(&r.ID, &r.OUID, &r.Origin, &r.Licences)
 				out = append(out, r)
@@ -34,8 +70,9 @@ func (q *Q) UserListRows() ([]UserListRow, error) {
 			})
 		},
 		func() error {
-			return q.scan(`SELECT id, ifnull(display_name, ''), upn, ifnull(mail, ''), ifnull(department, ''), ifnull(job_title, '')
-				FROM directory_users ORDER BY id`, func(rows *sql.Rows) error {
+			where, args := ids.where("id")
+			return q.scanArgs(`SELECT id, ifnull(display_name, ''), upn, ifnull(mail, ''), ifnull(department, ''), ifnull(job_title, '')
+				FROM directory_users`+where+` ORDER BY id`, args, func(rows *sql.Rows) error {
 				var d DirectoryUser
 				err := rows.Scan(&d.ID, &d.DisplayName, &d.UPN, &d.Mail, &d.Department, &d.JobTitle)
 				people = append(people, d)
@@ -43,8 +80,14 @@ func (q *Q) UserListRows() ([]UserListRow, error) {
 			})
 		},
 		func() error {
-			err := q.scan(`SELECT up.user_id, p.name FROM user_profiles up
-				JOIN responsibility_profiles p ON p.id = up.profile_id WHERE up.active ORDER BY up.user_id`, func(rows *sql.Rows) error {
+			where, args := ids.where("up.user_id")
+			if where == "" {
+				where = " WHERE up.active"
+			} else {
+				where += " AND up.active"
+			}
+			err := q.scanArgs(`SELECT up.user_id, p.name FROM user_profiles up
+				JOIN responsibility_profiles p ON p.id = up.profile_id`+where+` ORDER BY up.user_id`, args, func(rows *sql.Rows) error {
 				var n name
 				err := rows.Scan(&n.id, &n.name)
 				profiles = append(profiles, n)
@@ -53,8 +96,9 @@ func (q *Q) UserListRows() ([]UserListRow, error) {
 			if err != nil {
 				return err
 			}
-			return q.scan(`SELECT user_id, count(DISTINCT service_id) FROM service_members GROUP BY user_id ORDER BY user_id`,
-				func(rows *sql.Rows) error {
+			where, args = ids.where("user_id")
+			return q.scanArgs(`SELECT user_id, count(DISTINCT service_id) FROM service_members`+where+` GROUP BY user_id ORDER BY user_id`,
+				args, func(rows *sql.Rows) error {
 					var c count
 					err := rows.Scan(&c.id, &c.n)
 					routing = append(routing, c)
@@ -140,7 +184,12 @@ func (q *Q) parallel(reads ...func() error) error {
 
 // scan runs a query and calls each for every row.
 func (q *Q) scan(query string, each func(*sql.Rows) error) error {
-	rows, err := q.db.QueryContext(q.ctx, query)
+	return q.scanArgs(query, nil, each)
+}
+
+// scanArgs runs a query with arguments and calls each for every row.
+func (q *Q) scanArgs(query string, args []any, each func(*sql.Rows) error) error {
+	rows, err := q.db.QueryContext(q.ctx, query, args...)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@
 package userlist
 
 import (
+	"slices"
 	"strings"
 
 	"nimbusadmin/app/outree"
@@ -30,6 +31,22 @@ type Index struct {
 // NewIndex builds the index from list rows and the OU tree.
 func NewIndex(rows []data.UserListRow, tree *outree.Tree) *Index {
 	ix := &Index{Rows: make([]Row, len(rows)), Tree: tree}
+	prepareRows(ix.Rows, rows, tree)
+	return ix
+}
+
+// WithRows returns an index of ix's rows followed by rows, a further part of the list read
+// while the window already shows the first parts; ix stays as it was. room is how many
+// rows the list will hold in the end, so that the rows are not copied again for each part.
+func (ix *Index) WithRows(rows []data.UserListRow, room int) *Index {
+	all := slices.Grow(ix.Rows, max(room, len(ix.Rows)+len(rows))-len(ix.Rows))
+	all = all[:len(ix.Rows)+len(rows)]
+	prepareRows(all[len(ix.Rows):], rows, ix.Tree)
+	return &Index{Rows: all, Tree: ix.Tree}
+}
+
+// prepareRows fills dst with rows, their OUs resolved and their search keys made.
+func prepareRows(dst []Row, rows []data.UserListRow, tree *outree.Tree) {
 	paths := map[int64]string{}
 	for i, r := range rows {
 		path, ok := paths[r.OUID]
@@ -41,7 +58,7 @@ func NewIndex(rows []data.UserListRow, tree *outree.Tree) *Index {
 		if !r.Licences.Has(data.ContactCenter) {
 			r.ActiveProfile = "" // profiles count only with Contact Center: kept for its return, shown as none
 		}
-		ix.Rows[i] = Row{
+		dst[i] = Row{
 			UserListRow: r,
 			OUName:      ouName,
 			OUPath:      path,
@@ -49,7 +66,6 @@ func NewIndex(rows []data.UserListRow, tree *outree.Tree) *Index {
 			domain:      "\x00" + strings.ToLower(domainOf(r.UPN)) + "\x00" + strings.ToLower(domainOf(r.Mail)),
 		}
 	}
-	return ix
 }
 
 // Search is the list's search text prepared once, for matching people found elsewhere

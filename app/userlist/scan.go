@@ -20,11 +20,14 @@ type listKey struct {
 	licences    data.LicenceSet
 }
 
-// buildKeys packs the rows' filter fields and the distinct departments and profiles.
-func (v *View) buildKeys() {
+// buildKeys packs the filter fields of the rows from the first-th on, and notes their
+// distinct departments and profiles.
+func (v *View) buildKeys(first int) {
 	rows := v.Index.Rows
-	v.keys = make([]listKey, len(rows))
-	depts, profiles := map[string]int32{}, map[string]int32{}
+	v.keys = slices.Grow(v.keys[:first], len(rows)-first)[:len(rows)]
+	if v.departmentIDs == nil {
+		v.departmentIDs, v.profileIDs = map[string]int32{}, map[string]int32{}
+	}
 	intern := func(m map[string]int32, list *[]string, s string) int32 {
 		id, ok := m[s]
 		if !ok {
@@ -37,17 +40,17 @@ func (v *View) buildKeys() {
 	// Copy the search keys into one block, in row order, so that a scan reads memory
 	// front to back instead of chasing each row's own allocation.
 	size := 0
-	for i := range rows {
+	for i := first; i < len(rows); i++ {
 		size += len(rows[i].key) + len(rows[i].domain)
 	}
 	var block strings.Builder
 	block.Grow(size)
-	for i := range rows {
+	for i := first; i < len(rows); i++ {
 		block.WriteString(rows[i].key)
 		block.WriteString(rows[i].domain)
 	}
 	all, at := block.String(), 0
-	for i := range rows {
+	for i := first; i < len(rows); i++ {
 		r := &rows[i]
 		key := all[at : at+len(r.key)]
 		at += len(r.key)
@@ -55,8 +58,8 @@ func (v *View) buildKeys() {
 		at += len(r.domain)
 		r.key, r.domain = key, domain // equal strings; the rows' own copies can be freed
 		v.keys[i] = listKey{key: key, domain: domain, ouID: r.OUID, routing: int32(r.RoutingServices),
-			department: intern(depts, &v.departments, r.Department),
-			profile:    intern(profiles, &v.profiles, r.ActiveProfile), licences: r.Licences}
+			department: intern(v.departmentIDs, &v.departments, r.Department),
+			profile:    intern(v.profileIDs, &v.profiles, r.ActiveProfile), licences: r.Licences}
 	}
 }
 
