@@ -13,7 +13,11 @@ import (
 // in memory: on a 100,000-user cache that is far faster than one SQL join that seeks
 // each user's text id and sorts.
 func (q *Q) UserListRows() ([]UserListRow, error) {
-	return q.userListRows(idRange{})
+	n, err := q.CountNimbusUsers()
+	if err != nil {
+		return nil, err
+	}
+	return q.userListRows(idRange{}, n)
 }
 
 // UserListRowsAfter reads the next part of the user list for a window that shows the list
@@ -29,7 +33,7 @@ func (q *Q) UserListRowsAfter(after string, n int) ([]UserListRow, string, error
 	if err != nil || last == "" {
 		return nil, "", err
 	}
-	rows, err := q.userListRows(idRange{after, last, true})
+	rows, err := q.userListRows(idRange{after, last, true}, n)
 	return rows, last, err
 }
 
@@ -47,15 +51,18 @@ func (r idRange) where(column string) (string, []any) {
 	return " WHERE " + column + " > ? AND " + column + " <= ?", []any{r.from, r.to}
 }
 
-func (q *Q) userListRows(ids idRange) ([]UserListRow, error) {
+// userListRows reads the list rows in ids, about size of them: the parts are read into
+// slices of that size, so that they are not copied again and again as they grow.
+func (q *Q) userListRows(ids idRange, size int) ([]UserListRow, error) {
 	type count struct {
 		id string
 		n  int
 	}
 	type name struct{ id, name string }
+	type person struct{ id, displayName, upn, mail, department, jobTitle string }
 	var (
-		out      []UserListRow
-		people   []DirectoryUser
+		out      = make([]UserListRow, 0, size)
+		people   = make([]person, 0, size)
 		profiles []name
 		routing  []count
 	)
@@ -73,8 +80,8 @@ func (q *Q) userListRows(ids idRange) ([]UserListRow, error) {
 			where, args := ids.where("id")
 			return q.scanArgs(`SELECT id, ifnull(display_name, ''), upn, ifnull(mail, ''), ifnull(department, ''), ifnull(job_title, '')
 				FROM directory_users`+where+` ORDER BY id`, args, func(rows *sql.Rows) error {
-				var d DirectoryUser
-				err := rows.Scan(&d.ID, &d.DisplayName, &d.UPN, &d.Mail, &d.Department, &d.JobTitle)
+				var d person
+				err := rows.Scan(&d.id, &d.displayName, &d.upn, &d.mail, &d.department, &d.jobTitle)
 				people = append(people, d)
 				return err
 			})
@@ -112,12 +119,12 @@ func (q *Q) userListRows(ids idRange) ([]UserListRow, error) {
 	d, p, r := 0, 0, 0
 	for i := range out {
 		row := &out[i]
-		for d < len(people) && people[d].ID < row.ID {
+		for d < len(people) && people[d].id < row.ID {
 			d++
 		}
-		if d < len(people) && people[d].ID == row.ID {
-			row.DisplayName, row.UPN, row.Mail, row.Department = people[d].DisplayName, people[d].UPN, people[d].Mail, people[d].Department
-			row.JobTitle = people[d].JobTitle
+		if d < len(people) && people[d].id == row.ID {
+			row.DisplayName, row.UPN, row.Mail, row.Department = people[d].displayName, people[d].upn, people[d].mail, people[d].department
+			row.JobTitle = people[d].jobTitle
 		}
 		for p < len(profiles) && profiles[p].id < row.ID {
 			p++

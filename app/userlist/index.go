@@ -4,8 +4,10 @@
 package userlist
 
 import (
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"nimbusadmin/app/outree"
 	"nimbusadmin/data"
@@ -45,8 +47,27 @@ func (ix *Index) WithRows(rows []data.UserListRow, room int) *Index {
 	return &Index{Rows: all, Tree: ix.Tree}
 }
 
-// prepareRows fills dst with rows, their OUs resolved and their search keys made.
+// parallelRowsMin is the number of rows from which their preparation is split over the CPUs.
+const parallelRowsMin = 20_000
+
+// prepareRows fills dst with rows, their OUs resolved and their search keys made; a
+// large list is prepared in one chunk per CPU.
 func prepareRows(dst []Row, rows []data.UserListRow, tree *outree.Tree) {
+	workers := runtime.GOMAXPROCS(0)
+	if len(rows) < parallelRowsMin || workers < 2 {
+		prepareChunk(dst, rows, tree)
+		return
+	}
+	size := (len(rows) + workers - 1) / workers
+	var wg sync.WaitGroup
+	for lo := 0; lo < len(rows); lo += size {
+		hi := min(lo+size, len(rows))
+		wg.Go(func() { prepareChunk(dst[lo:hi], rows[lo:hi], tree) })
+	}
+	wg.Wait()
+}
+
+func prepareChunk(dst []Row, rows []data.UserListRow, tree *outree.Tree) {
 	paths := map[int64]string{}
 	for i, r := range rows {
 		path, ok := paths[r.OUID]

@@ -160,3 +160,6 @@ func implies(n, o string) bool {
 }
 
 func isDomainWord(w string) bool { return strings.HasPrefix(w, "@") && len(w) > 1 }
+
+// Sorted is the column the view is sorted by and whether it is descending.
+func (v *View) Sorted() (Column, bool) { return v.column, v.desc }
