@@ -157,7 +157,7 @@ func (m *mainWindow) loadInParts(gen int, selectID string, o listOrder) {
 // the search, the filters, the sort order and the selection.
 func (m *mainWindow) loadNextPart(gen int, parts *app.UserIndexParts, prev loadedList) {
 	m.background(func() {
-		ix, done, err := parts.Next(context.Background(), restPartRows)
+		ix, done, err := parts.Next(context.Background(), m.restRows)
 		l := prev
 		if err == nil {
 			m.viewMu.Lock() // the view shown may be sorting or filtering
