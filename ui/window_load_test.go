@@ -74,7 +74,8 @@ func TestASearchTypedWhileTheListLoadsStaysAndFollowsTheRest(t *testing.T) {
 		t.Fatalf("the loaded list holds %d users, want 300", len(m.index.Rows))
 	}
 	want := m.index.Filter(m.filters.userFilter("an")) // every match, in the order the index holds them
-	slices.SortFunc(want, func(a, b int) int {         // by display name, then O365 ID, as the list shows them
+	// the list shows them by display name, then O365 ID
+	slices.SortFunc(want, func(a, b int) int {
 		ra, rb := &m.index.Rows[a], &m.index.Rows[b]
 		if c := strings.Compare(strings.ToLower(ra.DisplayName), strings.ToLower(rb.DisplayName)); c != 0 {
 			return c
