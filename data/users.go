@@ -66,12 +66,15 @@ func (q *Q) userListRows(ids idRange, size int) ([]UserListRow, error) {
 		profiles []name
 		routing  []count
 	)
+	// A department, a job title or an origin is held once however many users share it.
+	origins, departments, titles := interned{}, interned{}, interned{}
 	err := q.parallel(
 		func() error {
 			where, args := ids.where("id")
 			return q.scanArgs(`SELECT id, ou_id, origin, licences FROM nimbus_users`+where+` ORDER BY id`, args, func(rows *sql.Rows) error {
 				var r UserListRow
 				err := rows.Scan(&r.ID, &r.OUID, &r.Origin, &r.Licences)
+				r.Origin = Origin(origins.of(string(r.Origin)))
 				out = append(out, r)
 				return err
 			})
@@ -82,6 +85,10 @@ func (q *Q) userListRows(ids idRange, size int) ([]UserListRow, error) {
 				FROM directory_users`+where+` ORDER BY id`, args, func(rows *sql.Rows) error {
 				var d person
 				err := rows.Scan(&d.id, &d.displayName, &d.upn, &d.mail, &d.department, &d.jobTitle)
+				if d.mail == d.upn {
+					d.mail = d.upn
+				}
+				d.department, d.jobTitle = departments.of(d.department), titles.of(d.jobTitle)
 				people = append(people, d)
 				return err
 			})
@@ -145,6 +152,18 @@ func (q *Q) userListRows(ids idRange, size int) ([]UserListRow, error) {
 	}
 	sort.Sort(rowsByName{out, keys})
 	return out, nil
+}
+
+// interned holds one copy of each of a column's repeated values.
+type interned map[string]string
+
+// of is s as held once.
+func (in interned) of(s string) string {
+	if held, ok := in[s]; ok {
+		return held
+	}
+	in[s] = s
+	return s
 }
 
 // rowsByName sorts list rows by lower-case display name, then id.

@@ -48,12 +48,12 @@ type mainWindow struct {
 	viewMu     sync.Mutex // guards view, which background filtering uses
 	generation int        // of the newest filter run; older results are dropped
 	isDemo     bool
-	loads      int                // of the newest load of the list; older ones are dropped
-	partRows   int                // firstPartRows; 0 reads the list whole (tests make it smaller)
-	restRows   int                // restPartRows, the size of the parts after the first
-	loadTotal  int                // how many users the list will hold while it loads in parts; 0 once loaded
-	settle     func(loading bool) // before a load and after it: settleMemory; nil for nothing (tests)
-	early      chan firstPart     // the first part of the list, read while the window was built
+	loads      int               // of the newest load of the list; older ones are dropped
+	partRows   int               // firstPartRows; 0 reads the list whole (tests make it smaller)
+	restRows   int               // restPartRows, the size of the parts after the first
+	loadTotal  int               // how many users the list will hold while it loads in parts; 0 once loaded
+	memory     func(memoryPhase) // setMemoryPhase, told where the load is; nil for nothing (tests)
+	early      chan firstPart    // the first part of the list, read while the window was built
 
 	search        *searchEntry
 	count         *widget.Label
@@ -91,12 +91,13 @@ type mainWindow struct {
 // available (the demo tenant, or an offline cache file).
 func NewMainWindow(a fyne.App, nimbus *app.App, online Online) fyne.Window {
 	a.SetIcon(assets.Icon)
-	m := &mainWindow{nimbus: nimbus, settings: windowSettings{a.Preferences()}, partRows: firstPartRows, restRows: restPartRows}
+	m := &mainWindow{nimbus: nimbus, settings: windowSettings{a.Preferences()}, partRows: firstPartRows, restRows: restPartRows,
+		memory: setMemoryPhase}
+	m.memory(memoryFirstPart)
 	col, desc := m.settings.sort()
 	m.readEarly(listOrder{col, desc, m.settings.filters().RoleID})
 	m = m.build(a, online, func(f func()) { go f() })
 	m.typingPause = 150 * time.Millisecond
-	m.settle = settleMemory
 	m.freshness.tickEveryMinute()
 	m.load("")
 	return m.win

@@ -3,9 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"math"
-	"runtime/debug"
-	"runtime/metrics"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -41,9 +38,11 @@ type loadedList struct {
 func (m *mainWindow) load(selectID string) {
 	m.loads++
 	gen := m.loads
-	if m.settle != nil {
-		m.settle(true)
+	phase := memoryLoading
+	if m.index == nil && m.partRows > 0 {
+		phase = memoryFirstPart
 	}
+	m.memoryPhase(phase)
 	col, desc, role := m.table.column, m.table.desc, m.filters.filters.RoleID
 	if m.index == nil && m.partRows > 0 {
 		m.loadInParts(gen, selectID, listOrder{col, desc, role})
@@ -59,7 +58,7 @@ func (m *mainWindow) load(selectID string) {
 			m.setIndex(l, true)
 			m.afterLoad(selectID)
 			m.showUnseenChanges()
-			m.settleAfterLoad()
+			m.memoryPhase(memoryLoaded)
 		})
 	})
 }
@@ -145,8 +144,9 @@ func (m *mainWindow) loadInParts(gen int, selectID string, o listOrder) {
 			m.afterLoad(selectID)
 			m.showUnseenChanges()
 			if r.done {
-				m.settleAfterLoad()
+				m.memoryPhase(memoryLoaded)
 			} else {
+				m.memoryPhase(memoryLoading)
 				m.loadNextPart(gen, r.parts, r.list)
 			}
 		})
@@ -180,7 +180,7 @@ func (m *mainWindow) loadNextPart(gen int, parts *app.UserIndexParts, prev loade
 			}
 			m.setIndex(l, false)
 			if done {
-				m.settleAfterLoad()
+				m.memoryPhase(memoryLoaded)
 			} else {
 				m.loadNextPart(gen, parts, l)
 			}
@@ -248,27 +248,4 @@ func (m *mainWindow) setIndex(l loadedList, whole bool) {
 		return
 	}
 	m.applyFilters()
-}
-
-// settleAfterLoad hands the memory the load needed only while reading back to the system.
-func (m *mainWindow) settleAfterLoad() {
-	if m.settle != nil {
-		m.background(func() { m.settle(false) })
-	}
-}
-
-// settleMemory keeps the window's memory near what the list and the window need. Once
-// the list is loaded it returns to the system what the Go heap holds beyond that, and sets
-// a soft memory limit a little above it, so that the heap does not grow back to twice the
-// list between collections; a load lifts the limit while the old and the new list are held.
-func settleMemory(loading bool) {
-	debug.SetMemoryLimit(math.MaxInt64)
-	if loading {
-		return
-	}
-	debug.FreeOSMemory()
-	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
-	metrics.Read(s)
-	used := s[0].Value.Uint64() - s[1].Value.Uint64()
-	debug.SetMemoryLimit(int64(used + used/8 + 24<<20))
 }

@@ -67,3 +67,26 @@ func TestAListGrownInPartsShowsWhatTheWholeListShows(t *testing.T) {
 		}
 	}
 }
+
+// Packing the rows' text into blocks and sharing it with the search keys changes no
+// value a row shows, and a search still finds a user by a mail written as the UPN.
+func TestPackedRowsShowTheTextTheCacheGave(t *testing.T) {
+	tree := outree.New([]data.OrganizationUnit{{ID: 1, Name: "Contoso"}})
+	rows := []data.UserListRow{
+		{ID: "id-1", DisplayName: "Anna Berg", UPN: "anna@contoso.com", Mail: "anna@contoso.com", OUID: 1},
+		{ID: "ID-2", DisplayName: "Ben Stone", UPN: "Ben.Stone@Contoso.com", Mail: "ben@fabrikam.com", OUID: 1},
+		{ID: "id-3", DisplayName: "Carl Annan", UPN: "carl@contoso.com", Mail: "Carl@Contoso.com", OUID: 1},
+	}
+	ix := NewIndex(slices.Clone(rows), tree)
+	v := NewView(ix)
+	for i, r := range ix.Rows {
+		if r.UserListRow != rows[i] {
+			t.Errorf("row %d shows %+v, the cache gave %+v", i, r.UserListRow, rows[i])
+		}
+	}
+	for search, want := range map[string]string{"anna@contoso": "id-1", "ben.stone": "ID-2", "fabrikam": "ID-2", "carl@": "id-3", "id-2": "ID-2"} {
+		if got := listIDs(ix, v.Apply(Filter{Search: search})); !slices.Equal(got, []string{want}) {
+			t.Errorf("search %q lists %v, want %s", search, got, want)
+		}
+	}
+}

@@ -83,7 +83,7 @@ func prepareChunk(dst []Row, rows []data.UserListRow, tree *outree.Tree) {
 			UserListRow: r,
 			OUName:      ouName,
 			OUPath:      path,
-			key:         strings.ToLower(strings.Join([]string{r.DisplayName, r.UPN, r.ID, r.Mail, r.Department, ouName}, "\x00")),
+			key:         strings.ToLower(strings.Join([]string{r.DisplayName, r.UPN, r.ID, keyedMail(r), r.Department, ouName}, "\x00")),
 			domain:      "\x00" + strings.ToLower(domainOf(r.UPN)) + "\x00" + strings.ToLower(domainOf(r.Mail)),
 		}
 	}
@@ -104,6 +104,15 @@ func (s Search) Matches(displayName, upn, id, mail, department string) bool {
 		domain: "\x00" + strings.ToLower(domainOf(upn)) + "\x00" + strings.ToLower(domainOf(mail)),
 	}
 	return r.matches(s.words)
+}
+
+// keyedMail is the mail as the search key holds it: none when it is the UPN, which the
+// key holds already.
+func keyedMail(r data.UserListRow) string {
+	if r.Mail == r.UPN {
+		return ""
+	}
+	return r.Mail
 }
 
 func domainOf(address string) string {
