@@ -59,3 +59,6 @@ func (p *UserIndexParts) Next(ctx context.Context, n int) (*userlist.Index, bool
 	p.after, p.done = last, len(rows) < n
 	return p.ix, p.done, nil
 }
+
+// ReleaseMemory hands back what the cache's connections kept from reading the list.
+func (a *App) ReleaseMemory() { a.store.ReleaseMemory() }

@@ -1,10 +1,6 @@
 package ui
 
-import (
-	"math"
-	"runtime/debug"
-	"runtime/metrics"
-)
+import "runtime/debug"
 
 // memoryPhase is how far the window's list has loaded, for the window's use of memory.
 type memoryPhase int
@@ -14,7 +10,7 @@ const (
 	// users, so the heap may grow further between collections and the list shows sooner.
 	memoryFirstPart memoryPhase = iota
 	// memoryLoading: the rest of the list or a reload is read; the old and the new list
-	// may both be held, so nothing limits the heap but the usual collections.
+	// may both be held, so the heap grows between collections as usual.
 	memoryLoading
 	// memoryLoaded: the list is loaded; what the load needed goes back to the system.
 	memoryLoaded
@@ -31,30 +27,33 @@ func (m *mainWindow) memoryPhase(p memoryPhase) {
 		return
 	}
 	if p == memoryLoaded {
-		m.background(func() { m.memory(p) })
+		m.background(func() {
+			m.nimbus.ReleaseMemory()
+			m.memory(p)
+		})
 		return
 	}
 	m.memory(p)
 }
 
-// setMemoryPhase keeps the window's memory near what the list and the window need. Once
-// the list is loaded it returns to the system what the Go heap holds beyond that and sets
-// a soft memory limit a little above it, so that the heap does not grow back to twice
-// the list between collections; a load lifts the limit while it reads.
+// settledGCPercent is how far the heap may grow between collections once the list is
+// loaded: a quarter above what the window holds, so that the window keeps near what it
+// needs and the allowance grows with the list, without a fixed limit that a larger list
+// or a further window would outgrow.
+const settledGCPercent = 25
+
+// setMemoryPhase keeps the window's memory near what the list and the window need: while
+// the first part is read the heap may grow more between collections, so that the list
+// shows sooner; once the list is loaded, what the load needed goes back to the system and
+// the heap may grow only a quarter above what the window holds.
 func setMemoryPhase(p memoryPhase) {
-	debug.SetMemoryLimit(math.MaxInt64)
 	switch p {
 	case memoryFirstPart:
 		debug.SetGCPercent(loadingGCPercent)
-		return
 	case memoryLoading:
 		debug.SetGCPercent(100)
-		return
+	case memoryLoaded:
+		debug.SetGCPercent(settledGCPercent)
+		debug.FreeOSMemory()
 	}
-	debug.SetGCPercent(100)
-	debug.FreeOSMemory()
-	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
-	metrics.Read(s)
-	used := s[0].Value.Uint64() - s[1].Value.Uint64()
-	debug.SetMemoryLimit(int64(used + used/8 + 16<<20))
 }
