@@ -73,3 +73,51 @@ func TestUserListRowsEqualsThePlainJoin(t *testing.T) {
 		t.Errorf("the demo should have active profiles (%d), routed users (%d) and job titles (%d)", profiles, routed, titled)
 	}
 }
+
+// UserListRowsAfter reads the same list in parts: each part in display-name order, the
+// parts together every user once, exactly as the whole list reads them.
+func TestUserListRowsAfterReadsTheListInParts(t *testing.T) {
+	ctx := context.Background()
+	s := testkit.DemoStore(t, 500)
+	q := s.Read(ctx)
+	whole, err := q.UserListRows()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]data.UserListRow{}
+	for _, r := range whole {
+		want[r.ID] = r
+	}
+	seen, parts, after := map[string]bool{}, 0, ""
+	for {
+		part, last, err := q.UserListRowsAfter(after, 120)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(part) == 0 {
+			if last != "" {
+				t.Fatalf("an empty part continues from %q", last)
+			}
+			break
+		}
+		if parts++; len(part) > 120 || last <= after {
+			t.Fatalf("part %d: %d rows up to %q after %q", parts, len(part), last, after)
+		}
+		for i, r := range part {
+			if seen[r.ID] || r.ID <= after || r.ID > last {
+				t.Fatalf("part %d lists %s (after %q, up to %q) twice or outside its range", parts, r.ID, after, last)
+			}
+			seen[r.ID] = true
+			if !reflect.DeepEqual(r, want[r.ID]) {
+				t.Fatalf("row %s:\ngot  %+v\nwant %+v", r.ID, r, want[r.ID])
+			}
+			if i > 0 && strings.ToLower(part[i-1].DisplayName) > strings.ToLower(r.DisplayName) {
+				t.Fatalf("part %d is not in display-name order: %q before %q", parts, part[i-1].DisplayName, r.DisplayName)
+			}
+		}
+		after = last
+	}
+	if len(seen) != len(whole) || parts != 5 {
+		t.Fatalf("%d parts held %d users, want 5 parts of the %d", parts, len(seen), len(whole))
+	}
+}

@@ -3,116 +3,9 @@ package data
 import (
 	"database/sql"
 	"errors"
-	"sort"
 	"strings"
 	"sync"
 )
-
-// UserListRows reads every Nimbus user as a list row, ordered by display name. Its parts
-// are read with plain scans in id order (in parallel on the connection pool) and merged
-// in memory: on a 100,000-user cache that is far faster than one SQL join that seeks
-// each user's text id and sorts.
-func (q *Q) UserListRows() ([]UserListRow, error) {
-	type count struct {
-		id string
-		n  int
-	}
-	type name struct{ id, name string }
-	var (
-		out      []UserListRow
-		people   []DirectoryUser
-		profiles []name
-		routing  []count
-	)
-	err := q.parallel(
-		func() error {
-			return q.scan(`SELECT id, ou_id, origin, licences FROM nimbus_users ORDER BY id`, func(rows *sql.Rows) error {
-				var r UserListRow
-				err := rows.Scan(&r.ID, &r.OUID, &r.Origin, &r.Licences)
-				out = append(out, r)
-				return err
-			})
-		},
-		func() error {
-			return q.scan(`SELECT id, ifnull(display_name, ''), upn, ifnull(mail, ''), ifnull(department, ''), ifnull(job_title, '')
-				FROM directory_users ORDER BY id`, func(rows *sql.Rows) error {
-				var d DirectoryUser
-				err := rows.Scan(&d.ID, &d.DisplayName, &d.UPN, &d.Mail, &d.Department, &d.JobTitle)
-				people = append(people, d)
-				return err
-			})
-		},
-		func() error {
-			err := q.scan(`SELECT up.user_id, p.name FROM user_profiles up
-				JOIN responsibility_profiles p ON p.id = up.profile_id WHERE up.active ORDER BY up.user_id`, func(rows *sql.Rows) error {
-				var n name
-				err := rows.Scan(&n.id, &n.name)
-				profiles = append(profiles, n)
-				return err
-			})
-			if err != nil {
-				return err
-			}
-			return q.scan(`SELECT user_id, count(DISTINCT service_id) FROM service_members GROUP BY user_id ORDER BY user_id`,
-				func(rows *sql.Rows) error {
-					var c count
-					err := rows.Scan(&c.id, &c.n)
-					routing = append(routing, c)
-					return err
-				})
-		})
-	if err != nil {
-		return nil, err
-	}
-	// merge: every part is in id order
-	d, p, r := 0, 0, 0
-	for i := range out {
-		row := &out[i]
-		for d < len(people) && people[d].ID < row.ID {
-			d++
-		}
-		if d < len(people) && people[d].ID == row.ID {
-			row.DisplayName, row.UPN, row.Mail, row.Department = people[d].DisplayName, people[d].UPN, people[d].Mail, people[d].Department
-			row.JobTitle = people[d].JobTitle
-		}
-		for p < len(profiles) && profiles[p].id < row.ID {
-			p++
-		}
-		if p < len(profiles) && profiles[p].id == row.ID {
-			row.ActiveProfile = profiles[p].name
-		}
-		for r < len(routing) && routing[r].id < row.ID {
-			r++
-		}
-		if r < len(routing) && routing[r].id == row.ID {
-			row.RoutingServices = routing[r].n
-		}
-	}
-	keys := make([]string, len(out))
-	for i := range out {
-		keys[i] = strings.ToLower(out[i].DisplayName)
-	}
-	sort.Sort(rowsByName{out, keys})
-	return out, nil
-}
-
-// rowsByName sorts list rows by lower-case display name, then id.
-type rowsByName struct {
-	rows []UserListRow
-	keys []string
-}
-
-func (s rowsByName) Len() int { return len(s.rows) }
-func (s rowsByName) Less(i, j int) bool {
-	if s.keys[i] != s.keys[j] {
-		return s.keys[i] < s.keys[j]
-	}
-	return s.rows[i].ID < s.rows[j].ID
-}
-func (s rowsByName) Swap(i, j int) {
-	s.rows[i], s.rows[j] = s.rows[j], s.rows[i]
-	s.keys[i], s.keys[j] = s.keys[j], s.keys[i]
-}
 
 // parallel runs the reads at once when q is on the connection pool, one after the other
 // inside a transaction (a transaction has a single connection).
@@ -140,7 +33,12 @@ func (q *Q) parallel(reads ...func() error) error {
 
 // scan runs a query and calls each for every row.
 func (q *Q) scan(query string, each func(*sql.Rows) error) error {
-	rows, err := q.db.QueryContext(q.ctx, query)
+	return q.scanArgs(query, nil, each)
+}
+
+// scanArgs runs a query with arguments and calls each for every row.
+func (q *Q) scanArgs(query string, args []any, each func(*sql.Rows) error) error {
+	rows, err := q.db.QueryContext(q.ctx, query, args...)
 	if err != nil {
 		return err
 	}

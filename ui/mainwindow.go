@@ -3,9 +3,7 @@
 package ui
 
 import (
-	"context"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
@@ -17,7 +15,6 @@ import (
 	"nimbusadmin/app"
 	"nimbusadmin/app/userlist"
 	"nimbusadmin/assets"
-	"nimbusadmin/data"
 	"nimbusadmin/ui/widgets"
 )
 
@@ -51,6 +48,12 @@ type mainWindow struct {
 	viewMu     sync.Mutex // guards view, which background filtering uses
 	generation int        // of the newest filter run; older results are dropped
 	isDemo     bool
+	loads      int               // of the newest load of the list; older ones are dropped
+	partRows   int               // firstPartRows; 0 reads the list whole (tests make it smaller)
+	restRows   int               // restPartRows, the size of the parts after the first
+	loadTotal  int               // how many users the list will hold while it loads in parts; 0 once loaded
+	memory     func(memoryPhase) // setMemoryPhase, told where the load is; nil for nothing (tests)
+	early      chan firstPart    // the first part of the list, read while the window was built
 
 	search        *searchEntry
 	count         *widget.Label
@@ -88,7 +91,12 @@ type mainWindow struct {
 // available (the demo tenant, or an offline cache file).
 func NewMainWindow(a fyne.App, nimbus *app.App, online Online) fyne.Window {
 	a.SetIcon(assets.Icon)
-	m := newMainWindow(a, nimbus, online, func(f func()) { go f() })
+	m := &mainWindow{nimbus: nimbus, settings: windowSettings{a.Preferences()}, partRows: firstPartRows, restRows: restPartRows,
+		memory: setMemoryPhase}
+	m.memory(memoryFirstPart)
+	col, desc := m.settings.sort()
+	m.readEarly(listOrder{col, desc, m.settings.filters().RoleID})
+	m = m.build(a, online, func(f func()) { go f() })
 	m.typingPause = 150 * time.Millisecond
 	m.freshness.tickEveryMinute()
 	m.load("")
@@ -96,8 +104,12 @@ func NewMainWindow(a fyne.App, nimbus *app.App, online Online) fyne.Window {
 }
 
 func newMainWindow(a fyne.App, nimbus *app.App, online Online, background func(func())) *mainWindow {
-	m := &mainWindow{win: a.NewWindow("Nimbus Admin"), nimbus: nimbus, online: online,
-		settings: windowSettings{a.Preferences()}, background: background, scanAtOnce: backgroundScan}
+	return (&mainWindow{nimbus: nimbus, settings: windowSettings{a.Preferences()}}).build(a, online, background)
+}
+
+// build makes the window of m, whose session and settings are set.
+func (m *mainWindow) build(a fyne.App, online Online, background func(func())) *mainWindow {
+	m.win, m.online, m.background, m.scanAtOnce = a.NewWindow("Nimbus Admin"), online, background, backgroundScan
 	m.buildUI()
 	m.win.SetMainMenu(m.mainMenu())
 	m.win.Resize(m.settings.windowSize())
@@ -185,82 +197,6 @@ func (m *mainWindow) saveLayout() {
 	m.settings.setSplit(prefSplitFilters, m.leftSplit.Offset)
 }
 
-// loadedList is what load prepares off the UI goroutine for the window to show.
-type loadedList struct {
-	index                 *userlist.Index
-	view                  *userlist.View
-	departments, profiles []string
-	roles                 []data.Role
-	holders               *userlist.RoleHolders // of the Role filter's role; nil for none
-	isDemo                bool
-}
-
-// load reads the user index off the UI goroutine, sorts it as remembered and shows it;
-// selectID is selected afterwards when it is listed.
-func (m *mainWindow) load(selectID string) {
-	col, desc, role := m.table.column, m.table.desc, m.filters.filters.RoleID
-	m.background(func() {
-		l, err := m.readList(col, desc, role)
-		fyne.Do(func() {
-			if err != nil && m.emptyReplica(err) {
-				m.count.SetText("No data yet")
-				m.status.SetText(emptyReplicaLine)
-				return
-			}
-			if err != nil {
-				m.count.SetText("Cannot read the cache")
-				m.status.SetText(widgets.Failed("Cannot read the cache", err, "close the window and open it again; if it happens again, sync"))
-				return
-			}
-			if t := m.status.Text; t == emptyReplicaLine || strings.HasPrefix(t, "Cannot read the cache") {
-				m.status.SetText("") // what it said is no longer so
-			}
-			m.setIndex(l)
-			m.afterLoad(selectID)
-			m.showUnseenChanges()
-		})
-	})
-}
-
-// readList loads the index and prepares its view and filter choices, with the holders of
-// the role the Role filter shows (0 for none).
-func (m *mainWindow) readList(col userlist.Column, desc bool, role int64) (loadedList, error) {
-	ctx := context.Background()
-	ix, err := m.nimbus.LoadUserIndex(ctx)
-	if err != nil {
-		return loadedList{}, err
-	}
-	settings, err := m.nimbus.ConfigTenantSettings(ctx)
-	if err != nil {
-		return loadedList{}, err
-	}
-	roles, err := m.nimbus.Roles(ctx)
-	if err != nil {
-		return loadedList{}, err
-	}
-	var holders *userlist.RoleHolders
-	if role != 0 {
-		holders, _ = m.nimbus.RoleHolders(ctx, role) // a role deleted since narrows nothing
-	}
-	view := userlist.NewView(ix)
-	view.SortBy(col, desc)
-	return loadedList{index: ix, view: view, departments: ix.Departments(),
-		profiles: ix.ActiveProfiles(), roles: roles, holders: holders, isDemo: settings.IsDemo}, nil
-}
-
-// setIndex shows a freshly loaded list, keeping the filters.
-func (m *mainWindow) setIndex(l loadedList) {
-	m.viewMu.Lock()
-	m.index, m.view, m.isDemo = l.index, l.view, l.isDemo
-	m.viewMu.Unlock()
-	m.ouTree.setTree(l.index.Tree, m.filters.filters.OUs)
-	m.filters.setOptions(l.departments, l.profiles, l.roles, l.holders)
-	m.filters.setOUs(m.ouTree.selection.IDs(), m.ouTree.describe())
-	m.bar.refresh()
-	m.showRights()
-	m.applyFilters()
-}
-
 // applyFilters runs the search and the filters over the index and shows the result; the
 // filters are remembered. A short run (a small list, a result the view remembers, or the
 // previous hits narrowed by a letter typed) happens at once, so that the list is drawn in
@@ -300,9 +236,15 @@ func (m *mainWindow) showHits(ix *userlist.Index, hits []int) {
 	if len(hits) == 0 && len(ix.Rows) > 0 {
 		text += " — clear the search or a filter"
 	}
+	if m.loadTotal > len(ix.Rows) {
+		text = loadingCount(len(hits), len(ix.Rows), m.loadTotal)
+	}
 	m.count.SetText(text)
 	m.table.show(ix, hits)
 	m.followDetail()
+	if w, ok := m.online.(ListWatcher); ok {
+		w.ListShown(len(hits), len(ix.Rows), max(m.loadTotal, len(ix.Rows)))
+	}
 }
 
 func (m *mainWindow) onSort(col userlist.Column, desc bool) {

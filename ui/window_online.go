@@ -37,3 +37,10 @@ type SyncProgress struct {
 type OnlineWatcher interface {
 	WatchStatus(changed func())
 }
+
+// ListWatcher is an Online that hears each time the window has put rows in its user
+// list, so that a start-up check can time the list the admin really sees: shown rows
+// match the search and filters, loaded of total users are read so far.
+type ListWatcher interface {
+	ListShown(shown, loaded, total int)
+}

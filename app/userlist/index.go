@@ -4,7 +4,10 @@
 package userlist
 
 import (
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
 
 	"nimbusadmin/app/outree"
 	"nimbusadmin/data"
@@ -30,6 +33,41 @@ type Index struct {
 // NewIndex builds the index from list rows and the OU tree.
 func NewIndex(rows []data.UserListRow, tree *outree.Tree) *Index {
 	ix := &Index{Rows: make([]Row, len(rows)), Tree: tree}
+	prepareRows(ix.Rows, rows, tree)
+	return ix
+}
+
+// WithRows returns an index of ix's rows followed by rows, a further part of the list read
+// while the window already shows the first parts; ix stays as it was. room is how many
+// rows the list will hold in the end, so that the rows are not copied again for each part.
+func (ix *Index) WithRows(rows []data.UserListRow, room int) *Index {
+	all := slices.Grow(ix.Rows, max(room, len(ix.Rows)+len(rows))-len(ix.Rows))
+	all = all[:len(ix.Rows)+len(rows)]
+	prepareRows(all[len(ix.Rows):], rows, ix.Tree)
+	return &Index{Rows: all, Tree: ix.Tree}
+}
+
+// parallelRowsMin is the number of rows from which their preparation is split over the CPUs.
+const parallelRowsMin = 20_000
+
+// prepareRows fills dst with rows, their OUs resolved and their search keys made; a
+// large list is prepared in one chunk per CPU.
+func prepareRows(dst []Row, rows []data.UserListRow, tree *outree.Tree) {
+	workers := runtime.GOMAXPROCS(0)
+	if len(rows) < parallelRowsMin || workers < 2 {
+		prepareChunk(dst, rows, tree)
+		return
+	}
+	size := (len(rows) + workers - 1) / workers
+	var wg sync.WaitGroup
+	for lo := 0; lo < len(rows); lo += size {
+		hi := min(lo+size, len(rows))
+		wg.Go(func() { prepareChunk(dst[lo:hi], rows[lo:hi], tree) })
+	}
+	wg.Wait()
+}
+
+func prepareChunk(dst []Row, rows []data.UserListRow, tree *outree.Tree) {
 	paths := map[int64]string{}
 	for i, r := range rows {
 		path, ok := paths[r.OUID]
@@ -41,15 +79,14 @@ func NewIndex(rows []data.UserListRow, tree *outree.Tree) *Index {
 		if !r.Licences.Has(data.ContactCenter) {
 			r.ActiveProfile = "" // profiles count only with Contact Center: kept for its return, shown as none
 		}
-		ix.Rows[i] = Row{
+		dst[i] = Row{
 			UserListRow: r,
 			OUName:      ouName,
 			OUPath:      path,
-			key:         strings.ToLower(strings.Join([]string{r.DisplayName, r.UPN, r.ID, r.Mail, r.Department, ouName}, "\x00")),
+			key:         strings.ToLower(strings.Join([]string{r.DisplayName, r.UPN, r.ID, keyedMail(r), r.Department, ouName}, "\x00")),
 			domain:      "\x00" + strings.ToLower(domainOf(r.UPN)) + "\x00" + strings.ToLower(domainOf(r.Mail)),
 		}
 	}
-	return ix
 }
 
 // Search is the list's search text prepared once, for matching people found elsewhere
@@ -67,6 +104,15 @@ func (s Search) Matches(displayName, upn, id, mail, department string) bool {
 		domain: "\x00" + strings.ToLower(domainOf(upn)) + "\x00" + strings.ToLower(domainOf(mail)),
 	}
 	return r.matches(s.words)
+}
+
+// keyedMail is the mail as the search key holds it: none when it is the UPN, which the
+// key holds already.
+func keyedMail(r data.UserListRow) string {
+	if r.Mail == r.UPN {
+		return ""
+	}
+	return r.Mail
 }
 
 func domainOf(address string) string {

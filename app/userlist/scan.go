@@ -20,11 +20,14 @@ type listKey struct {
 	licences    data.LicenceSet
 }
 
-// buildKeys packs the rows' filter fields and the distinct departments and profiles.
-func (v *View) buildKeys() {
+// buildKeys packs the filter fields of the rows from the first-th on, and notes their
+// distinct departments and profiles.
+func (v *View) buildKeys(first int) {
 	rows := v.Index.Rows
-	v.keys = make([]listKey, len(rows))
-	depts, profiles := map[string]int32{}, map[string]int32{}
+	v.keys = slices.Grow(v.keys[:first], len(rows)-first)[:len(rows)]
+	if v.departmentIDs == nil {
+		v.departmentIDs, v.profileIDs = map[string]int32{}, map[string]int32{}
+	}
 	intern := func(m map[string]int32, list *[]string, s string) int32 {
 		id, ok := m[s]
 		if !ok {
@@ -37,26 +40,59 @@ func (v *View) buildKeys() {
 	// Copy the search keys into one block, in row order, so that a scan reads memory
 	// front to back instead of chasing each row's own allocation.
 	size := 0
-	for i := range rows {
+	for i := first; i < len(rows); i++ {
 		size += len(rows[i].key) + len(rows[i].domain)
 	}
 	var block strings.Builder
 	block.Grow(size)
-	for i := range rows {
+	for i := first; i < len(rows); i++ {
 		block.WriteString(rows[i].key)
 		block.WriteString(rows[i].domain)
 	}
 	all, at := block.String(), 0
-	for i := range rows {
+	shared := make([]uint8, len(rows)-first)
+	for i := first; i < len(rows); i++ {
 		r := &rows[i]
 		key := all[at : at+len(r.key)]
 		at += len(r.key)
 		domain := all[at : at+len(r.domain)]
 		at += len(r.domain)
 		r.key, r.domain = key, domain // equal strings; the rows' own copies can be freed
+		shared[i-first] = r.shareKey()
 		v.keys[i] = listKey{key: key, domain: domain, ouID: r.OUID, routing: int32(r.RoutingServices),
-			department: intern(depts, &v.departments, r.Department),
-			profile:    intern(profiles, &v.profiles, r.ActiveProfile), licences: r.Licences}
+			department: intern(v.departmentIDs, &v.departments, r.Department),
+			profile:    intern(v.profileIDs, &v.profiles, r.ActiveProfile), licences: r.Licences}
+	}
+	packTexts(rows[first:], shared)
+}
+
+// packTexts copies the display names, and the IDs and addresses their search keys do not
+// hold, into one block: the strings the cache gave, one allocation each among others
+// freed, would keep half-empty pages of the heap.
+func packTexts(rows []Row, shared []uint8) {
+	fields := func(r *Row, keyed uint8, each func(*string)) {
+		each(&r.DisplayName)
+		for bit, f := range []*string{&r.UPN, &r.ID, &r.Mail} {
+			if keyed&(1<<bit) == 0 {
+				each(f)
+			}
+		}
+	}
+	size := 0
+	for i := range rows {
+		fields(&rows[i], shared[i], func(s *string) { size += len(*s) })
+	}
+	var block strings.Builder
+	block.Grow(size)
+	for i := range rows {
+		fields(&rows[i], shared[i], func(s *string) { block.WriteString(*s) })
+	}
+	all, at := block.String(), 0
+	for i := range rows {
+		fields(&rows[i], shared[i], func(s *string) {
+			*s = all[at : at+len(*s)]
+			at += len(*s)
+		})
 	}
 }
 
@@ -165,4 +201,22 @@ func (v *View) filterParallel(f Filter, candidates []int) []int {
 	}
 	wg.Wait()
 	return slices.Concat(parts...)
+}
+
+// shareKey points the row's UPN, O365 ID and mail at their part of its search key where
+// they are written the same (already in lower case, as IDs and most addresses are), so
+// that the list holds that text once; bits 0, 1 and 2 of the result say which it shared.
+func (r *Row) shareKey() uint8 {
+	var shared uint8
+	_, rest, _ := strings.Cut(r.key, "\x00") // the display name first
+	for bit, field := range []*string{&r.UPN, &r.ID, &r.Mail} {
+		var part string
+		part, rest, _ = strings.Cut(rest, "\x00")
+		if *field == part {
+			*field, shared = part, shared|1<<bit
+		} else if field == &r.Mail && part == "" && r.Mail != "" && r.Mail == r.UPN {
+			*field, shared = r.UPN, shared|1<<bit // the key holds the mail as the UPN
+		}
+	}
+	return shared
 }

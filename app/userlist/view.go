@@ -12,6 +12,7 @@ import (
 type View struct {
 	Index  *Index
 	order  []int // row positions in sort order
+	base   []int // row positions in display-name order (ties by O365 ID); nil when that is the rows' own order
 	column Column
 	desc   bool
 
@@ -23,6 +24,8 @@ type View struct {
 	keys        []listKey // per row, the fields the filters check
 	departments []string  // distinct departments, as listKey.department numbers them
 	profiles    []string  // distinct active profiles, as listKey.profile numbers them
+
+	departmentIDs, profileIDs map[string]int32 // the numbers of departments and profiles
 
 	roleFor  *RoleHolders // the Role filter roleRows was worked out for
 	roleRows []bool       // per row, whether its user holds roleFor's role
@@ -45,7 +48,7 @@ func NewView(ix *Index) *View {
 	for i := range v.order {
 		v.order[i] = i
 	}
-	v.buildKeys()
+	v.buildKeys(0)
 	return v
 }
 
@@ -65,9 +68,7 @@ func (v *View) SortBy(c Column, desc bool) {
 				keys[i] = strings.ToLower(rows[i].Cell(c))
 			}
 		}
-		for i := range v.order {
-			v.order[i] = i
-		}
+		v.order = v.nameOrder(v.order[:0])
 		slices.SortStableFunc(v.order, func(a, b int) int {
 			if c == ColumnRoutingServices {
 				return rows[a].RoutingServices - rows[b].RoutingServices
@@ -159,3 +160,6 @@ func implies(n, o string) bool {
 }
 
 func isDomainWord(w string) bool { return strings.HasPrefix(w, "@") && len(w) > 1 }
+
+// Sorted is the column the view is sorted by and whether it is descending.
+func (v *View) Sorted() (Column, bool) { return v.column, v.desc }

@@ -98,7 +98,7 @@ func TestRealWindowSearchesAndSelectsAUser(t *testing.T) {
 
 // buildApp checks that the tools a check drives are installed, then builds the program
 // with the GL driver into a new temporary folder; it returns the binary and that folder.
-func buildApp(t *testing.T, tools ...string) (bin, dir string) {
+func buildApp(t testing.TB, tools ...string) (bin, dir string) {
 	t.Helper()
 	packages := make([]string, len(tools))
 	for i, tool := range tools {
@@ -147,7 +147,7 @@ func startApp(t *testing.T, bin string, env []string, args ...string) (appLog *b
 }
 
 // startXvfb starts a virtual X server on a free display and returns its name.
-func startXvfb(t *testing.T) string {
+func startXvfb(t testing.TB) string {
 	t.Helper()
 	r, w, err := os.Pipe()
 	if err != nil {
