@@ -52,17 +52,16 @@ func (q *Q) BuildDirectoryIndex(i int) error {
 }
 
 // DirectoryIndexesMissing says whether any of the cached directory's secondary indexes
-// is missing.
+// is missing. Every open of a cache asks, so it is one read of the schema.
 func (q *Q) DirectoryIndexesMissing() (bool, error) {
-	n := 0
-	for _, ix := range directoryIndexes {
-		var found int
-		if err := q.db.QueryRowContext(q.ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?`, ix.name).Scan(&found); err != nil {
-			return false, err
-		}
-		n += found
+	names := make([]any, len(directoryIndexes))
+	for i, ix := range directoryIndexes {
+		names[i] = ix.name
 	}
-	return n < len(directoryIndexes), nil
+	var found int
+	err := q.db.QueryRowContext(q.ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN (?`+
+		strings.Repeat(", ?", len(names)-1)+`)`, names...).Scan(&found)
+	return found < len(directoryIndexes), err
 }
 
 // repairDirectoryIndexes builds the directory's indexes when a sync was stopped between

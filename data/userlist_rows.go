@@ -85,7 +85,7 @@ func (q *Q) userListRows(ids idRange, size int) ([]UserListRow, error) {
 				var d person
 				err := rows.Scan(&d.id, &d.displayName, &d.upn, &d.mail, &d.department, &d.jobTitle)
 				if d.mail == d.upn {
-					d.mail = d.upn
+					d.mail = d.upn // the same text held once
 				}
 				d.department, d.jobTitle = departments.of(d.department), titles.of(d.jobTitle)
 				people = append(people, d)
